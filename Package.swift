@@ -1,0 +1,54 @@
+// swift-tools-version: 6.0
+import PackageDescription
+
+let package = Package(
+    name: "Newsroom",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "generate", targets: ["generate"]),
+        .library(name: "Newsroom", targets: ["Newsroom"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+    ],
+    targets: [
+        .systemLibrary(
+            name: "CCmarkGFM",
+            pkgConfig: "libcmark-gfm",
+            providers: [.apt(["libcmark-gfm-dev", "libcmark-gfm-extensions-dev"])]
+        ),
+        .systemLibrary(
+            name: "CLibXML2",
+            pkgConfig: "libxml-2.0",
+            providers: [.apt(["libxml2-dev"])]
+        ),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
+        .target(
+            name: "Newsroom",
+            dependencies: [
+                "NewsroomMarkdown",
+                "NewsroomXML",
+                .product(name: "Yams", package: "Yams"),
+                .product(name: "Mustache", package: "swift-mustache"),
+            ]
+        ),
+        .executableTarget(
+            name: "generate",
+            dependencies: [
+                "Newsroom",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown"]),
+        .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
+        .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
+        .testTarget(
+            name: "GenerateTests",
+            dependencies: ["Newsroom"],
+            exclude: ["Fixtures"]
+        ),
+    ]
+)

@@ -1,0 +1,100 @@
+import Foundation
+import NewsroomMarkdown
+
+/// Rewrites the links and images an author writes in Markdown (and in front matter) to output links.
+///
+/// - `../2023-03-21-x.md`, `x/index.md`, a bundle folder → that item's page
+/// - `hero.jpg` beside a bundle's `index.md` → the copied asset
+/// - `/images/x.jpg`, `/about/` → the static file or page, relative so it works from disk
+/// - `javascript:` and similar → dropped
+struct ContentLinks {
+    var index: OutputIndex
+    var linker: Linker
+
+    enum Outcome: Equatable {
+        /// Leave as written (external, fragment-only).
+        case keep
+        /// An output file, plus any `?query#fragment` the author wrote.
+        case target(String, suffix: String)
+        case dropped(String)
+        case missing(String)
+    }
+
+    /// Resolves `destination` and makes it a link from `pageFile` (relative) or absolute.
+    func link(_ destination: String, isImage: Bool, sourcePath: String, pageFile: String, absolute: Bool = false) -> (LinkResolution, String?) {
+        switch resolve(destination, isImage: isImage, sourcePath: sourcePath) {
+        case .keep:
+            return (.keep, nil)
+        case .target(let target, let suffix):
+            return (.replace((absolute ? linker.absolute(target) : linker.relative(from: pageFile, to: target)) + suffix), nil)
+        case .dropped(let reason):
+            return (.drop, reason)
+        case .missing(let reason):
+            return (.keep, reason)
+        }
+    }
+
+    /// Resolves `destination` written in `sourcePath` to the output file it names.
+    func resolve(_ destination: String, isImage: Bool, sourcePath: String) -> Outcome {
+        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { return .keep }
+        if let scheme = Self.scheme(of: trimmed) {
+            if ["javascript", "vbscript", "file"].contains(scheme) || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
+                return .dropped("'\(scheme):' links are removed from published pages")
+            }
+            return .keep
+        }
+        let (path, suffix) = Self.splitSuffix(trimmed)
+        let decoded = path.removingPercentEncoding ?? path
+        if SitePath.isUnsafe(path) && path.hasPrefix("/") {
+            return .missing("'\(destination)' is not a safe path")
+        }
+        let target: String?
+        if decoded.hasPrefix("/") {
+            target = rootRelativeTarget(String(decoded.dropFirst()))
+        } else {
+            guard let resolved = SitePath.resolve(decoded, from: SitePath.folder(of: sourcePath)) else {
+                return .missing("'\(destination)' points outside the site folder")
+            }
+            target = sourceTarget(resolved)
+        }
+        guard let target else {
+            return .missing("\(isImage ? "image" : "link") target '\(destination)' does not exist")
+        }
+        return .target(target, suffix: suffix)
+    }
+
+    func rootRelativeTarget(_ path: String) -> String? {
+        let candidates = path.isEmpty || path.hasSuffix("/")
+            ? [path + "index.html"]
+            : [path, path + "/index.html"]
+        return candidates.first { index.contains($0) }
+    }
+
+    private func sourceTarget(_ resolved: String) -> String? {
+        let folder = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
+        if let page = index.page(forSource: folder) { return page }
+        if let file = index.file(forSource: folder) { return file }
+        if folder.hasPrefix("static/") {
+            let output = String(folder.dropFirst("static/".count))
+            return index.contains(output) ? output : nil
+        }
+        return nil
+    }
+
+    /// `https` for `https://…`; nil for a path (a colon after the first slash is not a scheme).
+    static func scheme(of destination: String) -> String? {
+        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        let candidate = destination[..<colon]
+        guard let first = candidate.first, first.isLetter,
+              candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
+        else { return nil }
+        return candidate.lowercased()
+    }
+
+    /// Splits `a.md#x` into `a.md` and `#x` (and `?q` likewise).
+    static func splitSuffix(_ destination: String) -> (String, String) {
+        guard let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (destination, "") }
+        return (String(destination[..<index]), String(destination[index...]))
+    }
+}

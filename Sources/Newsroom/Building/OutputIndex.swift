@@ -1,0 +1,44 @@
+/// Every file the build will write, who it comes from, and how sources map to outputs.
+///
+/// Built before any Markdown is rendered, so links between items can be checked and rewritten.
+struct OutputIndex {
+    /// Markdown source (and bundle folder) → the page written for it.
+    private(set) var pageBySource: [String: String] = [:]
+    /// Site-relative source file (static or bundle asset) → output path.
+    private(set) var fileBySource: [String: String] = [:]
+    /// Output path → the source that claims it, as shown to the author.
+    private(set) var owners: [String: String] = [:]
+
+    /// Claims `output` for `owner`; a second claim is an error naming both.
+    mutating func claim(_ output: String, by owner: String, at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
+        let key = output.lowercased()
+        if let existing = owners[key] {
+            if existing != owner {
+                log.error("'\(output)' would be written twice: by \(existing) and by \(owner)", at: location)
+            }
+            return false
+        }
+        owners[key] = owner
+        return true
+    }
+
+    mutating func addPage(source: String, output: String) {
+        pageBySource[source] = output
+    }
+
+    mutating func addFile(source: String, output: String) {
+        fileBySource[source] = output
+    }
+
+    func page(forSource source: String) -> String? {
+        pageBySource[source]
+    }
+
+    func file(forSource source: String) -> String? {
+        fileBySource[source]
+    }
+
+    func contains(_ output: String) -> Bool {
+        owners[output.lowercased()] != nil
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// Decides what is published: drafts and items dated after `now` stay out unless asked for.
+public struct Publication: Sendable {
+    public var now: Date
+    public var includeDrafts: Bool
+    public var includeFuture: Bool
+
+    public init(now: Date, includeDrafts: Bool = false, includeFuture: Bool = false) {
+        self.now = now
+        self.includeDrafts = includeDrafts
+        self.includeFuture = includeFuture
+    }
+
+    public func isPublished(_ item: NewsItem) -> Bool {
+        (includeDrafts || !item.draft) && (includeFuture || !isScheduled(item))
+    }
+
+    public func isScheduled(_ item: NewsItem) -> Bool {
+        item.date.instant > now
+    }
+
+    /// Published items, newest first; equal dates by slug so the order never depends on the disk.
+    public func select(_ items: [NewsItem]) -> [NewsItem] {
+        items.filter(isPublished).sorted {
+            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug
+        }
+    }
+
+    /// The next item that will go live after `now` (not a draft), for the cron operator.
+    public func nextScheduled(_ items: [NewsItem]) -> NewsItem? {
+        items.filter { !$0.draft && isScheduled($0) }.min { $0.date.instant < $1.date.instant }
+    }
+}

@@ -1,0 +1,27 @@
+/// What the build will publish and where: decided before anything is rendered.
+struct SitePlan {
+    var items: [NewsItem]
+    var pages: [Page]
+    var itemFiles: [String]
+    var pageFiles: [String]
+    var news: Listing
+    var tags: [Tag]
+    var tagListings: [Listing]
+    var yearListings: [Listing]
+    var monthListings: [Listing]
+    var copies: [CopiedFile]
+    /// Alias output file → the item page it redirects to.
+    var aliases: [(file: String, target: String)]
+    var index: OutputIndex
+
+    static let homeFile = "index.html"
+    static let notFoundFile = "404.html"
+    static let feedFile = "news/feed.xml"
+    static let tagsFile = "news/tags/index.html"
+    static let sitemapFile = "sitemap.xml"
+    static let robotsFile = "robots.txt"
+
+    static func tagFeedFile(_ tag: Tag) -> String { "news/tags/\(tag.slug)/feed.xml" }
+
+    var listings: [Listing] { [news] + tagListings + yearListings + monthListings }
+}

@@ -1,0 +1,143 @@
+/// The planning stage: published items, listings, and a claim on every output path.
+struct SitePlanner {
+    var source: SiteSource
+    var publication: Publication
+
+    func plan(log: inout DiagnosticLog) -> SitePlan {
+        let items = publication.select(source.items)
+        let folder = source.folder
+        var index = OutputIndex()
+        let generated = "the generator's own pages"
+        for file in [SitePlan.homeFile, SitePlan.notFoundFile, SitePlan.feedFile, SitePlan.tagsFile, SitePlan.sitemapFile, SitePlan.robotsFile] {
+            _ = index.claim(file, by: generated, at: folder.location("site.yml"), log: &log)
+        }
+        var copies: [CopiedFile] = []
+        var itemFiles: [String] = []
+        for item in items {
+            let file = item.outputFolder + "index.html"
+            let location = folder.location(item.sourcePath)
+            itemFiles.append(file)
+            if index.claim(file, by: location.path, at: location, log: &log) {
+                index.addPage(source: item.sourcePath, output: file)
+                if let bundle = item.bundlePath {
+                    index.addPage(source: bundle, output: file)
+                    for asset in source.bundleFiles[bundle] ?? [] {
+                        let output = item.outputFolder + asset.dropFirst(bundle.count + 1)
+                        if index.claim(output, by: folder.display(asset), at: folder.location(asset), log: &log) {
+                            index.addFile(source: asset, output: output)
+                            copies.append(CopiedFile(sourceURL: folder.file(asset), outputPath: output))
+                        }
+                    }
+                }
+            }
+        }
+        var pageFiles: [String] = []
+        for page in source.pages {
+            let file = page.outputFolder + "index.html"
+            let location = folder.location(page.sourcePath)
+            pageFiles.append(file)
+            if index.claim(file, by: location.path, at: location, log: &log) {
+                index.addPage(source: page.sourcePath, output: file)
+            }
+        }
+        let (tags, tagItems) = collectTags(items, log: &log)
+        let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "")
+        let tagListings = tags.map { tag in
+            Listing(kind: .tag, title: tag.name, folder: "news/tags/\(tag.slug)/", items: tagItems[tag.slug] ?? [], key: tag.slug)
+        }
+        let (years, months) = archives(items)
+        let perPage = source.config.perPage
+        for listing in [news] + tagListings + years + months {
+            for page in 1...listing.pageCount(perPage: perPage) {
+                _ = index.claim(listing.file(page: page), by: generated, at: folder.location("site.yml"), log: &log)
+            }
+        }
+        for tag in tags {
+            _ = index.claim(SitePlan.tagFeedFile(tag), by: generated, at: folder.location("site.yml"), log: &log)
+        }
+        for file in source.theme.assets {
+            let output = file.outputPath
+            if index.claim(output, by: "theme '\(source.theme.name)'", at: folder.location("site.yml"), log: &log) {
+                copies.append(file)
+            }
+        }
+        for file in source.staticFiles {
+            let shown = folder.display("static/" + file.outputPath)
+            if index.claim(file.outputPath, by: shown, at: folder.location("static/" + file.outputPath), log: &log) {
+                index.addFile(source: "static/" + file.outputPath, output: file.outputPath)
+                copies.append(file)
+            }
+        }
+        let aliases = planAliases(items, itemFiles: itemFiles, index: &index, log: &log)
+        return SitePlan(
+            items: items, pages: source.pages, itemFiles: itemFiles, pageFiles: pageFiles,
+            news: news, tags: tags, tagListings: tagListings, yearListings: years, monthListings: months,
+            copies: copies.sorted { $0.outputPath < $1.outputPath }, aliases: aliases, index: index
+        )
+    }
+
+    /// Tags by slug: two spellings that slug alike are one tag (the newest item's spelling wins).
+    private func collectTags(_ items: [NewsItem], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
+        var names: [String: String] = [:]
+        var members: [String: [Int]] = [:]
+        for (position, item) in items.enumerated() {
+            for name in item.tags {
+                let slug = Slug.make(from: name)
+                if let known = names[slug], known != name {
+                    log.warning("tag '\(name)' is spelt '\(known)' elsewhere; both are the tag '\(slug)'", at: source.folder.location(item.sourcePath))
+                } else if names[slug] == nil {
+                    names[slug] = name
+                }
+                if members[slug]?.last != position { members[slug, default: []].append(position) }
+            }
+        }
+        let tags = names.map { Tag(name: $0.value, slug: $0.key) }.sorted { $0.slug < $1.slug }
+        return (tags, members)
+    }
+
+    private func archives(_ items: [NewsItem]) -> ([Listing], [Listing]) {
+        var years: [Int: [Int]] = [:]
+        var months: [String: [Int]] = [:]
+        for (position, item) in items.enumerated() {
+            years[item.date.year, default: []].append(position)
+            months[String(format: "%04d/%02d", item.date.year, item.date.month), default: []].append(position)
+        }
+        let yearListings = years.keys.sorted(by: >).map { year in
+            Listing(kind: .year, title: "\(year)", folder: "news/\(year)/", items: years[year]!, key: "\(year)")
+        }
+        let monthListings = months.keys.sorted(by: >).map { key in
+            let parts = key.split(separator: "/")
+            let title = "\(PublicationDate.monthNames[Int(parts[1])! - 1]) \(parts[0])"
+            return Listing(kind: .month, title: title, folder: "news/\(key)/", items: months[key]!, key: key)
+        }
+        return (yearListings, monthListings)
+    }
+
+    private func planAliases(_ items: [NewsItem], itemFiles: [String], index: inout OutputIndex, log: inout DiagnosticLog) -> [(file: String, target: String)] {
+        var aliases: [(file: String, target: String)] = []
+        for (position, item) in items.enumerated() {
+            for alias in item.aliases {
+                guard let file = Self.aliasFile(alias.path) else {
+                    log.error("alias '\(alias.path)' must be a path inside the site, like /2019/old-title/", at: alias.location)
+                    continue
+                }
+                let owner = "the alias '\(alias.path)' in \(source.folder.display(item.sourcePath))"
+                if index.claim(file, by: owner, at: alias.location, log: &log) {
+                    aliases.append((file, itemFiles[position]))
+                }
+            }
+        }
+        return aliases
+    }
+
+    /// `/old/path/` → `old/path/index.html`, `/old.html` → `old.html`; nil for anything unsafe.
+    static func aliasFile(_ path: String) -> String? {
+        guard path.hasPrefix("/"), !SitePath.isUnsafe(path), !path.contains("?"), !path.contains("#"),
+              !path.contains("//") else { return nil }
+        let trimmed = String(path.dropFirst())
+        guard !trimmed.isEmpty else { return nil }
+        if trimmed.hasSuffix("/") { return trimmed + "index.html" }
+        if trimmed.hasSuffix(".html") || trimmed.hasSuffix(".htm") { return trimmed }
+        return trimmed + "/index.html"
+    }
+}

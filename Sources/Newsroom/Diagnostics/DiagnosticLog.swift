@@ -1,0 +1,34 @@
+/// Collects every diagnostic of a build, so an author sees all problems at once.
+public struct DiagnosticLog: Sendable {
+    public private(set) var diagnostics: [Diagnostic] = []
+
+    public init() {}
+
+    public mutating func add(_ diagnostic: Diagnostic) {
+        diagnostics.append(diagnostic)
+    }
+
+    public mutating func add(contentsOf other: [Diagnostic]) {
+        diagnostics.append(contentsOf: other)
+    }
+
+    public mutating func error(_ message: String, at location: SourceLocation) {
+        add(.error(message, at: location))
+    }
+
+    public mutating func warning(_ message: String, at location: SourceLocation) {
+        add(.warning(message, at: location))
+    }
+
+    public var hasErrors: Bool {
+        diagnostics.contains { $0.severity == .error }
+    }
+
+    /// Sorted by path, line and column, duplicates removed: stable output for tests and people.
+    public var sorted: [Diagnostic] {
+        var seen = Set<Diagnostic>()
+        return diagnostics
+            .filter { seen.insert($0).inserted }
+            .sorted { ($0.path, $0.line, $0.column, $0.message) < ($1.path, $1.line, $1.column, $1.message) }
+    }
+}

@@ -1,0 +1,41 @@
+import Foundation
+
+/// One Markdown content file read and split: its front-matter fields and its body.
+struct ContentFile {
+    var relativePath: String
+    var fields: FieldReader
+    var frontMatter: FrontMatter
+
+    /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
+    static func read(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> ContentFile? {
+        let display = folder.display(relativePath)
+        guard let data = FileManager.default.contents(atPath: folder.file(relativePath).path) else {
+            log.error("cannot read this file", at: SourceLocation(path: display))
+            return nil
+        }
+        guard !data.isEmpty else {
+            log.error("the file is empty: a content file needs front matter (title, date) between '---' lines", at: SourceLocation(path: display))
+            return nil
+        }
+        let text: String
+        switch SourceText.decode(data, path: display) {
+        case .success(let source): text = source.text
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        let frontMatter: FrontMatter
+        switch FrontMatter.split(text, path: display) {
+        case .success(let split): frontMatter = split
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        let node: YAMLNode
+        switch YAMLNode.parse(frontMatter.yaml, path: display, firstLine: frontMatter.yamlFirstLine) {
+        case .success(let parsed?): node = parsed
+        case .success(nil):
+            log.error("the front matter is empty: it needs at least a title", at: SourceLocation(path: display))
+            return nil
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+        guard let fields = FieldReader(node, log: &log) else { return nil }
+        return ContentFile(relativePath: relativePath, fields: fields, frontMatter: frontMatter)
+    }
+}

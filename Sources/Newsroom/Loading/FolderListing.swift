@@ -1,0 +1,61 @@
+import Foundation
+
+/// Lists folders inside a root (site or theme), sorted, hidden files skipped, links kept inside the root.
+enum FolderListing {
+    struct Entry: Equatable {
+        enum Kind: Equatable { case file, directory }
+        var name: String
+        var kind: Kind
+    }
+
+    /// The entries of `relativePath`; a missing folder is simply empty.
+    static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
+        let directory = folder.file(relativePath)
+        let manager = FileManager.default
+        guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return [] }
+        var entries: [Entry] = []
+        for name in names.sorted() where !name.hasPrefix(".") {
+            let path = relativePath + "/" + name
+            let url = directory.appendingPathComponent(name)
+            guard let kind = kind(of: url, inside: folder.url) else {
+                log.error("'\(name)' is a link that leads outside \(folder.displayName) (or nowhere); links are not followed out of the site", at: folder.location(path))
+                continue
+            }
+            entries.append(Entry(name: name, kind: kind))
+        }
+        return entries
+    }
+
+    /// Every file below `relativePath`, as paths relative to the root, sorted.
+    static func files(below relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [String] {
+        var result: [String] = []
+        for entry in entries(relativePath, in: folder, log: &log) {
+            let path = relativePath + "/" + entry.name
+            switch entry.kind {
+            case .file: result.append(path)
+            case .directory: result += files(below: path, in: folder, log: &log)
+            }
+        }
+        return result
+    }
+
+    static func isFile(_ relativePath: String, in folder: SourceFolder) -> Bool {
+        kind(of: folder.file(relativePath), inside: folder.url) == .file
+    }
+
+    /// File or folder, following a link only when it stays inside `root`; nil otherwise.
+    static func kind(of url: URL, inside root: URL) -> Entry.Kind? {
+        let manager = FileManager.default
+        guard let attributes = try? manager.attributesOfItem(atPath: url.path) else { return nil }
+        var target = url
+        if attributes[.type] as? FileAttributeType == .typeSymbolicLink {
+            let resolved = url.resolvingSymlinksInPath().standardizedFileURL
+            let rootPath = root.resolvingSymlinksInPath().standardizedFileURL.path
+            guard resolved.path.hasPrefix(rootPath + "/") else { return nil }
+            target = resolved
+        }
+        var isDirectory: ObjCBool = false
+        guard manager.fileExists(atPath: target.path, isDirectory: &isDirectory) else { return nil }
+        return isDirectory.boolValue ? .directory : .file
+    }
+}

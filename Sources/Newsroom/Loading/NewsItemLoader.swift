@@ -1,0 +1,114 @@
+import Foundation
+
+/// Reads `content/news/`: single files and bundles.
+enum NewsItemLoader {
+    static let knownKeys = [
+        "title", "date", "updated", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases",
+    ]
+
+    /// One news source found on disk: the Markdown file and, for a bundle, its folder.
+    struct Source {
+        var markdownPath: String
+        var bundlePath: String?
+        /// The name the slug defaults to (file or bundle name, date prefix dropped).
+        var name: String
+    }
+
+    static func sources(in folder: SourceFolder, log: inout DiagnosticLog) -> [Source] {
+        let newsPath = "content/news"
+        var sources: [Source] = []
+        for entry in FolderListing.entries(newsPath, in: folder, log: &log) {
+            let path = newsPath + "/" + entry.name
+            switch entry.kind {
+            case .directory:
+                guard FolderListing.isFile(path + "/index.md", in: folder) else {
+                    log.error("'\(entry.name)' is a folder but not a bundle: it has no index.md", at: folder.location(path))
+                    continue
+                }
+                sources.append(Source(markdownPath: path + "/index.md", bundlePath: path, name: entry.name))
+            case .file where entry.name.hasSuffix(".md"):
+                sources.append(Source(markdownPath: path, bundlePath: nil, name: String(entry.name.dropLast(3))))
+            case .file:
+                log.error("'\(entry.name)' is not a news item: news items are .md files or bundle folders with an index.md", at: folder.location(path))
+            }
+        }
+        return sources
+    }
+
+    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, log: inout DiagnosticLog) -> NewsItem? {
+        guard let file = ContentFile.read(source.markdownPath, in: folder, log: &log) else { return nil }
+        let fields = file.fields
+        fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
+        let title = fields.text("title", required: true, log: &log)?.0
+        let date = fields.date("date", parser: dates, required: true, log: &log)
+        let updated = fields.date("updated", parser: dates, log: &log)
+        if let date, let updated, updated < date, let location = fields.node("updated")?.location {
+            log.warning("'updated' is before 'date'", at: location)
+        }
+        let slug = readSlug(fields, source: source, folder: folder, log: &log)
+        let image = readImage(fields, log: &log)
+        let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> String? in
+            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            if trimmed.isEmpty || Slug.make(from: trimmed).isEmpty {
+                log.error("tag '\(tag)' has no letters or digits to make a URL from", at: location)
+                return nil
+            }
+            return trimmed
+        }
+        let aliases = (fields.textList("aliases", log: &log) ?? []).map { (path: $0.0, location: $0.1) }
+        guard let title, let date, let slug else { return nil }
+        return NewsItem(
+            sourcePath: source.markdownPath,
+            bundlePath: source.bundlePath,
+            title: title,
+            date: date,
+            updated: updated,
+            slug: slug,
+            summary: fields.text("summary", log: &log)?.0,
+            tags: tags,
+            location: fields.text("location", log: &log)?.0,
+            author: fields.text("author", log: &log)?.0,
+            image: image,
+            draft: fields.bool("draft", log: &log) ?? false,
+            aliases: aliases,
+            body: file.frontMatter.body,
+            bodyFirstLine: file.frontMatter.bodyFirstLine
+        )
+    }
+
+    private static func readSlug(_ fields: FieldReader, source: Source, folder: SourceFolder, log: inout DiagnosticLog) -> String? {
+        if let (slug, location) = fields.text("slug", log: &log) {
+            guard Slug.isValid(slug) else {
+                log.error("slug '\(slug)' may hold only lower-case letters, digits, '-' and '_' (e.g. '\(Slug.make(from: slug))')", at: location)
+                return nil
+            }
+            return slug
+        }
+        let name = Slug.splitDatePrefix(source.name).slug
+        guard Slug.isValid(name) else {
+            log.error(
+                "the file name '\(source.name)' does not make a valid slug; rename it (e.g. '\(Slug.make(from: name))') or set 'slug'",
+                at: folder.location(source.markdownPath)
+            )
+            return nil
+        }
+        return name
+    }
+
+    private static func readImage(_ fields: FieldReader, log: inout DiagnosticLog) -> HeroImage? {
+        guard let image = fields.map("image", log: &log) else { return nil }
+        image.warnAboutUnknownKeys(known: ["src", "alt", "caption", "credit"], log: &log)
+        let src = image.text("src", required: true, log: &log)
+        let alt = image.text("alt", log: &log)
+        if alt == nil {
+            log.error("missing required key 'image.alt': describe the image for people who cannot see it", at: image.location)
+        }
+        guard let src, let alt else { return nil }
+        return HeroImage(
+            src: src.0, alt: alt.0,
+            caption: image.text("caption", log: &log)?.0,
+            credit: image.text("credit", log: &log)?.0,
+            location: src.1
+        )
+    }
+}

@@ -1,0 +1,34 @@
+import Foundation
+
+/// The loading stage: `site.yml`, the theme, news items, pages and static files.
+enum SiteLoader {
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, log: inout DiagnosticLog) -> SiteSource? {
+        guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
+        if let baseURLOverride {
+            config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
+        }
+        if let cleanURLs { config.cleanURLs = config.cleanURLs || cleanURLs }
+        let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, log: &log)
+        let dates = DateParser(timeZone: config.timeZone)
+
+        var items: [NewsItem] = []
+        var bundleFiles: [String: [String]] = [:]
+        for source in NewsItemLoader.sources(in: site, log: &log) {
+            if let item = NewsItemLoader.load(source, in: site, dates: dates, log: &log) {
+                items.append(item)
+            }
+            if let bundle = source.bundlePath {
+                bundleFiles[bundle] = FolderListing.files(below: bundle, in: site, log: &log).filter { $0 != source.markdownPath }
+            }
+        }
+        let pages = PageLoader.paths(in: site, log: &log).compactMap { PageLoader.load($0, in: site, log: &log) }
+        let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map {
+            CopiedFile(sourceURL: site.file($0), outputPath: String($0.dropFirst("static/".count)))
+        }
+        guard let theme else { return nil }
+        return SiteSource(
+            folder: site, config: config, items: items, pages: pages,
+            staticFiles: staticFiles, bundleFiles: bundleFiles, theme: theme
+        )
+    }
+}

@@ -1,0 +1,44 @@
+import Foundation
+
+/// URL path segments made from names: checked when the author writes one, derived otherwise.
+public enum Slug {
+    /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
+    public static func isValid(_ slug: String) -> Bool {
+        guard let first = slug.unicodeScalars.first, slug.count <= 120 else { return false }
+        guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
+        return slug.unicodeScalars.allSatisfy { scalar in
+            scalar == "-" || scalar == "_"
+                || (scalar.properties.isAlphabetic && !scalar.properties.isUppercase)
+                || ("0"..."9").contains(scalar)
+        }
+    }
+
+    /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
+    /// Letters of scripts without a Latin form are kept as they are.
+    public static func make(from text: String) -> String {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        var slug = ""
+        var pendingDash = false
+        for scalar in folded.lowercased().unicodeScalars {
+            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
+                if pendingDash && !slug.isEmpty { slug += "-" }
+                slug.unicodeScalars.append(scalar)
+                pendingDash = false
+            } else if scalar != "'" && scalar != "\u{2019}" {
+                pendingDash = true
+            }
+        }
+        let specials: [Character: String] = ["ß": "ss", "æ": "ae", "ø": "o", "œ": "oe", "ł": "l", "đ": "d", "ı": "i"]
+        slug = slug.map { specials[$0] ?? String($0) }.joined()
+        return String(slug.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
+    }
+
+    /// `2023-03-21-bucharest` → (`2023-03-21`, `bucharest`); no prefix → (nil, name).
+    static func splitDatePrefix(_ name: String) -> (date: String?, slug: String) {
+        let chars = Array(name)
+        guard chars.count > 11, chars[10] == "-",
+              chars[0..<10].enumerated().allSatisfy({ index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber })
+        else { return (nil, name) }
+        return (String(chars[0..<10]), String(chars[11...]))
+    }
+}

@@ -1,0 +1,46 @@
+import Foundation
+
+/// A text file read for the author: UTF-8 checked, byte-order mark dropped, line endings made `\n`.
+struct SourceText: Sendable {
+    var text: String
+
+    /// Decodes `data`, or says where the first byte that is not UTF-8 sits.
+    static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        var bytes = [UInt8](data)
+        if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
+        if bytes.contains(0) {
+            return .failure(Diagnostic(path: path, message: "this is a binary file, not UTF-8 text"))
+        }
+        guard let text = String(validating: bytes, as: UTF8.self) else {
+            let (line, column) = firstInvalidPosition(in: bytes)
+            return .failure(Diagnostic(path: path, line: line, column: column, message: "the file is not valid UTF-8 text"))
+        }
+        let normalised = text.contains("\r")
+            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
+            : text
+        return .success(SourceText(text: normalised))
+    }
+
+    private static func firstInvalidPosition(in bytes: [UInt8]) -> (Int, Int) {
+        var line = 1, lineStart = 0, index = 0
+        while index < bytes.count {
+            let byte = bytes[index]
+            let length: Int
+            switch byte {
+            case 0x00...0x7F: length = 1
+            case 0xC2...0xDF: length = 2
+            case 0xE0...0xEF: length = 3
+            case 0xF0...0xF4: length = 4
+            default: length = 0
+            }
+            let prefix = Array(bytes[lineStart..<index])
+            let column = (String(validating: prefix, as: UTF8.self)?.count ?? prefix.count) + 1
+            if length == 0 || index + length > bytes.count { return (line, column) }
+            let candidate = Array(bytes[index..<index + length])
+            if String(validating: candidate, as: UTF8.self) == nil { return (line, column) }
+            if byte == 0x0A { line += 1; lineStart = index + 1 }
+            index += length
+        }
+        return (line, 1)
+    }
+}

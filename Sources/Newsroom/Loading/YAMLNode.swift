@@ -1,0 +1,109 @@
+import Yams
+
+/// A YAML value with where it was written, read with Yams and checked for what we do not accept.
+struct YAMLNode: Sendable {
+    enum Kind: Sendable {
+        case scalar(String, plain: Bool)
+        case mapping([(key: String, keyLocation: SourceLocation, value: YAMLNode)])
+        case sequence([YAMLNode])
+    }
+
+    var kind: Kind
+    var location: SourceLocation
+    /// Yams' resolved tag name (`str`, `int`, `bool`, `null`, …).
+    var tag: String
+
+    var isNull: Bool {
+        if case .scalar = kind { return tag == "null" }
+        return false
+    }
+
+    var typeName: String {
+        switch kind {
+        case .scalar: return isNull ? "nothing" : "a \(tag == "str" ? "string" : tag)"
+        case .mapping: return "a map"
+        case .sequence: return "a list"
+        }
+    }
+
+    /// Parses one YAML document. Duplicate keys, anchors, aliases and merge keys are errors.
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        func location(_ mark: Mark?) -> SourceLocation {
+            SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
+        }
+        let root: Node?
+        do {
+            root = try Yams.compose(yaml: yaml)
+        } catch let error as YamlError {
+            return .failure(describe(error, locate: location, path: path, firstLine: firstLine))
+        } catch {
+            return .failure(.error("YAML error: \(error)", at: location(nil)))
+        }
+        guard let root else { return .success(nil) }
+        do {
+            return .success(try convert(root, locate: location))
+        } catch let problem as Problem {
+            return .failure(.error(problem.message, at: problem.location))
+        } catch {
+            return .failure(.error("YAML error: \(error)", at: location(nil)))
+        }
+    }
+
+    private struct Problem: Error {
+        var message: String
+        var location: SourceLocation
+    }
+
+    private static func convert(_ node: Node, locate: (Mark?) -> SourceLocation) throws -> YAMLNode {
+        let here = locate(node.mark)
+        if node.anchor != nil {
+            throw Problem(message: "YAML anchors (&name) are not supported in front matter; write the value out", location: here)
+        }
+        switch node {
+        case .alias:
+            throw Problem(message: "YAML aliases (*name) are not supported in front matter; write the value out", location: here)
+        case .scalar(let scalar):
+            return YAMLNode(kind: .scalar(scalar.string, plain: scalar.style == .plain), location: here, tag: node.tag.rawValue.shortName)
+        case .sequence(let sequence):
+            return YAMLNode(kind: .sequence(try sequence.map { try convert($0, locate: locate) }), location: here, tag: "seq")
+        case .mapping(let mapping):
+            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+            for (key, value) in mapping {
+                guard case .scalar(let keyScalar) = key else {
+                    throw Problem(message: "a front-matter key must be plain text", location: locate(key.mark))
+                }
+                if keyScalar.string == "<<" {
+                    throw Problem(message: "YAML merge keys (<<) are not supported in front matter", location: locate(key.mark))
+                }
+                pairs.append((keyScalar.string, locate(key.mark), try convert(value, locate: locate)))
+            }
+            return YAMLNode(kind: .mapping(pairs), location: here, tag: "map")
+        }
+    }
+
+    private static func describe(
+        _ error: YamlError, locate: (Mark?) -> SourceLocation, path: String, firstLine: Int
+    ) -> Diagnostic {
+        switch error {
+        case .scanner(let context, let problem, let mark, _),
+             .parser(let context, let problem, let mark, _),
+             .composer(let context, let problem, let mark, _):
+            let detail = context.map { "\(problem) (\($0.text))" } ?? problem
+            return .error("YAML syntax error: \(detail)", at: locate(mark))
+        case .duplicatedKeysInMapping(let duplicates, let context):
+            let names = duplicates.map { "'\($0)'" }.joined(separator: ", ")
+            return .error("duplicate key \(names) in front matter", at: locate(context.mark))
+        case .reader(let problem, _, _, _):
+            return .error("YAML error: \(problem)", at: locate(nil))
+        default:
+            return .error("YAML error: \(error)", at: locate(nil))
+        }
+    }
+}
+
+private extension String {
+    /// `tag:yaml.org,2002:str` → `str`
+    var shortName: String {
+        split(separator: ":").last.map(String.init) ?? self
+    }
+}

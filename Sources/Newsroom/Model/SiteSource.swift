@@ -1,0 +1,11 @@
+/// Everything read from disk for one build, checked, before anything is decided about output.
+public struct SiteSource: Sendable {
+    public var folder: SourceFolder
+    public var config: SiteConfig
+    public var items: [NewsItem]
+    public var pages: [Page]
+    public var staticFiles: [CopiedFile]
+    /// Files beside a bundle's `index.md`: bundle folder → its files (site-relative paths).
+    public var bundleFiles: [String: [String]]
+    var theme: ThemeSource
+}

@@ -1,0 +1,32 @@
+import NewsroomMarkdown
+
+/// A Markdown body rendered for one page.
+struct RenderedBody: Sendable {
+    var html: String
+    var firstParagraph: String?
+    var anchors: [String]
+}
+
+/// Renders Markdown bodies with their links resolved, reporting each bad link at its line.
+struct ContentRenderer: Sendable {
+    var markdown: MarkdownRenderer
+    var links: ContentLinks
+    var folder: SourceFolder
+
+    /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`.
+    func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
+        var problems: [Diagnostic] = []
+        let rendered = markdown.render(body) { reference in
+            let (resolution, problem) = links.link(
+                reference.destination, isImage: reference.isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute
+            )
+            if let problem {
+                let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
+                problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
+            }
+            return resolution
+        }
+        log.add(contentsOf: problems)
+        return RenderedBody(html: rendered.html, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
+    }
+}

@@ -1,0 +1,79 @@
+import NewsroomXML
+
+extension SiteRenderer {
+    /// The news feed and one per tag.
+    func renderFeeds(log: inout DiagnosticLog) -> [OutputFile] {
+        var files = [feed(SitePlan.feedFile, title: config.title, listing: plan.news, log: &log)]
+        for (tag, listing) in zip(plan.tags, plan.tagListings) {
+            files.append(feed(SitePlan.tagFeedFile(tag), title: "\(config.title): \(tag.name)", listing: listing, log: &log))
+        }
+        return files
+    }
+
+    private func feed(_ file: String, title: String, listing: Listing, log: inout DiagnosticLog) -> OutputFile {
+        let positions = Array(listing.items.prefix(config.feed.items))
+        let items = positions.map { position -> RSSItem in
+            let item = plan.items[position]
+            let page = plan.itemFiles[position]
+            var html: String?
+            if config.feed.fullContent {
+                var ignored = DiagnosticLog()
+                html = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: page, absolute: true, log: &ignored).html
+            }
+            return RSSItem(
+                title: item.title,
+                link: linker.absolute(page),
+                pubDate: item.date.rfc822,
+                summary: summaries[position],
+                contentHTML: html,
+                categories: model.tags(of: item, from: page).compactMap { $0["name"] as? String },
+                author: item.author
+            )
+        }
+        let newest = positions.map { plan.items[$0].updated ?? plan.items[$0].date }.max()
+        let channel = RSSChannel(
+            title: title,
+            link: linker.absolute(listing.file(page: 1)),
+            description: config.description.isEmpty ? title : config.description,
+            language: config.language,
+            selfURL: linker.absolute(file),
+            lastBuildDate: newest?.rfc822,
+            items: items
+        )
+        return .text(file, RSSWriter.write(channel))
+    }
+
+    /// `sitemap.xml` (an index of numbered sitemaps past 50,000 URLs) and `robots.txt`.
+    func renderSitemap() -> [OutputFile] {
+        var urls: [SitemapURL] = []
+        let newestDate = plan.items.first.map { ($0.updated ?? $0.date).iso8601 }
+        urls.append(SitemapURL(location: linker.absolute(SitePlan.homeFile), lastModified: newestDate))
+        for (position, item) in plan.items.enumerated() {
+            urls.append(SitemapURL(location: linker.absolute(plan.itemFiles[position]), lastModified: (item.updated ?? item.date).iso8601))
+        }
+        for file in plan.pageFiles {
+            urls.append(SitemapURL(location: linker.absolute(file), lastModified: nil))
+        }
+        for listing in plan.listings {
+            let lastModified = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
+            for page in 1...listing.pageCount(perPage: config.perPage) {
+                urls.append(SitemapURL(location: linker.absolute(listing.file(page: page)), lastModified: lastModified))
+            }
+        }
+        urls.append(SitemapURL(location: linker.absolute(SitePlan.tagsFile), lastModified: newestDate))
+        var files: [OutputFile] = []
+        if urls.count <= SitemapWriter.limit {
+            files.append(.text(SitePlan.sitemapFile, SitemapWriter.urlSet(urls)))
+        } else {
+            var parts: [SitemapURL] = []
+            for (number, start) in stride(from: 0, to: urls.count, by: SitemapWriter.limit).enumerated() {
+                let name = "sitemap-\(number + 1).xml"
+                files.append(.text(name, SitemapWriter.urlSet(Array(urls[start..<min(start + SitemapWriter.limit, urls.count)]))))
+                parts.append(SitemapURL(location: linker.absolute(name), lastModified: newestDate))
+            }
+            files.append(.text(SitePlan.sitemapFile, SitemapWriter.index(parts)))
+        }
+        files.append(.text(SitePlan.robotsFile, "User-agent: *\nAllow: /\n\nSitemap: \(linker.absolute(SitePlan.sitemapFile))\n"))
+        return files
+    }
+}

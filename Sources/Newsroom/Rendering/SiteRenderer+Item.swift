@@ -1,0 +1,112 @@
+import Foundation
+
+extension SiteRenderer {
+    func renderItem(_ position: Int, log: inout DiagnosticLog) -> OutputFile {
+        let item = plan.items[position]
+        let file = plan.itemFiles[position]
+        var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
+        var view: [String: Any] = [
+            "title": item.title,
+            "date": model.date(item.date),
+            "summary": summaries[position],
+            "content": withDateline(bodies[position].html, item: item),
+            "tags": model.tags(of: item, from: file),
+            "permalink": linker.absolute(file),
+            "dateline": dateline(item),
+        ]
+        if let summary = item.summary { view["standfirst"] = summary }
+        if let updated = item.updated { view["updated"] = model.date(updated) }
+        if let location = item.location { view["location"] = location }
+        if let author = item.author { view["author"] = author }
+        if item.draft { view["draft"] = true }
+        if model.publication.isScheduled(item) { view["scheduled"] = true }
+        if let image = item.image, let hero = heroImage(image, item: item, file: file, log: &log) {
+            view["image"] = hero
+        }
+        context["item"] = view
+        if position > 0 { context["newer"] = neighbour(position - 1, from: file) }
+        if position + 1 < plan.items.count { context["older"] = neighbour(position + 1, from: file) }
+        context["related"] = relatedItems(position).map { model.card($0, from: file, summary: summaries[$0]) }
+        if let about = aboutHTML(for: file, log: &log) { context["about"] = about }
+        context["share"] = shareLinks(title: item.title, url: linker.absolute(file))
+        context["json_ld"] = JSONLD.newsArticle(item, url: linker.absolute(file), image: (view["image"] as? [String: Any])?["absolute_url"] as? String, config: config)
+        context["page"] = (context["page"] as? [String: Any] ?? [:]).merging(["og_type": "article"]) { $1 }
+        return page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
+    }
+
+    /// `March 21, 2023, BUCHAREST, ROMANIA –` written in the date's own offset.
+    func dateline(_ item: NewsItem) -> String {
+        guard let location = item.location, !location.isEmpty else { return item.date.long + " –" }
+        return "\(item.date.long), \(location.uppercased()) –"
+    }
+
+    /// The press-release dateline opens the first paragraph, as wire copy does.
+    func withDateline(_ html: String, item: NewsItem) -> String {
+        let mark = "<span class=\"dateline\"><time datetime=\"\(item.date.iso8601)\">\(HTMLText.escape(dateline(item)))</time></span> "
+        guard html.hasPrefix("<p>") else { return "<p class=\"dateline-alone\">\(mark)</p>\n" + html }
+        return "<p>" + mark + html.dropFirst(3)
+    }
+
+    private func neighbour(_ position: Int, from file: String) -> [String: Any] {
+        ["title": plan.items[position].title, "url": linker.relative(from: file, to: plan.itemFiles[position])]
+    }
+
+    /// Up to three items sharing the most tags, newest first among equals.
+    func relatedItems(_ position: Int) -> [Int] {
+        let slugs = Set(plan.items[position].tags.map(Slug.make(from:)))
+        guard !slugs.isEmpty else { return [] }
+        var shared: [Int: Int] = [:]
+        for listing in plan.tagListings where slugs.contains(listing.key) {
+            for other in listing.items where other != position { shared[other, default: 0] += 1 }
+        }
+        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key)
+    }
+
+    private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> [String: Any]? {
+        switch content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath) {
+        case .target(let target, let suffix):
+            var hero: [String: Any] = [
+                "src": linker.relative(from: file, to: target) + suffix,
+                "absolute_url": linker.absolute(target) + suffix,
+                "alt": image.alt,
+            ]
+            if let caption = image.caption { hero["caption"] = caption }
+            if let credit = image.credit { hero["credit"] = credit }
+            return hero
+        case .keep:
+            var hero: [String: Any] = ["src": image.src, "absolute_url": image.src, "alt": image.alt]
+            if let caption = image.caption { hero["caption"] = caption }
+            if let credit = image.credit { hero["credit"] = credit }
+            return hero
+        case .dropped(let reason), .missing(let reason):
+            log.error("'image.src': \(reason)", at: image.location)
+            return nil
+        }
+    }
+
+    /// The organisation's boilerplate from `site.yml`, rendered for the page at `file`.
+    func aboutHTML(for file: String, log: inout DiagnosticLog) -> String? {
+        guard let about = config.about, let location = config.aboutLocation else { return nil }
+        var local = DiagnosticLog()
+        let body = content.render(about, sourcePath: "site.yml", firstLine: location.line, pageFile: file, log: &local)
+        log.add(contentsOf: local.diagnostics)
+        return body.html
+    }
+
+    private func shareLinks(title: String, url: String) -> [String: Any] {
+        let encodedURL = Self.queryEncode(url)
+        let encodedTitle = Self.queryEncode(title)
+        return [
+            "email": "mailto:?subject=\(encodedTitle)&body=\(encodedURL)",
+            "facebook": "https://www.facebook.com/sharer/sharer.php?u=\(encodedURL)",
+            "linkedin": "https://www.linkedin.com/sharing/share-offsite/?url=\(encodedURL)",
+            "x": "https://x.com/intent/post?url=\(encodedURL)&text=\(encodedTitle)",
+        ]
+    }
+
+    static func queryEncode(_ text: String) -> String {
+        var allowed = CharacterSet.alphanumerics
+        allowed.insert(charactersIn: "-._~")
+        return text.addingPercentEncoding(withAllowedCharacters: allowed) ?? text
+    }
+}

@@ -1,0 +1,87 @@
+extension SiteRenderer {
+    func renderHome(log: inout DiagnosticLog) -> OutputFile {
+        let file = SitePlan.homeFile
+        var context = model.common(page: file, title: config.title, description: config.description, kind: "home")
+        let latest = plan.items.indices.prefix(config.perPage)
+        context["items"] = latest.map { model.card($0, from: file, summary: summaries[$0]) }
+        if plan.items.count > latest.count { context["more_url"] = linker.relative(from: file, to: plan.news.file(page: 2)) }
+        return page(file, layout: "home", context: context, requestedAt: siteLocation, log: &log)
+    }
+
+    func renderListing(_ listing: Listing, log: inout DiagnosticLog) -> [OutputFile] {
+        let perPage = config.perPage
+        let total = listing.pageCount(perPage: perPage)
+        return (1...total).map { number in
+            let file = listing.file(page: number)
+            let title = listingTitle(listing) + (number > 1 ? " – page \(number)" : "")
+            var context = model.common(page: file, title: title, description: config.description, kind: "list")
+            var view: [String: Any] = [
+                "title": listingTitle(listing),
+                "name": listing.title,
+                "kind": listing.kind.rawValue,
+                "is_\(listing.kind.rawValue)": true,
+                "items": listing.items(onPage: number, perPage: perPage).map { model.card($0, from: file, summary: summaries[$0]) },
+                "count": listing.items.count,
+            ]
+            if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
+                view["feed_url"] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
+                view["feed_absolute_url"] = linker.absolute(SitePlan.tagFeedFile(tag))
+            }
+            if let (newer, older) = archiveNeighbours(listing) {
+                if let newer { view["newer"] = ["title": newer.title, "url": linker.relative(from: file, to: newer.file(page: 1))] }
+                if let older { view["older"] = ["title": older.title, "url": linker.relative(from: file, to: older.file(page: 1))] }
+            }
+            context["listing"] = view
+            context["pagination"] = pagination(listing, page: number, total: total, from: file)
+            return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
+        }
+    }
+
+    func renderTagIndex(log: inout DiagnosticLog) -> OutputFile {
+        let file = SitePlan.tagsFile
+        var context = model.common(page: file, title: "Tags", description: config.description, kind: "tags")
+        context["tags"] = plan.tagListings.map { listing -> [String: Any] in
+            ["name": listing.title, "url": linker.relative(from: file, to: listing.file(page: 1)), "count": listing.items.count]
+        }
+        context["years"] = plan.yearListings.map { listing -> [String: Any] in
+            ["name": listing.title, "url": linker.relative(from: file, to: listing.file(page: 1)), "count": listing.items.count]
+        }
+        return page(file, layout: "tags", context: context, requestedAt: siteLocation, log: &log)
+    }
+
+    private func listingTitle(_ listing: Listing) -> String {
+        switch listing.kind {
+        case .news: return "News"
+        case .tag: return "News tagged “\(listing.title)”"
+        case .year, .month: return "News from \(listing.title)"
+        }
+    }
+
+    /// The neighbouring years (or months) that have items: (newer, older).
+    private func archiveNeighbours(_ listing: Listing) -> (Listing?, Listing?)? {
+        let siblings: [Listing]
+        switch listing.kind {
+        case .year: siblings = plan.yearListings
+        case .month: siblings = plan.monthListings
+        default: return nil
+        }
+        guard let index = siblings.firstIndex(where: { $0.key == listing.key }) else { return nil }
+        return (index > 0 ? siblings[index - 1] : nil, index + 1 < siblings.count ? siblings[index + 1] : nil)
+    }
+
+    private func pagination(_ listing: Listing, page number: Int, total: Int, from file: String) -> [String: Any] {
+        var view: [String: Any] = [
+            "current": number,
+            "total": total,
+            "pages": (1...total).map { n -> [String: Any] in
+                var entry: [String: Any] = ["number": n, "url": linker.relative(from: file, to: listing.file(page: n))]
+                if n == number { entry["current"] = true }
+                return entry
+            },
+        ]
+        if total > 1 { view["has_pages"] = true }
+        if number > 1 { view["previous_url"] = linker.relative(from: file, to: listing.file(page: number - 1)) }
+        if number < total { view["next_url"] = linker.relative(from: file, to: listing.file(page: number + 1)) }
+        return view
+    }
+}

@@ -1,0 +1,123 @@
+import Foundation
+
+/// Builds the flat `[String: Any]` view models the layouts render. Every URL in them is already
+/// relative to the page being rendered, so templates never compute paths.
+struct ViewModel {
+    var config: SiteConfig
+    var linker: Linker
+    var plan: SitePlan
+    var menu: [(label: String, target: Link)]
+    var bannerShowing: Bool
+    var publication: Publication
+
+    /// A menu or social link: a file of ours or an outside URL.
+    enum Link {
+        case file(String)
+        case external(String)
+    }
+
+    func url(_ link: Link, from page: String) -> String {
+        switch link {
+        case .file(let target): return linker.relative(from: page, to: target)
+        case .external(let url): return url
+        }
+    }
+
+    /// The keys every page has: site, root, navigation, chrome blocks, page metadata.
+    func common(page: String, title: String, description: String, kind: String) -> [String: Any] {
+        var context: [String: Any] = [
+            "site": [
+                "title": config.title,
+                "description": config.description,
+                "language": config.language,
+                "base_url": config.baseURL,
+            ] as [String: Any],
+            "root": rootPrefix(for: page),
+            "page": [
+                "title": title,
+                "full_title": title == config.title ? title : "\(title) – \(config.title)",
+                "description": description.isEmpty ? config.description : description,
+                "canonical": linker.absolute(page),
+                "kind": kind,
+                "is_\(kind)": true,
+            ] as [String: Any],
+            "home_url": linker.relative(from: page, to: SitePlan.homeFile),
+            "news_url": linker.relative(from: page, to: plan.news.file(page: 1)),
+            "tags_url": linker.relative(from: page, to: SitePlan.tagsFile),
+            "feed_url": linker.relative(from: page, to: SitePlan.feedFile),
+            "feed_absolute_url": linker.absolute(SitePlan.feedFile),
+            "assets_url": linker.relative(from: page, to: "assets/x").dropLast(1).description,
+            "icon": IconLambda.lambda,
+            "menu": menu.map { entry -> [String: Any] in
+                let href = url(entry.target, from: page)
+                var item: [String: Any] = ["label": entry.label, "url": href]
+                if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
+                    item["current"] = true
+                }
+                return item
+            },
+            "social": config.social.map { ["name": $0.icon, "url": $0.url, "label": $0.label] },
+        ]
+        if bannerShowing, let banner = config.banner {
+            context["banner"] = ["text": banner.text, "cta": banner.callToAction, "url": banner.url]
+        }
+        if let newsletter = config.newsletter {
+            context["newsletter"] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
+        }
+        if let contact = config.mediaContact {
+            var block: [String: Any] = ["name": contact.name, "email": contact.email]
+            if let phone = contact.phone { block["phone"] = phone }
+            context["media_contact"] = block
+        }
+        if let email = config.contactEmail { context["contact_email"] = email }
+        return context
+    }
+
+    /// `../../` from `news/2023/index.html`; `""` at the root.
+    func rootPrefix(for page: String) -> String {
+        String(repeating: "../", count: page.split(separator: "/").count - 1)
+    }
+
+    func date(_ date: PublicationDate) -> [String: Any] {
+        [
+            "iso": date.iso8601,
+            "day_iso": date.isoDay,
+            "long": date.long,
+            "rfc822": date.rfc822,
+            "year": String(date.year),
+            "month": String(format: "%02d", date.month),
+            "month_name": PublicationDate.monthNames[date.month - 1],
+            "day": String(date.day),
+        ]
+    }
+
+    /// An item as a listing shows it.
+    func card(_ position: Int, from page: String, summary: String) -> [String: Any] {
+        let item = plan.items[position]
+        var card: [String: Any] = [
+            "title": item.title,
+            "url": linker.relative(from: page, to: plan.itemFiles[position]),
+            "date": date(item.date),
+            "summary": summary,
+            "tags": tags(of: item, from: page),
+        ]
+        if let location = item.location { card["location"] = location }
+        if item.draft { card["draft"] = true }
+        if publication.isScheduled(item) { card["scheduled"] = true }
+        return card
+    }
+
+    func tags(of item: NewsItem, from page: String) -> [[String: Any]] {
+        var seen = Set<String>()
+        return item.tags.compactMap { name in
+            let slug = Slug.make(from: name)
+            guard seen.insert(slug).inserted, let tag = plan.tags.first(where: { $0.slug == slug }) else { return nil }
+            return ["name": tag.name, "url": linker.relative(from: page, to: "news/tags/\(slug)/index.html")]
+        }
+    }
+}
+
+/// `{{#icon}}name{{/icon}}` in a template draws that icon from the page's sprite.
+enum IconLambda {
+    nonisolated(unsafe) static let lambda = MustacheIconLambda()
+}

@@ -1,0 +1,90 @@
+import CCmarkGFM
+import Foundation
+
+/// One parsed cmark-gfm document. Lives only inside `CmarkSession.withLock`; frees itself.
+struct CmarkDocument {
+    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+    private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+
+    /// Marks a heading's first text so its rendered tag can be found again; never in author text.
+    static let headingMarkStart: Character = "\u{E000}"
+    static let headingMarkEnd: Character = "\u{E001}"
+
+    let source: String
+
+    init(source: String) {
+        // The private-use marks are ours; an author's copy of them becomes U+FFFD.
+        self.source = source.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
+            ? String(source.map { $0 == Self.headingMarkStart || $0 == Self.headingMarkEnd ? "\u{FFFD}" : $0 })
+            : source
+    }
+
+    func render(
+        allowingRawHTML: Bool,
+        resolve: (MarkdownReference) -> LinkResolution
+    ) -> RenderedMarkdown {
+        guard let parser = cmark_parser_new(Self.options) else {
+            return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
+        }
+        defer { cmark_parser_free(parser) }
+        for name in Self.extensionNames {
+            if let syntax = cmark_find_syntax_extension(name) {
+                cmark_parser_attach_syntax_extension(parser, syntax)
+            }
+        }
+        var bytes = Array(source.utf8)
+        bytes.withUnsafeMutableBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                cmark_parser_feed(parser, $0, buffer.count)
+            }
+        }
+        guard let document = cmark_parser_finish(parser) else {
+            return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
+        }
+        defer { cmark_node_free(document) }
+
+        let nodes = CmarkTree.nodes(of: document)
+        if !allowingRawHTML {
+            CmarkTree.escapeRawHTML(in: nodes)
+        }
+        resolveReferences(in: nodes, resolve: resolve)
+        let firstParagraph = CmarkTree.firstParagraphText(of: document)
+        let headings = CmarkTree.markHeadings(in: CmarkTree.nodes(of: document))
+
+        let extensions = cmark_parser_get_syntax_extensions(parser)
+        guard let rendered = cmark_render_html(document, Self.options, extensions) else {
+            return RenderedMarkdown(html: "", headings: [], firstParagraph: firstParagraph, anchors: [])
+        }
+        defer { free(rendered) }
+        let html = HeadingAnchors.insert(headings, into: String(cString: rendered))
+        return RenderedMarkdown(
+            html: html,
+            headings: headings,
+            firstParagraph: firstParagraph,
+            anchors: HeadingAnchors.ids(in: html)
+        )
+    }
+
+    private func resolveReferences(in nodes: [OpaquePointer], resolve: (MarkdownReference) -> LinkResolution) {
+        for node in nodes {
+            let type = cmark_node_get_type(node)
+            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
+            let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
+            let (line, column) = CmarkTree.position(of: node)
+            let reference = MarkdownReference(
+                destination: url,
+                isImage: type == CMARK_NODE_IMAGE,
+                line: line,
+                column: column
+            )
+            switch resolve(reference) {
+            case .keep:
+                break
+            case .replace(let destination):
+                cmark_node_set_url(node, destination)
+            case .drop:
+                cmark_node_set_url(node, "")
+            }
+        }
+    }
+}

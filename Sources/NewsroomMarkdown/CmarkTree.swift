@@ -1,0 +1,117 @@
+import CCmarkGFM
+import Foundation
+
+/// Walks and edits a cmark-gfm tree. Every function expects to run inside the session lock.
+enum CmarkTree {
+    /// Every node of the tree in document order (collected first, so edits cannot upset the walk).
+    static func nodes(of root: OpaquePointer) -> [OpaquePointer] {
+        var result: [OpaquePointer] = []
+        guard let iterator = cmark_iter_new(root) else { return result }
+        defer { cmark_iter_free(iterator) }
+        while true {
+            let event = cmark_iter_next(iterator)
+            if event == CMARK_EVENT_DONE { break }
+            if event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) {
+                result.append(node)
+            }
+        }
+        return result
+    }
+
+    /// The node's 1-based line and column; inline nodes without a position borrow their block's.
+    static func position(of node: OpaquePointer) -> (Int, Int) {
+        var current: OpaquePointer? = node
+        while let candidate = current {
+            let line = Int(cmark_node_get_start_line(candidate))
+            if line > 0 {
+                return (line, max(1, Int(cmark_node_get_start_column(candidate))))
+            }
+            current = cmark_node_parent(candidate)
+        }
+        return (1, 1)
+    }
+
+    /// Turns raw HTML blocks and inlines into text, so they are shown escaped.
+    static func escapeRawHTML(in nodes: [OpaquePointer]) {
+        for node in nodes {
+            let type = cmark_node_get_type(node)
+            if type == CMARK_NODE_HTML_INLINE {
+                replace(node, with: textNode(literal(of: node)))
+            } else if type == CMARK_NODE_HTML_BLOCK {
+                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                var text = literal(of: node)
+                while text.hasSuffix("\n") { text.removeLast() }
+                cmark_node_append_child(paragraph, textNode(text))
+                replace(node, with: paragraph)
+            }
+        }
+    }
+
+    /// The first top-level paragraph as plain text.
+    static func firstParagraphText(of document: OpaquePointer) -> String? {
+        var child = cmark_node_first_child(document)
+        while let node = child {
+            if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
+                let text = plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+                if !text.isEmpty { return text }
+            }
+            child = cmark_node_next(node)
+        }
+        return nil
+    }
+
+    /// Replaces the press-release end mark (`###` alone) and tags every other heading with a
+    /// private-use mark so `HeadingAnchors` can give it its id after rendering.
+    static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
+        var headings: [MarkdownHeading] = []
+        var usedIDs: [String: Int] = [:]
+        for node in nodes where cmark_node_get_type(node) == CMARK_NODE_HEADING {
+            let level = Int(cmark_node_get_heading_level(node))
+            if level == 3, cmark_node_first_child(node) == nil {
+                let mark = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+                cmark_node_set_literal(mark, "<p class=\"end-mark\">###</p>\n")
+                replace(node, with: mark)
+                continue
+            }
+            let text = plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+            let id = HeadingAnchors.uniqueID(for: text, used: &usedIDs)
+            let marker = textNode("\(CmarkDocument.headingMarkStart)\(headings.count)\(CmarkDocument.headingMarkEnd)")
+            if let first = cmark_node_first_child(node) {
+                cmark_node_insert_before(first, marker)
+            } else {
+                cmark_node_append_child(node, marker)
+            }
+            headings.append(MarkdownHeading(level: level, text: text, id: id))
+        }
+        return headings
+    }
+
+    static func plainText(of node: OpaquePointer) -> String {
+        var text = ""
+        for inner in nodes(of: node) {
+            let type = cmark_node_get_type(inner)
+            if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
+                text += literal(of: inner)
+            } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
+                text += " "
+            }
+        }
+        return text
+    }
+
+    private static func literal(of node: OpaquePointer) -> String {
+        cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
+    }
+
+    private static func textNode(_ literal: String) -> OpaquePointer {
+        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        cmark_node_set_literal(node, literal)
+        return node
+    }
+
+    private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
+        cmark_node_insert_before(node, replacement)
+        cmark_node_unlink(node)
+        cmark_node_free(node)
+    }
+}

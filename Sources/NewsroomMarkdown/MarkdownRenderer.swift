@@ -1,0 +1,70 @@
+import CCmarkGFM
+import Foundation
+
+/// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
+///
+/// The parser is not safe to run on two threads at once in the Debian build, so every
+/// call is serialised through one lock. The renderer itself holds no state between calls.
+public struct MarkdownRenderer: Sendable {
+    /// Whether raw HTML in the source passes through (then GFM's tag filter still applies).
+    public var allowsRawHTML: Bool
+
+    public init(allowsRawHTML: Bool = false) {
+        self.allowsRawHTML = allowsRawHTML
+    }
+
+    /// Renders `source`, letting `resolve` decide what each link and image destination becomes.
+    ///
+    /// - Parameters:
+    ///   - source: the Markdown body, without front matter.
+    ///   - resolve: called once per link or image in document order.
+    public func render(
+        _ source: String,
+        resolve: (MarkdownReference) -> LinkResolution = { _ in .keep }
+    ) -> RenderedMarkdown {
+        CmarkSession.shared.withLock {
+            CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, resolve: resolve)
+        }
+    }
+}
+
+/// One link or image destination as the author wrote it.
+public struct MarkdownReference: Sendable, Equatable {
+    /// The destination exactly as written.
+    public var destination: String
+    /// Whether this is an image (`![alt](src)`) rather than a link.
+    public var isImage: Bool
+    /// 1-based line in the Markdown source.
+    public var line: Int
+    /// 1-based column in the Markdown source.
+    public var column: Int
+}
+
+/// What to do with a link or image destination.
+public enum LinkResolution: Sendable, Equatable {
+    /// Leave the destination as written.
+    case keep
+    /// Use this destination instead.
+    case replace(String)
+    /// Remove the destination (the link text stays, pointing nowhere).
+    case drop
+}
+
+/// A heading of the rendered document with its stable anchor id.
+public struct MarkdownHeading: Sendable, Equatable {
+    public var level: Int
+    public var text: String
+    public var id: String
+}
+
+/// The result of rendering one Markdown document.
+public struct RenderedMarkdown: Sendable, Equatable {
+    /// The HTML body.
+    public var html: String
+    /// Headings in document order, with the ids written into `html`.
+    public var headings: [MarkdownHeading]
+    /// The first paragraph as plain text, for a default summary.
+    public var firstParagraph: String?
+    /// Every id written into `html` (headings and footnotes), for fragment checks.
+    public var anchors: [String]
+}

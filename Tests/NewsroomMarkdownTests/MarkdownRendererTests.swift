@@ -1,0 +1,85 @@
+import Testing
+@testable import NewsroomMarkdown
+
+@Suite struct MarkdownRendererTests {
+    let renderer = MarkdownRenderer()
+
+    @Test func rendersGFMExtensions() {
+        let html = renderer.render("""
+        | a | b |
+        |---|---|
+        | 1 | 2 |
+
+        ~~gone~~ and www.example.org
+
+        - [x] done
+        - [ ] open
+
+        Note[^1].
+
+        [^1]: The note.
+        """).html
+        #expect(html.contains("<table>"))
+        #expect(html.contains("<del>gone</del>"))
+        #expect(html.contains("<a href=\"http://www.example.org\">www.example.org</a>"))
+        #expect(html.contains("type=\"checkbox\" checked=\"\" disabled=\"\""))
+        #expect(html.contains("class=\"footnotes\""))
+    }
+
+    @Test func smartPunctuation() {
+        #expect(renderer.render("\"Hello\" -- it's").html == "<p>\u{201C}Hello\u{201D} \u{2013} it\u{2019}s</p>\n")
+    }
+
+    @Test func rawHTMLIsEscapedByDefault() {
+        let html = renderer.render("Hi <b onclick=\"x()\">there</b>\n\n<div>block</div>\n").html
+        #expect(html == "<p>Hi &lt;b onclick=&quot;x()&quot;&gt;there&lt;/b&gt;</p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>\n")
+    }
+
+    @Test func rawHTMLAllowedStillRunsTagFilter() {
+        let html = MarkdownRenderer(allowsRawHTML: true).render("<b>bold</b> <script>alert(1)</script>\n").html
+        #expect(html.contains("<b>bold</b>"))
+        #expect(html.contains("&lt;script>"))
+        #expect(!html.contains("<script>"))
+    }
+
+    @Test func headingsGetStableUniqueIDs() {
+        let rendered = renderer.render("# Hello, World!\n\n## Background information\n\n## Background information\n\n### Ça va\n")
+        #expect(rendered.headings.map(\.id) == ["hello-world", "background-information", "background-information-1", "ça-va"])
+        #expect(rendered.html.contains("<h1 id=\"hello-world\">Hello, World!</h1>"))
+        #expect(rendered.html.contains("<h2 id=\"background-information-1\">Background information</h2>"))
+        #expect(rendered.anchors.contains("ça-va"))
+    }
+
+    @Test func endMarkIsNotAnEmptyHeading() {
+        let html = renderer.render("Text.\n\n###\n\n## Background\n").html
+        #expect(html == "<p>Text.</p>\n<p class=\"end-mark\">###</p>\n<h2 id=\"background\">Background</h2>\n")
+    }
+
+    @Test func linksAreResolvedWithPositions() {
+        var seen: [MarkdownReference] = []
+        let html = renderer.render("Intro.\n\nSee [it](../a.md) and ![pic](hero.png).\n") { reference in
+            seen.append(reference)
+            return reference.isImage ? .keep : .replace("../2023/03/a/index.html")
+        }.html
+        #expect(seen.map(\.destination) == ["../a.md", "hero.png"])
+        #expect(seen.map(\.line) == [3, 3])
+        #expect(seen[0].column == 5)
+        #expect(html.contains("href=\"../2023/03/a/index.html\""))
+        #expect(html.contains("src=\"hero.png\""))
+    }
+
+    @Test func droppedLinksLoseTheirDestination() {
+        let html = renderer.render("[x](javascript:alert(1))") { _ in .drop }.html
+        #expect(html == "<p><a href=\"\">x</a></p>\n")
+    }
+
+    @Test func firstParagraphIsPlainText() {
+        let rendered = renderer.render("## Title\n\nThe *first* `paragraph`\ncontinues.\n\nSecond.")
+        #expect(rendered.firstParagraph == "The first paragraph continues.")
+    }
+
+    @Test func privateUseMarksInSourceCannotForgeIDs() {
+        let html = renderer.render("## A\u{E000}0\u{E001}\n").html
+        #expect(html.contains("<h2 id=\"a0\">A\u{FFFD}0\u{FFFD}</h2>"))
+    }
+}
