@@ -47,7 +47,7 @@ let package = Package(
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom"],
+            dependencies: ["Newsroom", "NewsroomXML", "generate"],
             exclude: ["Fixtures"]
         ),
     ]
