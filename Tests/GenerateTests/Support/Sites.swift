@@ -27,6 +27,10 @@ enum Sites {
     ---
     The first paragraph. See [the second](2023-04-02-second/index.md) and [about](/about/).
 
+    ## Details
+
+    Some detail.
+
     ###
     -- site/content/news/2023-04-02-second/index.md --
     ---
@@ -37,7 +41,7 @@ enum Sites {
       src: photo.svg
       alt: A drawing
     ---
-    ![A drawing](photo.svg) and [back](../2023-03-21-first.md#top).
+    ![A drawing](photo.svg) and [back](../2023-03-21-first.md#details).
     -- site/content/news/2023-04-02-second/photo.svg --
     <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="10" height="10"/></svg>
     -- site/content/pages/about.md --
