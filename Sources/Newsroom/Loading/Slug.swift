@@ -16,7 +16,13 @@ public enum Slug {
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
     /// Letters of scripts without a Latin form are kept as they are.
     public static func make(from text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        // Accents come off Latin letters only: Cyrillic ї or Greek ά are letters of their own.
+        let folded = text.map { character -> String in
+            guard let first = character.unicodeScalars.first, first.value < 0x250 || (0x1E00...0x1EFF).contains(first.value) else {
+                return String(character)
+            }
+            return String(character).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+        }.joined()
         var slug = ""
         var pendingDash = false
         for scalar in folded.lowercased().unicodeScalars {

@@ -31,6 +31,10 @@ struct YAMLNode: Sendable {
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
         }
+        if let (line, column, sigil) = anchorOrAlias(in: yaml) {
+            let what = sigil == "&" ? "anchors (&name)" : "aliases (*name)"
+            return .failure(.error("YAML \(what) are not supported in front matter; write the value out", at: SourceLocation(path: path, line: line + firstLine - 1, column: column)))
+        }
         let root: Node?
         do {
             root = try Yams.compose(yaml: yaml)
@@ -47,6 +51,32 @@ struct YAMLNode: Sendable {
         } catch {
             return .failure(.error("YAML error: \(error)", at: location(nil)))
         }
+    }
+
+    /// The first `&anchor` or `*alias` outside quotes and comments (Yams resolves them silently,
+    /// and nested aliases can blow a few lines up into gigabytes).
+    static func anchorOrAlias(in yaml: String) -> (line: Int, column: Int, sigil: Character)? {
+        for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            var quote: Character?
+            var previous: Character = " "
+            var column = 0
+            let characters = Array(line)
+            for (index, character) in characters.enumerated() {
+                column += 1
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    if " [,:-{".contains(previous) { quote = character }
+                } else if character == "#", previous == " " || index == 0 {
+                    break
+                } else if character == "&" || character == "*", " [,-{".contains(previous) || index == 0 || (previous == ":" ),
+                          index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber || characters[index + 1] == "_" {
+                    return (number + 1, column, character)
+                }
+                previous = character
+            }
+        }
+        return nil
     }
 
     private struct Problem: Error {

@@ -1,0 +1,81 @@
+import Foundation
+import Testing
+
+/// SPEC §5: the command's options, exit codes 0/1/2, summary line and quiet mode.
+@Suite struct CommandLineTests {
+    let arguments = ["--now", "2026-11-29T12:00:00Z"]
+
+    @Test func successPrintsOneSummaryLine() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(arguments, in: site.root)
+        #expect(outcome.status == 0)
+        #expect(outcome.stderr == "")
+        let lines = outcome.stdout.split(separator: "\n")
+        #expect(lines.count == 1)
+        #expect(lines.first?.hasPrefix("generate: 12 pages, 3 feeds in ") == true, "\(lines)")
+    }
+
+    @Test func quietPrintsNothing() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(arguments + ["--quiet"], in: site.root)
+        #expect(outcome.status == 0)
+        #expect(outcome.stdout == "" && outcome.stderr == "")
+    }
+
+    @Test func contentErrorsExitOneWithLocatedMessages() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-05-01-bad.md --
+        ---
+        title: Bad
+        date: 2023-13-01
+        ---
+        """)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(arguments + ["--quiet"], in: site.root)
+        #expect(outcome.status == 1)
+        #expect(outcome.stdout == "")
+        #expect(outcome.stderr.hasPrefix("site/content/news/2023-05-01-bad.md:3:7: error: 'date' is not a real date: month 13 does not exist\n"))
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func usageErrorsExitTwo() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        for bad in [["--now", "yesterday"], ["--no-such-option"], ["--per-page"]] {
+            let outcome = try CommandRunner.run(bad, in: site.root)
+            #expect(outcome.status == 2, "\(bad)")
+            #expect(!outcome.stderr.isEmpty)
+        }
+    }
+
+    @Test func optionsPointAtOtherFolders() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(arguments + [
+            "--site", site.site.path, "--themes", site.themes.path, "--output", site.root.appendingPathComponent("public").path,
+            "--base-url", "https://news.example.net/", "--verbose",
+        ], in: FileManager.default.temporaryDirectory)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout.contains("next scheduled: none"))
+        let home = try String(contentsOf: site.root.appendingPathComponent("public/index.html"), encoding: .utf8)
+        #expect(home.contains("https://news.example.net/index.html"))
+    }
+
+    @Test func verboseNamesTheNextScheduledItem() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2027-01-05-later.md --
+        ---
+        title: Later
+        date: 2027-01-05T08:00:00+02:00
+        ---
+        Soon.
+        """)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(arguments + ["--verbose"], in: site.root)
+        #expect(outcome.stdout.contains("next scheduled: 2027-01-05T08:00:00+02:00 site/content/news/2027-01-05-later.md"))
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+@Suite struct DateParserTests {
+    let bucharest = DateParser(timeZone: TimeZone(identifier: "Europe/Bucharest")!)
+
+    @Test func bareDateIsMidnightInSiteTimezone() throws {
+        let date = try bucharest.parse("2023-03-21").get()
+        #expect(date.iso8601 == "2023-03-21T00:00:00+02:00")
+        #expect(date.instant == Date(timeIntervalSince1970: 1_679_349_600))
+        #expect(!date.hasTime)
+    }
+
+    @Test func summerTimeUsesTheSummerOffset() throws {
+        #expect(try bucharest.parse("2023-07-01T09:00").get().iso8601 == "2023-07-01T09:00:00+03:00")
+    }
+
+    @Test func explicitOffsetsAndZulu() throws {
+        let date = try bucharest.parse("2023-03-21T10:00:00-05:30").get()
+        #expect(date.iso8601 == "2023-03-21T10:00:00-05:30")
+        #expect(date.rfc822 == "Tue, 21 Mar 2023 10:00:00 -0530")
+        #expect(try bucharest.parse("2024-02-29T23:59:59Z").get().rfc822 == "Thu, 29 Feb 2024 23:59:59 +0000")
+        #expect(try bucharest.parse("2023-03-21 10:00:00.250+02:00").get().second == 0)
+    }
+
+    @Test(arguments: [
+        ("2023-02-30", "February 2023 has no day 30"),
+        ("2023-02-29", "February 2023 has no day 29"),
+        ("0000-01-01", "year 0 is out of range"),
+        ("2023-13-01", "month 13 does not exist"),
+        ("2023-03-21T24:00", "24:00:00 is not a time of day"),
+        ("2023-03-21T10:00+25:00", "offset +25:0 is not a real timezone offset"),
+    ])
+    func impossibleDatesAreRejected(_ text: String, _ reason: String) {
+        #expect(bucharest.parse(text) == .failure(.outOfRange(reason)))
+    }
+
+    @Test(arguments: ["yesterday", "21/03/2023", "2023-3-21", "2023-03-21T10", "2023-03-21T10:00:00+0", ""])
+    func malformedDates(_ text: String) {
+        #expect(bucharest.parse(text) == .failure(.malformed))
+    }
+
+    @Test func longFormAndWeekday() throws {
+        let date = try bucharest.parse("2000-01-01").get()
+        #expect(date.long == "January 1, 2000")
+        #expect(date.rfc822.hasPrefix("Sat, 01 Jan 2000"))
+    }
+}

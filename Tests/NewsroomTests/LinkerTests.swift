@@ -1,0 +1,49 @@
+import Testing
+@testable import Newsroom
+
+@Suite struct LinkerTests {
+    let linker = Linker(baseURL: "https://example.org/news-site", cleanURLs: false)
+    let clean = Linker(baseURL: "https://example.org/", cleanURLs: true)
+
+    @Test(arguments: [
+        ("news/2023/03/a/index.html", "index.html", "../../../../index.html"),
+        ("news/2023/03/a/index.html", "news/2023/03/a/hero.jpg", "hero.jpg"),
+        ("news/2023/03/a/index.html", "news/2023/04/b/index.html", "../../04/b/index.html"),
+        ("index.html", "news/index.html", "news/index.html"),
+        ("index.html", "index.html", "index.html"),
+        ("news/tags/x/index.html", "assets/site.css", "../../../assets/site.css"),
+        ("news/index.html", "news/tags/société/index.html", "tags/soci%C3%A9t%C3%A9/index.html"),
+    ])
+    func relativeLinksNameFiles(_ from: String, _ to: String, _ expected: String) {
+        #expect(linker.relative(from: from, to: to) == expected)
+    }
+
+    @Test func cleanURLsEndInFolders() {
+        #expect(clean.relative(from: "news/2023/03/a/index.html", to: "index.html") == "../../../../")
+        #expect(clean.relative(from: "index.html", to: "index.html") == "./")
+        #expect(clean.relative(from: "news/index.html", to: "news/page/2/index.html") == "page/2/")
+        #expect(clean.absolute("news/index.html") == "https://example.org/news/")
+    }
+
+    @Test func absoluteAndRootRelative() {
+        #expect(linker.absolute("news/2023/03/a/index.html") == "https://example.org/news-site/news/2023/03/a/index.html")
+        #expect(linker.rootRelative("news/index.html", basePath: "/news-site/") == "/news-site/news/")
+    }
+
+    @Test func sitePathsNeverClimbOut() {
+        #expect(SitePath.resolve("../pages/a.md", from: "content/news") == "content/pages/a.md")
+        #expect(SitePath.resolve("../../../etc/passwd", from: "content/news") == nil)
+        #expect(SitePath.isUnsafe("/a/%2e%2e/b"))
+        #expect(SitePath.isUnsafe("a\\b"))
+        #expect(!SitePath.isUnsafe("/news/2023/"))
+    }
+
+    @Test func aliasFiles() {
+        #expect(SitePlanner.aliasFile("/old/path/") == "old/path/index.html")
+        #expect(SitePlanner.aliasFile("/old.html") == "old.html")
+        #expect(SitePlanner.aliasFile("/old") == "old/index.html")
+        #expect(SitePlanner.aliasFile("/../etc") == nil)
+        #expect(SitePlanner.aliasFile("relative/") == nil)
+        #expect(SitePlanner.aliasFile("/") == nil)
+    }
+}
