@@ -76,19 +76,32 @@ struct SitePlanner {
         )
     }
 
-    /// Tags by slug: two spellings that slug alike are one tag (the newest item's spelling wins).
+    /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use
+    /// (the oldest item's on a tie); every other spelling is warned about where it is written.
     private func collectTags(_ items: [NewsItem], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
-        var names: [String: String] = [:]
+        var spellings: [String: [String: Int]] = [:]
+        var firstSeen: [String: [String: Int]] = [:]
         var members: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
             for name in item.tags {
                 let slug = Slug.make(from: name)
-                if let known = names[slug], known != name {
-                    log.warning("tag '\(name)' is spelt '\(known)' elsewhere; both are the tag '\(slug)'", at: source.folder.location(item.sourcePath))
-                } else if names[slug] == nil {
-                    names[slug] = name
-                }
+                spellings[slug, default: [:]][name, default: 0] += 1
+                firstSeen[slug, default: [:]][name] = position
                 if members[slug]?.last != position { members[slug, default: []].append(position) }
+            }
+        }
+        var names: [String: String] = [:]
+        for (slug, counts) in spellings {
+            names[slug] = counts.keys.max { a, b in
+                counts[a]! != counts[b]! ? counts[a]! < counts[b]! : firstSeen[slug]![a]! < firstSeen[slug]![b]!
+            }
+        }
+        for item in items {
+            for (name, location) in zip(item.tags, item.tagLocations) {
+                let slug = Slug.make(from: name)
+                if let chosen = names[slug], chosen != name {
+                    log.warning("tag '\(name)' is spelt '\(chosen)' elsewhere; both are the tag '\(slug)'", at: location)
+                }
             }
         }
         let tags = names.map { Tag(name: $0.value, slug: $0.key) }.sorted { $0.slug < $1.slug }

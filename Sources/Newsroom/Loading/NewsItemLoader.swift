@@ -47,13 +47,13 @@ enum NewsItemLoader {
         }
         let slug = readSlug(fields, source: source, folder: folder, log: &log)
         let image = readImage(fields, log: &log)
-        let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> String? in
+        let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> (String, SourceLocation)? in
             let trimmed = tag.trimmingCharacters(in: .whitespaces)
             if trimmed.isEmpty || Slug.make(from: trimmed).isEmpty {
                 log.error("tag '\(tag)' has no letters or digits to make a URL from", at: location)
                 return nil
             }
-            return trimmed
+            return (trimmed, location)
         }
         let aliases = (fields.textList("aliases", log: &log) ?? []).map { (path: $0.0, location: $0.1) }
         guard let title, let date, let slug else { return nil }
@@ -65,7 +65,8 @@ enum NewsItemLoader {
             updated: updated,
             slug: slug,
             summary: fields.text("summary", log: &log)?.0,
-            tags: tags,
+            tags: tags.map(\.0),
+            tagLocations: tags.map(\.1),
             location: fields.text("location", log: &log)?.0,
             author: fields.text("author", log: &log)?.0,
             image: image,

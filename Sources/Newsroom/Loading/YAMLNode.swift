@@ -31,13 +31,13 @@ struct YAMLNode: Sendable {
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
         }
-        if let (line, column, sigil) = anchorOrAlias(in: yaml) {
-            let what = sigil == "&" ? "anchors (&name)" : "aliases (*name)"
-            return .failure(.error("YAML \(what) are not supported in front matter; write the value out", at: SourceLocation(path: path, line: line + firstLine - 1, column: column)))
-        }
+        // The parser must outlive the walk: nodes hold their anchors weakly, and an anchor
+        // (or an alias, which yields the anchored node) is how we spot what we refuse.
+        let parser: Parser
         let root: Node?
         do {
-            root = try Yams.compose(yaml: yaml)
+            parser = try Parser(yaml: yaml)
+            root = try parser.singleRoot()
         } catch let error as YamlError {
             return .failure(describe(error, locate: location, path: path, firstLine: firstLine))
         } catch {
@@ -45,38 +45,12 @@ struct YAMLNode: Sendable {
         }
         guard let root else { return .success(nil) }
         do {
-            return .success(try convert(root, locate: location))
+            return .success(try withExtendedLifetime(parser) { try convert(root, locate: location) })
         } catch let problem as Problem {
             return .failure(.error(problem.message, at: problem.location))
         } catch {
             return .failure(.error("YAML error: \(error)", at: location(nil)))
         }
-    }
-
-    /// The first `&anchor` or `*alias` outside quotes and comments (Yams resolves them silently,
-    /// and nested aliases can blow a few lines up into gigabytes).
-    static func anchorOrAlias(in yaml: String) -> (line: Int, column: Int, sigil: Character)? {
-        for (number, line) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            var quote: Character?
-            var previous: Character = " "
-            var column = 0
-            let characters = Array(line)
-            for (index, character) in characters.enumerated() {
-                column += 1
-                if let open = quote {
-                    if character == open { quote = nil }
-                } else if character == "\"" || character == "'" {
-                    if " [,:-{".contains(previous) { quote = character }
-                } else if character == "#", previous == " " || index == 0 {
-                    break
-                } else if character == "&" || character == "*", " [,-{".contains(previous) || index == 0 || (previous == ":" ),
-                          index + 1 < characters.count, characters[index + 1].isLetter || characters[index + 1].isNumber || characters[index + 1] == "_" {
-                    return (number + 1, column, character)
-                }
-                previous = character
-            }
-        }
-        return nil
     }
 
     private struct Problem: Error {
@@ -87,7 +61,7 @@ struct YAMLNode: Sendable {
     private static func convert(_ node: Node, locate: (Mark?) -> SourceLocation) throws -> YAMLNode {
         let here = locate(node.mark)
         if node.anchor != nil {
-            throw Problem(message: "YAML anchors (&name) are not supported in front matter; write the value out", location: here)
+            throw Problem(message: "YAML anchors and aliases (&name, *name) are not supported in front matter; write the value out", location: here)
         }
         switch node {
         case .alias:

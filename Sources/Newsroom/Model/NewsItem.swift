@@ -12,6 +12,8 @@ public struct NewsItem: Sendable {
     public var slug: String
     public var summary: String?
     public var tags: [String]
+    /// Where each tag was written, same order as `tags`.
+    public var tagLocations: [SourceLocation]
     public var location: String?
     public var author: String?
     public var image: HeroImage?
