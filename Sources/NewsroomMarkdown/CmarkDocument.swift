@@ -57,6 +57,7 @@ struct CmarkDocument {
         }
         defer { free(rendered) }
         let html = HeadingAnchors.insert(headings, into: String(cString: rendered))
+            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">")
         return RenderedMarkdown(
             html: html,
             headings: headings,

@@ -64,11 +64,17 @@ struct ContentLinks {
         return .target(target, suffix: suffix)
     }
 
+    /// `/about/` → `about/index.html`; `/images/x.jpg` → the static file. Failing those, a path
+    /// that names a content file without its extension (`/pages/about/` for
+    /// `content/pages/about.md`, as Hugo-style sites link) leads to that page.
     func rootRelativeTarget(_ path: String) -> String? {
         let candidates = path.isEmpty || path.hasSuffix("/")
             ? [path + "index.html"]
             : [path, path + "/index.html"]
-        return candidates.first { index.contains($0) }
+        if let file = candidates.first(where: { index.contains($0) }) { return file }
+        let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
+        guard !bare.isEmpty else { return nil }
+        return ["content/\(bare).md", "content/\(bare)/index.md", "content/\(bare)"].lazy.compactMap { index.page(forSource: $0) }.first
     }
 
     private func sourceTarget(_ resolved: String) -> String? {

@@ -2,7 +2,7 @@ import Foundation
 
 /// Reads `content/pages/*.md`.
 enum PageLoader {
-    static let knownKeys = ["title", "slug", "layout", "menu", "description"]
+    static let knownKeys = ["title", "slug", "layout", "menu", "description", "summary"]
 
     static func paths(in folder: SourceFolder, log: inout DiagnosticLog) -> [String] {
         let pagesPath = "content/pages"
@@ -48,7 +48,7 @@ enum PageLoader {
             title: title,
             slug: slug,
             layout: layout,
-            description: fields.text("description", log: &log)?.0,
+            description: fields.text("description", log: &log)?.0 ?? fields.text("summary", log: &log)?.0,
             menuOrder: fields.integer("menu", in: -1000...1000, log: &log),
             body: file.frontMatter.body,
             bodyFirstLine: file.frontMatter.bodyFirstLine

@@ -40,9 +40,16 @@ extension SiteRenderer {
         return "\(item.date.long), \(location.uppercased()) –"
     }
 
+    /// The dateline as HTML: only the date inside `<time>`.
+    func datelineHTML(_ item: NewsItem) -> String {
+        let time = "<time datetime=\"\(item.date.iso8601)\">\(HTMLText.escape(item.date.long))</time>"
+        guard let location = item.location, !location.isEmpty else { return time + " –" }
+        return "\(time), \(HTMLText.escape(location.uppercased())) –"
+    }
+
     /// The press-release dateline opens the first paragraph, as wire copy does.
     func withDateline(_ html: String, item: NewsItem) -> String {
-        let mark = "<span class=\"dateline\"><time datetime=\"\(item.date.iso8601)\">\(HTMLText.escape(dateline(item)))</time></span> "
+        let mark = "<span class=\"dateline\">\(datelineHTML(item))</span> "
         guard html.hasPrefix("<p>") else { return "<p class=\"dateline-alone\">\(mark)</p>\n" + html }
         return "<p>" + mark + html.dropFirst(3)
     }

@@ -22,12 +22,14 @@ extension SiteRenderer {
                 "is_\(listing.kind.rawValue)": true,
                 "items": listing.items(onPage: number, perPage: perPage).map { model.card($0, from: file, summary: summaries[$0]) },
                 "count": listing.items.count,
+                "count_text": listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles",
             ]
             if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
                 view["feed_url"] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
                 view["feed_absolute_url"] = linker.absolute(SitePlan.tagFeedFile(tag))
             }
-            if let (newer, older) = archiveNeighbours(listing) {
+            if let (newer, older) = archiveNeighbours(listing), newer != nil || older != nil {
+                view["has_neighbours"] = true
                 if let newer { view["newer"] = ["title": newer.title, "url": linker.relative(from: file, to: newer.file(page: 1))] }
                 if let older { view["older"] = ["title": older.title, "url": linker.relative(from: file, to: older.file(page: 1))] }
             }

@@ -31,6 +31,7 @@ struct ViewModel {
                 "description": config.description,
                 "language": config.language,
                 "base_url": config.baseURL,
+                "host": URL(string: config.baseURL)?.host ?? "",
             ] as [String: Any],
             "root": rootPrefix(for: page),
             "page": [

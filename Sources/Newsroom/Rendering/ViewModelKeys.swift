@@ -4,7 +4,7 @@
 enum ViewModelKeys {
     static let all: Set<String> = [
         // every page
-        "site", "title", "description", "language", "base_url", "root", "page", "full_title", "canonical", "kind",
+        "site", "title", "description", "language", "base_url", "host", "root", "page", "full_title", "canonical", "kind",
         "is_home", "is_item", "is_page", "is_list", "is_tags", "is_not_found", "og_type",
         "home_url", "news_url", "tags_url", "feed_url", "feed_absolute_url", "assets_url", "icon",
         "menu", "label", "url", "current", "social", "banner", "text", "cta",
@@ -16,6 +16,6 @@ enum ViewModelKeys {
         "facebook", "linkedin", "x", "json_ld", "more_url",
         // listings
         "listing", "is_news", "is_tag", "is_year", "is_month", "count", "pagination", "total", "pages", "number",
-        "has_pages", "previous_url", "next_url", "years",
+        "has_pages", "previous_url", "next_url", "years", "count_text", "has_neighbours",
     ]
 }
