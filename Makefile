@@ -25,7 +25,7 @@ test: deps
 	$(SWIFT) test
 
 validate: generate
-	scripts/validate.sh
+	Tests/Validation/validate.sh output
 
 clean:
 	rm -rf .build output/*

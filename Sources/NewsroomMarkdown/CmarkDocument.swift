@@ -4,7 +4,7 @@ import Foundation
 /// One parsed cmark-gfm document. Lives only inside `CmarkSession.withLock`; frees itself.
 struct CmarkDocument {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
-    private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE
+    private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// Marks a heading's first text so its rendered tag can be found again; never in author text.
     static let headingMarkStart: Character = "\u{E000}"

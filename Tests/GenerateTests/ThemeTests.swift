@@ -32,7 +32,7 @@ import Testing
         #expect(page.components(separatedBy: "<symbol id=\"icon-star\"").count == 2)
         #expect(!page.contains("icon-unused"))
         #expect(page.contains("<use href=\"#icon-star\"></use>"))
-        let sprite = try #require(page.firstMatch(of: #/<body>\n(<svg[^>]*hidden>.*?</svg>)/#)).1
+        let sprite = try #require(page.firstMatch(of: #/<body>\n(<svg[^>]*class="icon-sprite"[^>]*>.*?</svg>)/#)).1
         #expect(sprite.components(separatedBy: "<symbol ").count == 2)
     }
 

@@ -41,7 +41,7 @@ struct IconSprite: Sendable {
         guard !used.isEmpty, let body = html.range(of: "<body"),
               let close = html[body.upperBound...].firstIndex(of: ">")
         else { return html }
-        let sprite = "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" hidden>"
+        let sprite = "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">"
             + used.sorted().compactMap { symbols[$0] }.joined() + "</svg>"
         var output = html
         output.insert(contentsOf: sprite, at: output.index(after: close))
