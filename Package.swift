@@ -26,13 +26,14 @@ let package = Package(
         ),
         .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
+        .target(name: "NewsroomMustache"),
         .target(
             name: "Newsroom",
             dependencies: [
                 "NewsroomMarkdown",
                 "NewsroomXML",
+                "NewsroomMustache",
                 .product(name: "Yams", package: "Yams"),
-                .product(name: "Mustache", package: "swift-mustache"),
             ]
         ),
         .executableTarget(
@@ -44,10 +45,14 @@ let package = Package(
         ),
         .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
+        .testTarget(
+            name: "NewsroomMustacheTests",
+            dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")]
+        ),
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "generate"],
+            dependencies: ["Newsroom", "NewsroomXML", "generate", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -42,6 +42,11 @@ public struct BuildResult: Sendable {
 /// The build, one named stage after another: load → plan → render → commit.
 public enum Generator {
     public static func build(_ options: GenerateOptions) -> BuildResult {
+        build(options, engine: .builtIn)
+    }
+
+    /// The build with a chosen template engine (tests compare ours with swift-mustache).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine) -> BuildResult {
         var result = BuildResult()
         var log = DiagnosticLog()
         var clock = StageClock()
@@ -64,7 +69,7 @@ public enum Generator {
         }
 
         let icons = IconSprite.load(source.theme.icons, log: &log)
-        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, log: &log)
+        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
         checkSocialIcons(source, icons: icons, log: &log)
         let publication = Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
         let plan = SitePlanner(source: source, publication: publication).plan(log: &log)

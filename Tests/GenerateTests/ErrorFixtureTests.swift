@@ -88,7 +88,7 @@ import Testing
         <h1>{{title}}</h1>
         {{#content}}
         {{/main}}{{/base}}
-        """, expected: ["site/layouts/page.mustache:4:4: error: template syntax error: the closing tag does not match the open section"]),
+        """, expected: ["site/layouts/page.mustache:4:1: error: template syntax error: '{{/main}}' closes nothing here; 'content' is still open"]),
         Case(name: "misspelt variable, unknown transform, missing partial", files: """
         -- site/layouts/page.mustache --
         {{<base}}{{$main}}

@@ -1,11 +1,10 @@
+import NewsroomMustache
+
 /// Catches at theme load what swift-mustache would silently render as nothing: a missing
 /// partial or parent, an unknown transform, a misspelt variable, an unknown icon.
 struct TemplateChecker {
-    /// swift-mustache's built-in transforms.
-    static let transforms: Set<String> = [
-        "empty", "capitalized", "lowercased", "uppercased", "reversed", "first", "last", "count",
-        "sorted", "enumerated", "equalzero", "plusone", "minusone", "even", "odd",
-    ]
+    /// The transforms the renderer knows (a subset of swift-mustache's, same meaning).
+    static let transforms: Set<String> = MustacheTransforms.names
 
     var templateNames: Set<String>
     var vocabulary: Set<String>

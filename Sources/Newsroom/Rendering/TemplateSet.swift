@@ -1,58 +1,61 @@
-import Mustache
+import NewsroomMustache
 
-/// The theme's layouts and partials compiled once with swift-mustache.
+/// The theme's layouts and partials, compiled once, rendering `[String: Any]` view models.
 struct TemplateSet: @unchecked Sendable {
-    private let library: MustacheLibrary
+    /// Renders a layout with a context; the engine behind it (ours, or swift-mustache in tests).
+    typealias Render = @Sendable ([String: Any], String) -> String
+
     let layoutNames: Set<String>
+    private let renderLayout: Render
+    /// The value the engine needs for `{{#icon}}name{{/icon}}`.
+    let iconLambda: Any
+
+    /// How templates become a `TemplateSet`: the built-in engine, or another for comparison.
+    enum Engine {
+        case builtIn
+        /// Given name → source, returns a render function and the icon lambda for that engine.
+        case custom(([String: String]) -> (Render, Any))
+    }
 
     /// Compiles every template, reporting syntax errors and name clashes at their place,
     /// then runs `TemplateChecker` over each.
-    static func compile(_ sources: [TemplateSource], vocabulary: Set<String>, iconNames: Set<String>, log: inout DiagnosticLog) -> TemplateSet? {
-        var library = MustacheLibrary()
-        var names: [String: TemplateSource] = [:]
-        var layouts: Set<String> = []
+    static func compile(_ sources: [TemplateSource], vocabulary: Set<String>, iconNames: Set<String>, engine: Engine = .builtIn, log: inout DiagnosticLog) -> TemplateSet? {
+        var byName: [String: TemplateSource] = [:]
         var failed = false
         for source in sources {
-            if let other = names[source.name] {
+            if let other = byName[source.name] {
                 log.error("layout and partial '\(source.name)' clash with \(other.displayPath): rename one", at: SourceLocation(path: source.displayPath))
                 failed = true
                 continue
             }
-            names[source.name] = source
-            if source.kind == .layout { layouts.insert(source.name) }
-            do {
-                library.register(try MustacheTemplate(string: source.text), named: source.name)
-            } catch let error as MustacheTemplate.ParserError {
-                log.error("template syntax error: \(describe(error.error))", at: SourceLocation(
-                    path: source.displayPath, line: error.context.lineNumber, column: error.context.columnNumber
-                ))
-                failed = true
-            } catch {
-                log.error("template syntax error: \(error)", at: SourceLocation(path: source.displayPath))
-                failed = true
-            }
+            byName[source.name] = source
         }
-        let checker = TemplateChecker(templateNames: Set(names.keys), vocabulary: vocabulary, iconNames: iconNames)
+        let texts = byName.mapValues(\.text)
+        for error in MustacheTemplateSet.syntaxErrors(in: texts) {
+            let path = byName[error.template]?.displayPath ?? error.template
+            log.error("template syntax error: \(error.message)", at: SourceLocation(path: path, line: error.line, column: error.column))
+            failed = true
+        }
+        let checker = TemplateChecker(templateNames: Set(byName.keys), vocabulary: vocabulary, iconNames: iconNames)
         for source in sources {
             checker.check(source, log: &log)
         }
-        return failed ? nil : TemplateSet(library: library, layoutNames: layouts)
+        guard !failed else { return nil }
+        let layouts = Set(byName.values.filter { $0.kind == .layout }.map(\.name))
+        switch engine {
+        case .builtIn:
+            guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
+            let icon = MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }
+            return TemplateSet(layoutNames: layouts, renderLayout: { set.render($1, context: $0) }, iconLambda: icon)
+        case .custom(let make):
+            let (render, icon) = make(texts)
+            return TemplateSet(layoutNames: layouts, renderLayout: render, iconLambda: icon)
+        }
     }
 
     func render(_ context: [String: Any], layout: String) -> String {
-        library.render(context, withTemplate: layout) ?? ""
-    }
-
-    private static func describe(_ error: Error) -> String {
-        switch error as? MustacheTemplate.Error {
-        case .sectionCloseNameIncorrect?: return "the closing tag does not match the open section"
-        case .unfinishedName?: return "a tag is not closed"
-        case .expectedSectionEnd?: return "a section is never closed"
-        case .invalidSetDelimiter?: return "bad set-delimiter tag"
-        case .transformAppliedToInheritanceSection?: return "a transform cannot apply to an inherited section"
-        case .illegalTokenInsideInheritSection?: return "only blocks may stand inside a parent-layout tag"
-        case .textInsideInheritSection?: return "only blocks may stand inside a parent-layout tag"
-        default: return "\(error)"
-        }
+        var context = context
+        context["icon"] = iconLambda
+        return renderLayout(context, layout)
     }
 }

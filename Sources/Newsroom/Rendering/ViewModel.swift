@@ -48,7 +48,6 @@ struct ViewModel {
             "feed_url": linker.relative(from: page, to: SitePlan.feedFile),
             "feed_absolute_url": linker.absolute(SitePlan.feedFile),
             "assets_url": linker.relative(from: page, to: "assets/x").dropLast(1).description,
-            "icon": IconLambda.lambda,
             "menu": menu.map { entry -> [String: Any] in
                 let href = url(entry.target, from: page)
                 var item: [String: Any] = ["label": entry.label, "url": href]
@@ -118,7 +117,3 @@ struct ViewModel {
     }
 }
 
-/// `{{#icon}}name{{/icon}}` in a template draws that icon from the page's sprite.
-enum IconLambda {
-    nonisolated(unsafe) static let lambda = MustacheIconLambda()
-}

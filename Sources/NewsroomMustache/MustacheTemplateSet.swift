@@ -1,0 +1,79 @@
+import Foundation
+
+/// A set of named Mustache templates (layouts and partials), parsed once and rendered many
+/// times from `[String: Any]` view models. Safe to render from several threads at once.
+public final class MustacheTemplateSet: @unchecked Sendable {
+    private let sources: [String: String]
+    private let parsed: [String: [MustacheNode]]
+    /// Indented partials, overrides and lambda results, parsed on first use.
+    private var cache: [String: [MustacheNode]] = [:]
+    private let lock = NSLock()
+
+    /// Parses every template; the first syntax error (with its template, line and column) is thrown.
+    public init(templates: [String: String]) throws(MustacheSyntaxError) {
+        var parsed: [String: [MustacheNode]] = [:]
+        for (name, source) in templates {
+            parsed[name] = try MustacheParser.parse(source, name: name)
+        }
+        self.sources = templates
+        self.parsed = parsed
+    }
+
+    /// Every syntax error of `templates`, one per template, without building a set.
+    public static func syntaxErrors(in templates: [String: String]) -> [MustacheSyntaxError] {
+        templates.sorted { $0.key < $1.key }.compactMap { name, source in
+            do throws(MustacheSyntaxError) {
+                _ = try MustacheParser.parse(source, name: name)
+                return nil
+            } catch {
+                return error
+            }
+        }
+    }
+
+    public var names: Set<String> { Set(parsed.keys) }
+
+    /// Renders the template `name` with `context` at the bottom of the context stack.
+    public func render(_ name: String, context: Any) -> String {
+        guard let nodes = parsed[name] else { return "" }
+        var renderer = MustacheRenderer(set: self, stack: [context])
+        renderer.output.reserveCapacity(16_384)
+        renderer.render(nodes, blocks: [:])
+        return renderer.output
+    }
+
+    func template(_ name: String, indentation: String) -> [MustacheNode]? {
+        guard let nodes = parsed[name] else { return nil }
+        guard !indentation.isEmpty, let source = sources[name] else { return nodes }
+        return cached("p\u{0}\(name)\u{0}\(indentation)") {
+            (try? MustacheParser.parse(MustacheParser.indent(source, by: indentation), name: name)) ?? nodes
+        }
+    }
+
+    func override(_ block: BlockOverride, indentation: String) -> [MustacheNode] {
+        guard !indentation.isEmpty else { return block.nodes }
+        return cached("b\u{0}\(block.source)\u{0}\(indentation)") {
+            (try? MustacheParser.parse(MustacheParser.indent(block.source, by: indentation), name: "block", delimiters: block.delimiters)) ?? block.nodes
+        }
+    }
+
+    func lambdaResult(_ source: String) -> [MustacheNode] {
+        cached("l\u{0}\(source)") {
+            (try? MustacheParser.parse(source, name: "lambda")) ?? [.text(source)]
+        }
+    }
+
+    private func cached(_ key: String, _ make: () -> [MustacheNode]) -> [MustacheNode] {
+        lock.lock()
+        if let hit = cache[key] {
+            lock.unlock()
+            return hit
+        }
+        lock.unlock()
+        let nodes = make()
+        lock.lock()
+        cache[key] = nodes
+        lock.unlock()
+        return nodes
+    }
+}

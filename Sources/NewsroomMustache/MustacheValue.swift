@@ -1,0 +1,102 @@
+import Foundation
+
+/// A section lambda: `{{#name}}text{{/name}}` calls it with `text`; what it returns is rendered
+/// as a template in the current context, unescaped (swift-mustache's behaviour).
+public struct MustacheSectionLambda: Sendable {
+    let body: @Sendable (String) -> String
+
+    public init(_ body: @escaping @Sendable (String) -> String) {
+        self.body = body
+    }
+}
+
+/// How context values behave: truthiness, text, child lookup and transforms.
+enum MustacheValue {
+    /// False for nil, `NSNull`, `false` and empty lists; everything else is truthy (also "" and 0).
+    static func isTruthy(_ value: Any?) -> Bool {
+        switch value {
+        case .none: return false
+        case let bool as Bool: return bool
+        case is NSNull: return false
+        case let array as [Any]: return !array.isEmpty
+        default: return true
+        }
+    }
+
+    static func text(_ value: Any) -> String {
+        switch value {
+        case let string as String: return string
+        case let int as Int: return String(int)
+        case let bool as Bool: return bool ? "true" : "false"
+        case let double as Double: return String(double)
+        case is NSNull: return ""
+        default: return String(describing: value)
+        }
+    }
+
+    static func child(_ key: String, of object: Any) -> Any? {
+        switch object {
+        case let dictionary as [String: Any]: return dictionary[key]
+        case let dictionary as [String: String]: return dictionary[key]
+        default: return nil
+        }
+    }
+
+    /// swift-mustache's transforms, for the ones our templates may use.
+    static func transform(_ name: String, _ value: Any) -> Any? {
+        switch (name, value) {
+        case ("empty", let array as [Any]): return array.isEmpty
+        case ("empty", let string as String): return string.isEmpty
+        case ("count", let array as [Any]): return array.count
+        case ("count", let string as String): return string.count
+        case ("first", let array as [Any]): return array.first
+        case ("last", let array as [Any]): return array.last
+        case ("reversed", let array as [Any]): return Array(array.reversed())
+        case ("reversed", let string as String): return String(string.reversed())
+        case ("uppercased", let string as String): return string.uppercased()
+        case ("lowercased", let string as String): return string.lowercased()
+        case ("capitalized", let string as String): return string.capitalized
+        case ("plusone", let int as Int): return int + 1
+        case ("minusone", let int as Int): return int - 1
+        case ("equalzero", let int as Int): return int == 0
+        case ("even", let int as Int): return int % 2 == 0
+        case ("odd", let int as Int): return int % 2 != 0
+        default: return nil
+        }
+    }
+
+
+    /// HTML escaping as swift-mustache does it: `& < > " '`.
+    static func escape(_ text: String, into output: inout String) {
+        var needsEscaping = false
+        for byte in text.utf8 where byte == 0x26 || byte == 0x3C || byte == 0x3E || byte == 0x22 || byte == 0x27 {
+            needsEscaping = true
+            break
+        }
+        guard needsEscaping else {
+            output += text
+            return
+        }
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        for byte in text.utf8 {
+            switch byte {
+            case 0x26: bytes += Array("&amp;".utf8)
+            case 0x3C: bytes += Array("&lt;".utf8)
+            case 0x3E: bytes += Array("&gt;".utf8)
+            case 0x22: bytes += Array("&quot;".utf8)
+            case 0x27: bytes += Array("&#39;".utf8)
+            default: bytes.append(byte)
+            }
+        }
+        output += String(decoding: bytes, as: UTF8.self)
+    }
+}
+
+/// The names of the transforms the renderer applies, for load-time template checks.
+public enum MustacheTransforms {
+    public static let names: Set<String> = [
+        "empty", "count", "first", "last", "reversed", "uppercased", "lowercased", "capitalized",
+        "plusone", "minusone", "equalzero", "even", "odd",
+    ]
+}
