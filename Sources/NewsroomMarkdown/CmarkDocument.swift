@@ -56,8 +56,10 @@ struct CmarkDocument {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: firstParagraph, anchors: [])
         }
         defer { free(rendered) }
-        let html = HeadingAnchors.insert(headings, into: String(cString: rendered))
-            .replacingOccurrences(of: "<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">")
+        var html = HeadingAnchors.insert(headings, into: String(cString: rendered))
+        if UTF8Search.contains("<section class=\"footnotes\" data-footnotes>", in: html) {
+            html = UTF8Search.replacing("<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">", in: html)
+        }
         return RenderedMarkdown(
             html: html,
             headings: headings,

@@ -24,40 +24,46 @@ enum HeadingAnchors {
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">`.
     static func insert(_ headings: [MarkdownHeading], into html: String) -> String {
         guard !headings.isEmpty else { return html }
-        var output = ""
-        output.reserveCapacity(html.utf8.count + headings.count * 24)
-        var rest = Substring(html)
-        while let start = rest.firstIndex(of: CmarkDocument.headingMarkStart) {
-            guard let end = rest[start...].firstIndex(of: CmarkDocument.headingMarkEnd),
-                  let index = Int(rest[rest.index(after: start)..<end]),
-                  headings.indices.contains(index)
-            else { break }
-            var prefix = rest[..<start]
-            // The mark sits right after the opening tag "<hN>".
-            if prefix.hasSuffix(">"), let open = prefix.lastIndex(of: "<") {
-                let tag = prefix[open...].dropLast()
-                prefix = prefix[..<open]
-                output += prefix
-                output += "\(tag) id=\"\(headings[index].id)\">"
-            } else {
-                output += prefix
+        let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
+        let markEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + headings.count * 24)
+            var cursor = 0
+            while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
+                  let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
+                  let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
+                  headings.indices.contains(index) {
+                // The mark sits right after the opening tag "<hN>": reopen it with the id.
+                if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
+                    output += bytes[cursor..<(start - 1)]
+                    output += " id=\"\(headings[index].id)\">".utf8
+                } else {
+                    output += bytes[cursor..<start]
+                }
+                cursor = end + markEnd.count
             }
-            rest = rest[rest.index(after: end)...]
+            output += bytes[cursor...]
+            return String(decoding: output, as: UTF8.self)
         }
-        output += rest
-        return output
     }
 
     /// Every `id="…"` value in `html`, in order.
     static func ids(in html: String) -> [String] {
-        var ids: [String] = []
-        var rest = Substring(html)
-        while let range = rest.range(of: " id=\"") {
-            let after = rest[range.upperBound...]
-            guard let close = after.firstIndex(of: "\"") else { break }
-            ids.append(String(after[..<close]))
-            rest = after[close...]
+        let marker = Array(" id=\"".utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var ids: [String] = []
+            var cursor = 0
+            while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
+                let start = found + marker.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                ids.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                cursor = end
+            }
+            return ids
         }
-        return ids
     }
 }

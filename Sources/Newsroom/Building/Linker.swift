@@ -18,43 +18,71 @@ public struct Linker: Sendable {
     /// The link from the page written at `page` to the file at `target`, both output-root relative.
     public func relative(from page: String, to target: String) -> String {
         if let base = rootRelativeBase { return rootRelative(target, basePath: base) }
-        let from = page.split(separator: "/", omittingEmptySubsequences: true).dropLast()
-        var to = target.split(separator: "/", omittingEmptySubsequences: true)
-        var common = 0
-        while common < from.count, common < to.count - 1, from[from.startIndex + common] == to[common] {
-            common += 1
+        var page = page, target = target
+        return page.withUTF8 { from in
+            target.withUTF8 { to in
+                // The folders the two paths share, compared byte by byte up to a slash.
+                var common = 0, index = 0
+                while index < from.count, index < to.count, from[index] == to[index] {
+                    if from[index] == UInt8(ascii: "/") { common = index + 1 }
+                    index += 1
+                }
+                var ups = 0
+                for byte in from[common...] where byte == UInt8(ascii: "/") { ups += 1 }
+                var rest = Substring(decoding: to[common...], as: UTF8.self)
+                let isIndex = cleanURLs && (rest == "index.html" || rest.hasSuffix("/index.html"))
+                if isIndex { rest = rest.dropLast("index.html".count) }
+                var link = String(repeating: "../", count: ups) + Self.encodePath(rest)
+                if link.isEmpty { link = "./" }
+                return link
+            }
         }
-        let ups = Array(repeating: "..", count: from.count - common)
-        to = Array(to.dropFirst(common))
-        if cleanURLs, to.last == "index.html" { to.removeLast() }
-        let parts = ups + to.map { Self.encode(String($0)) }
-        if parts.isEmpty { return "./" }
-        let joined = parts.joined(separator: "/")
-        let isFolder = cleanURLs && target.hasSuffix("index.html") || target.hasSuffix("/")
-        return isFolder ? joined + "/" : joined
     }
 
     /// The absolute URL of `target` under `base_url`.
     public func absolute(_ target: String) -> String {
-        var path = target
-        if cleanURLs, path == "index.html" || path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
-        return baseURL + path.split(separator: "/", omittingEmptySubsequences: false).map { Self.encode(String($0)) }.joined(separator: "/")
+        var path = Substring(target)
+        if cleanURLs, path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
+        return baseURL + Self.encodePath(path)
     }
 
     /// The root-relative URL of `target` (for `404.html`, which a server sends from any path).
     public func rootRelative(_ target: String, basePath: String) -> String {
-        var path = target
-        if path == "index.html" || path.hasSuffix("/index.html") { path.removeLast("index.html".count) }
-        return basePath + path.split(separator: "/", omittingEmptySubsequences: false).map { Self.encode(String($0)) }.joined(separator: "/")
+        var path = Substring(target)
+        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
+        return basePath + Self.encodePath(path)
     }
 
-    private static let allowed: CharacterSet = {
-        var set = CharacterSet.urlPathAllowed
-        set.remove(charactersIn: "/?#%;")
-        return set
-    }()
+    /// Percent-encodes a path's bytes except unreserved characters, sub-delimiters, `:`, `@` and `/`.
+    static func encodePath(_ path: Substring) -> String {
+        if path.utf8.allSatisfy(isAllowed) { return String(path) }
+        var output: [UInt8] = []
+        output.reserveCapacity(path.utf8.count * 3)
+        let hex = Array("0123456789ABCDEF".utf8)
+        for byte in path.utf8 {
+            if isAllowed(byte) {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
 
     static func encode(_ segment: String) -> String {
-        segment.addingPercentEncoding(withAllowedCharacters: allowed) ?? segment
+        encodePath(Substring(segment)).replacingOccurrences(of: "/", with: "%2F")
+    }
+
+    private static func isAllowed(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+            return true
+        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
+             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
+             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
+            return true
+        default:
+            return false
+        }
     }
 }

@@ -6,6 +6,10 @@ struct SitePlan {
     var pageFiles: [String]
     var news: Listing
     var tags: [Tag]
+    /// Each item's tag slugs, in its own order, duplicates removed.
+    var itemTagSlugs: [[String]]
+    /// Tag slug → index into `tags` and `tagListings`.
+    var tagIndex: [String: Int]
     var tagListings: [Listing]
     var yearListings: [Listing]
     var monthListings: [Listing]

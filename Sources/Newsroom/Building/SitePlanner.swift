@@ -41,6 +41,11 @@ struct SitePlanner {
             }
         }
         let (tags, tagItems) = collectTags(items, log: &log)
+        let itemTagSlugs = items.map { item -> [String] in
+            var seen = Set<String>()
+            return item.tags.map(Slug.make(from:)).filter { seen.insert($0).inserted }
+        }
+        let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "")
         let tagListings = tags.map { tag in
             Listing(kind: .tag, title: tag.name, folder: "news/tags/\(tag.slug)/", items: tagItems[tag.slug] ?? [], key: tag.slug)
@@ -71,7 +76,7 @@ struct SitePlanner {
         let aliases = planAliases(items, itemFiles: itemFiles, index: &index, log: &log)
         return SitePlan(
             items: items, pages: source.pages, itemFiles: itemFiles, pageFiles: pageFiles,
-            news: news, tags: tags, tagListings: tagListings, yearListings: years, monthListings: months,
+            news: news, tags: tags, itemTagSlugs: itemTagSlugs, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
             copies: copies.sorted { $0.outputPath < $1.outputPath }, aliases: aliases, index: index
         )
     }
@@ -113,7 +118,7 @@ struct SitePlanner {
         var months: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
             years[item.date.year, default: []].append(position)
-            months[String(format: "%04d/%02d", item.date.year, item.date.month), default: []].append(position)
+            months[PublicationDate.pad(item.date.year, width: 4) + "/" + PublicationDate.pad(item.date.month), default: []].append(position)
         }
         let yearListings = years.keys.sorted(by: >).map { year in
             Listing(kind: .year, title: "\(year)", folder: "news/\(year)/", items: years[year]!, key: "\(year)")

@@ -12,23 +12,44 @@ struct FrontMatter: Sendable, Equatable {
     var bodyFirstLine: Int
 
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        var lines = text.split(separator: "\n", omittingEmptySubsequences: false)
-        if lines.last == "" { lines.removeLast() }
-        guard let first = lines.first, isFence(first) else {
-            return .failure(Diagnostic(
-                path: path, message: "missing front matter: the file must begin with a '---' line, then YAML, then '---'"
-            ))
-        }
-        guard let closing = lines.dropFirst().firstIndex(where: { isFence($0) || $0.trimmingTrailingSpaces == "..." }) else {
+        var text = text
+        return text.withUTF8 { bytes in
+            // Line starts, found byte by byte: front matter is small, bodies are not split at all.
+            func lineEnd(from start: Int) -> Int {
+                var end = start
+                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+                return end
+            }
+            func isFence(_ start: Int, _ end: Int, _ mark: UInt8) -> Bool {
+                var trimmed = end
+                while trimmed > start, bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 { trimmed -= 1 }
+                return trimmed - start == 3 && bytes[start] == mark && bytes[start + 1] == mark && bytes[start + 2] == mark
+            }
+            let firstEnd = lineEnd(from: 0)
+            guard isFence(0, firstEnd, UInt8(ascii: "-")) else {
+                return .failure(Diagnostic(
+                    path: path, message: "missing front matter: the file must begin with a '---' line, then YAML, then '---'"
+                ))
+            }
+            var line = 2
+            var start = min(firstEnd + 1, bytes.count)
+            let yamlStart = start
+            while start < bytes.count {
+                let end = lineEnd(from: start)
+                if isFence(start, end, UInt8(ascii: "-")) || isFence(start, end, UInt8(ascii: ".")) {
+                    let yaml = String(decoding: bytes[yamlStart..<max(yamlStart, start - 1)], as: UTF8.self)
+                    var bodyStart = min(end + 1, bytes.count)
+                    var bodyEnd = bytes.count
+                    if bodyEnd > bodyStart, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
+                    if bodyStart > bodyEnd { bodyStart = bodyEnd }
+                    let body = String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)
+                    return .success(FrontMatter(yaml: start == yamlStart ? "" : yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
+                }
+                start = end + 1
+                line += 1
+            }
             return .failure(Diagnostic(path: path, message: "front matter opened here is never closed with a '---' line"))
         }
-        let yaml = lines[1..<closing].joined(separator: "\n")
-        let body = lines[(closing + 1)...].joined(separator: "\n")
-        return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: closing + 2))
-    }
-
-    private static func isFence(_ line: Substring) -> Bool {
-        line.trimmingTrailingSpaces == "---"
     }
 }
 

@@ -16,12 +16,22 @@ public enum Slug {
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
     /// Letters of scripts without a Latin form are kept as they are.
     public static func make(from text: String) -> String {
+        if let known = cache.withLock({ $0[text] }) { return known }
+        let slug = compute(from: text)
+        cache.withLock { $0[text] = slug }
+        return slug
+    }
+
+    /// Tags repeat across thousands of items; Foundation's folding is slow, so each text is slugged once.
+    private static let cache = LockedDictionary()
+
+    private static func compute(from text: String) -> String {
         // Accents come off Latin letters only: Cyrillic ї or Greek ά are letters of their own.
         let folded = text.map { character -> String in
             guard let first = character.unicodeScalars.first, first.value < 0x250 || (0x1E00...0x1EFF).contains(first.value) else {
                 return String(character)
             }
-            return String(character).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: Locale(identifier: "en_US_POSIX"))
+            return String(character).folding(options: [.diacriticInsensitive, .widthInsensitive], locale: posix)
         }.joined()
         var slug = ""
         var pendingDash = false
@@ -39,6 +49,8 @@ public enum Slug {
         return String(slug.prefix(80)).trimmingCharacters(in: CharacterSet(charactersIn: "-"))
     }
 
+    private static let posix = Locale(identifier: "en_US_POSIX")
+
     /// `2023-03-21-bucharest` → (`2023-03-21`, `bucharest`); no prefix → (nil, name).
     static func splitDatePrefix(_ name: String) -> (date: String?, slug: String) {
         let chars = Array(name)
@@ -46,5 +58,17 @@ public enum Slug {
               chars[0..<10].enumerated().allSatisfy({ index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber })
         else { return (nil, name) }
         return (String(chars[0..<10]), String(chars[11...]))
+    }
+}
+
+/// A `[String: String]` behind a lock, for caches shared by threads.
+final class LockedDictionary: @unchecked Sendable {
+    private var storage: [String: String] = [:]
+    private let lock = NSLock()
+
+    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
+        lock.lock()
+        defer { lock.unlock() }
+        return body(&storage)
     }
 }

@@ -11,14 +11,25 @@ struct SourceText: Sendable {
         if bytes.contains(0) {
             return .failure(Diagnostic(path: path, message: "this is a binary file, not UTF-8 text"))
         }
+        if bytes.contains(0x0D) {
+            // CRLF and lone CR both become LF.
+            var normalised: [UInt8] = []
+            normalised.reserveCapacity(bytes.count)
+            for (index, byte) in bytes.enumerated() {
+                if byte == 0x0D {
+                    if index + 1 < bytes.count, bytes[index + 1] == 0x0A { continue }
+                    normalised.append(0x0A)
+                } else {
+                    normalised.append(byte)
+                }
+            }
+            bytes = normalised
+        }
         guard let text = String(validating: bytes, as: UTF8.self) else {
             let (line, column) = firstInvalidPosition(in: bytes)
             return .failure(Diagnostic(path: path, line: line, column: column, message: "the file is not valid UTF-8 text"))
         }
-        let normalised = text.contains("\r")
-            ? text.replacingOccurrences(of: "\r\n", with: "\n").replacingOccurrences(of: "\r", with: "\n")
-            : text
-        return .success(SourceText(text: normalised))
+        return .success(SourceText(text: text))
     }
 
     private static func firstInvalidPosition(in bytes: [UInt8]) -> (Int, Int) {

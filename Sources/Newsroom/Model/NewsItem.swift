@@ -24,7 +24,7 @@ public struct NewsItem: Sendable {
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     public var outputFolder: String {
-        String(format: "news/%04d/%02d/", date.year, date.month) + slug + "/"
+        "news/" + PublicationDate.pad(date.year, width: 4) + "/" + PublicationDate.pad(date.month) + "/" + slug + "/"
     }
 }
 

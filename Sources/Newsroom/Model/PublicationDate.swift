@@ -24,12 +24,12 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
 
     /// `2023-03-21T10:00:00+02:00`
     public var iso8601: String {
-        String(format: "%04d-%02d-%02dT%02d:%02d:%02d", year, month, day, hour, minute, second) + Self.offsetText(offsetSeconds, separator: ":")
+        isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
     }
 
     /// `2023-03-21`
     public var isoDay: String {
-        String(format: "%04d-%02d-%02d", year, month, day)
+        Self.pad(year, width: 4) + "-" + Self.pad(month) + "-" + Self.pad(day)
     }
 
     /// `March 21, 2023`
@@ -41,8 +41,8 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     public var rfc822: String {
         let weekday = Self.weekdayNames[Self.weekday(year: year, month: month, day: day)]
         let monthShort = String(Self.monthNames[month - 1].prefix(3))
-        return String(format: "%@, %02d %@ %04d %02d:%02d:%02d ", weekday, day, monthShort, year, hour, minute, second)
-            + Self.offsetText(offsetSeconds, separator: "")
+        return weekday + ", " + Self.pad(day) + " " + monthShort + " " + Self.pad(year, width: 4) + " "
+            + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + " " + Self.offsetText(offsetSeconds, separator: "")
     }
 
     static let monthNames = [
@@ -52,9 +52,14 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
 
     static func offsetText(_ seconds: Int, separator: String) -> String {
-        let sign = seconds < 0 ? "-" : "+"
         let minutes = abs(seconds) / 60
-        return String(format: "%@%02d%@%02d", sign, minutes / 60, separator, minutes % 60)
+        return (seconds < 0 ? "-" : "+") + pad(minutes / 60) + separator + pad(minutes % 60)
+    }
+
+    /// Zero-padded decimal (String(format:) is slow on Linux).
+    static func pad(_ value: Int, width: Int = 2) -> String {
+        let digits = String(value)
+        return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
 
     /// 0 = Sunday (Sakamoto's method, proleptic Gregorian).

@@ -61,6 +61,7 @@ public struct OutputWriter {
         let previous = OutputManifest.read(in: folder) ?? OutputManifest()
         var next = OutputManifest()
         var report = Report()
+        var folders = Set<String>()
         for (number, file) in files.enumerated() {
             guard !SitePath.isUnsafe(file.path), !file.path.hasPrefix("/"), !file.path.isEmpty else {
                 throw OutputError("refusing to write outside the output folder: '\(file.path)'")
@@ -73,11 +74,12 @@ public struct OutputWriter {
                 report.unchanged += 1
                 continue
             }
-            try createFolder(target.deletingLastPathComponent())
+            let parent = target.deletingLastPathComponent()
+            if folders.insert(parent.path).inserted { try createFolder(parent) }
             let staging = temporary.appendingPathComponent(String(number))
             try write(data, to: staging, finalPath: file.path)
             try replace(target, with: staging, finalPath: file.path)
-            next.entries[file.path] = Entry(hash: hash, size: data.count, modified: Self.modified(target) ?? 0)
+            next.entries[file.path] = Entry(hash: hash, size: data.count, modified: FileStatus.of(target.path)?.modified ?? 0)
             report.written += 1
         }
         for path in previous.entries.keys.sorted() where next.entries[path] == nil {
@@ -97,16 +99,12 @@ public struct OutputWriter {
 
     /// The file's entry if it already holds these bytes (by the manifest, else by reading it).
     private func unchangedEntry(_ target: URL, hash: UInt64, data: Data, previous: Entry?) -> Entry? {
-        guard let attributes = try? FileManager.default.attributesOfItem(atPath: target.path),
-              attributes[.type] as? FileAttributeType == .typeRegular,
-              let size = attributes[.size] as? Int, size == data.count,
-              let modified = (attributes[.modificationDate] as? Date)?.timeIntervalSince1970
-        else { return nil }
-        if let previous, previous.hash == hash, previous.size == size, previous.modified == modified {
+        guard let status = FileStatus.of(target.path), status.isRegular, status.size == data.count else { return nil }
+        if let previous, previous.hash == hash, previous.size == status.size, previous.modified == status.modified {
             return previous
         }
         guard FileManager.default.contents(atPath: target.path) == data else { return nil }
-        return Entry(hash: hash, size: size, modified: modified)
+        return Entry(hash: hash, size: status.size, modified: status.modified)
     }
 
     private func contents(of file: OutputFile) throws -> Data {
@@ -122,15 +120,14 @@ public struct OutputWriter {
 
     private func write(_ data: Data, to staging: URL, finalPath: String) throws {
         do {
-            try data.write(to: staging)
+            try FileStatus.write(data, to: staging.path)
         } catch {
-            throw OutputError("cannot write \(finalPath): \(Self.reason(error)); the previous output is kept")
+            throw OutputError("cannot write \(finalPath): \(error); the previous output is kept")
         }
     }
 
     private func replace(_ target: URL, with staging: URL, finalPath: String) throws {
-        var isDirectory: ObjCBool = false
-        if FileManager.default.fileExists(atPath: target.path, isDirectory: &isDirectory), isDirectory.boolValue {
+        if FileStatus.of(target.path)?.isDirectory == true {
             throw OutputError("cannot write \(finalPath): a folder of that name is in the way")
         }
         guard rename(staging.path, target.path) == 0 else {
@@ -153,10 +150,6 @@ public struct OutputWriter {
             try? FileManager.default.removeItem(at: parent)
             parent = parent.deletingLastPathComponent().standardizedFileURL
         }
-    }
-
-    static func modified(_ url: URL) -> Double? {
-        ((try? FileManager.default.attributesOfItem(atPath: url.path))?[.modificationDate] as? Date)?.timeIntervalSince1970
     }
 
     private static func reason(_ error: Error) -> String {

@@ -1,3 +1,4 @@
+import NewsroomMarkdown
 import NewsroomXML
 
 /// The theme's icons, checked, and the inline sprite each page carries with only what it uses.
@@ -27,24 +28,30 @@ struct IconSprite: Sendable {
 
     /// Puts the symbols `html` uses, each once, in a hidden sprite right after `<body…>`.
     func embed(in html: String) -> String {
-        var used: [String] = []
-        var seen = Set<String>()
-        var rest = Substring(html)
-        let marker = "href=\"#icon-"
-        while let range = rest.range(of: marker) {
-            let after = rest[range.upperBound...]
-            guard let quote = after.firstIndex(of: "\"") else { break }
-            let name = String(after[..<quote])
-            if symbols[name] != nil, seen.insert(name).inserted { used.append(name) }
-            rest = after[quote...]
+        let marker = Array("href=\"#icon-".utf8)
+        var html = html
+        return html.withUTF8 { bytes in
+            var used = Set<String>()
+            var cursor = 0
+            while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
+                let start = found + marker.count
+                var end = start
+                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
+                let name = String(decoding: bytes[start..<end], as: UTF8.self)
+                if symbols[name] != nil { used.insert(name) }
+                cursor = end
+            }
+            guard !used.isEmpty, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
+                  let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
+            else { return String(decoding: bytes, as: UTF8.self) }
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + used.count * 400 + 160)
+            output += bytes[...close]
+            output += "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8
+            for name in used.sorted() { output += symbols[name]!.utf8 }
+            output += "</svg>".utf8
+            output += bytes[(close + 1)...]
+            return String(decoding: output, as: UTF8.self)
         }
-        guard !used.isEmpty, let body = html.range(of: "<body"),
-              let close = html[body.upperBound...].firstIndex(of: ">")
-        else { return html }
-        let sprite = "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">"
-            + used.sorted().compactMap { symbols[$0] }.joined() + "</svg>"
-        var output = html
-        output.insert(contentsOf: sprite, at: output.index(after: close))
-        return output
     }
 }

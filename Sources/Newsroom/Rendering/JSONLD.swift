@@ -22,23 +22,66 @@ enum JSONLD {
         return encode(article)
     }
 
-    /// JSON with `<`, `>` and `&` as `\u003c`… so no `</script>` or `<!--` can close the element.
+    /// JSON with sorted keys and `<`, `>`, `&`, U+2028/9 as `\u` escapes, so no `</script>` or
+    /// `<!--` can close the element it sits in.
     static func encode(_ object: [String: Any]) -> String {
-        guard let data = try? JSONSerialization.data(withJSONObject: object, options: [.sortedKeys]),
-              let json = String(data: data, encoding: .utf8)
-        else { return "{}" }
         var output = ""
-        output.reserveCapacity(json.utf8.count)
-        for character in json {
-            switch character {
+        write(object, into: &output)
+        return output
+    }
+
+    private static func write(_ value: Any, into output: inout String) {
+        switch value {
+        case let string as String:
+            writeString(string, into: &output)
+        case let dictionary as [String: Any]:
+            output += "{"
+            for (index, key) in dictionary.keys.sorted().enumerated() {
+                if index > 0 { output += "," }
+                writeString(key, into: &output)
+                output += ":"
+                write(dictionary[key]!, into: &output)
+            }
+            output += "}"
+        case let array as [Any]:
+            output += "["
+            for (index, element) in array.enumerated() {
+                if index > 0 { output += "," }
+                write(element, into: &output)
+            }
+            output += "]"
+        case let int as Int:
+            output += String(int)
+        case let bool as Bool:
+            output += bool ? "true" : "false"
+        default:
+            output += "null"
+        }
+    }
+
+    private static func writeString(_ string: String, into output: inout String) {
+        output += "\""
+        for scalar in string.unicodeScalars {
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
             case "<": output += "\\u003c"
             case ">": output += "\\u003e"
             case "&": output += "\\u0026"
             case "\u{2028}": output += "\\u2028"
             case "\u{2029}": output += "\\u2029"
-            default: output.append(character)
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
             }
         }
-        return output
+        output += "\""
     }
 }

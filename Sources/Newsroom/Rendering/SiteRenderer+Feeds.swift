@@ -3,30 +3,37 @@ import NewsroomXML
 extension SiteRenderer {
     /// The news feed and one per tag.
     func renderFeeds(log: inout DiagnosticLog) -> [OutputFile] {
-        var files = [feed(SitePlan.feedFile, title: config.title, listing: plan.news, log: &log)]
+        // Each body is rendered once with absolute links, however many feeds carry it.
+        var absoluteBodies: [Int: String] = [:]
+        if config.feed.fullContent {
+            for listing in [plan.news] + plan.tagListings {
+                for position in listing.items.prefix(config.feed.items) where absoluteBodies[position] == nil {
+                    let item = plan.items[position]
+                    var ignored = DiagnosticLog()
+                    absoluteBodies[position] = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], absolute: true, log: &ignored).html
+                }
+            }
+        }
+        var files = [feed(SitePlan.feedFile, title: config.title, listing: plan.news, bodies: absoluteBodies)]
         for (tag, listing) in zip(plan.tags, plan.tagListings) {
-            files.append(feed(SitePlan.tagFeedFile(tag), title: "\(config.title): \(tag.name)", listing: listing, log: &log))
+            files.append(feed(SitePlan.tagFeedFile(tag), title: "\(config.title): \(tag.name)", listing: listing, bodies: absoluteBodies))
         }
         return files
     }
 
-    private func feed(_ file: String, title: String, listing: Listing, log: inout DiagnosticLog) -> OutputFile {
+    private func feed(_ file: String, title: String, listing: Listing, bodies: [Int: String]) -> OutputFile {
         let positions = Array(listing.items.prefix(config.feed.items))
         let items = positions.map { position -> RSSItem in
             let item = plan.items[position]
             let page = plan.itemFiles[position]
-            var html: String?
-            if config.feed.fullContent {
-                var ignored = DiagnosticLog()
-                html = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: page, absolute: true, log: &ignored).html
-            }
+            let html = bodies[position]
             return RSSItem(
                 title: item.title,
                 link: linker.absolute(page),
                 pubDate: item.date.rfc822,
                 summary: summaries[position],
                 contentHTML: html,
-                categories: model.tags(of: item, from: page).compactMap { $0["name"] as? String },
+                categories: model.tags(of: position, from: page).compactMap { $0["name"] as? String },
                 author: item.author
             )
         }

@@ -10,7 +10,7 @@ extension SiteRenderer {
             "date": model.date(item.date),
             "summary": summaries[position],
             "content": withDateline(bodies[position].html, item: item),
-            "tags": model.tags(of: item, from: file),
+            "tags": model.tags(of: position, from: file),
             "permalink": linker.absolute(file),
             "dateline": dateline(item),
         ]
@@ -60,11 +60,10 @@ extension SiteRenderer {
 
     /// Up to three items sharing the most tags, newest first among equals.
     func relatedItems(_ position: Int) -> [Int] {
-        let slugs = Set(plan.items[position].tags.map(Slug.make(from:)))
-        guard !slugs.isEmpty else { return [] }
         var shared: [Int: Int] = [:]
-        for listing in plan.tagListings where slugs.contains(listing.key) {
-            for other in listing.items where other != position { shared[other, default: 0] += 1 }
+        for slug in plan.itemTagSlugs[position] {
+            guard let index = plan.tagIndex[slug] else { continue }
+            for other in plan.tagListings[index].items where other != position { shared[other, default: 0] += 1 }
         }
         return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key)
     }

@@ -85,7 +85,7 @@ struct ViewModel {
             "long": date.long,
             "rfc822": date.rfc822,
             "year": String(date.year),
-            "month": String(format: "%02d", date.month),
+            "month": PublicationDate.pad(date.month),
             "month_name": PublicationDate.monthNames[date.month - 1],
             "day": String(date.day),
         ]
@@ -99,7 +99,7 @@ struct ViewModel {
             "url": linker.relative(from: page, to: plan.itemFiles[position]),
             "date": date(item.date),
             "summary": summary,
-            "tags": tags(of: item, from: page),
+            "tags": tags(of: position, from: page),
         ]
         if let location = item.location { card["location"] = location }
         if item.draft { card["draft"] = true }
@@ -107,12 +107,10 @@ struct ViewModel {
         return card
     }
 
-    func tags(of item: NewsItem, from page: String) -> [[String: Any]] {
-        var seen = Set<String>()
-        return item.tags.compactMap { name in
-            let slug = Slug.make(from: name)
-            guard seen.insert(slug).inserted, let tag = plan.tags.first(where: { $0.slug == slug }) else { return nil }
-            return ["name": tag.name, "url": linker.relative(from: page, to: "news/tags/\(slug)/index.html")]
+    func tags(of position: Int, from page: String) -> [[String: Any]] {
+        plan.itemTagSlugs[position].compactMap { slug in
+            guard let index = plan.tagIndex[slug] else { return nil }
+            return ["name": plan.tags[index].name, "url": linker.relative(from: page, to: plan.tagListings[index].file(page: 1))]
         }
     }
 }

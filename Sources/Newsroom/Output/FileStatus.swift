@@ -1,0 +1,44 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// `stat(2)` without Foundation's extras (its attribute dictionaries look up owner names,
+/// which costs more than writing the file).
+struct FileStatus: Equatable {
+    var size: Int
+    /// Modification time, seconds since 1970 with nanoseconds.
+    var modified: Double
+    var isRegular: Bool
+    var isDirectory: Bool
+
+    static func of(_ path: String) -> FileStatus? {
+        var info = stat()
+        guard lstat(path, &info) == 0 else { return nil }
+        let mode = info.st_mode & S_IFMT
+        return FileStatus(
+            size: Int(info.st_size),
+            modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000,
+            isRegular: mode == S_IFREG,
+            isDirectory: mode == S_IFDIR
+        )
+    }
+
+    /// Writes `data` to a new file at `path` (replacing one there), reporting errno's reason.
+    static func write(_ data: Data, to path: String) throws {
+        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError(String(cString: strerror(errno))) }
+        defer { close(descriptor) }
+        try data.withUnsafeBytes { buffer in
+            var offset = 0
+            while offset < buffer.count {
+                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
+                if written < 0 {
+                    if errno == EINTR { continue }
+                    throw OutputError(String(cString: strerror(errno)))
+                }
+                offset += written
+            }
+        }
+    }
+}
