@@ -58,14 +58,41 @@ extension SiteRenderer {
         ["title": plan.items[position].title, "url": linker.relative(from: file, to: plan.itemFiles[position])]
     }
 
-    /// Up to three items sharing the most tags, newest first among equals.
+    /// Up to three items sharing the most tags with this one, the closest in date first among
+    /// equals. Candidates are the twelve nearest items in each of its tags' listings, so the cost
+    /// stays linear in the number of items.
     func relatedItems(_ position: Int) -> [Int] {
+        let window = 12
         var shared: [Int: Int] = [:]
         for slug in plan.itemTagSlugs[position] {
             guard let index = plan.tagIndex[slug] else { continue }
-            for other in plan.tagListings[index].items where other != position { shared[other, default: 0] += 1 }
+            let members = plan.tagListings[index].items
+            guard let here = Self.binarySearch(members, position) else { continue }
+            for other in members[max(0, here - window)..<min(members.count, here + window + 1)] where other != position {
+                shared[other, default: 0] += 1
+            }
         }
-        return shared.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.prefix(3).map(\.key)
+        let mine = Set(plan.itemTagSlugs[position])
+        return shared.keys
+            .map { other in (other, plan.itemTagSlugs[other].filter(mine.contains).count) }
+            .sorted { a, b in
+                if a.1 != b.1 { return a.1 > b.1 }
+                let distanceA = abs(a.0 - position), distanceB = abs(b.0 - position)
+                return distanceA != distanceB ? distanceA < distanceB : a.0 < b.0
+            }
+            .prefix(3)
+            .map(\.0)
+    }
+
+    /// Listings hold positions in ascending order (newest first), so a binary search finds one.
+    static func binarySearch(_ sorted: [Int], _ value: Int) -> Int? {
+        var low = 0, high = sorted.count - 1
+        while low <= high {
+            let middle = (low + high) / 2
+            if sorted[middle] == value { return middle }
+            if sorted[middle] < value { low = middle + 1 } else { high = middle - 1 }
+        }
+        return nil
     }
 
     private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> [String: Any]? {

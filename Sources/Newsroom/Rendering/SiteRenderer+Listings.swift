@@ -71,11 +71,25 @@ extension SiteRenderer {
         return (index > 0 ? siblings[index - 1] : nil, index + 1 < siblings.count ? siblings[index + 1] : nil)
     }
 
+    /// The page numbers a pager shows: the first, the last, and two either side of the
+    /// current one; nil marks a gap (…). Keeps long archives' pages small.
+    static func pageWindow(current: Int, total: Int) -> [Int?] {
+        var shown: [Int?] = []
+        var last = 0
+        for n in 1...total where n == 1 || n == total || abs(n - current) <= 2 {
+            if n > last + 1 { shown.append(nil) }
+            shown.append(n)
+            last = n
+        }
+        return shown
+    }
+
     private func pagination(_ listing: Listing, page number: Int, total: Int, from file: String) -> [String: Any] {
         var view: [String: Any] = [
             "current": number,
             "total": total,
-            "pages": (1...total).map { n -> [String: Any] in
+            "pages": Self.pageWindow(current: number, total: total).map { n -> [String: Any] in
+                guard let n else { return ["gap": true] }
                 var entry: [String: Any] = ["number": n, "url": linker.relative(from: file, to: listing.file(page: n))]
                 if n == number { entry["current"] = true }
                 return entry

@@ -16,6 +16,6 @@ enum ViewModelKeys {
         "facebook", "linkedin", "x", "json_ld", "more_url",
         // listings
         "listing", "is_news", "is_tag", "is_year", "is_month", "count", "pagination", "total", "pages", "number",
-        "has_pages", "previous_url", "next_url", "years", "count_text", "has_neighbours",
+        "has_pages", "gap", "previous_url", "next_url", "years", "count_text", "has_neighbours",
     ]
 }
