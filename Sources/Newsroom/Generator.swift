@@ -90,20 +90,40 @@ public enum Generator {
             publication: publication
         )
         var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model)
-        let files = renderer.render(log: &log)
+        let session: OutputSession
+        do {
+            session = try writer.begin()
+        } catch {
+            result.outputError = "\(error)"
+            return result
+        }
+        let counter = FileCounter()
+        do {
+            try renderer.render(log: &log) { file in
+                counter.count(file.path)
+                try session.stage(file)
+            }
+        } catch {
+            session.abort()
+            result.diagnostics = log.sorted
+            result.outputError = "\(error)"
+            return result
+        }
         clock.lap("render", into: &result)
         result.diagnostics = log.sorted
-        guard !log.hasErrors else { return result }
-
+        guard !log.hasErrors else {
+            session.abort()
+            return result
+        }
         do {
-            result.report = try writer.commit(files)
+            result.report = try session.commit()
         } catch {
             result.outputError = "\(error)"
             return result
         }
         clock.lap("write", into: &result)
-        result.pageCount = files.filter { $0.path.hasSuffix(".html") }.count
-        result.feedCount = files.filter { $0.path.hasSuffix("feed.xml") }.count
+        result.pageCount = counter.pages
+        result.feedCount = counter.feeds
         return result
     }
 
@@ -135,5 +155,18 @@ struct StageClock {
         let now = Date()
         result.stageTimes.append((stage, now.timeIntervalSince(last)))
         last = now
+    }
+}
+
+/// Counts pages and feeds as they are produced, from any thread.
+final class FileCounter: @unchecked Sendable {
+    private(set) var pages = 0
+    private(set) var feeds = 0
+    private let lock = NSLock()
+
+    func count(_ path: String) {
+        lock.withLock {
+            if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
+        }
     }
 }

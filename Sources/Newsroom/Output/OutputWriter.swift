@@ -1,8 +1,10 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
-/// The commit stage: puts a finished build into the output folder without ever exposing a
-/// half-written file, rewriting only what changed and removing only what it made before.
-public struct OutputWriter {
+/// The output folder: checked before a build, then written through an `OutputSession`.
+public struct OutputWriter: Sendable {
     public struct Report: Sendable, Equatable {
         public var written = 0
         public var unchanged = 0
@@ -35,76 +37,163 @@ public struct OutputWriter {
                 throw OutputError("refusing to use \(path) as the output folder: it overlaps \(protected.path)")
             }
         }
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else { return }
-        guard isDirectory.boolValue else { throw OutputError("the output path \(path) is a file, not a folder") }
+        guard let status = FileStatus.of(path) else { return }
+        guard status.isDirectory else { throw OutputError("the output path \(path) is not a folder") }
         let contents = try FileManager.default.contentsOfDirectory(atPath: path)
-        let foreign = contents.filter { !Self.ignorableInNewFolder.contains($0) }
+        let foreign = contents.filter { !Self.ignorableInNewFolder.contains($0) && $0 != Self.temporaryFolder }
         if !foreign.isEmpty && !contents.contains(OutputManifest.fileName) {
             throw OutputError("refusing to write into \(path): it holds files that generate did not make (\(foreign.sorted().prefix(3).joined(separator: ", ")))")
         }
     }
 
-    /// Writes `files`, replacing the previous build's output.
-    public func commit(_ files: [OutputFile]) throws -> Report {
+    /// Locks the folder and opens a session that stages files until `commit` or `abort`.
+    func begin() throws -> OutputSession {
         try checkFolder()
-        let manager = FileManager.default
-        try createFolder(folder)
-        let lock = try OutputLock(folder: folder, timeout: lockTimeout)
-        defer { withExtendedLifetime(lock) {} }
-        try checkFolder()
-        let temporary = folder.appendingPathComponent(Self.temporaryFolder)
-        try? manager.removeItem(at: temporary)
-        try createFolder(temporary)
-        defer { try? manager.removeItem(at: temporary) }
+        let created = FileStatus.of(folder.path) == nil
+        try OutputSession.makeFolders(folder.path)
+        do {
+            let lock = try OutputLock(folder: folder, timeout: lockTimeout)
+            try checkFolder()
+            return try OutputSession(folder: folder, lock: lock, createdFolder: created)
+        } catch {
+            if created { try? FileManager.default.removeItem(at: folder) }
+            throw error
+        }
+    }
 
-        let previous = OutputManifest.read(in: folder) ?? OutputManifest()
-        var next = OutputManifest()
-        var report = Report()
-        var folders = Set<String>()
-        for (number, file) in files.enumerated() {
-            guard !SitePath.isUnsafe(file.path), !file.path.hasPrefix("/"), !file.path.isEmpty else {
-                throw OutputError("refusing to write outside the output folder: '\(file.path)'")
-            }
-            let data = try contents(of: file)
-            let hash = ContentHash.of(data)
-            let target = folder.appendingPathComponent(file.path)
-            if let entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+    /// Writes `files` in one session (for callers that hold a whole build in memory).
+    public func commit(_ files: [OutputFile]) throws -> Report {
+        let session = try begin()
+        do {
+            for file in files { try session.stage(file) }
+            return try session.commit()
+        } catch {
+            session.abort()
+            throw error
+        }
+    }
+}
+
+/// One build's writes: each file is compared with what is on disk and, if it changed, written
+/// to a staging folder; `commit` renames them all into place (never a half-written file) and
+/// removes what the build no longer produces; `abort` leaves the previous output as it was.
+/// `stage` may be called from several threads at once.
+final class OutputSession: @unchecked Sendable {
+    let folder: URL
+    private let lock: OutputLock
+    private let createdFolder: Bool
+    private let staging: URL
+    private let previous: OutputManifest
+    private var next = OutputManifest()
+    private var staged: [(path: String, staging: String)] = []
+    private var unchanged = 0
+    private var counter = 0
+    private let mutex = NSLock()
+
+    fileprivate init(folder: URL, lock: OutputLock, createdFolder: Bool) throws {
+        self.folder = folder
+        self.lock = lock
+        self.createdFolder = createdFolder
+        self.staging = folder.appendingPathComponent(OutputWriter.temporaryFolder)
+        try? FileManager.default.removeItem(at: staging)
+        try Self.makeFolders(staging.path)
+        self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
+    }
+
+    /// Compares `file` with the previous build and stages it if it changed.
+    func stage(_ file: OutputFile) throws {
+        guard !SitePath.isUnsafe(file.path), !file.path.hasPrefix("/"), !file.path.isEmpty else {
+            throw OutputError("refusing to write outside the output folder: '\(file.path)'")
+        }
+        let data = try contents(of: file)
+        let hash = ContentHash.of(data)
+        let target = folder.path + "/" + file.path
+        if let entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+            mutex.withLock {
                 next.entries[file.path] = entry
-                report.unchanged += 1
-                continue
+                unchanged += 1
             }
-            let parent = target.deletingLastPathComponent()
-            if folders.insert(parent.path).inserted { try createFolder(parent) }
-            let staging = temporary.appendingPathComponent(String(number))
-            try write(data, to: staging, finalPath: file.path)
-            try replace(target, with: staging, finalPath: file.path)
-            next.entries[file.path] = Entry(hash: hash, size: data.count, modified: FileStatus.of(target.path)?.modified ?? 0)
+            return
+        }
+        let number = mutex.withLock { () -> Int in
+            counter += 1
+            return counter
+        }
+        let stagingPath = staging.path + "/" + String(number)
+        do {
+            try FileStatus.write(data, to: stagingPath)
+        } catch {
+            throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
+        }
+        mutex.withLock {
+            staged.append((file.path, stagingPath))
+            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: 0)
+        }
+    }
+
+    /// Tells the session a file is still produced and unchanged without handing over its bytes
+    /// (the incremental build knows from its cache); false if the disk no longer matches.
+    func keep(_ path: String) -> Bool {
+        guard let entry = previous.entries[path], let status = FileStatus.of(folder.path + "/" + path),
+              status.isRegular, status.size == entry.size, status.modified == entry.modified
+        else { return false }
+        mutex.withLock {
+            next.entries[path] = entry
+            unchanged += 1
+        }
+        return true
+    }
+
+    /// Moves every staged file into place, removes stale files and records the manifest.
+    func commit() throws -> OutputWriter.Report {
+        defer { try? FileManager.default.removeItem(at: staging) }
+        var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
+        var folders = Set<String>()
+        for (path, stagingPath) in staged.sorted(by: { $0.path < $1.path }) {
+            let target = folder.path + "/" + path
+            let parent = String(target[..<target.lastIndex(of: "/")!])
+            if folders.insert(parent).inserted { try Self.makeFolders(parent) }
+            if FileStatus.of(target)?.isDirectory == true {
+                throw OutputError("cannot write \(path): a folder of that name is in the way")
+            }
+            guard rename(stagingPath, target) == 0 else {
+                throw OutputError("cannot write \(path): \(String(cString: strerror(errno))); the previous output is kept")
+            }
+            next.entries[path]?.modified = FileStatus.of(target)?.modified ?? 0
             report.written += 1
         }
         for path in previous.entries.keys.sorted() where next.entries[path] == nil {
             let target = folder.appendingPathComponent(path)
-            if (try? manager.removeItem(at: target)) != nil { report.removed += 1 }
+            if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
             removeEmptyParents(of: target)
         }
-        if next != previous || !manager.fileExists(atPath: folder.appendingPathComponent(OutputManifest.fileName).path) {
-            let staging = temporary.appendingPathComponent("manifest")
-            try write(next.serialised, to: staging, finalPath: OutputManifest.fileName)
-            try replace(folder.appendingPathComponent(OutputManifest.fileName), with: staging, finalPath: OutputManifest.fileName)
+        if next != previous || FileStatus.of(folder.path + "/" + OutputManifest.fileName) == nil {
+            let stagingPath = staging.path + "/manifest"
+            try FileStatus.write(next.serialised, to: stagingPath)
+            guard rename(stagingPath, folder.path + "/" + OutputManifest.fileName) == 0 else {
+                throw OutputError("cannot write the manifest: \(String(cString: strerror(errno)))")
+            }
         }
+        withExtendedLifetime(lock) {}
         return report
     }
 
-    private typealias Entry = OutputManifest.Entry
+    /// Drops everything staged; a folder this session created is removed again.
+    func abort() {
+        try? FileManager.default.removeItem(at: staging)
+        if createdFolder {
+            try? FileManager.default.removeItem(at: folder)
+        }
+        withExtendedLifetime(lock) {}
+    }
 
-    /// The file's entry if it already holds these bytes (by the manifest, else by reading it).
-    private func unchangedEntry(_ target: URL, hash: UInt64, data: Data, previous: Entry?) -> Entry? {
-        guard let status = FileStatus.of(target.path), status.isRegular, status.size == data.count else { return nil }
+    private func unchangedEntry(_ target: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
+        guard let status = FileStatus.of(target), status.isRegular, status.size == data.count else { return nil }
         if let previous, previous.hash == hash, previous.size == status.size, previous.modified == status.modified {
             return previous
         }
-        guard FileManager.default.contents(atPath: target.path) == data else { return nil }
-        return Entry(hash: hash, size: status.size, modified: status.modified)
+        guard FileManager.default.contents(atPath: target) == data else { return nil }
+        return OutputManifest.Entry(hash: hash, size: status.size, modified: status.modified)
     }
 
     private func contents(of file: OutputFile) throws -> Data {
@@ -118,31 +207,6 @@ public struct OutputWriter {
         }
     }
 
-    private func write(_ data: Data, to staging: URL, finalPath: String) throws {
-        do {
-            try FileStatus.write(data, to: staging.path)
-        } catch {
-            throw OutputError("cannot write \(finalPath): \(error); the previous output is kept")
-        }
-    }
-
-    private func replace(_ target: URL, with staging: URL, finalPath: String) throws {
-        if FileStatus.of(target.path)?.isDirectory == true {
-            throw OutputError("cannot write \(finalPath): a folder of that name is in the way")
-        }
-        guard rename(staging.path, target.path) == 0 else {
-            throw OutputError("cannot write \(finalPath): \(String(cString: strerror(errno))); the previous output is kept")
-        }
-    }
-
-    private func createFolder(_ url: URL) throws {
-        do {
-            try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-        } catch {
-            throw OutputError("cannot create the folder \(url.path): \(Self.reason(error))")
-        }
-    }
-
     private func removeEmptyParents(of url: URL) {
         var parent = url.deletingLastPathComponent().standardizedFileURL
         while parent.path.hasPrefix(folder.path + "/"),
@@ -152,11 +216,18 @@ public struct OutputWriter {
         }
     }
 
-    private static func reason(_ error: Error) -> String {
-        let nsError = error as NSError
-        if let underlying = nsError.userInfo[NSUnderlyingErrorKey] as? NSError, underlying.domain == NSPOSIXErrorDomain {
-            return String(cString: strerror(Int32(underlying.code)))
+    /// `mkdir -p` with mkdir(2): Foundation's version stats every component.
+    static func makeFolders(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST {
+            if FileStatus.of(path)?.isDirectory == true { return }
+            throw OutputError("cannot create the folder \(path): a file is in the way")
         }
-        return nsError.localizedDescription
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolders(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+        }
     }
 }

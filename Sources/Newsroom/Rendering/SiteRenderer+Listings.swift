@@ -9,9 +9,13 @@ extension SiteRenderer {
     }
 
     func renderListing(_ listing: Listing, log: inout DiagnosticLog) -> [OutputFile] {
+        (1...listing.pageCount(perPage: config.perPage)).map { renderListingPage(listing, number: $0, log: &log) }
+    }
+
+    func renderListingPage(_ listing: Listing, number: Int, log: inout DiagnosticLog) -> OutputFile {
         let perPage = config.perPage
         let total = listing.pageCount(perPage: perPage)
-        return (1...total).map { number in
+        do {
             let file = listing.file(page: number)
             let title = listingTitle(listing) + (number > 1 ? " – page \(number)" : "")
             var context = model.common(page: file, title: title, description: config.description, kind: "list")

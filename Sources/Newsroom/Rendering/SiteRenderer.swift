@@ -2,7 +2,7 @@ import Foundation
 import NewsroomMarkdown
 
 /// The rendering stage: every page of the plan through its layout, plus copies.
-struct SiteRenderer {
+struct SiteRenderer: @unchecked Sendable {
     var source: SiteSource
     var plan: SitePlan
     var templates: TemplateSet
@@ -30,21 +30,67 @@ struct SiteRenderer {
         )
     }
 
-    /// Renders every page; problems (bad links, missing layouts) go to `log`.
-    mutating func render(log: inout DiagnosticLog) -> [OutputFile] {
+    /// One unit of work; the units run on all cores.
+    enum Job {
+        case home, tagIndex, notFound, feeds, sitemap
+        case item(Int)
+        case page(Int)
+        case listingPage(Int, page: Int)
+        case alias(Int)
+        case copy(Int)
+    }
+
+    var jobs: [Job] {
+        var jobs: [Job] = [.home, .tagIndex, .notFound, .feeds, .sitemap]
+        jobs += plan.items.indices.map { .item($0) }
+        jobs += plan.pages.indices.map { .page($0) }
+        for (index, listing) in plan.listings.enumerated() {
+            jobs += (1...listing.pageCount(perPage: config.perPage)).map { .listingPage(index, page: $0) }
+        }
+        jobs += plan.aliases.indices.map { .alias($0) }
+        jobs += plan.copies.indices.map { .copy($0) }
+        return jobs
+    }
+
+    func run(_ job: Job, listings: [Listing], log: inout DiagnosticLog) -> [OutputFile] {
+        switch job {
+        case .home: return [renderHome(log: &log)]
+        case .tagIndex: return [renderTagIndex(log: &log)]
+        case .notFound: return [renderNotFound(log: &log)]
+        case .feeds: return renderFeeds(log: &log)
+        case .sitemap: return renderSitemap()
+        case .item(let position): return [renderItem(position, log: &log)]
+        case .page(let position): return renderPage(position, log: &log).map { [$0] } ?? []
+        case .listingPage(let index, let number): return [renderListingPage(listings[index], number: number, log: &log)]
+        case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
+        case .copy(let index): return [OutputFile(path: plan.copies[index].outputPath, content: .copy(plan.copies[index].sourceURL))]
+        }
+    }
+
+    /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
+    /// Markdown bodies come first, one at a time (cmark-gfm is not safe on two threads).
+    mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
         renderBodies(log: &log)
-        var files: [OutputFile] = []
-        files.append(renderHome(log: &log))
-        files += plan.items.indices.map { renderItem($0, log: &log) }
-        files += plan.pages.indices.compactMap { renderPage($0, log: &log) }
-        files += plan.listings.flatMap { renderListing($0, log: &log) }
-        files.append(renderTagIndex(log: &log))
-        files.append(renderNotFound(log: &log))
-        files += renderFeeds(log: &log)
-        files += renderSitemap()
-        files += plan.aliases.map { AliasPage.file(at: $0.file, target: $0.target, linker: linker) }
-        files += plan.copies.map { OutputFile(path: $0.outputPath, content: .copy($0.sourceURL)) }
-        return files
+        let jobs = self.jobs
+        let listings = plan.listings
+        let shared = SharedRun(renderer: self, count: jobs.count)
+        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+            var local = DiagnosticLog()
+            let files = shared.renderer.run(jobs[index], listings: listings, log: &local)
+            shared.record(index, diagnostics: local.diagnostics)
+            for file in files {
+                do { try stage(file) } catch { shared.fail(error) }
+            }
+        }
+        for diagnostics in shared.diagnostics { log.add(contentsOf: diagnostics) }
+        if let error = shared.error { throw error }
+    }
+
+    /// Renders every page into memory (for tests and small sites).
+    mutating func render(log: inout DiagnosticLog) -> [OutputFile] {
+        let collected = Collected()
+        try? render(log: &log) { collected.append($0) }
+        return collected.files.sorted { $0.path < $1.path }
     }
 
     private mutating func renderBodies(log: inout DiagnosticLog) {
@@ -68,4 +114,36 @@ struct SiteRenderer {
     }
 
     var siteLocation: SourceLocation { source.folder.location("site.yml") }
+}
+
+/// What the worker threads of one render share: results by job, and the first failure.
+private final class SharedRun: @unchecked Sendable {
+    let renderer: SiteRenderer
+    private(set) var diagnostics: [[Diagnostic]]
+    private(set) var error: Error?
+    private let lock = NSLock()
+
+    init(renderer: SiteRenderer, count: Int) {
+        self.renderer = renderer
+        self.diagnostics = Array(repeating: [], count: count)
+    }
+
+    func record(_ index: Int, diagnostics found: [Diagnostic]) {
+        guard !found.isEmpty else { return }
+        lock.withLock { diagnostics[index] = found }
+    }
+
+    func fail(_ failure: Error) {
+        lock.withLock { if error == nil { error = failure } }
+    }
+}
+
+/// Files gathered in memory.
+private final class Collected: @unchecked Sendable {
+    private(set) var files: [OutputFile] = []
+    private let lock = NSLock()
+
+    func append(_ file: OutputFile) {
+        lock.withLock { files.append(file) }
+    }
 }
