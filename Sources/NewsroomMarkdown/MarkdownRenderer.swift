@@ -28,6 +28,33 @@ public struct MarkdownRenderer: Sendable {
     }
 }
 
+extension MarkdownRenderer {
+    /// The first top-level paragraph as plain text, reading as little of `source` as it can:
+    /// blank-line-separated blocks are parsed a growing prefix at a time (a top-level paragraph
+    /// ends at a blank line). Documents with reference definitions are parsed whole, since a
+    /// definition further down can change the paragraph's text.
+    public func firstParagraph(_ source: String) -> String? {
+        let hasReferenceDefinitions = source.split(separator: "\n").contains { line in
+            let trimmed = line.drop { $0 == " " }
+            return trimmed.hasPrefix("[") && trimmed.contains("]:")
+        }
+        if !hasReferenceDefinitions {
+            var prefix = ""
+            var blocks = 0
+            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
+                if line.allSatisfy({ $0 == " " || $0 == "\t" }), !prefix.isEmpty {
+                    blocks += 1
+                    if let found = render(prefix).firstParagraph { return found }
+                    if blocks >= 8 { break }
+                }
+                prefix += line
+                prefix += "\n"
+            }
+        }
+        return render(source).firstParagraph
+    }
+}
+
 /// One link or image destination as the author wrote it.
 public struct MarkdownReference: Sendable, Equatable {
     /// The destination exactly as written.

@@ -11,15 +11,22 @@ enum SiteLoader {
         let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, log: &log)
         let dates = DateParser(timeZone: config.timeZone)
 
+        let sources = NewsItemLoader.sources(in: site, log: &log)
+        let loaded = ParallelMap.run(sources.count) { index -> (NewsItem?, [String]?, [Diagnostic]) in
+            var local = DiagnosticLog()
+            let source = sources[index]
+            let item = NewsItemLoader.load(source, in: site, dates: dates, log: &local)
+            let files = source.bundlePath.map { bundle in
+                FolderListing.files(below: bundle, in: site, log: &local).filter { $0 != source.markdownPath }
+            }
+            return (item, files, local.diagnostics)
+        }
         var items: [NewsItem] = []
         var bundleFiles: [String: [String]] = [:]
-        for source in NewsItemLoader.sources(in: site, log: &log) {
-            if let item = NewsItemLoader.load(source, in: site, dates: dates, log: &log) {
-                items.append(item)
-            }
-            if let bundle = source.bundlePath {
-                bundleFiles[bundle] = FolderListing.files(below: bundle, in: site, log: &log).filter { $0 != source.markdownPath }
-            }
+        for (source, (item, files, diagnostics)) in zip(sources, loaded) {
+            log.add(contentsOf: diagnostics)
+            if let item { items.append(item) }
+            if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
         let pages = PageLoader.paths(in: site, log: &log).compactMap { PageLoader.load($0, in: site, log: &log) }
         let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map {

@@ -36,7 +36,7 @@ struct YAMLNode: Sendable {
         let parser: Parser
         let root: Node?
         do {
-            parser = try Parser(yaml: yaml)
+            parser = try Parser(yaml: yaml, resolver: .basic)
             root = try parser.singleRoot()
         } catch let error as YamlError {
             return .failure(describe(error, locate: location, path: path, firstLine: firstLine))
@@ -67,7 +67,8 @@ struct YAMLNode: Sendable {
         case .alias:
             throw Problem(message: "YAML aliases (*name) are not supported in front matter; write the value out", location: here)
         case .scalar(let scalar):
-            return YAMLNode(kind: .scalar(scalar.string, plain: scalar.style == .plain), location: here, tag: node.tag.rawValue.shortName)
+            let plain = scalar.style == .plain
+            return YAMLNode(kind: .scalar(scalar.string, plain: plain), location: here, tag: plain ? ScalarType.resolve(scalar.string) : "str")
         case .sequence(let sequence):
             return YAMLNode(kind: .sequence(try sequence.map { try convert($0, locate: locate) }), location: here, tag: "seq")
         case .mapping(let mapping):
@@ -105,9 +106,46 @@ struct YAMLNode: Sendable {
     }
 }
 
-private extension String {
-    /// `tag:yaml.org,2002:str` → `str`
-    var shortName: String {
-        split(separator: ":").last.map(String.init) ?? self
+/// YAML 1.1 plain-scalar types (Yams' default rules), without its regular expressions.
+enum ScalarType {
+    static let booleans: Set<String> = ["yes", "Yes", "YES", "no", "No", "NO", "true", "True", "TRUE", "false", "False", "FALSE", "on", "On", "ON", "off", "Off", "OFF"]
+    static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
+
+    static func resolve(_ text: String) -> String {
+        if nulls.contains(text) { return "null" }
+        if booleans.contains(text) { return "bool" }
+        if isInteger(text) { return "int" }
+        if isFloat(text) { return "float" }
+        return "str"
+    }
+
+    static func isInteger(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        guard let first = body.first else { return false }
+        if body.hasPrefix("0x") { return body.count > 2 && body.dropFirst(2).allSatisfy { $0.isHexDigit || $0 == "_" } }
+        if body.hasPrefix("0b") { return body.count > 2 && body.dropFirst(2).allSatisfy { $0 == "0" || $0 == "1" || $0 == "_" } }
+        if body.hasPrefix("0o") { return body.count > 2 && body.dropFirst(2).allSatisfy { ("0"..."7").contains($0) || $0 == "_" } }
+        if first == "0" { return body.allSatisfy { ("0"..."7").contains($0) || $0 == "_" } }
+        return body.allSatisfy { $0.isASCII && $0.isNumber || $0 == "_" }
+    }
+
+    static func isFloat(_ text: String) -> Bool {
+        var body = Substring(text)
+        if body.first == "-" || body.first == "+" { body = body.dropFirst() }
+        if [".inf", ".Inf", ".INF"].contains(body) || [".nan", ".NaN", ".NAN"].contains(text) { return true }
+        var mantissa = body
+        if let e = body.firstIndex(where: { $0 == "e" || $0 == "E" }) {
+            var exponent = body[body.index(after: e)...]
+            if exponent.first == "-" || exponent.first == "+" { exponent = exponent.dropFirst() }
+            guard !exponent.isEmpty, exponent.allSatisfy({ $0.isASCII && $0.isNumber }) else { return false }
+            mantissa = body[..<e]
+        }
+        let parts = mantissa.split(separator: ".", maxSplits: 1, omittingEmptySubsequences: false)
+        guard (1...2).contains(parts.count) else { return false }
+        let whole = parts[0], fraction = parts.count == 2 ? parts[1] : ""
+        let digits: (Substring) -> Bool = { $0.allSatisfy { $0.isASCII && $0.isNumber || $0 == "_" } }
+        if whole.isEmpty { return parts.count == 2 && !fraction.isEmpty && digits(fraction) }
+        return whole.first!.isNumber && digits(whole) && digits(fraction)
     }
 }

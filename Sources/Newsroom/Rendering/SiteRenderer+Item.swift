@@ -4,12 +4,13 @@ extension SiteRenderer {
     func renderItem(_ position: Int, log: inout DiagnosticLog) -> OutputFile {
         let item = plan.items[position]
         let file = plan.itemFiles[position]
+        let body = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         var view: [String: Any] = [
             "title": item.title,
             "date": model.date(item.date),
             "summary": summaries[position],
-            "content": withDateline(bodies[position].html, item: item),
+            "content": withDateline(body.html, item: item),
             "tags": model.tags(of: position, from: file),
             "permalink": linker.absolute(file),
             "dateline": dateline(item),
@@ -117,13 +118,21 @@ extension SiteRenderer {
         }
     }
 
-    /// The organisation's boilerplate from `site.yml`, rendered for the page at `file`.
+    /// The organisation's boilerplate from `site.yml`, for the page at `file`. Rendered once per
+    /// folder depth: its links climb to the root and back down, so they suit every page that deep.
     func aboutHTML(for file: String, log: inout DiagnosticLog) -> String? {
         guard let about = config.about, let location = config.aboutLocation else { return nil }
-        var local = DiagnosticLog()
-        let body = content.render(about, sourcePath: "site.yml", firstLine: location.line, pageFile: file, log: &local)
-        log.add(contentsOf: local.diagnostics)
-        return body.html
+        let depth = file.split(separator: "/").count - 1
+        var problems: [Diagnostic] = []
+        let html = aboutCache.html(depth: depth) {
+            var local = DiagnosticLog()
+            let standIn = String(repeating: "\u{1}/", count: depth) + "index.html"
+            let body = content.render(about, sourcePath: "site.yml", firstLine: location.line, pageFile: standIn, log: &local)
+            problems = local.diagnostics
+            return body.html
+        }
+        log.add(contentsOf: problems)
+        return html
     }
 
     private func shareLinks(title: String, url: String) -> [String: Any] {

@@ -9,10 +9,10 @@ struct SiteRenderer: @unchecked Sendable {
     var icons: IconSprite
     var model: ViewModel
     var content: ContentRenderer
-    /// Rendered bodies of `plan.items`, same order.
-    var bodies: [RenderedBody] = []
+    /// Each item's summary: its own, or its first paragraph.
     var summaries: [String] = []
-    var about: String?
+    /// The site's "About" boilerplate rendered once per folder depth.
+    let aboutCache = AboutCache()
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -68,9 +68,10 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
-    /// Markdown bodies come first, one at a time (cmark-gfm is not safe on two threads).
+    /// Markdown runs one document at a time (cmark-gfm is not safe on two threads), so one
+    /// core renders a body while the other fills in a layout.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
-        renderBodies(log: &log)
+        computeSummaries()
         let jobs = self.jobs
         let listings = plan.listings
         let shared = SharedRun(renderer: self, count: jobs.count)
@@ -93,12 +94,10 @@ struct SiteRenderer: @unchecked Sendable {
         return collected.files.sorted { $0.path < $1.path }
     }
 
-    private mutating func renderBodies(log: inout DiagnosticLog) {
-        bodies = plan.items.indices.map { position in
-            let item = plan.items[position]
-            return content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], log: &log)
-        }
-        summaries = plan.items.indices.map { plan.items[$0].summary ?? bodies[$0].firstParagraph ?? "" }
+    /// Summaries first: listings and related-item cards show other items' summaries.
+    private mutating func computeSummaries() {
+        let markdown = content.markdown
+        summaries = plan.items.map { $0.summary ?? markdown.firstParagraph($0.body) ?? "" }
     }
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.
@@ -145,5 +144,18 @@ private final class Collected: @unchecked Sendable {
 
     func append(_ file: OutputFile) {
         lock.withLock { files.append(file) }
+    }
+}
+
+/// The "About" boilerplate as HTML for each folder depth, made on first use.
+final class AboutCache: @unchecked Sendable {
+    private var byDepth: [Int: String] = [:]
+    private let lock = NSLock()
+
+    func html(depth: Int, make: () -> String) -> String {
+        if let known = lock.withLock({ byDepth[depth] }) { return known }
+        let html = make()
+        lock.withLock { byDepth[depth] = html }
+        return html
     }
 }
