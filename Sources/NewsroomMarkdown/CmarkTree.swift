@@ -52,7 +52,7 @@ enum CmarkTree {
         var child = cmark_node_first_child(document)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                let text = plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+                let text = plainText(of: node).trimmedASCIISpace
                 if !text.isEmpty { return text }
             }
             child = cmark_node_next(node)
@@ -73,7 +73,7 @@ enum CmarkTree {
                 replace(node, with: mark)
                 continue
             }
-            let text = plainText(of: node).trimmingCharacters(in: .whitespacesAndNewlines)
+            let text = plainText(of: node).trimmedASCIISpace
             let id = HeadingAnchors.uniqueID(for: text, used: &usedIDs)
             let marker = textNode("\(CmarkDocument.headingMarkStart)\(headings.count)\(CmarkDocument.headingMarkEnd)")
             if let first = cmark_node_first_child(node) {

@@ -36,7 +36,7 @@ struct ContentLinks {
 
     /// Resolves `destination` written in `sourcePath` to the output file it names.
     func resolve(_ destination: String, isImage: Bool, sourcePath: String) -> Outcome {
-        let trimmed = destination.trimmingCharacters(in: .whitespaces)
+        let trimmed = destination.trimmedASCIISpace
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { return .keep }
         if let scheme = Self.scheme(of: trimmed) {
             if ["javascript", "vbscript", "file"].contains(scheme) || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
@@ -45,7 +45,7 @@ struct ContentLinks {
             return .keep
         }
         let (path, suffix) = Self.splitSuffix(trimmed)
-        let decoded = path.removingPercentEncoding ?? path
+        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
         if SitePath.isUnsafe(path) && path.hasPrefix("/") {
             return .missing("'\(destination)' is not a safe path")
         }

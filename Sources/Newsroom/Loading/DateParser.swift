@@ -1,3 +1,4 @@
+import NewsroomMarkdown
 import Foundation
 
 /// Parses front-matter dates: `YYYY-MM-DD`, or ISO 8601 date-times with an optional offset.
@@ -12,7 +13,7 @@ public struct DateParser: Sendable {
     }
 
     func parse(_ text: String) -> Result<PublicationDate, Failure> {
-        let scalars = Array(text.trimmingCharacters(in: .whitespaces).utf8)
+        let scalars = Array(text.trimmedASCIISpace.utf8)
         var reader = DigitReader(bytes: scalars)
         guard let year = reader.number(digits: 4), reader.skip("-"),
               let month = reader.number(digits: 2), reader.skip("-"),

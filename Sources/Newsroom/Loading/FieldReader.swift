@@ -1,3 +1,4 @@
+import NewsroomMarkdown
 import Foundation
 
 /// Reads typed fields from a front-matter or `site.yml` map, logging every problem with its place.
@@ -36,7 +37,7 @@ struct FieldReader {
             log.error("'\(prefix)\(key)' must be text, not \(value.typeName)", at: value.location)
             return nil
         }
-        if required && string.trimmingCharacters(in: .whitespaces).isEmpty {
+        if required && string.trimmedASCIISpace.isEmpty {
             log.error("'\(prefix)\(key)' must not be empty", at: value.location)
             return nil
         }

@@ -1,3 +1,4 @@
+import NewsroomMarkdown
 import Foundation
 
 /// Reads `content/news/`: single files and bundles.
@@ -48,7 +49,7 @@ enum NewsItemLoader {
         let slug = readSlug(fields, source: source, folder: folder, log: &log)
         let image = readImage(fields, log: &log)
         let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> (String, SourceLocation)? in
-            let trimmed = tag.trimmingCharacters(in: .whitespaces)
+            let trimmed = tag.trimmedASCIISpace
             if trimmed.isEmpty || Slug.make(from: trimmed).isEmpty {
                 log.error("tag '\(tag)' has no letters or digits to make a URL from", at: location)
                 return nil
