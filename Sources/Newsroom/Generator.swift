@@ -98,6 +98,7 @@ public enum Generator {
             return result
         }
         let counter = FileCounter()
+        renderer.enableCache(publication: publication, bannerShowing: model.bannerShowing) { path, key in session.keep(path, key: key) }
         do {
             try renderer.render(log: &log) { file in
                 counter.count(file.path)

@@ -38,6 +38,22 @@ struct OutputIndex {
         fileBySource[source]
     }
 
+    /// Every source → output pair, hashed: a page whose links were rewritten through this map
+    /// must be rendered again when it changes.
+    var digest: UInt64 {
+        var hasher = KeyHasher()
+        for (source, output) in pageBySource.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(source)
+            hasher.combine(output)
+        }
+        for (source, output) in fileBySource.sorted(by: { $0.key < $1.key }) {
+            hasher.combine(source)
+            hasher.combine(output)
+        }
+        for owner in owners.keys.sorted() { hasher.combine(owner) }
+        return hasher.value
+    }
+
     func contains(_ output: String) -> Bool {
         owners[output.lowercased()] != nil
     }

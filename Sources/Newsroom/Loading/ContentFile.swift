@@ -5,6 +5,8 @@ struct ContentFile {
     var relativePath: String
     var fields: FieldReader
     var frontMatter: FrontMatter
+    /// The file's bytes hashed, for the incremental build.
+    var contentHash: UInt64
 
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
     static func read(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> ContentFile? {
@@ -36,6 +38,6 @@ struct ContentFile {
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
         guard let fields = FieldReader(node, log: &log) else { return nil }
-        return ContentFile(relativePath: relativePath, fields: fields, frontMatter: frontMatter)
+        return ContentFile(relativePath: relativePath, fields: fields, frontMatter: frontMatter, contentHash: ContentHash.of(data))
     }
 }

@@ -74,7 +74,8 @@ enum NewsItemLoader {
             draft: fields.bool("draft", log: &log) ?? false,
             aliases: aliases,
             body: file.frontMatter.body,
-            bodyFirstLine: file.frontMatter.bodyFirstLine
+            bodyFirstLine: file.frontMatter.bodyFirstLine,
+            contentHash: file.contentHash
         )
     }
 

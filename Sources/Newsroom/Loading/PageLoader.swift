@@ -51,7 +51,8 @@ enum PageLoader {
             description: fields.text("description", log: &log)?.0 ?? fields.text("summary", log: &log)?.0,
             menuOrder: fields.integer("menu", in: -1000...1000, log: &log),
             body: file.frontMatter.body,
-            bodyFirstLine: file.frontMatter.bodyFirstLine
+            bodyFirstLine: file.frontMatter.bodyFirstLine,
+            contentHash: file.contentHash
         )
     }
 }

@@ -21,6 +21,8 @@ public struct NewsItem: Sendable {
     public var aliases: [(path: String, location: SourceLocation)]
     public var body: String
     public var bodyFirstLine: Int
+    /// The source file's bytes hashed (the incremental build's notion of "changed").
+    public var contentHash: UInt64 = 0
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     public var outputFolder: String {
@@ -47,6 +49,7 @@ public struct Page: Sendable {
     public var menuOrder: Int?
     public var body: String
     public var bodyFirstLine: Int
+    public var contentHash: UInt64 = 0
 
     public var outputFolder: String { slug + "/" }
 }

@@ -5,14 +5,19 @@ public struct OutputFile: Sendable {
     public enum Content: Sendable {
         case data(Data)
         case copy(URL)
+        /// Left as the previous build wrote it: same inputs, untouched on disk.
+        case kept
     }
 
     public var path: String
     public var content: Content
+    /// What it was made from, stored so a rebuild can skip it when nothing changed (0: untracked).
+    public var cacheKey: UInt64 = 0
 
-    public init(path: String, content: Content) {
+    public init(path: String, content: Content, cacheKey: UInt64 = 0) {
         self.path = path
         self.content = content
+        self.cacheKey = cacheKey
     }
 
     public static func text(_ path: String, _ text: String) -> OutputFile {

@@ -102,13 +102,15 @@ final class OutputSession: @unchecked Sendable {
 
     /// Compares `file` with the previous build and stages it if it changed.
     func stage(_ file: OutputFile) throws {
+        if case .kept = file.content { return }
         guard !SitePath.isUnsafe(file.path), !file.path.hasPrefix("/"), !file.path.isEmpty else {
             throw OutputError("refusing to write outside the output folder: '\(file.path)'")
         }
         let data = try contents(of: file)
         let hash = ContentHash.of(data)
         let target = folder.path + "/" + file.path
-        if let entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+        if var entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+            entry.key = file.cacheKey
             mutex.withLock {
                 next.entries[file.path] = entry
                 unchanged += 1
@@ -127,14 +129,15 @@ final class OutputSession: @unchecked Sendable {
         }
         mutex.withLock {
             staged.append((file.path, stagingPath))
-            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: 0)
+            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: 0, key: file.cacheKey)
         }
     }
 
-    /// Tells the session a file is still produced and unchanged without handing over its bytes
-    /// (the incremental build knows from its cache); false if the disk no longer matches.
-    func keep(_ path: String) -> Bool {
-        guard let entry = previous.entries[path], let status = FileStatus.of(folder.path + "/" + path),
+    /// Keeps the previous build's file when it was made from the same inputs (`key`) and is
+    /// untouched on disk, so it need not be rendered again; false when it must be.
+    func keep(_ path: String, key: UInt64) -> Bool {
+        guard key != 0, let entry = previous.entries[path], entry.key == key,
+              let status = FileStatus.of(folder.path + "/" + path),
               status.isRegular, status.size == entry.size, status.modified == entry.modified
         else { return false }
         mutex.withLock {
@@ -204,6 +207,8 @@ final class OutputSession: @unchecked Sendable {
                 throw OutputError("cannot read \(source.path) to copy it to \(file.path)")
             }
             return data
+        case .kept:
+            return Data()
         }
     }
 

@@ -1,7 +1,7 @@
 import Foundation
 
 extension SiteRenderer {
-    func renderItem(_ position: Int, log: inout DiagnosticLog) -> OutputFile {
+    func renderItem(_ position: Int, related: [Int], log: inout DiagnosticLog) -> OutputFile {
         let item = plan.items[position]
         let file = plan.itemFiles[position]
         let body = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
@@ -27,7 +27,7 @@ extension SiteRenderer {
         context["item"] = view
         if position > 0 { context["newer"] = neighbour(position - 1, from: file) }
         if position + 1 < plan.items.count { context["older"] = neighbour(position + 1, from: file) }
-        context["related"] = relatedItems(position).map { model.card($0, from: file, summary: summaries[$0]) }
+        context["related"] = related.map { model.card($0, from: file, summary: summaries[$0]) }
         if let about = aboutHTML(for: file, log: &log) { context["about"] = about }
         context["share"] = shareLinks(title: item.title, url: linker.absolute(file))
         context["json_ld"] = JSONLD.newsArticle(item, url: linker.absolute(file), image: (view["image"] as? [String: Any])?["absolute_url"] as? String, config: config)

@@ -64,7 +64,7 @@ extension SiteRenderer {
     }
 
     /// The neighbouring years (or months) that have items: (newer, older).
-    private func archiveNeighbours(_ listing: Listing) -> (Listing?, Listing?)? {
+    func archiveNeighbours(_ listing: Listing) -> (Listing?, Listing?)? {
         let siblings: [Listing]
         switch listing.kind {
         case .year: siblings = plan.yearListings

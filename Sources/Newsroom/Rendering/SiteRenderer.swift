@@ -13,6 +13,10 @@ struct SiteRenderer: @unchecked Sendable {
     var summaries: [String] = []
     /// The site's "About" boilerplate rendered once per folder depth.
     let aboutCache = AboutCache()
+    /// The incremental build: keys of what each page is made from, and a check whether the
+    /// previous build's file for a path was made from the same key (then it is kept).
+    var keys: RenderKeys?
+    var isFresh: (@Sendable (String, UInt64) -> Bool)?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -54,24 +58,55 @@ struct SiteRenderer: @unchecked Sendable {
 
     func run(_ job: Job, listings: [Listing], log: inout DiagnosticLog) -> [OutputFile] {
         switch job {
-        case .home: return [renderHome(log: &log)]
-        case .tagIndex: return [renderTagIndex(log: &log)]
-        case .notFound: return [renderNotFound(log: &log)]
+        case .home:
+            let shown = plan.items.indices.prefix(config.perPage)
+            return cached(SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)])) { renderHome(log: &log) }
+        case .tagIndex:
+            let counts = (plan.tagListings + plan.yearListings).map { "\($0.key)=\($0.items.count)" }
+            return cached(SitePlan.tagsFile, keys?.cards("tags", [], extra: counts)) { renderTagIndex(log: &log) }
+        case .notFound:
+            return cached(SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [])) { renderNotFound(log: &log) }
         case .feeds: return renderFeeds(log: &log)
         case .sitemap: return renderSitemap()
-        case .item(let position): return [renderItem(position, log: &log)]
-        case .page(let position): return renderPage(position, log: &log).map { [$0] } ?? []
-        case .listingPage(let index, let number): return [renderListingPage(listings[index], number: number, log: &log)]
+        case .item(let position):
+            let related = relatedItems(position)
+            let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
+            let key = keys?.item(position, contentHash: plan.items[position].contentHash, neighbours: neighbours, related: related)
+            return cached(plan.itemFiles[position], key) { renderItem(position, related: related, log: &log) }
+        case .page(let position):
+            return cached(plan.pageFiles[position], keys?.page(contentHash: plan.pages[position].contentHash)) {
+                renderPage(position, log: &log) ?? .text(plan.pageFiles[position], "")
+            }
+        case .listingPage(let index, let number):
+            let listing = listings[index]
+            let total = listing.pageCount(perPage: config.perPage)
+            let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
+            let key = keys?.cards(
+                "list:\(listing.kind.rawValue):\(listing.key):\(number)/\(total)",
+                listing.items(onPage: number, perPage: config.perPage),
+                extra: [listing.title, String(listing.items.count)] + neighbours
+            )
+            return cached(listing.file(page: number), key) { renderListingPage(listing, number: number, log: &log) }
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index): return [OutputFile(path: plan.copies[index].outputPath, content: .copy(plan.copies[index].sourceURL))]
         }
+    }
+
+    /// The previous build's file when `key` says nothing it is made from changed, else `render()`.
+    private func cached(_ path: String, _ key: UInt64?, _ render: () -> OutputFile) -> [OutputFile] {
+        if let key, let isFresh, isFresh(path, key) {
+            return [OutputFile(path: path, content: .kept)]
+        }
+        var file = render()
+        file.cacheKey = key ?? 0
+        return [file]
     }
 
     /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
     /// Markdown runs one document at a time (cmark-gfm is not safe on two threads), so one
     /// core renders a body while the other fills in a layout.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
-        computeSummaries()
+        if summaries.count != plan.items.count { computeSummaries() }
         let jobs = self.jobs
         let listings = plan.listings
         let shared = SharedRun(renderer: self, count: jobs.count)
@@ -92,6 +127,13 @@ struct SiteRenderer: @unchecked Sendable {
         let collected = Collected()
         try? render(log: &log) { collected.append($0) }
         return collected.files.sorted { $0.path < $1.path }
+    }
+
+    /// Turns on the incremental build: pages whose inputs did not change are kept as they are.
+    mutating func enableCache(publication: Publication, bannerShowing: Bool, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
+        computeSummaries()
+        keys = RenderKeys(source: source, plan: plan, summaries: summaries, publication: publication, bannerShowing: bannerShowing)
+        self.isFresh = isFresh
     }
 
     /// Summaries first: listings and related-item cards show other items' summaries.

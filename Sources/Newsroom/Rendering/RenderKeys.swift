@@ -1,0 +1,90 @@
+import Foundation
+
+/// What each page is made from, reduced to one 64-bit key per page. A rebuild renders a page
+/// again only when its key differs from the one stored with the previous build (or the file
+/// on disk was touched), so a rebuild with no change writes nothing.
+struct RenderKeys: Sendable {
+    /// Everything every page depends on: the generator itself, the theme, `site.yml`, options.
+    let global: UInt64
+    /// Every source → output path pair (links are rewritten through it).
+    let mapping: UInt64
+    /// What an item's card shows (title, date, URL, summary, tags …), by position.
+    let cards: [UInt64]
+
+    init(source: SiteSource, plan: SitePlan, summaries: [String], publication: Publication, bannerShowing: Bool) {
+        var global = KeyHasher()
+        global.combine("newsroom-render-cache-1")
+        if let binary = FileStatus.of(Self.executablePath) {
+            global.combine(binary.size)
+            global.combine(UInt64(binary.modified * 1_000_000))
+        }
+        for template in source.theme.templates {
+            global.combine(template.kind.rawValue + "/" + template.name)
+            global.combine(template.text)
+        }
+        for icon in source.theme.icons {
+            global.combine(icon.name)
+            global.combine(icon.text)
+        }
+        if let data = FileManager.default.contents(atPath: source.folder.file("site.yml").path) {
+            global.combine(ContentHash.of(data))
+        }
+        global.combine(source.config.baseURL)
+        global.combine(source.config.cleanURLs)
+        global.combine(publication.includeDrafts)
+        global.combine(publication.includeFuture)
+        global.combine(bannerShowing)
+        for tag in plan.tags { global.combine(tag.slug + "=" + tag.name) }
+        self.global = global.value
+        self.mapping = plan.index.digest
+        self.cards = plan.items.indices.map { position in
+            let item = plan.items[position]
+            var card = KeyHasher()
+            card.combine(item.title)
+            card.combine(item.date.iso8601)
+            card.combine(plan.itemFiles[position])
+            card.combine(summaries[position])
+            card.combine(item.location ?? "")
+            card.combine(item.draft)
+            card.combine(publication.isScheduled(item))
+            for slug in plan.itemTagSlugs[position] { card.combine(slug) }
+            return card.value
+        }
+    }
+
+    static let executablePath: String = {
+        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+    }()
+
+    private func start(_ kind: String) -> KeyHasher {
+        var hasher = KeyHasher()
+        hasher.combine(global)
+        hasher.combine(kind)
+        return hasher
+    }
+
+    func item(_ position: Int, contentHash: UInt64, neighbours: [Int?], related: [Int]) -> UInt64 {
+        var hasher = start("item")
+        hasher.combine(mapping)
+        hasher.combine(contentHash)
+        hasher.combine(cards[position])
+        for neighbour in neighbours { hasher.combine(neighbour.map { cards[$0] } ?? 0) }
+        for other in related { hasher.combine(cards[other]) }
+        return hasher.value
+    }
+
+    func page(contentHash: UInt64) -> UInt64 {
+        var hasher = start("page")
+        hasher.combine(mapping)
+        hasher.combine(contentHash)
+        return hasher.value
+    }
+
+    /// A list of cards with some words around them (listing pages, home, 404, tag index).
+    func cards(_ kind: String, _ positions: some Sequence<Int>, extra: [String]) -> UInt64 {
+        var hasher = start(kind)
+        for position in positions { hasher.combine(cards[position]) }
+        for text in extra { hasher.combine(text) }
+        return hasher.value
+    }
+}
