@@ -27,5 +27,8 @@ test: deps
 validate: generate
 	Tests/Validation/validate.sh output
 
+bench: deps
+	Tests/Benchmark/run.sh $(or $(N),10000)
+
 clean:
 	rm -rf .build output/*

@@ -44,6 +44,19 @@ struct FieldReader {
         return (string, value.location)
     }
 
+    /// A URL for a link the site shows: http(s), mailto: or relative; script and data URLs are errors.
+    func url(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> (String, SourceLocation)? {
+        guard let (url, location) = text(key, required: required, log: &log) else { return nil }
+        if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") {
+            let scheme = url[..<colon].lowercased()
+            guard ["http", "https", "mailto", "tel"].contains(scheme) else {
+                log.error("'\(prefix)\(key)' must be an http(s), mailto: or relative URL, not '\(scheme):…'", at: location)
+                return nil
+            }
+        }
+        return (url, location)
+    }
+
     func bool(_ key: String, log: inout DiagnosticLog) -> Bool? {
         guard let value = node(key), !value.isNull else { return nil }
         guard case .scalar = value.kind, value.tag == "bool" else {

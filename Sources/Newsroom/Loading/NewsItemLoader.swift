@@ -41,6 +41,9 @@ enum NewsItemLoader {
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0
+        if let title, title.count > 120, let location = fields.node("title")?.location {
+            log.warning("the title is \(title.count) characters long; headlines read best under 120", at: location)
+        }
         let date = fields.date("date", parser: dates, required: true, log: &log)
         let updated = fields.date("updated", parser: dates, log: &log)
         if let date, let updated, updated < date, let location = fields.node("updated")?.location {

@@ -97,7 +97,7 @@ enum SiteConfigLoader {
             guard let entry = FieldReader(node, prefix: "menu.", log: &log) else { return nil }
             entry.warnAboutUnknownKeys(known: ["label", "url"], log: &log)
             guard let label = entry.text("label", required: true, log: &log),
-                  let url = entry.text("url", required: true, log: &log)
+                  let url = entry.url("url", required: true, log: &log)
             else { return nil }
             return SiteConfig.MenuEntry(label: label.0, url: url.0, location: url.1)
         }
@@ -108,7 +108,7 @@ enum SiteConfigLoader {
             guard let entry = FieldReader(node, prefix: "social.", log: &log) else { return nil }
             entry.warnAboutUnknownKeys(known: ["icon", "url", "label"], log: &log)
             guard let icon = entry.text("icon", required: true, log: &log),
-                  let url = entry.text("url", required: true, log: &log)
+                  let url = entry.url("url", required: true, log: &log)
             else { return nil }
             let label = entry.text("label", log: &log)?.0 ?? icon.0.capitalized
             return SiteConfig.SocialLink(icon: icon.0, url: url.0, label: label, location: icon.1)
@@ -120,7 +120,7 @@ enum SiteConfigLoader {
         banner.warnAboutUnknownKeys(known: ["text", "cta", "url", "start", "end"], log: &log)
         guard let text = banner.text("text", required: true, log: &log),
               let cta = banner.text("cta", required: true, log: &log),
-              let url = banner.text("url", required: true, log: &log)
+              let url = banner.url("url", required: true, log: &log)
         else { return nil }
         let start = banner.date("start", parser: parser, log: &log)
         let end = banner.date("end", parser: parser, log: &log)
@@ -133,7 +133,7 @@ enum SiteConfigLoader {
     private static func readNewsletter(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.Newsletter? {
         guard let newsletter = fields.map("newsletter", log: &log) else { return nil }
         newsletter.warnAboutUnknownKeys(known: ["action", "title", "text", "thank_you"], log: &log)
-        guard let action = newsletter.text("action", required: true, log: &log) else { return nil }
+        guard let action = newsletter.url("action", required: true, log: &log) else { return nil }
         return SiteConfig.Newsletter(
             action: action.0,
             title: newsletter.text("title", log: &log)?.0 ?? "Newsletter",

@@ -1,0 +1,51 @@
+#!/usr/bin/env bash
+# Side-by-side benchmark against Hugo on the shared deterministic corpus (not part of the tests).
+#
+#   Tests/Benchmark/run.sh [N]        default N=10000; needs: apt-get install hugo time
+#
+# 1. ../shared/bench/run.sh: clean builds of Hugo and ours in alternating rounds, medians,
+#    peak RSS (/usr/bin/time -v), no-op rebuild time and files rewritten, ratios to Hugo.
+# 2. Then our incremental cases on the same corpus: no-op rebuild, and a rebuild after
+#    editing one item (median of BENCH_RUNS), with the files written.
+# Knobs: BENCH_RUNS (3), plus those of ../shared/bench/run.sh.
+set -euo pipefail
+N=${1:-10000}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+shared=$(cd "$repo/../shared/bench" && pwd)
+runs=${BENCH_RUNS:-3}
+
+command -v hugo >/dev/null || { echo "needs hugo: apt-get install hugo" >&2; exit 2; }
+[ -x /usr/bin/time ] || { echo "needs /usr/bin/time: apt-get install time" >&2; exit 2; }
+(cd "$repo" && swift build -c release --product generate >/dev/null)
+
+wrapper=$(mktemp -d)/generate-bench
+cat > "$wrapper" <<WRAP
+#!/usr/bin/env bash
+exec "$repo/.build/release/generate" --themes "$repo/themes" --quiet "\$@"
+WRAP
+chmod +x "$wrapper"
+
+BENCH_GENERATORS=hugo BENCH_RUNS=$runs "$shared/run.sh" "$N" "$wrapper"
+
+echo
+echo "== ours, incremental ($runs runs each) =="
+corpus=$(mktemp -d)
+python3 "$shared/corpus.py" "$N" "$corpus" --targets ours >/dev/null
+out=$(mktemp -d)/out
+"$wrapper" --site "$corpus/ours" --output "$out"
+median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+noop=$(for i in $(seq "$runs"); do /usr/bin/time -f "%e" "$wrapper" --site "$corpus/ours" --output "$out" 2>&1 >/dev/null | tail -1; done | median)
+echo "no-op rebuild: ${noop} s (median of $runs)"
+"$repo/.build/release/generate" --themes "$repo/themes" --site "$corpus/ours" --output "$out" | sed 's/^/  /'
+edited=""
+for i in $(seq "$runs"); do
+  item=$(ls "$corpus/ours/content/news" | sed -n "$((i * 7))p")
+  sed -i "0,/^The /s//The edited $i /" "$corpus/ours/content/news/$item"
+  edited="$edited $(/usr/bin/time -f "%e" "$wrapper" --site "$corpus/ours" --output "$out" 2>&1 >/dev/null | tail -1)"
+done
+echo "edit one item, rebuild: $(echo $edited | tr ' ' '\n' | median) s (median of $runs)"
+item=$(ls "$corpus/ours/content/news" | sed -n "99p")
+sed -i "0,/^The /s//The edited again /" "$corpus/ours/content/news/$item"
+"$repo/.build/release/generate" --themes "$repo/themes" --site "$corpus/ours" --output "$out" | sed 's/^/  /'
+rm -rf "$corpus" "$(dirname "$out")"

@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+@testable import Newsroom
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Issue 6.5: kills, read-only folders, full disks and concurrent runs lose nothing.
+@Suite(.serialized) struct FaultTests {
+    /// Kills `generate` at spread-out moments while it writes a changed site: every file is
+    /// always the old or the new version, and the next run completes and cleans up.
+    @Test func killedRunsLeaveOldOrNewFiles() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        let arguments = ["--site", site.site.path, "--themes", site.themes.path, "--output", site.output.path, "--now", "2026-11-29T12:00:00Z", "--quiet"]
+        #expect(try CommandRunner.run(arguments, in: site.root).status == 0)
+        let old = site.outputTree()
+        try site.write("""
+        -- site/site.yml --
+        title: Fixture Newsroom, renamed
+        description: Thirty items over three years.
+        base_url: https://news.example.org/
+        timezone: Europe/Bucharest
+        theme: minimal
+        per_page: 5
+        """)
+        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-new-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: clean) }
+        #expect(site.build { $0.output = clean }.succeeded)
+        let new = Fixtures.tree(at: clean)
+        var generator = SystemRandomNumberGenerator()
+        var kills = 0
+        for attempt in 0..<12 {
+            let process = Process()
+            process.executableURL = CommandRunner.binary
+            process.arguments = arguments
+            process.standardOutput = FileHandle.nullDevice
+            process.standardError = FileHandle.nullDevice
+            try process.run()
+            usleep(UInt32(attempt * 8_000 + Int.random(in: 0..<8_000, using: &generator)))
+            if process.isRunning {
+                kill(process.processIdentifier, SIGKILL)
+                kills += 1
+            }
+            process.waitUntilExit()
+            for (path, data) in site.outputTree() {
+                #expect(data == old[path] || data == new[path], "\(path) is neither the old nor the new version")
+            }
+            if process.terminationReason == .exit { break }
+        }
+        #expect(kills > 0)
+        #expect(try CommandRunner.run(arguments, in: site.root).status == 0)
+        #expect(site.outputTree() == new)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(OutputWriter.temporaryFolder).path))
+    }
+
+    @Test func staleLockFromAKilledRunDoesNotBlock() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        try "12345".write(to: site.output.appendingPathComponent(OutputLock.fileName), atomically: true, encoding: .utf8)
+        #expect(site.build().succeeded)
+    }
+
+    @Test func secondRunWaitsForTheFirst() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let descriptor = open(site.output.appendingPathComponent(OutputLock.fileName).path, O_RDWR)
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        let started = Date()
+        DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) {
+            flock(descriptor, LOCK_UN)
+            close(descriptor)
+        }
+        try site.write("""
+        -- site/content/news/2023-06-01-new.md --
+        ---
+        title: New
+        date: 2023-06-01
+        ---
+        Text.
+        """)
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(Date().timeIntervalSince(started) >= 0.5)
+        #expect(site.exists("news/2023/06/new/index.html"))
+    }
+
+    @Test func lockHeldTooLongFailsCleanly() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let before = site.outputTree()
+        let descriptor = open(site.output.appendingPathComponent(OutputLock.fileName).path, O_RDWR)
+        defer { close(descriptor) }
+        #expect(flock(descriptor, LOCK_EX) == 0)
+        var writer = OutputWriter(folder: site.output, protectedFolders: [])
+        writer.lockTimeout = 0.3
+        #expect(throws: OutputError.self) { _ = try writer.begin() }
+        #expect(site.outputTree() == before)
+    }
+
+    /// A real full disk: a 300 KB tmpfs mounted as the output folder.
+    @Test func fullDiskIsAClearErrorAndKeepsTheOutput() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try #require(Mount.tmpfs(at: site.output, size: "300k"), "mounting a tmpfs needs root")
+        defer { Mount.unmount(site.output) }
+        let first = site.build()
+        #expect(first.outputError?.contains("No space left on device") == true, "\(String(describing: first.outputError))")
+        #expect(first.outputError?.contains("the previous output is kept") == true)
+        #expect(site.outputTree().isEmpty)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(OutputWriter.temporaryFolder).path))
+    }
+
+    @Test func readOnlyOutputIsAClearError() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
+        try #require(Mount.tmpfs(at: site.output, size: "4m"), "mounting a tmpfs needs root")
+        defer { Mount.unmount(site.output) }
+        #expect(site.build().succeeded)
+        let before = site.outputTree()
+        try #require(Mount.remountReadOnly(site.output))
+        try site.write("""
+        -- site/content/news/2023-06-01-new.md --
+        ---
+        title: New
+        date: 2023-06-01
+        ---
+        Text.
+        """)
+        let result = site.build()
+        #expect(result.outputError?.contains("Read-only file system") == true, "\(String(describing: result.outputError))")
+        #expect(site.outputTree() == before)
+    }
+}
+
+/// Mounting scratch filesystems for fault tests (root only, as in CI here).
+enum Mount {
+    static func tmpfs(at folder: URL, size: String) -> Bool {
+        run(["mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path])
+    }
+
+    static func remountReadOnly(_ folder: URL) -> Bool {
+        run(["mount", "-o", "remount,ro", folder.path])
+    }
+
+    static func unmount(_ folder: URL) {
+        _ = run(["umount", folder.path])
+    }
+
+    private static func run(_ arguments: [String]) -> Bool {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = arguments
+        process.standardError = FileHandle.nullDevice
+        guard (try? process.run()) != nil else { return false }
+        process.waitUntilExit()
+        return process.terminationStatus == 0
+    }
+}
