@@ -12,6 +12,7 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", exact: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache.git", exact: "2.1.1"),
         .package(url: "https://github.com/apple/swift-argument-parser.git", exact: "1.8.2"),
+        .package(url: "https://github.com/swhitty/FlyingFox.git", exact: "0.27.1"),
     ],
     targets: [
         .systemLibrary(
@@ -36,10 +37,15 @@ let package = Package(
                 .product(name: "Yams", package: "Yams"),
             ]
         ),
+        .target(
+            name: "NewsroomServer",
+            dependencies: ["Newsroom", .product(name: "FlyingFox", package: "FlyingFox")]
+        ),
         .executableTarget(
             name: "generate",
             dependencies: [
                 "Newsroom",
+                "NewsroomServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -52,7 +58,7 @@ let package = Package(
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "generate", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomServer", "generate", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

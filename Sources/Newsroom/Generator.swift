@@ -13,6 +13,8 @@ public struct GenerateOptions: Sendable {
     /// `--now` as written; without an offset it is read in the site timezone (overrides `now`).
     public var nowText: String?
     public var cleanURLs: Bool?
+    /// Called now and then while pages are rendered: (pages done, pages in all).
+    public var progress: (@Sendable (Int, Int) -> Void)?
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site
@@ -33,6 +35,8 @@ public struct BuildResult: Sendable {
     public var nextScheduled: (path: String, date: PublicationDate)?
     /// Seconds per stage, in order.
     public var stageTimes: [(stage: String, seconds: Double)] = []
+    /// Files produced by kind (`news items`, `tag pages`, `archives`, `feeds` …).
+    public var pagesByKind: [String: Int] = [:]
 
     public var succeeded: Bool {
         outputError == nil && !diagnostics.contains { $0.severity == .error }
@@ -57,39 +61,10 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-
-        guard let source = SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, log: &log) else {
+        guard var prepared = prepare(options, engine: engine, result: &result, log: &log, clock: &clock) else {
             result.diagnostics = log.sorted
             return result
         }
-        clock.lap("load", into: &result)
-        var now = options.now
-        if let text = options.nowText, case .success(let date) = DateParser(timeZone: source.config.timeZone).parse(text) {
-            now = date.instant
-        }
-
-        let icons = IconSprite.load(source.theme.icons, log: &log)
-        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
-        checkSocialIcons(source, icons: icons, log: &log)
-        let publication = Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
-        let plan = SitePlanner(source: source, publication: publication).plan(log: &log)
-        if let next = publication.nextScheduled(source.items) {
-            result.nextScheduled = (options.site.display(next.sourcePath), next.date)
-        }
-        clock.lap("plan", into: &result)
-
-        guard let templates, !log.hasErrors else {
-            result.diagnostics = log.sorted
-            return result
-        }
-        let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
-        let model = ViewModel(
-            config: source.config, linker: linker, plan: plan,
-            menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
-            bannerShowing: source.config.banner?.isShowing(at: now) ?? false,
-            publication: publication
-        )
-        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model)
         let session: OutputSession
         do {
             session = try writer.begin()
@@ -97,10 +72,12 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        let counter = FileCounter()
-        renderer.enableCache(publication: publication, bannerShowing: model.bannerShowing) { path, key in session.keep(path, key: key) }
+        let counter = FileCounter(total: prepared.renderer.jobs.count, progress: options.progress)
+        prepared.renderer.enableCache(publication: prepared.publication, bannerShowing: prepared.renderer.model.bannerShowing) { path, key in
+            session.keep(path, key: key)
+        }
         do {
-            try renderer.render(log: &log) { file in
+            try prepared.renderer.render(log: &log) { file in
                 counter.count(file.path)
                 try session.stage(file)
             }
@@ -125,7 +102,59 @@ public enum Generator {
         clock.lap("write", into: &result)
         result.pageCount = counter.pages
         result.feedCount = counter.feeds
+        result.pagesByKind = counter.byKind
         return result
+    }
+
+    /// Everything a build does except writing: the pages in memory, with the diagnostics.
+    public static func renderInMemory(_ options: GenerateOptions) -> (BuildResult, [OutputFile]) {
+        var result = BuildResult()
+        var log = DiagnosticLog()
+        var clock = StageClock()
+        guard var prepared = prepare(options, engine: .builtIn, result: &result, log: &log, clock: &clock) else {
+            result.diagnostics = log.sorted
+            return (result, [])
+        }
+        let files = prepared.renderer.render(log: &log)
+        clock.lap("render", into: &result)
+        result.diagnostics = log.sorted
+        return (result, files)
+    }
+
+    struct Prepared {
+        var renderer: SiteRenderer
+        var publication: Publication
+    }
+
+    /// Load, check the theme, plan: everything before the first page is rendered.
+    private static func prepare(_ options: GenerateOptions, engine: TemplateSet.Engine, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
+        guard let source = SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, log: &log) else {
+            return nil
+        }
+        clock.lap("load", into: &result)
+        var now = options.now
+        if let text = options.nowText, case .success(let date) = DateParser(timeZone: source.config.timeZone).parse(text) {
+            now = date.instant
+        }
+        let icons = IconSprite.load(source.theme.icons, log: &log)
+        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
+        checkSocialIcons(source, icons: icons, log: &log)
+        let publication = Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
+        let plan = SitePlanner(source: source, publication: publication).plan(log: &log)
+        if let next = publication.nextScheduled(source.items) {
+            result.nextScheduled = (options.site.display(next.sourcePath), next.date)
+        }
+        clock.lap("plan", into: &result)
+        guard let templates, !log.hasErrors else { return nil }
+        let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
+        let model = ViewModel(
+            config: source.config, linker: linker, plan: plan,
+            menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
+            bannerShowing: source.config.banner?.isShowing(at: now) ?? false,
+            publication: publication
+        )
+        guard !log.hasErrors else { return nil }
+        return Prepared(renderer: SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model), publication: publication)
     }
 
     private static func resolveMenu(_ source: SiteSource, plan: SitePlan, linker: Linker, log: inout DiagnosticLog) -> [(label: String, target: ViewModel.Link)] {
@@ -163,11 +192,42 @@ struct StageClock {
 final class FileCounter: @unchecked Sendable {
     private(set) var pages = 0
     private(set) var feeds = 0
+    private(set) var byKind: [String: Int] = [:]
+    private var done = 0
+    private let total: Int
+    private let progress: (@Sendable (Int, Int) -> Void)?
     private let lock = NSLock()
 
+    init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+        self.total = total
+        self.progress = progress
+    }
+
     func count(_ path: String) {
-        lock.withLock {
+        let kind = PageKind.of(path)
+        let report: Int? = lock.withLock {
             if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
+            byKind[kind, default: 0] += 1
+            done += 1
+            return done % 250 == 0 ? done : nil
         }
+        if let report, let progress { progress(min(report, total), total) }
+    }
+}
+
+/// The kind of an output file, from its path, for the build summary.
+enum PageKind {
+    static func of(_ path: String) -> String {
+        let parts = path.split(separator: "/")
+        if path == SitePlan.homeFile { return "home" }
+        if path == SitePlan.notFoundFile { return "404" }
+        if path.hasSuffix("feed.xml") { return "feeds" }
+        if path.hasSuffix(".xml") || path == SitePlan.robotsFile { return "sitemap" }
+        guard path.hasSuffix(".html") else { return "files" }
+        guard parts.first == "news" else { return "pages" }
+        if parts.count == 5, parts[1].count == 4, parts[1].allSatisfy(\.isNumber), !parts.contains("page") { return "news items" }
+        if parts.count > 1, parts[1] == "tags" { return "tag pages" }
+        if parts.count > 1, parts[1].count == 4, parts[1].allSatisfy(\.isNumber) { return "archives" }
+        return "news index"
     }
 }

@@ -49,7 +49,11 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.cleanURLs = cleanURLs ? true : nil
+        if !quiet, isatty(STDERR_FILENO) == 1 {
+            options.progress = Progress.line(started: started)
+        }
         let result = Generator.build(options)
+        Progress.clear(started: started)
         Report.print(result, quiet: quiet, verbose: verbose, seconds: Date().timeIntervalSince(started))
         if !result.succeeded { throw ExitCode(1) }
     }

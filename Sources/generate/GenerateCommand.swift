@@ -3,11 +3,11 @@ import Foundation
 import Newsroom
 
 /// `generate`: builds the site; its subcommands are the author's and operator's tools.
-struct GenerateCommand: ParsableCommand {
+struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Build the news section from site/ into output/.",
-        subcommands: [BuildCommand.self],
+        subcommands: [BuildCommand.self, NewCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

@@ -21,6 +21,9 @@ enum Report {
             for (stage, time) in result.stageTimes {
                 Swift.print(String(format: "  %-8@ %8.1f ms", stage, time * 1000))
             }
+            for (kind, count) in result.pagesByKind.sorted(by: { $0.key < $1.key }) {
+                Swift.print("  \(kind): \(count)")
+            }
             if let next = result.nextScheduled {
                 Swift.print("next scheduled: \(next.date.iso8601) \(next.path)")
             } else {

@@ -1,15 +1,23 @@
 import ArgumentParser
 import Foundation
 
-// Usage errors exit 2 (swift-argument-parser's own code is 64); content errors exit 1.
-do {
-    var command = try GenerateCommand.parseAsRoot()
-    try command.run()
-} catch {
-    let code = GenerateCommand.exitCode(for: error)
-    if code == .validationFailure {
-        FileHandle.standardError.write(Data((GenerateCommand.fullMessage(for: error) + "\n").utf8))
-        exit(2)
+/// Parses and runs a command. Usage errors exit 2 (swift-argument-parser's own code is 64);
+/// content errors exit 1.
+func runGenerate() async {
+    do {
+        var command = try await GenerateCommand.asyncParseAsRoot()
+        if var asyncCommand = command as? AsyncParsableCommand {
+            try await asyncCommand.run()
+        } else {
+            try command.run()
+        }
+    } catch {
+        if GenerateCommand.exitCode(for: error) == .validationFailure {
+            FileHandle.standardError.write(Data((GenerateCommand.fullMessage(for: error) + "\n").utf8))
+            exit(2)
+        }
+        GenerateCommand.exit(withError: error)
     }
-    GenerateCommand.exit(withError: error)
 }
+
+await runGenerate()

@@ -13,7 +13,12 @@ public struct Publication: Sendable {
     }
 
     public func isPublished(_ item: NewsItem) -> Bool {
-        (includeDrafts || !item.draft) && (includeFuture || !isScheduled(item))
+        (includeDrafts || !item.draft) && (includeFuture || !isScheduled(item)) && !isExpired(item)
+    }
+
+    /// Past its `expires` moment: taken down from every page, feed and sitemap.
+    public func isExpired(_ item: NewsItem) -> Bool {
+        item.expires.map { $0.instant <= now } ?? false
     }
 
     public func isScheduled(_ item: NewsItem) -> Bool {

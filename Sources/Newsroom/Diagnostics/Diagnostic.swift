@@ -49,3 +49,12 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
         self.column = column
     }
 }
+
+/// The errors that stopped a tool before it could do its work.
+public struct Diagnostics: Error, Sendable, CustomStringConvertible {
+    public var items: [Diagnostic]
+
+    public init(_ items: [Diagnostic]) { self.items = items }
+
+    public var description: String { items.map(\.description).joined(separator: "\n") }
+}

@@ -150,3 +150,12 @@ extension DateParser {
         return false
     }
 }
+
+extension DateParser {
+    /// The instant a `--now` value names, read as UTC when it has no offset (for commands that
+    /// run before `site.yml` is read).
+    public static func instant(_ text: String) -> Date? {
+        if case .success(let date) = DateParser(timeZone: TimeZone(identifier: "UTC")!).parse(text) { return date.instant }
+        return nil
+    }
+}

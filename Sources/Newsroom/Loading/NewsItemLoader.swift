@@ -4,7 +4,7 @@ import Foundation
 /// Reads `content/news/`: single files and bundles.
 enum NewsItemLoader {
     static let knownKeys = [
-        "title", "date", "updated", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases",
+        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases",
     ]
 
     /// One news source found on disk: the Markdown file and, for a bundle, its folder.
@@ -46,6 +46,10 @@ enum NewsItemLoader {
         }
         let date = fields.date("date", parser: dates, required: true, log: &log)
         let updated = fields.date("updated", parser: dates, log: &log)
+        let expires = fields.date("expires", parser: dates, log: &log)
+        if let date, let expires, expires <= date, let location = fields.node("expires")?.location {
+            log.error("'expires' must come after 'date'", at: location)
+        }
         if let date, let updated, updated < date, let location = fields.node("updated")?.location {
             log.warning("'updated' is before 'date'", at: location)
         }
@@ -67,6 +71,7 @@ enum NewsItemLoader {
             title: title,
             date: date,
             updated: updated,
+            expires: expires,
             slug: slug,
             summary: fields.text("summary", log: &log)?.0,
             tags: tags.map(\.0),

@@ -9,6 +9,8 @@ public struct NewsItem: Sendable {
     public var title: String
     public var date: PublicationDate
     public var updated: PublicationDate?
+    /// After this moment the item is taken down (like Hugo's expiryDate).
+    public var expires: PublicationDate?
     public var slug: String
     public var summary: String?
     public var tags: [String]

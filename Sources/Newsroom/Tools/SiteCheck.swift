@@ -1,0 +1,68 @@
+import Foundation
+import NewsroomXML
+
+/// `generate check`: a build without writing, then what a reviewer would trip over in the
+/// pages: broken links and `#fragments`, images without alt text, headings out of order,
+/// more or fewer than one `h1`, links without text, duplicate ids, a missing `lang`.
+public enum SiteCheck {
+    /// Diagnostics for content and pages; page problems are located in the output page
+    /// (shown under `outputName`) with the source file it comes from.
+    public static func run(_ options: GenerateOptions, outputName: String) -> [Diagnostic] {
+        let (result, files) = Generator.renderInMemory(options)
+        var diagnostics = result.diagnostics
+        guard result.succeeded else { return diagnostics }
+        var pages: [String: String] = [:]
+        var paths = Set<String>()
+        for file in files {
+            paths.insert(file.path)
+            if file.path.hasSuffix(".html"), case .data(let data) = file.content {
+                pages[file.path] = String(decoding: data, as: UTF8.self)
+            }
+        }
+        let audits = ParallelMap.run(pages.count) { index -> (String, HTMLAudit) in
+            let path = pages.keys.sorted()[index]
+            return (path, HTMLAudit.read(pages[path]!))
+        }
+        let byPath = Dictionary(uniqueKeysWithValues: audits)
+        let base = outputName.hasSuffix("/") ? String(outputName.dropLast()) : outputName
+        for (path, audit) in audits {
+            let shown = base.isEmpty ? path : base + "/" + path
+            for finding in audit.findings {
+                diagnostics.append(Diagnostic(path: shown, line: finding.line, message: finding.message))
+            }
+            guard path != SitePlan.notFoundFile else { continue }
+            for reference in audit.references {
+                if let problem = brokenLink(reference.value, from: path, files: paths, audits: byPath) {
+                    diagnostics.append(Diagnostic(path: shown, line: reference.line, message: problem))
+                }
+            }
+        }
+        var seen = Set<Diagnostic>()
+        return diagnostics.filter { seen.insert($0).inserted }.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
+    }
+
+    /// Why `link` on the page at `page` leads nowhere, or nil when it works from disk.
+    static func brokenLink(_ link: String, from page: String, files: Set<String>, audits: [String: HTMLAudit]) -> String? {
+        if link.isEmpty { return "empty link" }
+        if link.hasPrefix("//") || ContentLinks.scheme(of: link) != nil { return nil }
+        if link.hasPrefix("/") { return "root-relative link '\(link)' does not work when the site is opened from disk" }
+        let (pathPart, suffix) = ContentLinks.splitSuffix(link)
+        let fragment = suffix.hasPrefix("#") ? String(suffix.dropFirst()) : suffix.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+        var target = page
+        if !pathPart.isEmpty {
+            let decoded = pathPart.removingPercentEncoding ?? pathPart
+            guard var resolved = SitePath.resolve(decoded, from: SitePath.folder(of: page)) else {
+                return "link '\(link)' climbs out of the site"
+            }
+            if decoded.hasSuffix("/") || decoded == "." || resolved.isEmpty { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
+            guard files.contains(resolved) || files.contains(resolved + "/index.html") else {
+                return "link '\(link)' leads to a missing file (\(resolved))"
+            }
+            target = files.contains(resolved) ? resolved : resolved + "/index.html"
+        }
+        if let fragment, !fragment.isEmpty, let audit = audits[target], !audit.ids.contains(fragment.removingPercentEncoding ?? fragment) {
+            return "link '\(link)' points at '#\(fragment)', which \(target == page ? "this page" : target) does not have"
+        }
+        return nil
+    }
+}

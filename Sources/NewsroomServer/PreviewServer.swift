@@ -1,0 +1,121 @@
+import FlyingFox
+import Foundation
+import Newsroom
+
+/// `generate serve`: builds the site, serves the output folder on loopback, rebuilds when
+/// `site/` or `themes/` change, and tells open pages to reload. A failed rebuild keeps the
+/// last good output and shows its errors in the page and on the terminal.
+public final class PreviewServer: @unchecked Sendable {
+    public struct Status: Sendable, Equatable {
+        /// Increases after every build, good or bad.
+        public var build: Int
+        /// The last build's errors, or nil when it succeeded.
+        public var error: String?
+    }
+
+    private var options: GenerateOptions
+    private let host: String
+    private let requestedPort: UInt16
+    private let report: @Sendable (String) -> Void
+    private let lock = NSLock()
+    private var status = Status(build: 0, error: nil)
+    private var server: HTTPServer?
+    private var tasks: [Task<Void, Never>] = []
+    private let files: StaticFiles
+
+    public init(options: GenerateOptions, host: String = "127.0.0.1", port: UInt16, report: @escaping @Sendable (String) -> Void) {
+        self.options = options
+        self.host = host
+        self.requestedPort = port
+        self.report = report
+        self.files = StaticFiles(root: options.output)
+    }
+
+    public var currentStatus: Status { lock.withLock { status } }
+
+    /// Builds once, starts listening and watching; returns the port it listens on.
+    public func start() async throws -> UInt16 {
+        rebuild(reason: "first build")
+        let server = HTTPServer(address: try .inet(ip4: host, port: requestedPort), timeout: 60, logger: .disabled)
+        await server.appendRoute("GET,HEAD /__newsroom/wait") { [self] request in
+            let known = Int(request.query.first { $0.name == "build" }?.value ?? "") ?? -1
+            let deadline = Date().addingTimeInterval(25)
+            while currentStatus.build == known, Date() < deadline {
+                try await Task.sleep(nanoseconds: 100_000_000)
+            }
+            return LiveReload.statusResponse(currentStatus)
+        }
+        await server.appendRoute("GET,HEAD *") { [self] request in
+            // The raw target keeps a trailing slash (FlyingFox's `path` drops it).
+            let raw = request.target.rawValue.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+            return files.response(for: raw, status: currentStatus)
+        }
+        self.server = server
+        tasks.append(Task { try? await server.run() })
+        try await server.waitUntilListening(timeout: 10)
+        guard case .ip4(_, let port)? = await server.listeningAddress else {
+            throw ServerError("the server did not start listening")
+        }
+        tasks.append(Task { [self] in await watch() })
+        return port
+    }
+
+    public func stop() async {
+        for task in tasks { task.cancel() }
+        await server?.stop(timeout: 1)
+    }
+
+    /// Builds into the output folder; on failure the previous output stays and the error is kept
+    /// for the pages to show.
+    @discardableResult
+    public func rebuild(reason: String) -> Bool {
+        let started = Date()
+        let result = Generator.build(options)
+        let seconds = Date().timeIntervalSince(started)
+        let error: String? = result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
+        lock.withLock {
+            status.build += 1
+            status.error = error
+        }
+        if let error {
+            report("\(reason): build failed; the last good output is still served\n\(error)")
+        } else {
+            report(String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written))
+        }
+        return result.succeeded
+    }
+
+    private func watch() async {
+        var last = SourceFingerprint.of([options.site.url, options.themes.url])
+        while !Task.isCancelled {
+            try? await Task.sleep(nanoseconds: 300_000_000)
+            let now = SourceFingerprint.of([options.site.url, options.themes.url])
+            if now != last {
+                last = now
+                rebuild(reason: "change")
+            }
+        }
+    }
+}
+
+struct ServerError: Error, CustomStringConvertible {
+    var description: String
+    init(_ description: String) { self.description = description }
+}
+
+/// A cheap summary of a folder tree (paths, sizes, modification times) to notice edits.
+enum SourceFingerprint {
+    static func of(_ folders: [URL]) -> Int {
+        var hasher = Hasher()
+        for folder in folders {
+            guard let enumerator = FileManager.default.enumerator(at: folder, includingPropertiesForKeys: [.contentModificationDateKey, .fileSizeKey]) else { continue }
+            for case let url as URL in enumerator {
+                let values = try? url.resourceValues(forKeys: [.contentModificationDateKey, .fileSizeKey])
+                hasher.combine(url.path)
+                hasher.combine(values?.fileSize)
+                hasher.combine(values?.contentModificationDate)
+            }
+        }
+        return hasher.finalize()
+    }
+}

@@ -1,0 +1,124 @@
+import CLibXML2
+
+/// What an accessibility and link check needs from a page, read with libxml2's HTML parser.
+public struct HTMLAudit: Sendable {
+    public struct Finding: Sendable, Equatable {
+        public var line: Int
+        public var message: String
+    }
+
+    /// Problems found within the page itself.
+    public var findings: [Finding] = []
+    /// Every link-like reference (`a[href]`, `img[src]`, `link[href]`, `use[href]` …) with its line.
+    public var references: [HTMLLinks.Reference] = []
+    public var ids: Set<String> = []
+
+    public static func read(_ html: String) -> HTMLAudit {
+        _ = LibXML.initialised
+        var audit = HTMLAudit()
+        let bytes = Array(html.utf8)
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        guard let document = bytes.withUnsafeBufferPointer({ buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
+            }
+        }) else {
+            audit.findings.append(Finding(line: 1, message: "the page could not be parsed as HTML"))
+            return audit
+        }
+        defer { xmlFreeDoc(document) }
+        let root = xmlDocGetRootElement(document)
+        if let root, (attribute("lang", of: root) ?? "").isEmpty {
+            audit.findings.append(Finding(line: Int(xmlGetLineNo(root)), message: "the <html> element has no lang attribute"))
+        }
+        var walker = Walker()
+        walker.walk(root)
+        audit.references = walker.references
+        audit.ids = Set(walker.ids.map(\.0))
+        var seen = Set<String>()
+        for (id, line) in walker.ids where !seen.insert(id).inserted {
+            audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'"))
+        }
+        let h1s = walker.headings.filter { $0.level == 1 }
+        if h1s.count != 1 {
+            audit.findings.append(Finding(line: h1s.dropFirst().first?.line ?? 1, message: "the page has \(h1s.count) <h1> elements; it should have exactly one"))
+        }
+        var previous = 0
+        for heading in walker.headings {
+            if previous > 0, heading.level > previous + 1 {
+                audit.findings.append(Finding(line: heading.line, message: "heading level skipped: <h\(heading.level)> after <h\(previous)>"))
+            }
+            previous = heading.level
+        }
+        audit.findings += walker.findings
+        return audit
+    }
+
+    private struct Walker {
+        var references: [HTMLLinks.Reference] = []
+        var ids: [(String, Int)] = []
+        var headings: [(level: Int, line: Int)] = []
+        var findings: [Finding] = []
+
+        static let linkAttributes: [String: [String]] = [
+            "a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "use": ["href"],
+            "source": ["src"], "iframe": ["src"], "form": ["action"],
+        ]
+
+        mutating func walk(_ first: xmlNodePtr?) {
+            var node = first
+            while let current = node {
+                if current.pointee.type == XML_ELEMENT_NODE {
+                    visit(current)
+                    walk(current.pointee.children)
+                }
+                node = current.pointee.next
+            }
+        }
+
+        mutating func visit(_ element: xmlNodePtr) {
+            let name = LibXML.string(element.pointee.name) ?? ""
+            let line = Int(xmlGetLineNo(element))
+            if let id = HTMLAudit.attribute("id", of: element) { ids.append((id, line)) }
+            for attributeName in Self.linkAttributes[name] ?? [] {
+                if let value = HTMLAudit.attribute(attributeName, of: element) {
+                    references.append(HTMLLinks.Reference(element: name, attribute: attributeName, value: value, line: line))
+                }
+            }
+            if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
+                headings.append((level, line))
+            }
+            if name == "img", (HTMLAudit.attribute("alt", of: element) ?? "").trimmingSpacesAndNewlines.isEmpty,
+               HTMLAudit.attribute("role", of: element) != "presentation" {
+                findings.append(Finding(line: line, message: "image without alt text (\(HTMLAudit.attribute("src", of: element) ?? "?"))"))
+            }
+            if name == "a", HTMLAudit.attribute("href", of: element) != nil, !HTMLAudit.hasAccessibleName(element) {
+                findings.append(Finding(line: line, message: "link without text (\(HTMLAudit.attribute("href", of: element) ?? ""))"))
+            }
+        }
+    }
+
+    /// Text, an aria-label, or an image with alt text inside.
+    static func hasAccessibleName(_ element: xmlNodePtr) -> Bool {
+        if let label = attribute("aria-label", of: element), !label.trimmingSpacesAndNewlines.isEmpty { return true }
+        var child = element.pointee.children
+        while let node = child {
+            if node.pointee.type == XML_TEXT_NODE, !(LibXML.string(node.pointee.content) ?? "").trimmingSpacesAndNewlines.isEmpty {
+                return true
+            }
+            if node.pointee.type == XML_ELEMENT_NODE {
+                let name = LibXML.string(node.pointee.name) ?? ""
+                if name == "img", !(attribute("alt", of: node) ?? "").isEmpty { return true }
+                if hasAccessibleName(node) { return true }
+            }
+            child = node.pointee.next
+        }
+        return false
+    }
+
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { LibXML.free(value) }
+        return String(cString: value)
+    }
+}

@@ -1,0 +1,120 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// Issue 7: `new`, `list` and `check`, run as the author and the operator would.
+@Suite struct ToolTests {
+    let now = ["--now", "2026-11-29T12:00:00Z"]
+
+    @Test func newCreatesADatedItemAndRefusesToOverwrite() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let first = try CommandRunner.run(["new", "Ça commence: Україна & more", "--now", "2026-11-29T23:30:00Z"], in: site.root)
+        // 23:30 UTC is already the 30th in Bucharest (site timezone).
+        #expect(first.stdout == "site/content/news/2026-11-30-ca-commence-україна-more.md\n", "\(first.stderr)")
+        #expect(first.status == 0)
+        let text = try String(contentsOf: site.site.appendingPathComponent("content/news/2026-11-30-ca-commence-україна-more.md"), encoding: .utf8)
+        #expect(text.hasPrefix("---\ntitle: \"Ça commence: Україна & more\"\ndate: 2026-11-30T01:30:00+02:00\n"))
+        let again = try CommandRunner.run(["new", "Ça commence: Україна & more", "--now", "2026-11-29T23:30:00Z"], in: site.root)
+        #expect(again.status == 1)
+        #expect(again.stderr == "error: site/content/news/2026-11-30-ca-commence-україна-more.md already exists; not overwriting it\n")
+        let bundle = try CommandRunner.run(["new", "With pictures", "--bundle"] + now, in: site.root)
+        #expect(bundle.stdout == "site/content/news/2026-11-29-with-pictures/index.md\n")
+        // The new item is a draft: the site still builds, and it is not published.
+        let build = try CommandRunner.run(now + ["--quiet"], in: site.root)
+        #expect(build.status == 0, "\(build.stderr)")
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("news/2026/11/with-pictures").path))
+    }
+
+    @Test func newWithoutUsableTitle() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(try CommandRunner.run(["new", "!!!"], in: site.root).status == 1)
+        #expect(try CommandRunner.run(["new", "  "], in: site.root).status == 2)
+    }
+
+    @Test func listShowsDraftsScheduledAndExpired() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2024-02-01-draft.md --
+        ---
+        title: A draft
+        date: 2024-02-01
+        draft: true
+        ---
+        -- site/content/news/2027-01-05-later.md --
+        ---
+        title: Later
+        date: 2027-01-05T08:00:00Z
+        ---
+        -- site/content/news/2025-01-01-gone.md --
+        ---
+        title: Gone
+        date: 2025-01-01
+        expires: 2026-06-01
+        ---
+        """)
+        defer { site.delete() }
+        #expect(try CommandRunner.run(["list", "drafts"] + now, in: site.root).stdout == "2024-02-01 00:00  site/content/news/2024-02-01-draft.md  A draft\n")
+        #expect(try CommandRunner.run(["list", "scheduled"] + now, in: site.root).stdout == "2027-01-05 10:00  site/content/news/2027-01-05-later.md  Later\n")
+        #expect(try CommandRunner.run(["list", "expired"] + now, in: site.root).stdout == "2026-06-01 00:00  site/content/news/2025-01-01-gone.md  Gone\n")
+        #expect(try CommandRunner.run(["list", "nonsense"], in: site.root).status == 2)
+        let build = site.build()
+        #expect(build.succeeded)
+        #expect(!site.exists("news/2025/01/gone/index.html"))
+    }
+
+    @Test func checkPassesAGoodSite() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(["check"] + now, in: site.root)
+        #expect(outcome.status == 0, "\(outcome.stderr)")
+        #expect(outcome.stdout == "check: no problems\n")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func checkReportsPageProblemsWithTheirPlace() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-05-01-sloppy.md --
+        ---
+        title: Sloppy
+        date: 2023-05-01
+        ---
+        See [details](2023-03-21-first.md#nowhere) and [here](#missing).
+
+        ![](../../static/images/logo.svg)
+
+        #### Skipped levels
+
+        [](2023-03-21-first.md)
+        """)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(["check"] + now, in: site.root)
+        #expect(outcome.status == 1)
+        let lines = outcome.stderr.split(separator: "\n").map(String.init)
+        let page = "output/news/2023/05/sloppy/index.html"
+        #expect(lines.contains { $0.hasPrefix(page) && $0.hasSuffix("error: link '../../03/first/index.html#nowhere' points at '#nowhere', which news/2023/03/first/index.html does not have") })
+        #expect(lines.contains { $0.hasPrefix(page) && $0.hasSuffix("error: link '#missing' points at '#missing', which this page does not have") })
+        #expect(lines.contains { $0.hasPrefix(page) && $0.contains("error: image without alt text") })
+        #expect(lines.contains { $0.hasPrefix(page) && $0.hasSuffix("error: heading level skipped: <h4> after <h1>") })
+        #expect(lines.contains { $0.hasPrefix(page) && $0.hasSuffix("error: link without text (../../03/first/index.html)") })
+        #expect(lines.last == "check: 5 problems")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    @Test func checkReportsContentErrorsLikeABuild() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-05-01-bad.md --
+        ---
+        title: Bad
+        date: 2023-02-30
+        ---
+        """)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(["check"] + now, in: site.root)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.hasPrefix("site/content/news/2023-05-01-bad.md:3:7: error: 'date' is not a real date"))
+    }
+}
