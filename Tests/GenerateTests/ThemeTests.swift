@@ -93,3 +93,19 @@ import Testing
         #expect(site.read("index.html")?.contains("<aside class=\"banner\">Gifts matched") == shown)
     }
 }
+
+extension ThemeTests {
+    @Test func siteLayoutsAndPartialsOverrideTheTheme() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/partials/card.mustache --
+        <li class="site-card"><a href="{{url}}">{{title}}</a></li>
+        -- site/layouts/404.mustache --
+        {{<base}}{{$main}}<h1>Lost? Try the news.</h1>{{/main}}{{/base}}
+        """)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        #expect(site.read("index.html")?.contains("<li class=\"site-card\">") == true)
+        #expect(site.read("404.html")?.contains("<h1>Lost? Try the news.</h1>") == true)
+    }
+}

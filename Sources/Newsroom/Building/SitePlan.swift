@@ -13,6 +13,8 @@ struct SitePlan {
     var tagListings: [Listing]
     var yearListings: [Listing]
     var monthListings: [Listing]
+    /// Each item's hero image for cards: an output file or an outside URL (nil: none or broken).
+    var itemImages: [ImageTarget?] = []
     var copies: [CopiedFile]
     /// Alias output file → the item page it redirects to.
     var aliases: [(file: String, target: String)]
@@ -28,4 +30,10 @@ struct SitePlan {
     static func tagFeedFile(_ tag: Tag) -> String { "news/tags/\(tag.slug)/feed.xml" }
 
     var listings: [Listing] { [news] + tagListings + yearListings + monthListings }
+}
+
+/// Where an item's image is: one of the site's files, or an outside URL.
+enum ImageTarget: Equatable {
+    case file(String, suffix: String)
+    case external(String)
 }

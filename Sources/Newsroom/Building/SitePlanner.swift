@@ -74,11 +74,22 @@ struct SitePlanner {
             }
         }
         let aliases = planAliases(items, itemFiles: itemFiles, index: &index, log: &log)
-        return SitePlan(
+        let links = ContentLinks(index: index, linker: Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs))
+        let images = items.map { item -> ImageTarget? in
+            guard let image = item.image else { return nil }
+            switch links.resolve(image.src, isImage: true, sourcePath: item.sourcePath) {
+            case .target(let file, let suffix): return .file(file, suffix: suffix)
+            case .keep: return .external(image.src)
+            case .dropped, .missing: return nil
+            }
+        }
+        var plan = SitePlan(
             items: items, pages: source.pages, itemFiles: itemFiles, pageFiles: pageFiles,
             news: news, tags: tags, itemTagSlugs: itemTagSlugs, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
             copies: copies.sorted { $0.outputPath < $1.outputPath }, aliases: aliases, index: index
         )
+        plan.itemImages = images
+        return plan
     }
 
     /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use

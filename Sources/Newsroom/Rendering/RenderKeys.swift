@@ -45,6 +45,7 @@ struct RenderKeys: Sendable {
             card.combine(plan.itemFiles[position])
             card.combine(summaries[position])
             card.combine(item.location ?? "")
+            card.combine(item.image.map { $0.src + "\u{0}" + $0.alt } ?? "")
             card.combine(item.draft)
             card.combine(publication.isScheduled(item))
             for slug in plan.itemTagSlugs[position] { card.combine(slug) }

@@ -68,19 +68,22 @@ extension SiteRenderer {
             }
         }
         urls.append(SitemapURL(location: linker.absolute(SitePlan.tagsFile), lastModified: newestDate))
-        var files: [OutputFile] = []
-        if urls.count <= SitemapWriter.limit {
-            files.append(.text(SitePlan.sitemapFile, SitemapWriter.urlSet(urls)))
-        } else {
-            var parts: [SitemapURL] = []
-            for (number, start) in stride(from: 0, to: urls.count, by: SitemapWriter.limit).enumerated() {
-                let name = "sitemap-\(number + 1).xml"
-                files.append(.text(name, SitemapWriter.urlSet(Array(urls[start..<min(start + SitemapWriter.limit, urls.count)]))))
-                parts.append(SitemapURL(location: linker.absolute(name), lastModified: newestDate))
-            }
-            files.append(.text(SitePlan.sitemapFile, SitemapWriter.index(parts)))
-        }
+        var files = Self.sitemapFiles(urls, lastModified: newestDate, linker: linker)
         files.append(.text(SitePlan.robotsFile, "User-agent: *\nAllow: /\n\nSitemap: \(linker.absolute(SitePlan.sitemapFile))\n"))
+        return files
+    }
+
+    /// One `sitemap.xml`, or past `limit` URLs numbered sitemaps and an index at `sitemap.xml`.
+    static func sitemapFiles(_ urls: [SitemapURL], lastModified: String?, linker: Linker, limit: Int = SitemapWriter.limit) -> [OutputFile] {
+        guard urls.count > limit else { return [.text(SitePlan.sitemapFile, SitemapWriter.urlSet(urls))] }
+        var files: [OutputFile] = []
+        var parts: [SitemapURL] = []
+        for (number, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
+            let name = "sitemap-\(number + 1).xml"
+            files.append(.text(name, SitemapWriter.urlSet(Array(urls[start..<min(start + limit, urls.count)]))))
+            parts.append(SitemapURL(location: linker.absolute(name), lastModified: lastModified))
+        }
+        files.append(.text(SitePlan.sitemapFile, SitemapWriter.index(parts)))
         return files
     }
 }

@@ -62,7 +62,17 @@ struct ViewModel {
             context["banner"] = ["text": banner.text, "cta": banner.callToAction, "url": banner.url]
         }
         if let newsletter = config.newsletter {
-            context["newsletter"] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
+            var block: [String: Any] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
+            if let thankYou = newsletter.thankYou {
+                // The list service sends people here after signing up: an absolute URL.
+                let links = ContentLinks(index: plan.index, linker: linker)
+                if case .target(let file, let suffix) = links.resolve(thankYou, isImage: false, sourcePath: "site.yml") {
+                    block["thank_you"] = linker.absolute(file) + suffix
+                } else {
+                    block["thank_you"] = thankYou
+                }
+            }
+            context["newsletter"] = block
         }
         if let contact = config.mediaContact {
             var block: [String: Any] = ["name": contact.name, "email": contact.email]
@@ -102,6 +112,12 @@ struct ViewModel {
             "tags": tags(of: position, from: page),
         ]
         if let location = item.location { card["location"] = location }
+        if let image = item.image, let target = plan.itemImages[position] {
+            switch target {
+            case .file(let file, let suffix): card["image"] = ["src": linker.relative(from: page, to: file) + suffix, "alt": image.alt]
+            case .external(let url): card["image"] = ["src": url, "alt": image.alt]
+            }
+        }
         if item.draft { card["draft"] = true }
         if publication.isScheduled(item) { card["scheduled"] = true }
         return card

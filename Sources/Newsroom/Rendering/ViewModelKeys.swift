@@ -8,7 +8,7 @@ enum ViewModelKeys {
         "is_home", "is_item", "is_page", "is_list", "is_tags", "is_not_found", "og_type",
         "home_url", "news_url", "tags_url", "feed_url", "feed_absolute_url", "assets_url", "icon",
         "menu", "label", "url", "current", "social", "banner", "text", "cta",
-        "newsletter", "action", "media_contact", "name", "email", "phone", "contact_email",
+        "newsletter", "action", "thank_you", "media_contact", "name", "email", "phone", "contact_email",
         // items and cards
         "item", "items", "date", "updated", "iso", "day_iso", "long", "rfc822", "year", "month", "month_name", "day",
         "summary", "content", "tags", "permalink", "dateline", "location", "author", "image", "src", "absolute_url",
