@@ -1,5 +1,6 @@
 import FlyingFox
 import Foundation
+import Newsroom
 
 /// The script every served page carries: it waits for the next build and reloads, and shows
 /// the last build's errors over the page when it failed.
@@ -46,20 +47,6 @@ enum LiveReload {
     }
 
     static func jsonString(_ text: String?) -> String {
-        guard let text else { return "null" }
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "<": output += "\\u003c"
-            case ">": output += "\\u003e"
-            case "&": output += "\\u0026"
-            default:
-                if scalar.value < 0x20 { output += String(format: "\\u%04x", scalar.value) } else { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output + "\""
+        text.map(JSONText.quoted) ?? "null"
     }
 }

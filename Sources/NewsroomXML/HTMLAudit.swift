@@ -2,6 +2,13 @@ import CLibXML2
 
 /// What an accessibility and link check needs from a page, read with libxml2's HTML parser.
 public struct HTMLAudit: Sendable {
+    public struct Reference: Sendable, Equatable {
+        public var element: String
+        public var attribute: String
+        public var value: String
+        public var line: Int
+    }
+
     public struct Finding: Sendable, Equatable {
         public var line: Int
         public var message: String
@@ -10,19 +17,12 @@ public struct HTMLAudit: Sendable {
     /// Problems found within the page itself.
     public var findings: [Finding] = []
     /// Every link-like reference (`a[href]`, `img[src]`, `link[href]`, `use[href]` …) with its line.
-    public var references: [HTMLLinks.Reference] = []
+    public var references: [HTMLAudit.Reference] = []
     public var ids: Set<String> = []
 
     public static func read(_ html: String) -> HTMLAudit {
-        _ = LibXML.initialised
         var audit = HTMLAudit()
-        let bytes = Array(html.utf8)
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
-            }
-        }) else {
+        guard let document = LibXML.readHTML(html) else {
             audit.findings.append(Finding(line: 1, message: "the page could not be parsed as HTML"))
             return audit
         }
@@ -55,7 +55,7 @@ public struct HTMLAudit: Sendable {
     }
 
     private struct Walker {
-        var references: [HTMLLinks.Reference] = []
+        var references: [HTMLAudit.Reference] = []
         var ids: [(String, Int)] = []
         var headings: [(level: Int, line: Int)] = []
         var findings: [Finding] = []
@@ -82,7 +82,7 @@ public struct HTMLAudit: Sendable {
             if let id = HTMLAudit.attribute("id", of: element) { ids.append((id, line)) }
             for attributeName in Self.linkAttributes[name] ?? [] {
                 if let value = HTMLAudit.attribute(attributeName, of: element) {
-                    references.append(HTMLLinks.Reference(element: name, attribute: attributeName, value: value, line: line))
+                    references.append(HTMLAudit.Reference(element: name, attribute: attributeName, value: value, line: line))
                 }
             }
             if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
@@ -117,8 +117,6 @@ public struct HTMLAudit: Sendable {
     }
 
     static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { LibXML.free(value) }
-        return String(cString: value)
+        LibXML.attribute(name, of: node)
     }
 }

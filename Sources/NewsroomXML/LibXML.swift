@@ -7,6 +7,37 @@ enum LibXML {
         return true
     }()
 
+    /// Parses an XML document from memory (no network, no error printing); nil if not well-formed.
+    static func readXML(_ text: String) -> xmlDocPtr? {
+        _ = initialised
+        let bytes = Array(text.utf8)
+        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                xmlReadMemory($0, Int32(buffer.count), "document.xml", "UTF-8", options)
+            }
+        }
+    }
+
+    /// Parses an HTML document from memory, forgiving as browsers are.
+    static func readHTML(_ text: String) -> htmlDocPtr? {
+        _ = initialised
+        let bytes = Array(text.utf8)
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        return bytes.withUnsafeBufferPointer { buffer in
+            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
+                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
+            }
+        }
+    }
+
+    /// An attribute's value, freed properly.
+    static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
+        guard let value = xmlGetProp(node, name) else { return nil }
+        defer { free(value) }
+        return String(cString: value)
+    }
+
     static func string(_ pointer: UnsafePointer<xmlChar>?) -> String? {
         pointer.map { String(cString: $0) }
     }

@@ -24,13 +24,7 @@ public struct SVGIcon: Sendable, Equatable {
         if text.contains("<!DOCTYPE") || text.contains("<!ENTITY") {
             return .failure(SVGIconError(line: 1, message: "an icon may not declare a DOCTYPE or entities"))
         }
-        let bytes = Array(text.utf8)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "icon.svg", "UTF-8", options)
-            }
-        }) else {
+        guard let document = LibXML.readXML(text) else {
             let error = xmlGetLastError()
             let line = error.map { Int($0.pointee.line) } ?? 1
             let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } }?.trimmingSpacesAndNewlines ?? "not well-formed"
@@ -60,9 +54,7 @@ public struct SVGIcon: Sendable, Equatable {
     }
 
     private static func attribute(_ name: String, of node: xmlNodePtr) -> String? {
-        guard let value = xmlGetProp(node, name) else { return nil }
-        defer { LibXML.free(value) }
-        return String(cString: value)
+        LibXML.attribute(name, of: node)
     }
 
     /// The first script, event attribute or outside reference in the tree.

@@ -15,25 +15,20 @@ public enum SitemapWriter {
     public static let limit = 50_000
 
     public static func urlSet(_ urls: [SitemapURL]) -> String {
-        let xml = XMLWriter()
-        xml.start("urlset", ["xmlns": namespace])
-        for url in urls {
-            xml.start("url")
-            xml.element("loc", url.location)
-            if let lastModified = url.lastModified { xml.element("lastmod", lastModified) }
-            xml.end()
-        }
-        xml.end()
-        return xml.finish()
+        write(urls, root: "urlset", entry: "url")
     }
 
     public static func index(_ sitemaps: [SitemapURL]) -> String {
+        write(sitemaps, root: "sitemapindex", entry: "sitemap")
+    }
+
+    private static func write(_ entries: [SitemapURL], root: String, entry: String) -> String {
         let xml = XMLWriter()
-        xml.start("sitemapindex", ["xmlns": namespace])
-        for sitemap in sitemaps {
-            xml.start("sitemap")
-            xml.element("loc", sitemap.location)
-            if let lastModified = sitemap.lastModified { xml.element("lastmod", lastModified) }
+        xml.start(root, ["xmlns": namespace])
+        for item in entries {
+            xml.start(entry)
+            xml.element("loc", item.location)
+            if let lastModified = item.lastModified { xml.element("lastmod", lastModified) }
             xml.end()
         }
         xml.end()

@@ -11,14 +11,7 @@ public struct XMLElement: Sendable, Equatable {
 
     /// Parses `xml`; nil when it is not well-formed.
     public static func parse(_ xml: String) -> XMLElement? {
-        _ = LibXML.initialised
-        let bytes = Array(xml.utf8)
-        let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        guard let document = bytes.withUnsafeBufferPointer({ buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "document.xml", "UTF-8", options)
-            }
-        }) else { return nil }
+        guard let document = LibXML.readXML(xml) else { return nil }
         defer { xmlFreeDoc(document) }
         return xmlDocGetRootElement(document).map(element)
     }
@@ -41,9 +34,8 @@ public struct XMLElement: Sendable, Equatable {
         var attributes: [String: String] = [:]
         var property = node.pointee.properties
         while let current = property {
-            if let key = LibXML.string(current.pointee.name), let value = xmlGetProp(node, key) {
-                attributes[key] = String(cString: value)
-                LibXML.free(value)
+            if let key = LibXML.string(current.pointee.name), let value = LibXML.attribute(key, of: node) {
+                attributes[key] = value
             }
             property = current.pointee.next
         }

@@ -28,9 +28,32 @@ import Testing
         #expect(index.name == "sitemapindex")
     }
 
-    @Test func htmlLinksAndIDs() {
-        let links = HTMLLinks.read("<html><body><a href=\"a.html#x\" id=\"top\">a</a><img src=\"i.png\"><svg><use href=\"#icon-x\"></use></svg><p id=\"x\"></p></body></html>")
+    @Test func htmlAuditLinksAndIDs() {
+        let links = HTMLAudit.read("<html lang=\"en\"><body><h1>T</h1><a href=\"a.html#x\" id=\"top\">a</a><img src=\"i.png\" alt=\"i\"><svg><use href=\"#icon-x\"></use></svg><p id=\"x\"></p></body></html>")
         #expect(links.references.map(\.value) == ["a.html#x", "i.png", "#icon-x"])
         #expect(links.ids == ["top", "x"])
+        #expect(links.findings == [])
+    }
+}
+
+@Suite struct HTMLAuditTests {
+    @Test func findsWhatAReviewerWouldTripOver() {
+        let audit = HTMLAudit.read("""
+        <html><body>
+        <h1>One</h1><h1>Two</h1>
+        <h4>Skipped</h4>
+        <img src="a.png">
+        <a href="x.html"></a>
+        <p id="d"></p><p id="d"></p>
+        </body></html>
+        """)
+        #expect(audit.findings.map(\.message).sorted() == [
+            "duplicate id 'd'",
+            "heading level skipped: <h4> after <h1>",
+            "image without alt text (a.png)",
+            "link without text (x.html)",
+            "the <html> element has no lang attribute",
+            "the page has 2 <h1> elements; it should have exactly one",
+        ])
     }
 }

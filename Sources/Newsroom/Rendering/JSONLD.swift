@@ -60,8 +60,22 @@ enum JSONLD {
     }
 
     private static func writeString(_ string: String, into output: inout String) {
-        output += "\""
+        output += JSONText.quoted(string)
+    }
+}
+
+/// A JSON string literal that is also safe inside HTML `<script>` elements and valid as a YAML
+/// double-quoted scalar: `"`, `\\` and control characters escaped, and `<`, `>`, `&`,
+/// U+2028 and U+2029 as `\\u` escapes.
+public enum JSONText {
+    /// - Parameter htmlSafe: escape `<`, `>`, `&` too (for JSON inside HTML; off for YAML).
+    public static func quoted(_ string: String, htmlSafe: Bool = true) -> String {
+        var output = "\""
         for scalar in string.unicodeScalars {
+            if !htmlSafe, scalar == "<" || scalar == ">" || scalar == "&" {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
             switch scalar {
             case "\"": output += "\\\""
             case "\\": output += "\\\\"
@@ -82,6 +96,6 @@ enum JSONLD {
                 }
             }
         }
-        output += "\""
+        return output + "\""
     }
 }

@@ -62,19 +62,8 @@ public enum Scaffold {
         return .success(display)
     }
 
-    /// A YAML double-quoted scalar.
+    /// A YAML double-quoted scalar (JSON's escapes are YAML's too).
     static func yamlQuoted(_ text: String) -> String {
-        var output = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\"": output += "\\\""
-            case "\\": output += "\\\\"
-            case "\n": output += "\\n"
-            case "\t": output += "\\t"
-            default:
-                if scalar.value < 0x20 { output += String(format: "\\x%02X", scalar.value) } else { output.unicodeScalars.append(scalar) }
-            }
-        }
-        return output + "\""
+        JSONText.quoted(text, htmlSafe: false)
     }
 }

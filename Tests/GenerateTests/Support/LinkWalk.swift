@@ -10,12 +10,12 @@ enum LinkWalk {
         let files = Fixtures.tree(at: output)
         func ids(_ path: String) -> Set<String> {
             if let known = idsByFile[path] { return known }
-            let found = Set(files[path].map { HTMLLinks.read(String(decoding: $0, as: UTF8.self)).ids } ?? [])
+            let found = Set(files[path].map { HTMLAudit.read(String(decoding: $0, as: UTF8.self)).ids } ?? [])
             idsByFile[path] = found
             return found
         }
         for (page, data) in files where page.hasSuffix(".html") && page != "404.html" {
-            let links = HTMLLinks.read(String(decoding: data, as: UTF8.self))
+            let links = HTMLAudit.read(String(decoding: data, as: UTF8.self))
             for reference in links.references {
                 let value = reference.value
                 if value.isEmpty || value.contains(":") || value.hasPrefix("//") { continue }
