@@ -47,6 +47,6 @@ enum LiveReload {
     }
 
     static func jsonString(_ text: String?) -> String {
-        text.map(JSONText.quoted) ?? "null"
+        text.map { JSONText.quoted($0) } ?? "null"
     }
 }
