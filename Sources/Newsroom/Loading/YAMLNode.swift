@@ -28,6 +28,14 @@ struct YAMLNode: Sendable {
 
     /// Parses one YAML document. Duplicate keys, anchors, aliases and merge keys are errors.
     static func parse(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
+        if let simple = SimpleYAML.parse(yaml, path: path, firstLine: firstLine) {
+            return .success(simple)
+        }
+        return parseWithYams(yaml, path: path, firstLine: firstLine)
+    }
+
+    /// The full YAML parser, for everything `SimpleYAML` leaves alone (and every error).
+    static func parseWithYams(_ yaml: String, path: String, firstLine: Int) -> Result<YAMLNode?, Diagnostic> {
         func location(_ mark: Mark?) -> SourceLocation {
             SourceLocation(path: path, line: (mark?.line ?? 1) + firstLine - 1, column: mark?.column ?? 1)
         }

@@ -1,0 +1,216 @@
+/// A fast reader for the front matter almost every item has: `key: value` lines, one level of
+/// nested maps, block lists and one-line `[a, b]` lists, plain and one-line quoted scalars.
+/// Anything else (anchors, multi-line scalars, flow maps, empty values, duplicate keys …)
+/// returns nil and goes to Yams, which also words every error. For what it reads it gives the
+/// same nodes, types and positions as Yams (a test holds it to that on thousands of inputs).
+enum SimpleYAML {
+    private struct Line {
+        var number: Int
+        var indent: Int
+        var text: Substring
+    }
+
+    private struct Unsupported: Error {}
+
+    static func parse(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
+        // Characters YAML forbids or treats specially: Yams reports them.
+        if yaml.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0xFEFF || $0.value >= 0xFFFE && $0.value <= 0xFFFF }) {
+            return nil
+        }
+        var lines: [Line] = []
+        for (offset, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            if raw.contains("\t") || raw.contains("\r") { return nil }
+            let indent = raw.prefix { $0 == " " }.count
+            let text = raw.dropFirst(indent)
+            if text.isEmpty || text.hasPrefix("#") { continue }
+            lines.append(Line(number: offset + 1, indent: indent, text: text))
+        }
+        guard !lines.isEmpty, lines[0].indent == 0 else { return nil }
+        var reader = Reader(lines: lines, path: path, firstLine: firstLine)
+        do {
+            let node = try reader.mapping(indent: 0, depth: 0)
+            return reader.index == lines.count ? node : nil
+        } catch {
+            return nil
+        }
+    }
+
+    private struct Reader {
+        let lines: [Line]
+        let path: String
+        let firstLine: Int
+        var index = 0
+
+        func location(_ line: Line, column: Int) -> SourceLocation {
+            SourceLocation(path: path, line: line.number + firstLine - 1, column: column)
+        }
+
+        mutating func mapping(indent: Int, depth: Int) throws -> YAMLNode {
+            var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+            var seen = Set<String>()
+            let start = lines[index]
+            while index < lines.count, lines[index].indent == indent {
+                let line = lines[index]
+                guard let colon = line.text.firstIndex(of: ":") else { throw Unsupported() }
+                let key = line.text[..<colon]
+                guard let first = key.first, first.isLetter || first.isNumber || first == "_",
+                      key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
+                      seen.insert(String(key)).inserted
+                else { throw Unsupported() }
+                let keyLocation = location(line, column: indent + 1)
+                var rest = line.text[line.text.index(after: colon)...]
+                index += 1
+                if rest.isEmpty {
+                    // A nested block: a map or a list, indented further.
+                    guard depth < 2, index < lines.count, lines[index].indent > indent else { throw Unsupported() }
+                    let inner = lines[index].indent
+                    let value = lines[index].text.hasPrefix("- ")
+                        ? try blockList(indent: inner)
+                        : try mapping(indent: inner, depth: depth + 1)
+                    pairs.append((String(key), keyLocation, value))
+                    continue
+                }
+                guard rest.first == " " else { throw Unsupported() }
+                let leading = rest.prefix { $0 == " " }.count
+                rest = rest.dropFirst(leading)
+                while rest.last == " " { rest.removeLast() }
+                guard !rest.isEmpty else { throw Unsupported() }
+                let column = indent + key.unicodeScalars.count + 1 + leading + 1
+                let value = try inline(rest, line: line, column: column)
+                // A more indented line after an inline value continues it: Yams' business.
+                if index < lines.count, lines[index].indent > indent { throw Unsupported() }
+                pairs.append((String(key), keyLocation, value))
+            }
+            return YAMLNode(kind: .mapping(pairs), location: location(start, column: indent + 1), tag: "map")
+        }
+
+        mutating func blockList(indent: Int) throws -> YAMLNode {
+            let start = lines[index]
+            var items: [YAMLNode] = []
+            while index < lines.count, lines[index].indent == indent {
+                let line = lines[index]
+                guard line.text.hasPrefix("- ") else { throw Unsupported() }
+                var rest = line.text.dropFirst(2)
+                let leading = rest.prefix { $0 == " " }.count
+                rest = rest.dropFirst(leading)
+                while rest.last == " " { rest.removeLast() }
+                guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
+                if rest.contains(": ") || rest.hasSuffix(":") { throw Unsupported() }
+                items.append(try inline(rest, line: line, column: indent + 2 + leading + 1))
+                index += 1
+                if index < lines.count, lines[index].indent > indent { throw Unsupported() }
+            }
+            return YAMLNode(kind: .sequence(items), location: location(start, column: indent + 1), tag: "seq")
+        }
+
+        func inline(_ text: Substring, line: Line, column: Int) throws -> YAMLNode {
+            guard let first = text.first else { throw Unsupported() }
+            switch first {
+            case "\"":
+                return YAMLNode(kind: .scalar(try doubleQuoted(text), plain: false), location: location(line, column: column), tag: "str")
+            case "'":
+                return YAMLNode(kind: .scalar(try singleQuoted(text), plain: false), location: location(line, column: column), tag: "str")
+            case "[":
+                return try flowList(text, line: line, column: column)
+            default:
+                let value = try plain(text)
+                return YAMLNode(kind: .scalar(value, plain: true), location: location(line, column: column), tag: ScalarType.resolve(value))
+            }
+        }
+
+        func flowList(_ text: Substring, line: Line, column: Int) throws -> YAMLNode {
+            guard text.last == "]" else { throw Unsupported() }
+            let inner = text.dropFirst().dropLast()
+            var items: [YAMLNode] = []
+            var itemStart = inner.startIndex
+            var quote: Character?
+            var cursor = inner.startIndex
+            func flush(upTo end: Substring.Index) throws {
+                let raw = inner[itemStart..<end]
+                let leading = raw.prefix { $0 == " " }.count
+                var item = raw.dropFirst(leading)
+                while item.last == " " { item.removeLast() }
+                if item.isEmpty {
+                    // `[]` is an empty list; an empty item anywhere else is not ours.
+                    if !(items.isEmpty && end == inner.endIndex && raw.allSatisfy({ $0 == " " })) { throw Unsupported() }
+                    return
+                }
+                if item.first == "[" || item.first == "{" { throw Unsupported() }
+                let offset = inner.unicodeScalars.distance(from: inner.startIndex, to: itemStart) + leading
+                items.append(try inline(item, line: line, column: column + 1 + offset))
+            }
+            while cursor < inner.endIndex {
+                let character = inner[cursor]
+                if let open = quote {
+                    if character == open { quote = nil }
+                } else if character == "\"" || character == "'" {
+                    quote = character
+                } else if character == "," {
+                    try flush(upTo: cursor)
+                    itemStart = inner.index(after: cursor)
+                } else if "[]{}#".contains(character) {
+                    throw Unsupported()
+                }
+                cursor = inner.index(after: cursor)
+            }
+            guard quote == nil else { throw Unsupported() }
+            try flush(upTo: inner.endIndex)
+            return YAMLNode(kind: .sequence(items), location: location(line, column: column), tag: "seq")
+        }
+
+        /// A plain scalar that cannot mean anything else: no indicator in front, no `: ` or ` #` inside.
+        func plain(_ text: Substring) throws -> String {
+            guard let first = text.first, !"&*!|>%@`#?,[]{}:'\"".contains(first) else { throw Unsupported() }
+            if first == "-", !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
+            if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { throw Unsupported() }
+            return String(text)
+        }
+
+        func doubleQuoted(_ text: Substring) throws -> String {
+            guard text.count >= 2, text.last == "\"" else { throw Unsupported() }
+            var output = ""
+            var escaped = false
+            for character in text.dropFirst().dropLast() {
+                if escaped {
+                    switch character {
+                    case "\"": output.append("\"")
+                    case "\\": output.append("\\")
+                    case "/": output.append("/")
+                    case "n": output.append("\n")
+                    case "t": output.append("\t")
+                    default: throw Unsupported()
+                    }
+                    escaped = false
+                } else if character == "\\" {
+                    escaped = true
+                } else if character == "\"" {
+                    throw Unsupported()
+                } else {
+                    output.append(character)
+                }
+            }
+            guard !escaped else { throw Unsupported() }
+            return output
+        }
+
+        func singleQuoted(_ text: Substring) throws -> String {
+            guard text.count >= 2, text.last == "'" else { throw Unsupported() }
+            let inner = text.dropFirst().dropLast()
+            var output = ""
+            var index = inner.startIndex
+            while index < inner.endIndex {
+                let character = inner[index]
+                if character == "'" {
+                    let next = inner.index(after: index)
+                    guard next < inner.endIndex, inner[next] == "'" else { throw Unsupported() }
+                    output.append("'")
+                    index = inner.index(after: next)
+                    continue
+                }
+                output.append(character)
+                index = inner.index(after: index)
+            }
+            return output
+        }
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// The fast front-matter reader must agree with Yams on everything it accepts: structure,
+/// values, types and positions. Checked on real and mutated front matter.
+@Suite struct SimpleYAMLTests {
+    static func describe(_ node: YAMLNode?) -> String {
+        guard let node else { return "nil" }
+        let place = "@\(node.location.line):\(node.location.column)"
+        switch node.kind {
+        case .scalar(let value, let plain):
+            return "\(node.tag)\(plain ? "" : "'")(\(value.debugDescription))\(place)"
+        case .sequence(let items):
+            return "[" + items.map { describe($0) }.joined(separator: ", ") + "]\(place)"
+        case .mapping(let pairs):
+            return "{" + pairs.map { "\($0.key)@\($0.keyLocation.line):\($0.keyLocation.column): \(describe($0.value))" }.joined(separator: ", ") + "}\(place)"
+        }
+    }
+
+    static func agree(_ yaml: String) -> (simple: String, yams: String)? {
+        guard let simple = SimpleYAML.parse(yaml, path: "f", firstLine: 2) else { return nil }
+        guard case .success(let yams) = YAMLNode.parseWithYams(yaml, path: "f", firstLine: 2) else {
+            return (describe(simple), "error")
+        }
+        return (describe(simple), describe(yams))
+    }
+
+    @Test(arguments: [
+        "title: A\ndate: 2023-03-21",
+        "title: \"Quoted: with colon\"\ntags: [a, \"b c\", 'd''e']\ndraft: false\nmenu: 3",
+        "image:\n  src: hero.svg\n  alt: 'A drawing'\ntags:\n  - one\n  - \"two\"\nlocation: Bucharest, Romania",
+        "# comment\ntitle: T\n\nsummary: 5 * 3 is 15\nempty_list: []\nnumber: -5\nratio: 1.5\nnothing: null\nyes_word: yes",
+        "title: Ünïcödé — “quotes”\nauthor: Смирнов",
+    ])
+    func agreesWithYams(_ yaml: String) throws {
+        let result = try #require(Self.agree(yaml), "SimpleYAML should read: \(yaml)")
+        #expect(result.simple == result.yams)
+    }
+
+    @Test(arguments: [
+        "title: &a A", "title: *a", "title: |\n  block", "title: >\n  folded", "map: {a: 1}", "title:",
+        "title: A\ntitle: B", "title: a\n  continued", "<<: {a: 1}", "title: \"unterminated", "- a\n- b", "just text",
+        "title: \"tab\\tand \\u00e9\"", "t: [a, [b]]", "\ttitle: x",
+    ])
+    func leavesTheRestToYams(_ yaml: String) {
+        #expect(SimpleYAML.parse(yaml, path: "f", firstLine: 2) == nil || Self.agree(yaml).map { $0.simple == $0.yams } == true, "\(yaml)")
+    }
+
+    @Test func agreesOnMutatedFrontMatter() {
+        var random = FuzzTests.Random(state: 42)
+        let seed = Array(FuzzTests.seedDocument.split(separator: "---")[0].utf8)
+        var read = 0
+        for _ in 0..<3_000 {
+            let bytes = FuzzTests.mutate(seed, &random)
+            guard let yaml = String(validating: bytes, as: UTF8.self) else { continue }
+            guard let result = Self.agree(yaml) else { continue }
+            read += 1
+            #expect(result.simple == result.yams, "\(yaml)")
+        }
+        #expect(read > 300)
+    }
+
+    @Test func agreesOnTheSampleSite() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("site/content")
+        let files = FileManager.default.enumerator(atPath: root.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(".md") } ?? []
+        #expect(files.count > 15)
+        for file in files {
+            let text = try String(contentsOf: root.appendingPathComponent(file), encoding: .utf8)
+            let split = try FrontMatter.split(text, path: file).get()
+            let result = try #require(Self.agree(split.yaml), "\(file) should be read by SimpleYAML")
+            #expect(result.simple == result.yams, "\(file)")
+        }
+    }
+}
