@@ -13,16 +13,18 @@ enum SimpleYAML {
     private struct Unsupported: Error {}
 
     static func parse(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
-        // Characters YAML forbids or treats specially: Yams reports them.
-        if yaml.unicodeScalars.contains(where: { ($0.value < 0x20 && $0 != "\n") || (0x7F...0x9F).contains($0.value) || $0.value == 0xFEFF || $0.value >= 0xFFFE && $0.value <= 0xFFFF }) {
-            return nil
+        // Characters YAML forbids or treats specially (controls, tabs, C1, BOM, U+FFFE/F): Yams reports them.
+        let utf8 = Array(yaml.utf8)
+        for (index, byte) in utf8.enumerated() {
+            if byte < 0x20 && byte != 0x0A || byte == 0x7F { return nil }
+            if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return nil }
+            if byte == 0xEF, index + 2 < utf8.count, (utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF) || (utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE) { return nil }
         }
         var lines: [Line] = []
         for (offset, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            if raw.contains("\t") || raw.contains("\r") { return nil }
-            let indent = raw.prefix { $0 == " " }.count
+            let indent = raw.utf8.prefix { $0 == 0x20 }.count
             let text = raw.dropFirst(indent)
-            if text.isEmpty || text.hasPrefix("#") { continue }
+            if text.isEmpty || text.utf8.first == UInt8(ascii: "#") { continue }
             lines.append(Line(number: offset + 1, indent: indent, text: text))
         }
         guard !lines.isEmpty, lines[0].indent == 0 else { return nil }
@@ -95,7 +97,7 @@ enum SimpleYAML {
                 rest = rest.dropFirst(leading)
                 while rest.last == " " { rest.removeLast() }
                 guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
-                if rest.contains(": ") || rest.hasSuffix(":") { throw Unsupported() }
+                if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }
                 items.append(try inline(rest, line: line, column: indent + 2 + leading + 1))
                 index += 1
                 if index < lines.count, lines[index].indent > indent { throw Unsupported() }
@@ -162,12 +164,14 @@ enum SimpleYAML {
         func plain(_ text: Substring) throws -> String {
             guard let first = text.first, !"&*!|>%@`#?,[]{}:'\"".contains(first) else { throw Unsupported() }
             if first == "-", !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
-            if text.contains(": ") || text.contains(" #") || text.hasSuffix(":") { throw Unsupported() }
+            if text.containsBytes(": ") || text.containsBytes(" #") || text.hasSuffix(":") { throw Unsupported() }
             return String(text)
         }
 
         func doubleQuoted(_ text: Substring) throws -> String {
             guard text.count >= 2, text.last == "\"" else { throw Unsupported() }
+            let inner = text.dropFirst().dropLast()
+            if !inner.utf8.contains(UInt8(ascii: "\\")), !inner.utf8.contains(UInt8(ascii: "\"")) { return String(inner) }
             var output = ""
             var escaped = false
             for character in text.dropFirst().dropLast() {
@@ -212,5 +216,18 @@ enum SimpleYAML {
             }
             return output
         }
+    }
+}
+
+private extension Substring {
+    /// Byte-level `contains` (Substring's own goes through Foundation).
+    func containsBytes(_ needle: StaticString) -> Bool {
+        let pattern = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
+        let bytes = Array(utf8)
+        guard bytes.count >= pattern.count else { return false }
+        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
+            if Array(bytes[start..<start + pattern.count]) == pattern { return true }
+        }
+        return false
     }
 }
