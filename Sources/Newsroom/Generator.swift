@@ -61,7 +61,7 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        guard var prepared = prepare(options, engine: engine, result: &result, log: &log, clock: &clock) else {
+        guard var prepared = prepare(options, engine: engine, cacheFolder: writer.folder, result: &result, log: &log, clock: &clock) else {
             result.diagnostics = log.sorted
             return result
         }
@@ -99,6 +99,8 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
+        let source = prepared.renderer.source
+        source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
         clock.lap("write", into: &result)
         result.pageCount = counter.pages
         result.feedCount = counter.feeds
@@ -127,8 +129,8 @@ public enum Generator {
     }
 
     /// Load, check the theme, plan: everything before the first page is rendered.
-    private static func prepare(_ options: GenerateOptions, engine: TemplateSet.Engine, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
-        guard let source = SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, log: &log) else {
+    private static func prepare(_ options: GenerateOptions, engine: TemplateSet.Engine, cacheFolder: URL? = nil, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
+        guard let source = SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, cacheFolder: cacheFolder, log: &log) else {
             return nil
         }
         clock.lap("load", into: &result)

@@ -93,3 +93,33 @@ import Testing
         }
     }
 }
+
+extension IncrementalTests {
+    @Test func changingTheTimezoneRereadsEveryDate() throws {
+        try rebuildMatchesCleanBuild { site in
+            let path = site.site.appendingPathComponent("site.yml")
+            let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "Europe/Bucharest", with: "America/New_York")
+            try text.write(to: path, atomically: true, encoding: .utf8)
+        }
+    }
+
+    @Test func cachedItemsKeepTheirWarnings() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        try site.write("""
+        -- site/content/news/2023-06-01-odd.md --
+        ---
+        title: Odd
+        date: 2023-06-01
+        colour: blue
+        ---
+        Text.
+        """)
+        let first = site.build()
+        let second = site.build()
+        #expect(first.diagnostics.map(\.description) == ["site/content/news/2023-06-01-odd.md:4:1: warning: unknown key 'colour'; it is ignored"])
+        #expect(second.diagnostics == first.diagnostics)
+        #expect(second.report.written == 0)
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(ItemCache.fileName).path))
+    }
+}

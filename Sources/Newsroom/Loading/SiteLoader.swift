@@ -1,8 +1,10 @@
 import Foundation
+import NewsroomMarkdown
 
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {
-    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, log: inout DiagnosticLog) -> SiteSource? {
+    /// - Parameter cacheFolder: where the previous build kept its `ItemCache` (nil: read every file).
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, cacheFolder: URL? = nil, log: inout DiagnosticLog) -> SiteSource? {
         guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
@@ -12,20 +14,43 @@ enum SiteLoader {
         let dates = DateParser(timeZone: config.timeZone)
 
         let sources = NewsItemLoader.sources(in: site, log: &log)
-        let loaded = ParallelMap.run(sources.count) { index -> (NewsItem?, [String]?, [Diagnostic]) in
-            var local = DiagnosticLog()
+        let cache = cacheFolder.map { ItemCache.read(from: $0, timeZone: config.timeZone, site: site) } ?? ItemCache()
+        let markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
+        let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic]) in
             let source = sources[index]
-            let item = NewsItemLoader.load(source, in: site, dates: dates, log: &local)
+            var listing = DiagnosticLog()
             let files = source.bundlePath.map { bundle in
-                FolderListing.files(below: bundle, in: site, log: &local).filter { $0 != source.markdownPath }
+                FolderListing.files(below: bundle, in: site, log: &listing).filter { $0 != source.markdownPath }
             }
-            return (item, files, local.diagnostics)
+            let url = site.file(source.markdownPath)
+            let fingerprint = ItemCache.Fingerprint.of(url)
+            if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
+                record.item?.deferredBody = url
+                return (record, files, listing.diagnostics)
+            }
+            var local = DiagnosticLog()
+            var item = NewsItemLoader.load(source, in: site, dates: dates, log: &local)
+            if let loaded = item, loaded.summary == nil {
+                item?.leadParagraph = markdown.firstParagraph(loaded.body)
+            }
+            let record = fingerprint.map { ItemCache.Record(fingerprint: $0, item: item, diagnostics: local.diagnostics) }
+            return (record ?? ItemCache.Record(fingerprint: .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), files, listing.diagnostics)
         }
         var items: [NewsItem] = []
         var bundleFiles: [String: [String]] = [:]
-        for (source, (item, files, diagnostics)) in zip(sources, loaded) {
-            log.add(contentsOf: diagnostics)
-            if let item { items.append(item) }
+        var records = ItemCache()
+        for (source, (record, files, listingDiagnostics)) in zip(sources, loaded) {
+            if let record {
+                log.add(contentsOf: record.diagnostics)
+                if let item = record.item { items.append(item) }
+                if record.fingerprint.size >= 0 {
+                    var stored = record
+                    stored.item?.body = ""
+                    stored.item?.deferredBody = nil
+                    records.records[source.markdownPath] = stored
+                }
+            }
+            log.add(contentsOf: listingDiagnostics)
             if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
         let pages = PageLoader.paths(in: site, log: &log).compactMap { PageLoader.load($0, in: site, log: &log) }
@@ -35,7 +60,7 @@ enum SiteLoader {
         guard let theme else { return nil }
         return SiteSource(
             folder: site, config: config, items: items, pages: pages,
-            staticFiles: staticFiles, bundleFiles: bundleFiles, theme: theme
+            staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme
         )
     }
 }

@@ -7,5 +7,7 @@ public struct SiteSource: Sendable {
     public var staticFiles: [CopiedFile]
     /// Files beside a bundle's `index.md`: bundle folder → its files (site-relative paths).
     public var bundleFiles: [String: [String]]
+    /// How each item file loaded, for the next build's `ItemCache`.
+    var itemCache: ItemCache
     var theme: ThemeSource
 }

@@ -11,6 +11,7 @@ struct FileStatus: Equatable {
     var modified: Double
     var isRegular: Bool
     var isDirectory: Bool
+    var inode: UInt64 = 0
 
     static func of(_ path: String) -> FileStatus? {
         var info = stat()
@@ -20,7 +21,8 @@ struct FileStatus: Equatable {
             size: Int(info.st_size),
             modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000,
             isRegular: mode == S_IFREG,
-            isDirectory: mode == S_IFDIR
+            isDirectory: mode == S_IFDIR,
+            inode: UInt64(info.st_ino)
         )
     }
 

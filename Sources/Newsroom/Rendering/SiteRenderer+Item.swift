@@ -4,7 +4,7 @@ extension SiteRenderer {
     func renderItem(_ position: Int, related: [Int], log: inout DiagnosticLog) -> OutputFile {
         let item = plan.items[position]
         let file = plan.itemFiles[position]
-        let body = content.render(item.body, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
+        let body = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         var view: [String: Any] = [
             "title": item.title,

@@ -139,7 +139,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Summaries first: listings and related-item cards show other items' summaries.
     private mutating func computeSummaries() {
         let markdown = content.markdown
-        summaries = plan.items.map { $0.summary ?? markdown.firstParagraph($0.body) ?? "" }
+        summaries = plan.items.map { $0.summary ?? $0.leadParagraph ?? markdown.firstParagraph($0.markdown) ?? "" }
     }
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.

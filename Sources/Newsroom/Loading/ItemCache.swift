@@ -1,0 +1,227 @@
+import Foundation
+
+/// What loading a news item file produced (the item, or nothing, and its diagnostics), kept
+/// in the output folder keyed by the file's size, modification time and inode. A rebuild
+/// restores unchanged items from it instead of reading and parsing 10,000 files again; their
+/// bodies are read only when a page that shows them has to be rendered.
+struct ItemCache {
+    static let fileName = ".newsroom-items"
+    static let version = "newsroom-items 1"
+
+    struct Fingerprint: Equatable {
+        var size: Int
+        var modified: Double
+        var inode: UInt64
+
+        static func of(_ url: URL) -> Fingerprint? {
+            guard let status = FileStatus.of(url.path), status.isRegular else { return nil }
+            return Fingerprint(size: status.size, modified: status.modified, inode: status.inode)
+        }
+    }
+
+    struct Record {
+        var fingerprint: Fingerprint
+        var item: NewsItem?
+        var diagnostics: [Diagnostic]
+    }
+
+    var records: [String: Record] = [:]
+
+    /// Anything a cached item depends on besides its own file: the generator and the timezone
+    /// its dates were read in.
+    static func header(timeZone: TimeZone, site: SourceFolder) -> String {
+        var header = version + "\u{0}" + timeZone.identifier + "\u{0}" + site.displayName + "\u{0}" + site.url.path
+        if let binary = FileStatus.of(RenderKeys.executablePath) {
+            header += "\u{0}\(binary.size)\u{0}\(binary.modified)"
+        }
+        return header
+    }
+
+    static func read(from folder: URL, timeZone: TimeZone, site: SourceFolder) -> ItemCache {
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return ItemCache() }
+        var reader = BinaryReader(data: data)
+        guard reader.string() == header(timeZone: timeZone, site: site), let count = reader.int() else { return ItemCache() }
+        var cache = ItemCache()
+        for _ in 0..<count {
+            guard let path = reader.string(), let record = reader.record(sourcePath: path) else { return ItemCache() }
+            cache.records[path] = record
+        }
+        return cache
+    }
+
+    func write(to folder: URL, timeZone: TimeZone, site: SourceFolder) {
+        var writer = BinaryWriter()
+        writer.string(Self.header(timeZone: timeZone, site: site))
+        writer.int(records.count)
+        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
+            writer.string(path)
+            writer.record(record)
+        }
+        let target = folder.appendingPathComponent(Self.fileName).path
+        let staging = target + ".tmp"
+        guard (try? FileStatus.write(writer.data, to: staging)) != nil else { return }
+        if rename(staging, target) != 0 { unlink(staging) }
+    }
+}
+
+/// Little-endian fields with length-prefixed strings.
+private struct BinaryWriter {
+    var data = Data()
+
+    mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) } }
+    mutating func uint(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func double(_ value: Double) { uint(value.bitPattern) }
+    mutating func bool(_ value: Bool) { data.append(value ? 1 : 0) }
+    mutating func string(_ value: String) {
+        int(value.utf8.count)
+        data.append(contentsOf: value.utf8)
+    }
+    mutating func optional(_ value: String?) {
+        bool(value != nil)
+        if let value { string(value) }
+    }
+    mutating func location(_ value: SourceLocation) {
+        string(value.path)
+        int(value.line)
+        int(value.column)
+    }
+    mutating func date(_ value: PublicationDate?) {
+        bool(value != nil)
+        guard let value else { return }
+        for field in [value.year, value.month, value.day, value.hour, value.minute, value.second, value.offsetSeconds] { int(field) }
+        bool(value.hasTime)
+        double(value.instant.timeIntervalSince1970)
+    }
+
+    mutating func record(_ record: ItemCache.Record) {
+        int(record.fingerprint.size)
+        double(record.fingerprint.modified)
+        uint(record.fingerprint.inode)
+        int(record.diagnostics.count)
+        for diagnostic in record.diagnostics {
+            location(SourceLocation(path: diagnostic.path, line: diagnostic.line, column: diagnostic.column))
+            bool(diagnostic.severity == .error)
+            string(diagnostic.message)
+        }
+        bool(record.item != nil)
+        guard let item = record.item else { return }
+        optional(item.bundlePath)
+        string(item.title)
+        date(item.date)
+        date(item.updated)
+        date(item.expires)
+        string(item.slug)
+        optional(item.summary)
+        int(item.tags.count)
+        for (tag, place) in zip(item.tags, item.tagLocations) {
+            string(tag)
+            location(place)
+        }
+        optional(item.location)
+        optional(item.author)
+        bool(item.image != nil)
+        if let image = item.image {
+            string(image.src)
+            string(image.alt)
+            optional(image.caption)
+            optional(image.credit)
+            location(image.location)
+        }
+        bool(item.draft)
+        int(item.aliases.count)
+        for alias in item.aliases {
+            string(alias.path)
+            location(alias.location)
+        }
+        int(item.bodyFirstLine)
+        uint(item.contentHash)
+        optional(item.leadParagraph)
+    }
+}
+
+private struct BinaryReader {
+    let data: Data
+    var offset = 0
+
+    mutating func bytes(_ count: Int) -> Data? {
+        guard count >= 0, offset + count <= data.count else { return nil }
+        defer { offset += count }
+        return data.subdata(in: data.startIndex + offset..<data.startIndex + offset + count)
+    }
+
+    mutating func uint() -> UInt64? {
+        guard let raw = bytes(8) else { return nil }
+        return raw.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+    }
+    mutating func int() -> Int? { uint().map { Int(Int64(bitPattern: $0)) } }
+    mutating func double() -> Double? { uint().map { Double(bitPattern: $0) } }
+    mutating func bool() -> Bool? { bytes(1).map { $0.first == 1 } }
+    mutating func string() -> String? {
+        guard let count = int(), let raw = bytes(count) else { return nil }
+        return String(decoding: raw, as: UTF8.self)
+    }
+    mutating func optional() -> String?? {
+        guard let present = bool() else { return nil }
+        return present ? string().map { Optional($0) } : .some(nil)
+    }
+    mutating func location() -> SourceLocation? {
+        guard let path = string(), let line = int(), let column = int() else { return nil }
+        return SourceLocation(path: path, line: line, column: column)
+    }
+    mutating func date() -> PublicationDate?? {
+        guard let present = bool() else { return nil }
+        guard present else { return .some(nil) }
+        var fields: [Int] = []
+        for _ in 0..<7 {
+            guard let field = int() else { return nil }
+            fields.append(field)
+        }
+        guard let hasTime = bool(), let instant = double() else { return nil }
+        return PublicationDate(
+            year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4], second: fields[5],
+            offsetSeconds: fields[6], hasTime: hasTime, instant: Date(timeIntervalSince1970: instant)
+        )
+    }
+
+    mutating func record(sourcePath: String) -> ItemCache.Record? {
+        guard let size = int(), let modified = double(), let inode = uint(), let count = int(), count >= 0 else { return nil }
+        var diagnostics: [Diagnostic] = []
+        for _ in 0..<count {
+            guard let place = location(), let isError = bool(), let message = string() else { return nil }
+            diagnostics.append(Diagnostic(path: place.path, line: place.line, column: place.column, severity: isError ? .error : .warning, message: message))
+        }
+        let fingerprint = ItemCache.Fingerprint(size: size, modified: modified, inode: inode)
+        guard let hasItem = bool() else { return nil }
+        guard hasItem else { return ItemCache.Record(fingerprint: fingerprint, item: nil, diagnostics: diagnostics) }
+        guard let bundlePath = optional(), let title = string(), let date = date(), let published = date,
+              let updated = self.date(), let expires = self.date(), let slug = string(), let summary = optional(),
+              let tagCount = int(), tagCount >= 0
+        else { return nil }
+        var tags: [String] = [], tagLocations: [SourceLocation] = []
+        for _ in 0..<tagCount {
+            guard let tag = string(), let place = location() else { return nil }
+            tags.append(tag)
+            tagLocations.append(place)
+        }
+        guard let place = optional(), let author = optional(), let hasImage = bool() else { return nil }
+        var image: HeroImage?
+        if hasImage {
+            guard let src = string(), let alt = string(), let caption = optional(), let credit = optional(), let spot = location() else { return nil }
+            image = HeroImage(src: src, alt: alt, caption: caption, credit: credit, location: spot)
+        }
+        guard let draft = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
+        var aliases: [(path: String, location: SourceLocation)] = []
+        for _ in 0..<aliasCount {
+            guard let path = string(), let spot = location() else { return nil }
+            aliases.append((path, spot))
+        }
+        guard let bodyFirstLine = int(), let contentHash = uint(), let lead = optional() else { return nil }
+        var item = NewsItem(
+            sourcePath: sourcePath, bundlePath: bundlePath, title: title, date: published, updated: updated, expires: expires,
+            slug: slug, summary: summary, tags: tags, tagLocations: tagLocations, location: place, author: author,
+            image: image, draft: draft, aliases: aliases, body: "", bodyFirstLine: bodyFirstLine, contentHash: contentHash
+        )
+        item.leadParagraph = lead
+        return ItemCache.Record(fingerprint: fingerprint, item: item, diagnostics: diagnostics)
+    }
+}
