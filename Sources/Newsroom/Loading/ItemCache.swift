@@ -26,6 +26,8 @@ struct ItemCache {
     }
 
     var records: [String: Record] = [:]
+    /// False when every record came from the previous cache unchanged (then it is not rewritten).
+    var changed = true
 
     /// Anything a cached item depends on besides its own file: the generator and the timezone
     /// its dates were read in.
@@ -50,6 +52,7 @@ struct ItemCache {
     }
 
     func write(to folder: URL, timeZone: TimeZone, site: SourceFolder) {
+        guard changed || FileStatus.of(folder.appendingPathComponent(Self.fileName).path) == nil else { return }
         var writer = BinaryWriter()
         writer.string(Self.header(timeZone: timeZone, site: site))
         writer.int(records.count)
@@ -140,25 +143,29 @@ private struct BinaryWriter {
 }
 
 private struct BinaryReader {
-    let data: Data
+    let bytes: [UInt8]
     var offset = 0
 
-    mutating func bytes(_ count: Int) -> Data? {
-        guard count >= 0, offset + count <= data.count else { return nil }
-        defer { offset += count }
-        return data.subdata(in: data.startIndex + offset..<data.startIndex + offset + count)
-    }
+    init(data: Data) { bytes = [UInt8](data) }
 
     mutating func uint() -> UInt64? {
-        guard let raw = bytes(8) else { return nil }
-        return raw.withUnsafeBytes { UInt64(littleEndian: $0.loadUnaligned(as: UInt64.self)) }
+        guard offset + 8 <= bytes.count else { return nil }
+        var value: UInt64 = 0
+        for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
+        offset += 8
+        return value
     }
     mutating func int() -> Int? { uint().map { Int(Int64(bitPattern: $0)) } }
     mutating func double() -> Double? { uint().map { Double(bitPattern: $0) } }
-    mutating func bool() -> Bool? { bytes(1).map { $0.first == 1 } }
+    mutating func bool() -> Bool? {
+        guard offset < bytes.count else { return nil }
+        defer { offset += 1 }
+        return bytes[offset] == 1
+    }
     mutating func string() -> String? {
-        guard let count = int(), let raw = bytes(count) else { return nil }
-        return String(decoding: raw, as: UTF8.self)
+        guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
+        defer { offset += count }
+        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
     }
     mutating func optional() -> String?? {
         guard let present = bool() else { return nil }

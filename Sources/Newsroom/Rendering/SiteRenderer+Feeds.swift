@@ -2,11 +2,14 @@ import NewsroomXML
 
 extension SiteRenderer {
     /// The news feed and one per tag.
-    func renderFeeds(log: inout DiagnosticLog) -> [OutputFile] {
+    /// - Parameter only: the feed files to render (nil: all).
+    func renderFeeds(only: Set<String>? = nil, log: inout DiagnosticLog) -> [OutputFile] {
+        let wanted = [(SitePlan.feedFile, plan.news)] + zip(plan.tags, plan.tagListings).map { (SitePlan.tagFeedFile($0), $1) }
+        let chosen = wanted.filter { only?.contains($0.0) ?? true }
         // Each body is rendered once with absolute links, however many feeds carry it.
         var absoluteBodies: [Int: String] = [:]
         if config.feed.fullContent {
-            for listing in [plan.news] + plan.tagListings {
+            for listing in chosen.map(\.1) {
                 for position in listing.items.prefix(config.feed.items) where absoluteBodies[position] == nil {
                     let item = plan.items[position]
                     var ignored = DiagnosticLog()
@@ -14,11 +17,10 @@ extension SiteRenderer {
                 }
             }
         }
-        var files = [feed(SitePlan.feedFile, title: config.title, listing: plan.news, bodies: absoluteBodies)]
-        for (tag, listing) in zip(plan.tags, plan.tagListings) {
-            files.append(feed(SitePlan.tagFeedFile(tag), title: "\(config.title): \(tag.name)", listing: listing, bodies: absoluteBodies))
+        return chosen.map { file, listing in
+            let title = listing.kind == .tag ? "\(config.title): \(listing.title)" : config.title
+            return feed(file, title: title, listing: listing, bodies: absoluteBodies)
         }
-        return files
     }
 
     private func feed(_ file: String, title: String, listing: Listing, bodies: [Int: String]) -> OutputFile {

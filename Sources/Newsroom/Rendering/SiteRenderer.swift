@@ -66,7 +66,29 @@ struct SiteRenderer: @unchecked Sendable {
             return cached(SitePlan.tagsFile, keys?.cards("tags", [], extra: counts)) { renderTagIndex(log: &log) }
         case .notFound:
             return cached(SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [])) { renderNotFound(log: &log) }
-        case .feeds: return renderFeeds(log: &log)
+        case .feeds:
+            // Feeds carry full bodies: their key covers each listed item's card and file.
+            let feeds = [(SitePlan.feedFile, plan.news)] + zip(plan.tags, plan.tagListings).map { (SitePlan.tagFeedFile($0), $1) }
+            let keyed = feeds.map { file, listing -> (String, UInt64?) in
+                let positions = Array(listing.items.prefix(config.feed.items))
+                let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") }
+                return (file, keys?.cards("feed:" + file, positions, extra: extra + [keys.map { String($0.mapping) } ?? ""]))
+            }
+            var kept: [OutputFile] = []
+            var stale = Set<String>()
+            for (file, key) in keyed {
+                if let key, let isFresh, isFresh(file, key) {
+                    kept.append(OutputFile(path: file, content: .kept))
+                } else {
+                    stale.insert(file)
+                }
+            }
+            let keysByFile = Dictionary(uniqueKeysWithValues: keyed.map { ($0.0, $0.1 ?? 0) })
+            return kept + renderFeeds(only: stale, log: &log).map { file in
+                var file = file
+                file.cacheKey = keysByFile[file.path] ?? 0
+                return file
+            }
         case .sitemap: return renderSitemap()
         case .item(let position):
             let related = relatedItems(position)
