@@ -10,14 +10,19 @@ enum FolderListing {
 
     /// The entries of `relativePath`; a missing folder is simply empty.
     static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
-        let directory = folder.file(relativePath)
-        let manager = FileManager.default
-        guard let names = try? manager.contentsOfDirectory(atPath: directory.path) else { return [] }
+        let directory = folder.url.path + "/" + relativePath
+        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
         var entries: [Entry] = []
         for name in names.sorted() where !name.hasPrefix(".") {
             let path = relativePath + "/" + name
-            let url = directory.appendingPathComponent(name)
-            guard let kind = kind(of: url, inside: folder.url) else {
+            let kind: Entry.Kind?
+            // lstat first: a plain file or folder needs nothing more (Foundation's attributes are slow).
+            if let status = FileStatus.of(directory + "/" + name), status.isRegular || status.isDirectory {
+                kind = status.isDirectory ? .directory : .file
+            } else {
+                kind = Self.kind(of: URL(fileURLWithPath: directory + "/" + name), inside: folder.url)
+            }
+            guard let kind else {
                 log.error("'\(name)' is a link that leads outside \(folder.displayName) (or nowhere); links are not followed out of the site", at: folder.location(path))
                 continue
             }
@@ -40,7 +45,8 @@ enum FolderListing {
     }
 
     static func isFile(_ relativePath: String, in folder: SourceFolder) -> Bool {
-        kind(of: folder.file(relativePath), inside: folder.url) == .file
+        if let status = FileStatus.of(folder.url.path + "/" + relativePath), status.isRegular { return true }
+        return kind(of: folder.file(relativePath), inside: folder.url) == .file
     }
 
     /// File or folder, following a link only when it stays inside `root`; nil otherwise.

@@ -13,8 +13,8 @@ struct ItemCache {
         var modified: Double
         var inode: UInt64
 
-        static func of(_ url: URL) -> Fingerprint? {
-            guard let status = FileStatus.of(url.path), status.isRegular else { return nil }
+        static func of(_ path: String) -> Fingerprint? {
+            guard let status = FileStatus.of(path), status.isRegular else { return nil }
             return Fingerprint(size: status.size, modified: status.modified, inode: status.inode)
         }
     }

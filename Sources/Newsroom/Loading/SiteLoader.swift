@@ -26,10 +26,9 @@ enum SiteLoader {
             let files = source.bundlePath.map { bundle in
                 FolderListing.files(below: bundle, in: site, log: &listing).filter { $0 != source.markdownPath }
             }
-            let url = site.file(source.markdownPath)
-            let fingerprint = ItemCache.Fingerprint.of(url)
+            let fingerprint = ItemCache.Fingerprint.of(site.url.path + "/" + source.markdownPath)
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
-                record.item?.deferredBody = url
+                record.item?.deferredBody = site.url.path + "/" + source.markdownPath
                 return (record, files, listing.diagnostics, true)
             }
             var local = DiagnosticLog()
@@ -51,7 +50,7 @@ enum SiteLoader {
                     // Large sites keep only what listings need; bodies are read again page by page.
                     if sources.count > Self.bodiesInMemoryLimit, item.deferredBody == nil {
                         item.body = ""
-                        item.deferredBody = site.file(source.markdownPath)
+                        item.deferredBody = site.url.path + "/" + source.markdownPath
                     }
                     items.append(item)
                 }

@@ -29,12 +29,12 @@ public struct NewsItem: Sendable {
     /// The first paragraph as plain text, when there is no `summary` (listings show it).
     public var leadParagraph: String?
     /// Set for items restored from the load cache: their body is read when a page needs it.
-    public var deferredBody: URL?
+    public var deferredBody: String?
 
     /// The Markdown body, read from the file again if the item came from the cache.
     public var markdown: String {
-        guard let url = deferredBody else { return body }
-        guard let data = FileManager.default.contents(atPath: url.path),
+        guard let path = deferredBody else { return body }
+        guard let data = FileManager.default.contents(atPath: path),
               case .success(let text) = SourceText.decode(data, path: sourcePath),
               case .success(let split) = FrontMatter.split(text.text, path: sourcePath)
         else { return body }

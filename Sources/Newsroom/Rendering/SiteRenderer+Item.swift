@@ -59,9 +59,9 @@ extension SiteRenderer {
         ["title": plan.items[position].title, "url": linker.relative(from: file, to: plan.itemFiles[position])]
     }
 
-    /// Up to three items sharing the most tags with this one, the closest in date first among
-    /// equals. Candidates are the twelve nearest items in each of its tags' listings, so the cost
-    /// stays linear in the number of items.
+    /// Up to three related items: those that share the most tags with this one among the twelve
+    /// nearest in each of its tags' listings, the closest in date first among equals. Looking
+    /// only at neighbours keeps the cost linear in the number of items.
     func relatedItems(_ position: Int) -> [Int] {
         let window = 12
         var shared: [Int: Int] = [:]
@@ -73,16 +73,19 @@ extension SiteRenderer {
                 shared[other, default: 0] += 1
             }
         }
-        let mine = Set(plan.itemTagSlugs[position])
-        return shared.keys
-            .map { other in (other, plan.itemTagSlugs[other].filter(mine.contains).count) }
-            .sorted { a, b in
-                if a.1 != b.1 { return a.1 > b.1 }
-                let distanceA = abs(a.0 - position), distanceB = abs(b.0 - position)
-                return distanceA != distanceB ? distanceA < distanceB : a.0 < b.0
+        // The best three by (shared tags, nearness, position), without sorting them all.
+        var best: [(other: Int, count: Int, distance: Int)] = []
+        for (other, count) in shared {
+            let candidate = (other: other, count: count, distance: abs(other - position))
+            let slot = best.firstIndex { current in
+                (candidate.count, -candidate.distance, -candidate.other) > (current.count, -current.distance, -current.other)
+            } ?? best.count
+            if slot < 3 {
+                best.insert(candidate, at: slot)
+                if best.count > 3 { best.removeLast() }
             }
-            .prefix(3)
-            .map(\.0)
+        }
+        return best.map(\.other)
     }
 
     /// Listings hold positions in ascending order (newest first), so a binary search finds one.
