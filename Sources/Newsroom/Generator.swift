@@ -220,16 +220,17 @@ final class FileCounter: @unchecked Sendable {
 /// The kind of an output file, from its path, for the build summary.
 enum PageKind {
     static func of(_ path: String) -> String {
-        let parts = path.split(separator: "/")
         if path == SitePlan.homeFile { return "home" }
         if path == SitePlan.notFoundFile { return "404" }
         if path.hasSuffix("feed.xml") { return "feeds" }
         if path.hasSuffix(".xml") || path == SitePlan.robotsFile { return "sitemap" }
         guard path.hasSuffix(".html") else { return "files" }
-        guard parts.first == "news" else { return "pages" }
-        if parts.count == 5, parts[1].count == 4, parts[1].allSatisfy(\.isNumber), !parts.contains("page") { return "news items" }
-        if parts.count > 1, parts[1] == "tags" { return "tag pages" }
-        if parts.count > 1, parts[1].count == 4, parts[1].allSatisfy(\.isNumber) { return "archives" }
-        return "news index"
+        guard path.hasPrefix("news/") else { return "pages" }
+        if path.hasPrefix("news/tags/") { return "tag pages" }
+        let bytes = Array(path.utf8)
+        let isYear = bytes.count > 10 && bytes[5...8].allSatisfy { (0x30...0x39).contains($0) } && bytes[9] == UInt8(ascii: "/")
+        guard isYear else { return "news index" }
+        let slashes = bytes.filter { $0 == UInt8(ascii: "/") }.count
+        return slashes == 4 && !path.split(separator: "/").contains("page") ? "news items" : "archives"
     }
 }

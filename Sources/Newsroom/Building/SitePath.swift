@@ -22,9 +22,19 @@ enum SitePath {
 
     /// True for a path an attacker could use to leave the output folder or confuse a server.
     static func isUnsafe(_ path: String) -> Bool {
-        let lowered = path.lowercased()
-        return path.contains("\\") || path.contains("\0") || lowered.contains("%2e") || lowered.contains("%2f")
-            || lowered.contains("%5c") || lowered.contains("%00")
-            || path.split(separator: "/").contains { $0 == ".." || $0 == "." }
+        let bytes = Array(path.utf8)
+        for (index, byte) in bytes.enumerated() {
+            if byte == UInt8(ascii: "\\") || byte == 0 { return true }
+            if byte == UInt8(ascii: "%"), index + 2 < bytes.count {
+                let code = String(decoding: bytes[(index + 1)...(index + 2)], as: UTF8.self).lowercased()
+                if code == "2e" || code == "2f" || code == "5c" || code == "00" { return true }
+            }
+            if byte == UInt8(ascii: "."), index == 0 || bytes[index - 1] == UInt8(ascii: "/") {
+                let next = index + 1 < bytes.count ? bytes[index + 1] : UInt8(ascii: "/")
+                if next == UInt8(ascii: "/") { return true }
+                if next == UInt8(ascii: "."), index + 2 >= bytes.count || bytes[index + 2] == UInt8(ascii: "/") { return true }
+            }
+        }
+        return false
     }
 }

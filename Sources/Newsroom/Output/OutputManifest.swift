@@ -18,16 +18,31 @@ struct OutputManifest: Equatable {
     var entries: [String: Entry] = [:]
 
     static func read(in folder: URL) -> OutputManifest? {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path),
-              let text = String(data: data, encoding: .utf8)
-        else { return nil }
+        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
+        let bytes = [UInt8](data)
         var manifest = OutputManifest()
-        for line in text.split(separator: "\n").dropFirst() {
-            let parts = line.split(separator: "\t", maxSplits: 4)
-            guard parts.count == 5, let hash = UInt64(parts[0], radix: 16), let size = Int(parts[1]), let modified = Double(parts[2]),
-                  let key = UInt64(parts[3], radix: 16)
+        manifest.entries.reserveCapacity(bytes.count / 60)
+        // Tab-separated lines after a header line; parsed byte by byte (manifests hold 10,000s of lines).
+        var index = (bytes.firstIndex(of: 0x0A) ?? bytes.count) + 1
+        while index < bytes.count {
+            var fields: [Range<Int>] = []
+            var start = index
+            while index < bytes.count, bytes[index] != 0x0A {
+                if bytes[index] == 0x09, fields.count < 4 {
+                    fields.append(start..<index)
+                    start = index + 1
+                }
+                index += 1
+            }
+            fields.append(start..<index)
+            index += 1
+            guard fields.count == 5,
+                  let hash = UInt64(String(decoding: bytes[fields[0]], as: UTF8.self), radix: 16),
+                  let size = Int(String(decoding: bytes[fields[1]], as: UTF8.self)),
+                  let modified = Double(String(decoding: bytes[fields[2]], as: UTF8.self)),
+                  let key = UInt64(String(decoding: bytes[fields[3]], as: UTF8.self), radix: 16)
             else { continue }
-            manifest.entries[String(parts[4])] = Entry(hash: hash, size: size, modified: modified, key: key)
+            manifest.entries[String(decoding: bytes[fields[4]], as: UTF8.self)] = Entry(hash: hash, size: size, modified: modified, key: key)
         }
         return manifest
     }
