@@ -15,6 +15,8 @@ public struct GenerateOptions: Sendable {
     public var cleanURLs: Bool?
     /// Called now and then while pages are rendered: (pages done, pages in all).
     public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Count pages by kind for the summary (`--verbose`).
+    public var countPageKinds = false
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site
@@ -72,7 +74,7 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        let counter = FileCounter(total: prepared.renderer.jobs.count, progress: options.progress)
+        let counter = FileCounter(total: prepared.renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
         prepared.renderer.enableCache(publication: prepared.publication, bannerShowing: prepared.renderer.model.bannerShowing) { path, key in
             session.keep(path, key: key)
         }
@@ -200,16 +202,19 @@ final class FileCounter: @unchecked Sendable {
     private let progress: (@Sendable (Int, Int) -> Void)?
     private let lock = NSLock()
 
-    init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil) {
+    private let countsKinds: Bool
+
+    init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil, byKind: Bool = false) {
         self.total = total
         self.progress = progress
+        self.countsKinds = byKind
     }
 
     func count(_ path: String) {
-        let kind = PageKind.of(path)
+        let kind = countsKinds ? PageKind.of(path) : nil
         let report: Int? = lock.withLock {
             if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
-            byKind[kind, default: 0] += 1
+            if let kind { byKind[kind, default: 0] += 1 }
             done += 1
             return done % 250 == 0 ? done : nil
         }

@@ -49,6 +49,7 @@ struct BuildCommand: ParsableCommand {
         options.includeDrafts = drafts
         options.includeFuture = future
         options.cleanURLs = cleanURLs ? true : nil
+        options.countPageKinds = verbose
         if !quiet, isatty(STDERR_FILENO) == 1 {
             options.progress = Progress.line(started: started)
         }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomXML
 import NewsroomMarkdown
 
 /// The rendering stage: every page of the plan through its layout, plus copies.
@@ -89,7 +90,28 @@ struct SiteRenderer: @unchecked Sendable {
                 file.cacheKey = keysByFile[file.path] ?? 0
                 return file
             }
-        case .sitemap: return renderSitemap()
+        case .sitemap:
+            // Every published URL and its date: the mapping plus each item's card and updated date.
+            let key = keys.map { keys -> UInt64 in
+                var hasher = KeyHasher()
+                hasher.combine(keys.global)
+                hasher.combine(keys.mapping)
+                for (position, card) in keys.cards.enumerated() {
+                    hasher.combine(card)
+                    hasher.combine(plan.items[position].updated?.iso8601 ?? "")
+                }
+                for listing in plan.listings { hasher.combine(listing.items.count) }
+                return hasher.value
+            }
+            let urls = plan.items.count + plan.pages.count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
+            if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
+                return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
+            }
+            return renderSitemap().map { file in
+                var file = file
+                file.cacheKey = key ?? 0
+                return file
+            }
         case .item(let position):
             let related = relatedItems(position)
             let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
