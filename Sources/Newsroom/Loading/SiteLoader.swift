@@ -20,6 +20,7 @@ enum SiteLoader {
         let sources = NewsItemLoader.sources(in: site, log: &log)
         let cache = cacheFolder.map { ItemCache.read(from: $0, timeZone: config.timeZone, site: site) } ?? ItemCache()
         let markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
+        let deferBodies = sources.count > Self.bodiesInMemoryLimit
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in
             let source = sources[index]
             var listing = DiagnosticLog()
@@ -36,6 +37,11 @@ enum SiteLoader {
             if let loaded = item, loaded.summary == nil {
                 item?.leadParagraph = markdown.firstParagraph(loaded.body)
             }
+            // Large sites keep only what listings need; bodies are read again page by page.
+            if deferBodies, item != nil {
+                item?.body = ""
+                item?.deferredBody = site.url.path + "/" + source.markdownPath
+            }
             let record = fingerprint.map { ItemCache.Record(fingerprint: $0, item: item, diagnostics: local.diagnostics) }
             return (record ?? ItemCache.Record(fingerprint: .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), files, listing.diagnostics, false)
         }
@@ -46,14 +52,7 @@ enum SiteLoader {
         for (source, (record, files, listingDiagnostics, _)) in zip(sources, loaded) {
             if let record {
                 log.add(contentsOf: record.diagnostics)
-                if var item = record.item {
-                    // Large sites keep only what listings need; bodies are read again page by page.
-                    if sources.count > Self.bodiesInMemoryLimit, item.deferredBody == nil {
-                        item.body = ""
-                        item.deferredBody = site.url.path + "/" + source.markdownPath
-                    }
-                    items.append(item)
-                }
+                if let item = record.item { items.append(item) }
                 if record.fingerprint.size >= 0 {
                     var stored = record
                     stored.item?.body = ""
