@@ -123,3 +123,21 @@ extension IncrementalTests {
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(ItemCache.fileName).path))
     }
 }
+
+/// Sites above `SiteLoader.bodiesInMemoryLimit` items read bodies again page by page; the
+/// output must not change. (Serialized: it lowers a process-wide limit for a moment.)
+@Suite(.serialized) struct DeferredBodyTests {
+    @Test func bodiesReadAgainGiveTheSameSite() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let inMemory = site.outputTree()
+        let other = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-deferred-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: other) }
+        let saved = SiteLoader.bodiesInMemoryLimit
+        SiteLoader.bodiesInMemoryLimit = 0
+        defer { SiteLoader.bodiesInMemoryLimit = saved }
+        #expect(site.build { $0.output = other }.succeeded)
+        #expect(Fixtures.tree(at: other) == inMemory)
+    }
+}

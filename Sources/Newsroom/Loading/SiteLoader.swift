@@ -5,7 +5,7 @@ import NewsroomMarkdown
 enum SiteLoader {
     /// Above this many items, Markdown bodies are not held in memory (measured: 50,000 items'
     /// bodies alone take about 250 MB).
-    static let bodiesInMemoryLimit = 2_000
+    nonisolated(unsafe) static var bodiesInMemoryLimit = 2_000
 
     /// - Parameter cacheFolder: where the previous build kept its `ItemCache` (nil: read every file).
     static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, cacheFolder: URL? = nil, log: inout DiagnosticLog) -> SiteSource? {
