@@ -155,7 +155,14 @@ public enum Generator {
             config: source.config, linker: linker, plan: plan,
             menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
             bannerShowing: source.config.banner?.isShowing(at: now) ?? false,
-            publication: publication
+            publication: publication,
+            newsletterThankYou: source.config.newsletter?.thankYou.map { thankYou in
+                let links = ContentLinks(index: plan.index, linker: linker)
+                if case .target(let file, let suffix) = links.resolve(thankYou, isImage: false, sourcePath: "site.yml") {
+                    return linker.absolute(file) + suffix
+                }
+                return thankYou
+            }
         )
         guard !log.hasErrors else { return nil }
         return Prepared(renderer: SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model), publication: publication)

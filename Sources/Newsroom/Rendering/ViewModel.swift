@@ -9,6 +9,8 @@ struct ViewModel {
     var menu: [(label: String, target: Link)]
     var bannerShowing: Bool
     var publication: Publication
+    /// Where the list service sends people after signing up: an absolute URL, resolved once.
+    var newsletterThankYou: String?
 
     /// A menu or social link: a file of ours or an outside URL.
     enum Link {
@@ -63,15 +65,7 @@ struct ViewModel {
         }
         if let newsletter = config.newsletter {
             var block: [String: Any] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
-            if let thankYou = newsletter.thankYou {
-                // The list service sends people here after signing up: an absolute URL.
-                let links = ContentLinks(index: plan.index, linker: linker)
-                if case .target(let file, let suffix) = links.resolve(thankYou, isImage: false, sourcePath: "site.yml") {
-                    block["thank_you"] = linker.absolute(file) + suffix
-                } else {
-                    block["thank_you"] = thankYou
-                }
-            }
+            if let thankYou = newsletterThankYou { block["thank_you"] = thankYou }
             context["newsletter"] = block
         }
         if let contact = config.mediaContact {
