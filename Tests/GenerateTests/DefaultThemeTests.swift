@@ -53,5 +53,9 @@ import Testing
         for page in ["about/index.html", "newsletter-thanks/index.html", "media-contact/index.html"] {
             #expect(tree[page] != nil, "\(page)")
         }
+        let home = String(decoding: tree["index.html"] ?? Data(), as: UTF8.self)
+        #expect(home.contains("<form class=\"newsletter-form\" action=\"https://lists.opendoorjustice.example/subscribe\" method=\"post\">"))
+        #expect(home.contains("<input type=\"hidden\" name=\"redirect\" value=\"https://news.opendoorjustice.example/newsletter-thanks/index.html\">"))
+        #expect(home.contains("<label for=\"newsletter-email\">E-mail address</label>"))
     }
 }
