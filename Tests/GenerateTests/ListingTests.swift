@@ -80,7 +80,7 @@ import Testing
         defer { site.delete() }
         let result = site.build()
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:8: warning: tag 'POLICY' is spelt 'policy' elsewhere; both are the tag 'policy'"])
+        #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:8: warning: tag 'POLICY' is spelt 'policy' in site/content/news/2023-03-21-first.md; both are the tag 'policy'"])
         #expect(site.read("news/tags/policy/index.html")?.contains("Clash") == true)
     }
 

@@ -112,11 +112,18 @@ struct SitePlanner {
                 counts[a]! != counts[b]! ? counts[a]! < counts[b]! : firstSeen[slug]![a]! < firstSeen[slug]![b]!
             }
         }
+        // Where each chosen spelling is first written, so a clash names both files.
+        var chosenAt: [String: String] = [:]
+        for item in items.reversed() {
+            for name in item.tags where names[Slug.make(from: name)] == name && chosenAt[Slug.make(from: name)] == nil {
+                chosenAt[Slug.make(from: name)] = source.folder.display(item.sourcePath)
+            }
+        }
         for item in items {
             for (name, location) in zip(item.tags, item.tagLocations) {
                 let slug = Slug.make(from: name)
                 if let chosen = names[slug], chosen != name {
-                    log.warning("tag '\(name)' is spelt '\(chosen)' elsewhere; both are the tag '\(slug)'", at: location)
+                    log.warning("tag '\(name)' is spelt '\(chosen)' in \(chosenAt[slug] ?? "another item"); both are the tag '\(slug)'", at: location)
                 }
             }
         }
