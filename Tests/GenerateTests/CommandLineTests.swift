@@ -79,3 +79,31 @@ import Testing
         #expect(outcome.stdout.contains("next scheduled: 2027-01-05T08:00:00+02:00 site/content/news/2027-01-05-later.md"))
     }
 }
+
+extension CommandLineTests {
+    /// On a terminal a build over a second shows a progress line; piped, it does not.
+    @Test func progressLineOnlyOnATerminal() throws {
+        let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-progress-\(UUID().uuidString)")
+        defer { try? FileManager.default.removeItem(at: corpus) }
+        let script = Fixtures.repository.deletingLastPathComponent().appendingPathComponent("shared/bench/corpus.py")
+        let make = Process()
+        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        make.arguments = ["python3", script.path, "1500", corpus.path, "--targets", "ours"]
+        make.standardOutput = FileHandle.nullDevice
+        try make.run()
+        make.waitUntilExit()
+        let command = [CommandRunner.binary.path, "--site", corpus.appendingPathComponent("ours").path,
+                       "--themes", Fixtures.repository.appendingPathComponent("themes").path]
+        let onTerminal = try CommandRunner.run(
+            ["script", "-qec", (command + ["--output", corpus.appendingPathComponent("tty").path]).joined(separator: " "), "/dev/null"],
+            in: corpus, executable: URL(fileURLWithPath: "/usr/bin/env")
+        )
+        #expect(onTerminal.status == 0)
+        #expect(onTerminal.stdout.contains("\rrendering "), "\(onTerminal.stdout.suffix(300))")
+        #expect(onTerminal.stdout.contains("generate: "))
+        let piped = try CommandRunner.run(Array(command.dropFirst()) + ["--output", corpus.appendingPathComponent("pipe").path], in: corpus)
+        #expect(piped.status == 0)
+        #expect(!piped.stderr.contains("rendering"))
+        #expect(!piped.stdout.contains("rendering"))
+    }
+}

@@ -22,9 +22,9 @@ struct CommandRunner {
         return Fixtures.repository.appendingPathComponent(".build/debug/generate")
     }
 
-    static func run(_ arguments: [String], in folder: URL) throws -> Outcome {
+    static func run(_ arguments: [String], in folder: URL, executable: URL? = nil) throws -> Outcome {
         let process = Process()
-        process.executableURL = binary
+        process.executableURL = executable ?? binary
         process.arguments = arguments
         process.currentDirectoryURL = folder
         let out = Pipe(), err = Pipe()
