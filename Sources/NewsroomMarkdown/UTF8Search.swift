@@ -1,20 +1,29 @@
+#if canImport(Glibc)
+import Glibc
+#endif
+
+#if canImport(Glibc)
+import Glibc
+#endif
+
 /// Byte-level substring search on UTF-8, far cheaper than Foundation's `range(of:)` on the
 /// page-sized strings the generator handles.
 public enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start`.
     public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
-        guard let first = needle.first, haystack.count >= needle.count else { return nil }
-        var index = start
-        let last = haystack.count - needle.count
-        while index <= last {
-            if haystack[index] == first {
-                var offset = 1
-                while offset < needle.count, haystack[index + offset] == needle[offset] { offset += 1 }
-                if offset == needle.count { return index }
+        guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
+        // memchr (vectorised in glibc) finds each candidate first byte; memcmp checks the rest.
+        return needle.withUnsafeBytes { pattern -> Int? in
+            var index = start
+            let last = haystack.count - needle.count
+            while index <= last {
+                guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                if memcmp(base + offset, pattern.baseAddress!, needle.count) == 0 { return offset }
+                index = offset + 1
             }
-            index += 1
+            return nil
         }
-        return nil
     }
 
     /// `text` with every `target` replaced by `replacement`.

@@ -28,6 +28,14 @@ struct MustacheRenderer {
                 let value = lookup(name)
                 if inverted {
                     if !MustacheValue.isTruthy(value) { render(children, blocks: blocks) }
+                } else if let dictionary = value as? [String: Any] {
+                    stack.append(dictionary)
+                    render(children, blocks: blocks)
+                    stack.removeLast()
+                } else if let string = value as? String {
+                    stack.append(string)
+                    render(children, blocks: blocks)
+                    stack.removeLast()
                 } else if let lambda = value as? MustacheSectionLambda {
                     render(set.lambdaResult(lambda.body(source)), blocks: blocks)
                 } else if let array = value as? [Any] {

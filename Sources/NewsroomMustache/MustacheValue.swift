@@ -13,25 +13,25 @@ public struct MustacheSectionLambda: Sendable {
 /// How context values behave: truthiness, text, child lookup and transforms.
 enum MustacheValue {
     /// False for nil, `NSNull`, `false` and empty lists; everything else is truthy (also "" and 0).
+    /// The common view-model types are tested first: a miss on `is NSNull` bridges a Swift
+    /// dictionary to Foundation, which costs more than the rest of the lookup.
     static func isTruthy(_ value: Any?) -> Bool {
-        switch value {
-        case .none: return false
-        case let bool as Bool: return bool
-        case is NSNull: return false
-        case let array as [Any]: return !array.isEmpty
-        default: return true
-        }
+        guard let value else { return false }
+        if value is [String: Any] || value is String { return true }
+        if let bool = value as? Bool { return bool }
+        if let array = value as? [Any] { return !array.isEmpty }
+        if value is Int { return true }
+        return !(value is NSNull)
     }
 
     static func text(_ value: Any) -> String {
-        switch value {
-        case let string as String: return string
-        case let int as Int: return String(int)
-        case let bool as Bool: return bool ? "true" : "false"
-        case let double as Double: return String(double)
-        case is NSNull: return ""
-        default: return String(describing: value)
-        }
+        if let string = value as? String { return string }
+        if let int = value as? Int { return String(int) }
+        if let bool = value as? Bool { return bool ? "true" : "false" }
+        if let double = value as? Double { return String(double) }
+        if value is [String: Any] || value is [Any] { return String(describing: value) }
+        if value is NSNull { return "" }
+        return String(describing: value)
     }
 
     static func child(_ key: String, of object: Any) -> Any? {

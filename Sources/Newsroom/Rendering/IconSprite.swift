@@ -1,3 +1,4 @@
+import Foundation
 import NewsroomMarkdown
 import NewsroomXML
 
@@ -26,8 +27,9 @@ struct IconSprite: Sendable {
         "<svg class=\"icon icon-\(name)\" aria-hidden=\"true\" focusable=\"false\"><use href=\"#icon-\(name)\"></use></svg>"
     }
 
-    /// Puts the symbols `html` uses, each once, in a hidden sprite right after `<body…>`.
-    func embed(in html: String) -> String {
+    /// Puts the symbols `html` uses, each once, in a hidden sprite right after `<body…>`;
+    /// returns the page's bytes (no second trip through String).
+    func embed(in html: String) -> Data {
         let marker = Array("href=\"#icon-".utf8)
         var html = html
         return html.withUTF8 { bytes in
@@ -43,7 +45,7 @@ struct IconSprite: Sendable {
             }
             guard !used.isEmpty, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
                   let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
-            else { return String(decoding: bytes, as: UTF8.self) }
+            else { return Data(buffer: bytes) }
             var output: [UInt8] = []
             output.reserveCapacity(bytes.count + used.count * 400 + 160)
             output += bytes[...close]
@@ -51,7 +53,7 @@ struct IconSprite: Sendable {
             for name in used.sorted() { output += symbols[name]!.utf8 }
             output += "</svg>".utf8
             output += bytes[(close + 1)...]
-            return String(decoding: output, as: UTF8.self)
+            return Data(output)
         }
     }
 }

@@ -195,7 +195,7 @@ struct SiteRenderer: @unchecked Sendable {
             )
             return .text(file, "")
         }
-        return .text(file, icons.embed(in: templates.render(context, layout: layout)))
+        return OutputFile(path: file, content: .data(icons.embed(in: templates.render(context, layout: layout))))
     }
 
     var siteLocation: SourceLocation { source.folder.location("site.yml") }
