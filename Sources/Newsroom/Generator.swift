@@ -1,50 +1,5 @@
 import Foundation
 
-/// What a `generate` run is asked to do.
-public struct GenerateOptions: Sendable {
-    public var site: SourceFolder
-    public var themes: SourceFolder
-    public var output: URL
-    public var baseURL: String?
-    public var includeDrafts = false
-    public var includeFuture = false
-    /// The clock: scheduled items and the banner window are judged against it.
-    public var now: Date
-    /// `--now` as written; without an offset it is read in the site timezone (overrides `now`).
-    public var nowText: String?
-    public var cleanURLs: Bool?
-    /// Called now and then while pages are rendered: (pages done, pages in all).
-    public var progress: (@Sendable (Int, Int) -> Void)?
-    /// Count pages by kind for the summary (`--verbose`).
-    public var countPageKinds = false
-
-    public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
-        self.site = site
-        self.themes = themes
-        self.output = output
-        self.now = now
-    }
-}
-
-/// What a run did, for the command line to print.
-public struct BuildResult: Sendable {
-    public var diagnostics: [Diagnostic] = []
-    /// Set when the output folder could not be used or written.
-    public var outputError: String?
-    public var pageCount = 0
-    public var feedCount = 0
-    public var report = OutputWriter.Report()
-    public var nextScheduled: (path: String, date: PublicationDate)?
-    /// Seconds per stage, in order.
-    public var stageTimes: [(stage: String, seconds: Double)] = []
-    /// Files produced by kind (`news items`, `tag pages`, `archives`, `feeds` …).
-    public var pagesByKind: [String: Int] = [:]
-
-    public var succeeded: Bool {
-        outputError == nil && !diagnostics.contains { $0.severity == .error }
-    }
-}
-
 /// The build, one named stage after another: load → plan → render → commit.
 public enum Generator {
     public static func build(_ options: GenerateOptions) -> BuildResult {
@@ -196,53 +151,5 @@ struct StageClock {
         let now = Date()
         result.stageTimes.append((stage, now.timeIntervalSince(last)))
         last = now
-    }
-}
-
-/// Counts pages and feeds as they are produced, from any thread.
-final class FileCounter: @unchecked Sendable {
-    private(set) var pages = 0
-    private(set) var feeds = 0
-    private(set) var byKind: [String: Int] = [:]
-    private var done = 0
-    private let total: Int
-    private let progress: (@Sendable (Int, Int) -> Void)?
-    private let lock = NSLock()
-
-    private let countsKinds: Bool
-
-    init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil, byKind: Bool = false) {
-        self.total = total
-        self.progress = progress
-        self.countsKinds = byKind
-    }
-
-    func count(_ path: String) {
-        let kind = countsKinds ? PageKind.of(path) : nil
-        let report: Int? = lock.withLock {
-            if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
-            if let kind { byKind[kind, default: 0] += 1 }
-            done += 1
-            return done % 250 == 0 ? done : nil
-        }
-        if let report, let progress { progress(min(report, total), total) }
-    }
-}
-
-/// The kind of an output file, from its path, for the build summary.
-enum PageKind {
-    static func of(_ path: String) -> String {
-        if path == SitePlan.homeFile { return "home" }
-        if path == SitePlan.notFoundFile { return "404" }
-        if path.hasSuffix("feed.xml") { return "feeds" }
-        if path.hasSuffix(".xml") || path == SitePlan.robotsFile { return "sitemap" }
-        guard path.hasSuffix(".html") else { return "files" }
-        guard path.hasPrefix("news/") else { return "pages" }
-        if path.hasPrefix("news/tags/") { return "tag pages" }
-        let bytes = Array(path.utf8)
-        let isYear = bytes.count > 10 && bytes[5...8].allSatisfy { (0x30...0x39).contains($0) } && bytes[9] == UInt8(ascii: "/")
-        guard isYear else { return "news index" }
-        let slashes = bytes.filter { $0 == UInt8(ascii: "/") }.count
-        return slashes == 4 && !path.split(separator: "/").contains("page") ? "news items" : "archives"
     }
 }

@@ -1,0 +1,46 @@
+import Foundation
+
+/// What a `generate` run is asked to do.
+public struct GenerateOptions: Sendable {
+    public var site: SourceFolder
+    public var themes: SourceFolder
+    public var output: URL
+    public var baseURL: String?
+    public var includeDrafts = false
+    public var includeFuture = false
+    /// The clock: scheduled items and the banner window are judged against it.
+    public var now: Date
+    /// `--now` as written; without an offset it is read in the site timezone (overrides `now`).
+    public var nowText: String?
+    public var cleanURLs: Bool?
+    /// Called now and then while pages are rendered: (pages done, pages in all).
+    public var progress: (@Sendable (Int, Int) -> Void)?
+    /// Count pages by kind for the summary (`--verbose`).
+    public var countPageKinds = false
+
+    public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
+        self.site = site
+        self.themes = themes
+        self.output = output
+        self.now = now
+    }
+}
+
+/// What a run did, for the command line to print.
+public struct BuildResult: Sendable {
+    public var diagnostics: [Diagnostic] = []
+    /// Set when the output folder could not be used or written.
+    public var outputError: String?
+    public var pageCount = 0
+    public var feedCount = 0
+    public var report = OutputWriter.Report()
+    public var nextScheduled: (path: String, date: PublicationDate)?
+    /// Seconds per stage, in order.
+    public var stageTimes: [(stage: String, seconds: Double)] = []
+    /// Files produced by kind (`news items`, `tag pages`, `archives`, `feeds` …).
+    public var pagesByKind: [String: Int] = [:]
+
+    public var succeeded: Bool {
+        outputError == nil && !diagnostics.contains { $0.severity == .error }
+    }
+}

@@ -1,0 +1,49 @@
+import Foundation
+
+/// Counts pages and feeds as they are produced, from any thread.
+final class FileCounter: @unchecked Sendable {
+    private(set) var pages = 0
+    private(set) var feeds = 0
+    private(set) var byKind: [String: Int] = [:]
+    private var done = 0
+    private let total: Int
+    private let progress: (@Sendable (Int, Int) -> Void)?
+    private let lock = NSLock()
+
+    private let countsKinds: Bool
+
+    init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil, byKind: Bool = false) {
+        self.total = total
+        self.progress = progress
+        self.countsKinds = byKind
+    }
+
+    func count(_ path: String) {
+        let kind = countsKinds ? PageKind.of(path) : nil
+        let report: Int? = lock.withLock {
+            if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
+            if let kind { byKind[kind, default: 0] += 1 }
+            done += 1
+            return done % 250 == 0 ? done : nil
+        }
+        if let report, let progress { progress(min(report, total), total) }
+    }
+}
+
+/// The kind of an output file, from its path, for the build summary.
+enum PageKind {
+    static func of(_ path: String) -> String {
+        if path == SitePlan.homeFile { return "home" }
+        if path == SitePlan.notFoundFile { return "404" }
+        if path.hasSuffix("feed.xml") { return "feeds" }
+        if path.hasSuffix(".xml") || path == SitePlan.robotsFile { return "sitemap" }
+        guard path.hasSuffix(".html") else { return "files" }
+        guard path.hasPrefix("news/") else { return "pages" }
+        if path.hasPrefix("news/tags/") { return "tag pages" }
+        let bytes = Array(path.utf8)
+        let isYear = bytes.count > 10 && bytes[5...8].allSatisfy { (0x30...0x39).contains($0) } && bytes[9] == UInt8(ascii: "/")
+        guard isYear else { return "news index" }
+        let slashes = bytes.filter { $0 == UInt8(ascii: "/") }.count
+        return slashes == 4 && !path.split(separator: "/").contains("page") ? "news items" : "archives"
+    }
+}

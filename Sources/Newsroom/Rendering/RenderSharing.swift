@@ -1,0 +1,46 @@
+import Foundation
+
+/// What the worker threads of one render share: results by job, and the first failure.
+final class SharedRun: @unchecked Sendable {
+    let renderer: SiteRenderer
+    private(set) var diagnostics: [[Diagnostic]]
+    private(set) var error: Error?
+    private let lock = NSLock()
+
+    init(renderer: SiteRenderer, count: Int) {
+        self.renderer = renderer
+        self.diagnostics = Array(repeating: [], count: count)
+    }
+
+    func record(_ index: Int, diagnostics found: [Diagnostic]) {
+        guard !found.isEmpty else { return }
+        lock.withLock { diagnostics[index] = found }
+    }
+
+    func fail(_ failure: Error) {
+        lock.withLock { if error == nil { error = failure } }
+    }
+}
+
+/// Files gathered in memory.
+final class Collected: @unchecked Sendable {
+    private(set) var files: [OutputFile] = []
+    private let lock = NSLock()
+
+    func append(_ file: OutputFile) {
+        lock.withLock { files.append(file) }
+    }
+}
+
+/// The "About" boilerplate as HTML for each folder depth, made on first use.
+final class AboutCache: @unchecked Sendable {
+    private var byDepth: [Int: String] = [:]
+    private let lock = NSLock()
+
+    func html(depth: Int, make: () -> String) -> String {
+        if let known = lock.withLock({ byDepth[depth] }) { return known }
+        let html = make()
+        lock.withLock { byDepth[depth] = html }
+        return html
+    }
+}
