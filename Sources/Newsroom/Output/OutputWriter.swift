@@ -96,6 +96,8 @@ final class OutputSession: @unchecked Sendable {
         self.createdFolder = createdFolder
         self.staging = folder.appendingPathComponent(OutputWriter.temporaryFolder)
         try? FileManager.default.removeItem(at: staging)
+        // A run killed while saving its item cache leaves this behind.
+        unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
         try Self.makeFolders(staging.path)
         self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
     }
