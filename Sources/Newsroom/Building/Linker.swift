@@ -69,10 +69,6 @@ public struct Linker: Sendable {
         return String(decoding: output, as: UTF8.self)
     }
 
-    static func encode(_ segment: String) -> String {
-        encodePath(Substring(segment)).replacingOccurrences(of: "/", with: "%2F")
-    }
-
     private static func isAllowed(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):

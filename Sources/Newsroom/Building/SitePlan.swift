@@ -30,6 +30,11 @@ struct SitePlan {
     static func tagFeedFile(_ tag: Tag) -> String { "news/tags/\(tag.slug)/feed.xml" }
 
     var listings: [Listing] { [news] + tagListings + yearListings + monthListings }
+
+    /// Every feed file with the listing it carries: the news feed, then one per tag.
+    var feeds: [(file: String, listing: Listing)] {
+        [(Self.feedFile, news)] + zip(tags, tagListings).map { (Self.tagFeedFile($0), $1) }
+    }
 }
 
 /// Where an item's image is: one of the site's files, or an outside URL.

@@ -23,10 +23,6 @@ struct FieldReader {
         pairs.first { $0.key == key }?.value
     }
 
-    func has(_ key: String) -> Bool {
-        node(key).map { !$0.isNull } ?? false
-    }
-
     /// A text value; any scalar counts, `null` counts as absent.
     func text(_ key: String, required: Bool = false, log: inout DiagnosticLog) -> (String, SourceLocation)? {
         guard let value = node(key), !value.isNull else {

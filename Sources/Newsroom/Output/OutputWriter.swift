@@ -60,18 +60,6 @@ public struct OutputWriter: Sendable {
             throw error
         }
     }
-
-    /// Writes `files` in one session (for callers that hold a whole build in memory).
-    public func commit(_ files: [OutputFile]) throws -> Report {
-        let session = try begin()
-        do {
-            for file in files { try session.stage(file) }
-            return try session.commit()
-        } catch {
-            session.abort()
-            throw error
-        }
-    }
 }
 
 /// One build's writes: each file is compared with what is on disk and, if it changed, written

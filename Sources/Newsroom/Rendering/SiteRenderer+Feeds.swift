@@ -4,8 +4,7 @@ extension SiteRenderer {
     /// The news feed and one per tag.
     /// - Parameter only: the feed files to render (nil: all).
     func renderFeeds(only: Set<String>? = nil, log: inout DiagnosticLog) -> [OutputFile] {
-        let wanted = [(SitePlan.feedFile, plan.news)] + zip(plan.tags, plan.tagListings).map { (SitePlan.tagFeedFile($0), $1) }
-        let chosen = wanted.filter { only?.contains($0.0) ?? true }
+        let chosen = plan.feeds.filter { only?.contains($0.file) ?? true }
         // Each body is rendered once with absolute links, however many feeds carry it.
         var absoluteBodies: [Int: String] = [:]
         if config.feed.fullContent {

@@ -8,10 +8,6 @@ extension SiteRenderer {
         return page(file, layout: "home", context: context, requestedAt: siteLocation, log: &log)
     }
 
-    func renderListing(_ listing: Listing, log: inout DiagnosticLog) -> [OutputFile] {
-        (1...listing.pageCount(perPage: config.perPage)).map { renderListingPage(listing, number: $0, log: &log) }
-    }
-
     func renderListingPage(_ listing: Listing, number: Int, log: inout DiagnosticLog) -> OutputFile {
         let perPage = config.perPage
         let total = listing.pageCount(perPage: perPage)
