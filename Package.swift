@@ -25,6 +25,7 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .target(name: "CFolderFlags"),
         .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
         .target(name: "NewsroomMustache"),
@@ -34,6 +35,7 @@ let package = Package(
                 "NewsroomMarkdown",
                 "NewsroomXML",
                 "NewsroomMustache",
+                "CFolderFlags",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

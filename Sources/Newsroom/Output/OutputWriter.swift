@@ -51,6 +51,7 @@ public struct OutputWriter: Sendable {
         try checkFolder()
         let created = FileStatus.of(folder.path) == nil
         try OutputSession.makeFolders(folder.path)
+        if created { FolderMaker.markAsTop(folder.path) }
         do {
             let lock = try OutputLock(folder: folder, timeout: lockTimeout)
             try checkFolder()
@@ -63,30 +64,41 @@ public struct OutputWriter: Sendable {
 }
 
 /// One build's writes: each file is compared with what is on disk and, if it changed, written
-/// to a staging folder; `commit` renames them all into place (never a half-written file) and
-/// removes what the build no longer produces; `abort` leaves the previous output as it was.
-/// `stage` may be called from several threads at once.
+/// beside its target under a temporary name; `commit` renames them all into place (never a
+/// half-written file) and removes what the build no longer produces; `abort` leaves the previous
+/// output as it was. `stage` may be called from several threads at once.
+///
+/// Staging each file in its own folder, rather than in one staging folder, lets the file system
+/// place it with its folder: see `FolderMaker`.
 final class OutputSession: @unchecked Sendable {
+    /// The suffix of a file staged beside its target.
+    static let stagedSuffix = ".newsroom-tmp"
+
     let folder: URL
     private let lock: OutputLock
     private let createdFolder: Bool
-    private let staging: URL
+    /// Present while a session is open: found at the start of a run, it says the last one died.
+    private let marker: URL
     private let previous: OutputManifest
     private var next = OutputManifest()
     private var staged: [(path: String, staging: String)] = []
     private var unchanged = 0
-    private var counter = 0
+    private let folders: FolderMaker
     private let mutex = NSLock()
 
     fileprivate init(folder: URL, lock: OutputLock, createdFolder: Bool) throws {
         self.folder = folder
         self.lock = lock
         self.createdFolder = createdFolder
-        self.staging = folder.appendingPathComponent(OutputWriter.temporaryFolder)
-        try? FileManager.default.removeItem(at: staging)
+        self.marker = folder.appendingPathComponent(OutputWriter.temporaryFolder)
+        self.folders = FolderMaker(root: folder.path)
+        if FileStatus.of(marker.path) != nil {
+            Self.sweepStagedFiles(in: folder.path)
+            try? FileManager.default.removeItem(at: marker)
+        }
         // A run killed while saving its item cache leaves this behind.
         unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
-        try Self.makeFolders(staging.path)
+        try Self.makeFolders(marker.path)
         self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
     }
 
@@ -107,13 +119,14 @@ final class OutputSession: @unchecked Sendable {
             }
             return
         }
-        let number = mutex.withLock { () -> Int in
-            counter += 1
-            return counter
-        }
-        let stagingPath = staging.path + "/" + String(number)
+        let slash = target.lastIndex(of: "/")!
+        let stagingPath = String(target[..<slash]) + "/." + target[target.index(after: slash)...] + Self.stagedSuffix
         do {
+            try folders.make(String(target[..<slash]))
             try FileStatus.write(data, to: stagingPath)
+        } catch let error as OutputError {
+            unlink(stagingPath)
+            throw OutputError("cannot write \(file.path): \(error.description); the previous output is kept")
         } catch {
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
@@ -139,18 +152,21 @@ final class OutputSession: @unchecked Sendable {
 
     /// Moves every staged file into place, removes stale files and records the manifest.
     func commit() throws -> OutputWriter.Report {
-        defer { try? FileManager.default.removeItem(at: staging) }
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
-        var folders = Set<String>()
-        for (path, stagingPath) in staged.sorted(by: { $0.path < $1.path }) {
+        let ordered = staged.sorted(by: { $0.path < $1.path })
+        for (index, (path, stagingPath)) in ordered.enumerated() {
             let target = folder.path + "/" + path
-            let parent = String(target[..<target.lastIndex(of: "/")!])
-            if folders.insert(parent).inserted { try Self.makeFolders(parent) }
+            func fail(_ reason: String) -> OutputError {
+                discard(ordered[index...].map(\.staging))
+                folders.removeCreated()
+                try? FileManager.default.removeItem(at: marker)
+                return OutputError("cannot write \(path): \(reason)")
+            }
             if FileStatus.of(target)?.isDirectory == true {
-                throw OutputError("cannot write \(path): a folder of that name is in the way")
+                throw fail("a folder of that name is in the way")
             }
             guard rename(stagingPath, target) == 0 else {
-                throw OutputError("cannot write \(path): \(String(cString: strerror(errno))); the previous output is kept")
+                throw fail(String(cString: strerror(errno)) + "; the previous output is kept")
             }
             next.entries[path]?.modified = FileStatus.of(target)?.modified ?? 0
             report.written += 1
@@ -161,23 +177,49 @@ final class OutputSession: @unchecked Sendable {
             removeEmptyParents(of: target)
         }
         if next != previous || FileStatus.of(folder.path + "/" + OutputManifest.fileName) == nil {
-            let stagingPath = staging.path + "/manifest"
+            let stagingPath = marker.path + "/manifest"
             try FileStatus.write(next.serialised, to: stagingPath)
             guard rename(stagingPath, folder.path + "/" + OutputManifest.fileName) == 0 else {
                 throw OutputError("cannot write the manifest: \(String(cString: strerror(errno)))")
             }
         }
+        try? FileManager.default.removeItem(at: marker)
         withExtendedLifetime(lock) {}
         return report
     }
 
-    /// Drops everything staged; a folder this session created is removed again.
+    /// Drops everything staged; folders this session created are removed again.
     func abort() {
-        try? FileManager.default.removeItem(at: staging)
+        discard(staged.map(\.staging))
+        folders.removeCreated()
+        try? FileManager.default.removeItem(at: marker)
         if createdFolder {
             try? FileManager.default.removeItem(at: folder)
         }
         withExtendedLifetime(lock) {}
+    }
+
+    private func discard(_ paths: [String]) {
+        for path in paths { unlink(path) }
+    }
+
+    /// After a killed run: removes the files it staged and the folders it left empty.
+    static func sweepStagedFiles(in root: String) {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return }
+        var folders: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasPrefix(".newsroom") && !relative.contains("/") {
+                walker.skipDescendants()
+                continue
+            }
+            let path = root + "/" + relative
+            if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                folders.append(path)
+            } else if relative.hasSuffix(stagedSuffix) {
+                unlink(path)
+            }
+        }
+        for path in folders.reversed() { rmdir(path) }
     }
 
     private func unchangedEntry(_ target: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {

@@ -1,0 +1,29 @@
+#include "folder_flags.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <unistd.h>
+#ifdef __linux__
+#include <sys/ioctl.h>
+#include <linux/fs.h>
+#endif
+
+int newsroom_mark_top_folder(const char *path) {
+#if defined(__linux__) && defined(FS_IOC_SETFLAGS) && defined(FS_TOPDIR_FL)
+    int descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (descriptor < 0) return errno;
+    int flags = 0;
+    int result = 0;
+    if (ioctl(descriptor, FS_IOC_GETFLAGS, &flags) != 0) {
+        result = errno;
+    } else if (!(flags & FS_TOPDIR_FL)) {
+        flags |= FS_TOPDIR_FL;
+        if (ioctl(descriptor, FS_IOC_SETFLAGS, &flags) != 0) result = errno;
+    }
+    close(descriptor);
+    return result;
+#else
+    (void)path;
+    return ENOTTY;
+#endif
+}

@@ -1,0 +1,66 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// Files are staged beside their targets: a killed run's leftovers are swept by the next run,
+/// an aborted build takes its staged files and new folders with it, and fresh top folders carry
+/// ext4's "top of a subtree" mark so a clean build after `rm -rf` stays fast.
+@Suite struct StagingTests {
+    @Test func nextRunSweepsWhatAKilledRunStaged() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let clean = site.outputTree()
+        // What a run killed mid-build leaves: its marker, staged files, a folder it made.
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(OutputWriter.temporaryFolder), withIntermediateDirectories: true)
+        try site.writeData(Data("half".utf8), to: "output/news/2023/04/second/.index.html" + OutputSession.stagedSuffix)
+        try site.writeData(Data("half".utf8), to: "output/news/2031/01/future/.index.html" + OutputSession.stagedSuffix)
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(site.outputTree() == clean)
+        #expect(!site.exists("news/2031"))
+        #expect(!site.exists(OutputWriter.temporaryFolder))
+    }
+
+    @Test func abortedBuildRemovesItsStagedFilesAndNewFolders() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let before = site.outputTree()
+        try site.write("""
+        -- site/content/news/2024-02-03-new-item.md --
+        ---
+        title: A new item
+        date: 2024-02-03
+        ---
+        Text.
+        """)
+        // A folder where the home page must go makes the commit fail after staging.
+        try site.remove("output/index.html")
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("index.html"), withIntermediateDirectories: true)
+        let result = site.build()
+        #expect(!result.succeeded)
+        #expect(result.outputError?.contains("a folder of that name is in the way") == true, "\(String(describing: result.outputError))")
+        var expected = before
+        expected["index.html"] = nil
+        #expect(site.outputTree() == expected)
+        #expect(!site.exists("news/2024"))
+    }
+
+    @Test func freshTopFoldersAreMarkedForSpreading() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        func flags(_ folder: String) throws -> CommandRunner.Outcome {
+            try CommandRunner.run(["-d", site.output.path + folder], in: site.root, executable: URL(fileURLWithPath: "/usr/bin/lsattr"))
+        }
+        let probe = try flags("")
+        try #require(probe.status == 0, "the temporary folder's file system keeps no folder flags: \(probe.stderr)")
+        for folder in ["", "/news", "/news/2023"] {
+            let listing = try flags(folder).stdout
+            #expect(listing.split(separator: " ").first?.contains("T") == true, "\(folder): \(listing)")
+        }
+        let deep = try flags("/news/2023/04").stdout
+        #expect(deep.split(separator: " ").first?.contains("T") == false, "\(deep)")
+    }
+}
