@@ -1,55 +1,83 @@
 import Foundation
 
-/// Renders nodes against a context stack into one output string.
+/// Renders nodes against a context stack into one byte buffer.
 struct MustacheRenderer {
-    let set: MustacheTemplateSet
-    var stack: [Any]
-    var output = ""
+    /// A context frame, sorted once when pushed so lookups need no dynamic casts.
+    enum Frame {
+        case dictionary([String: Any])
+        case value(Any)
 
-    init(set: MustacheTemplateSet, stack: [Any]) {
+        init(_ value: Any) {
+            if let dictionary = value as? [String: Any] {
+                self = .dictionary(dictionary)
+            } else {
+                self = .value(value)
+            }
+        }
+
+        var value: Any {
+            switch self {
+            case .dictionary(let dictionary): return dictionary
+            case .value(let value): return value
+            }
+        }
+
+        func child(_ key: String) -> Any? {
+            switch self {
+            case .dictionary(let dictionary): return dictionary[key]
+            case .value(let value): return MustacheValue.child(key, of: value)
+            }
+        }
+    }
+
+    let set: MustacheTemplateSet
+    var stack: [Frame]
+    var output: [UInt8] = []
+
+    init(set: MustacheTemplateSet, context: Any) {
         self.set = set
-        self.stack = stack
+        self.stack = [Frame(context)]
     }
 
     mutating func render(_ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
         for node in nodes {
             switch node {
             case .text(let text):
-                output += text
+                output.append(contentsOf: text.utf8)
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
+                if let string = value as? String {
+                    if escaped { MustacheValue.escape(string, into: &output) } else { output.append(contentsOf: string.utf8) }
+                    continue
+                }
                 if let lambda = value as? MustacheSectionLambda {
-                    output += lambda.body("")
+                    output.append(contentsOf: lambda.body("").utf8)
                     continue
                 }
                 let text = MustacheValue.text(value)
-                if escaped { MustacheValue.escape(text, into: &output) } else { output += text }
+                if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
             case .section(let name, let children, let inverted, let source):
                 let value = lookup(name)
                 if inverted {
                     if !MustacheValue.isTruthy(value) { render(children, blocks: blocks) }
                 } else if let dictionary = value as? [String: Any] {
-                    stack.append(dictionary)
-                    render(children, blocks: blocks)
-                    stack.removeLast()
+                    renderWithin(.dictionary(dictionary), children, blocks: blocks)
                 } else if let string = value as? String {
-                    stack.append(string)
-                    render(children, blocks: blocks)
-                    stack.removeLast()
+                    renderWithin(.value(string), children, blocks: blocks)
+                } else if let dictionaries = value as? [[String: Any]] {
+                    for dictionary in dictionaries {
+                        renderWithin(.dictionary(dictionary), children, blocks: blocks)
+                    }
                 } else if let lambda = value as? MustacheSectionLambda {
                     render(set.lambdaResult(lambda.body(source)), blocks: blocks)
                 } else if let array = value as? [Any] {
                     for element in array {
-                        stack.append(element)
-                        render(children, blocks: blocks)
-                        stack.removeLast()
+                        renderWithin(Frame(element), children, blocks: blocks)
                     }
                 } else if let bool = value as? Bool {
                     if bool { render(children, blocks: blocks) }
                 } else if MustacheValue.isTruthy(value), let value {
-                    stack.append(value)
-                    render(children, blocks: blocks)
-                    stack.removeLast()
+                    renderWithin(Frame(value), children, blocks: blocks)
                 }
             case .partial(let name, let dynamic, let indentation):
                 guard let resolved = templateName(name, dynamic: dynamic),
@@ -72,6 +100,12 @@ struct MustacheRenderer {
         }
     }
 
+    private mutating func renderWithin(_ frame: Frame, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
+        stack.append(frame)
+        render(nodes, blocks: blocks)
+        stack.removeLast()
+    }
+
     private func templateName(_ name: String, dynamic: Bool) -> String? {
         guard dynamic else { return name }
         let path = name.split(separator: ".").map(String.init)
@@ -82,13 +116,13 @@ struct MustacheRenderer {
     func lookup(_ name: MustacheName) -> Any? {
         var value: Any?
         if name.path.isEmpty {
-            value = stack.last
+            value = stack.last?.value
         } else if name.anchored {
-            value = follow(name.path, from: stack.last)
+            value = follow(name.path.dropFirst(), from: stack.last?.child(name.path[0]))
         } else {
             for frame in stack.reversed() {
-                if let first = MustacheValue.child(name.path[0], of: frame) {
-                    value = follow(name.path.dropFirst(), from: first)
+                if let first = frame.child(name.path[0]) {
+                    value = name.path.count == 1 ? first : follow(name.path.dropFirst(), from: first)
                     break
                 }
             }

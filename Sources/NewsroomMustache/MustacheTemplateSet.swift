@@ -35,9 +35,14 @@ public final class MustacheTemplateSet: @unchecked Sendable {
 
     /// Renders the template `name` with `context` at the bottom of the context stack.
     public func render(_ name: String, context: Any) -> String {
-        guard let nodes = parsed[name] else { return "" }
-        var renderer = MustacheRenderer(set: self, stack: [context])
-        renderer.output.reserveCapacity(16_384)
+        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+    }
+
+    /// `render`, as UTF-8 bytes.
+    public func renderBytes(_ name: String, context: Any) -> [UInt8] {
+        guard let nodes = parsed[name] else { return [] }
+        var renderer = MustacheRenderer(set: self, context: context)
+        renderer.output.reserveCapacity(32_768)
         renderer.render(nodes, blocks: [:])
         return renderer.output
     }

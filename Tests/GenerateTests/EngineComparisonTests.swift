@@ -13,7 +13,7 @@ import Testing
         }
         let icon = MustacheLambda { (name: String) -> Any? in IconSprite.use(name.trimmingSpaces) }
         let frozen = library
-        return ({ context, layout in frozen.render(context, withTemplate: layout) ?? "" }, icon)
+        return ({ context, layout in Array((frozen.render(context, withTemplate: layout) ?? "").utf8) }, icon)
     } }
 
     static func build(site: URL, themes: URL, engine: TemplateSet.Engine) throws -> [String: Data] {

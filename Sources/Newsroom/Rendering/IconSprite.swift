@@ -28,11 +28,10 @@ struct IconSprite: Sendable {
     }
 
     /// Puts the symbols `html` uses, each once, in a hidden sprite right after `<body…>`;
-    /// returns the page's bytes (no second trip through String).
-    func embed(in html: String) -> Data {
+    /// returns the page's bytes.
+    func embed(in html: [UInt8]) -> Data {
         let marker = Array("href=\"#icon-".utf8)
-        var html = html
-        return html.withUTF8 { bytes in
+        return html.withUnsafeBufferPointer { bytes in
             var used = Set<String>()
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
@@ -46,14 +45,14 @@ struct IconSprite: Sendable {
             guard !used.isEmpty, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
                   let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
             else { return Data(buffer: bytes) }
-            var output: [UInt8] = []
+            var output = Data()
             output.reserveCapacity(bytes.count + used.count * 400 + 160)
-            output += bytes[...close]
-            output += "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8
-            for name in used.sorted() { output += symbols[name]!.utf8 }
-            output += "</svg>".utf8
-            output += bytes[(close + 1)...]
-            return Data(output)
+            output.append(UnsafeBufferPointer(rebasing: bytes[...close]))
+            output.append(contentsOf: "\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8)
+            for name in used.sorted() { output.append(contentsOf: symbols[name]!.utf8) }
+            output.append(contentsOf: "</svg>".utf8)
+            output.append(UnsafeBufferPointer(rebasing: bytes[(close + 1)...]))
+            return output
         }
     }
 }

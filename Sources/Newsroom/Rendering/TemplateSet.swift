@@ -2,8 +2,9 @@ import NewsroomMustache
 
 /// The theme's layouts and partials, compiled once, rendering `[String: Any]` view models.
 struct TemplateSet: @unchecked Sendable {
-    /// Renders a layout with a context; the engine behind it (ours, or swift-mustache in tests).
-    typealias Render = @Sendable ([String: Any], String) -> String
+    /// Renders a layout with a context into UTF-8 bytes; the engine behind it (ours, or
+    /// swift-mustache in tests).
+    typealias Render = @Sendable ([String: Any], String) -> [UInt8]
 
     let layoutNames: Set<String>
     private let renderLayout: Render
@@ -46,14 +47,14 @@ struct TemplateSet: @unchecked Sendable {
         case .builtIn:
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
             let icon = MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }
-            return TemplateSet(layoutNames: layouts, renderLayout: { set.render($1, context: $0) }, iconLambda: icon)
+            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, context: $0) }, iconLambda: icon)
         case .custom(let make):
             let (render, icon) = make(texts)
             return TemplateSet(layoutNames: layouts, renderLayout: render, iconLambda: icon)
         }
     }
 
-    func render(_ context: [String: Any], layout: String) -> String {
+    func render(_ context: [String: Any], layout: String) -> [UInt8] {
         var context = context
         context["icon"] = iconLambda
         return renderLayout(context, layout)
