@@ -26,10 +26,13 @@ public struct Publication: Sendable {
     }
 
     /// Published items, newest first; equal dates by slug so the order never depends on the disk.
+    /// Sorts positions rather than the items themselves, which are large to move.
     public func select(_ items: [NewsItem]) -> [NewsItem] {
-        items.filter(isPublished).sorted {
-            $0.date.instant != $1.date.instant ? $0.date.instant > $1.date.instant : $0.slug < $1.slug
+        let order = items.indices.filter { isPublished(items[$0]) }.sorted { a, b in
+            let first = items[a].date.instant, second = items[b].date.instant
+            return first != second ? first > second : items[a].slug < items[b].slug
         }
+        return order.map { items[$0] }
     }
 
     /// The next item that will go live after `now` (not a draft), for the cron operator.

@@ -2,24 +2,21 @@ import Foundation
 
 /// Structured data for search engines, safe to put inside `<script type="application/ld+json">`.
 enum JSONLD {
+    /// Written member by member in sorted key order, as `encode` would write the same object.
     static func newsArticle(_ item: NewsItem, url: String, image: String?, config: SiteConfig) -> String {
-        var article: [String: Any] = [
-            "@context": "https://schema.org",
-            "@type": "NewsArticle",
-            "headline": item.title,
-            "datePublished": item.date.iso8601,
-            "dateModified": (item.updated ?? item.date).iso8601,
-            "mainEntityOfPage": url,
-            "publisher": [
-                "@type": "Organization",
-                "name": config.title,
-                "logo": ["@type": "ImageObject", "url": config.baseURL + "assets/logo.svg"],
-            ] as [String: Any],
-        ]
-        if let image { article["image"] = [image] }
-        if let author = item.author { article["author"] = ["@type": "Organization", "name": author] }
-        if let summary = item.summary { article["description"] = summary }
-        return encode(article)
+        var output = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
+        if let author = item.author {
+            output += ",\"author\":{\"@type\":\"Organization\",\"name\":" + JSONText.quoted(author) + "}"
+        }
+        output += ",\"dateModified\":" + JSONText.quoted((item.updated ?? item.date).iso8601)
+        output += ",\"datePublished\":" + JSONText.quoted(item.date.iso8601)
+        if let summary = item.summary { output += ",\"description\":" + JSONText.quoted(summary) }
+        output += ",\"headline\":" + JSONText.quoted(item.title)
+        if let image { output += ",\"image\":[" + JSONText.quoted(image) + "]" }
+        output += ",\"mainEntityOfPage\":" + JSONText.quoted(url)
+        output += ",\"publisher\":{\"@type\":\"Organization\",\"logo\":{\"@type\":\"ImageObject\",\"url\":"
+            + JSONText.quoted(config.baseURL + "assets/logo.svg") + "},\"name\":" + JSONText.quoted(config.title) + "}}"
+        return output
     }
 
     /// JSON with sorted keys and `<`, `>`, `&`, U+2028/9 as `\u` escapes, so no `</script>` or

@@ -37,19 +37,20 @@ struct RenderKeys: Sendable {
         for tag in plan.tags { global.combine(tag.slug + "=" + tag.name) }
         self.global = global.value
         self.mapping = plan.index.digest
-        self.cards = plan.items.indices.map { position in
-            let item = plan.items[position]
-            var card = KeyHasher()
-            card.combine(item.title)
-            card.combine(item.date.iso8601)
-            card.combine(plan.itemFiles[position])
-            card.combine(summaries[position])
-            card.combine(item.location ?? "")
-            card.combine(item.image.map { $0.src + "\u{0}" + $0.alt } ?? "")
-            card.combine(item.draft)
-            card.combine(publication.isScheduled(item))
-            for slug in plan.itemTagSlugs[position] { card.combine(slug) }
-            return card.value
+        self.cards = plan.items.withUnsafeBufferPointer { items in
+            items.indices.map { position in
+                var card = KeyHasher()
+                card.combine(items[position].title)
+                card.combine(items[position].date.iso8601)
+                card.combine(plan.itemFiles[position])
+                card.combine(summaries[position])
+                card.combine(items[position].location ?? "")
+                card.combine(items[position].image.map { $0.src + "\u{0}" + $0.alt } ?? "")
+                card.combine(items[position].draft)
+                card.combine(publication.isScheduled(items[position]))
+                for slug in plan.itemTagSlugs[position] { card.combine(slug) }
+                return card.value
+            }
         }
     }
 

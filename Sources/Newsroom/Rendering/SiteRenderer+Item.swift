@@ -8,7 +8,7 @@ extension SiteRenderer {
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         var view: [String: Any] = [
             "title": item.title,
-            "date": model.date(item.date),
+            "date": model.itemDate(position),
             "summary": summaries[position],
             "content": withDateline(body.html, item: item),
             "tags": model.tags(of: position, from: file),
@@ -64,19 +64,27 @@ extension SiteRenderer {
     /// only at neighbours keeps the cost linear in the number of items.
     func relatedItems(_ position: Int) -> [Int] {
         let window = 12
-        var shared: [Int: Int] = [:]
+        // Every neighbour once per tag it shares; sorted, equal runs count the shared tags.
+        var neighbours: [Int] = []
+        neighbours.reserveCapacity(plan.itemTagSlugs[position].count * (2 * window))
         for slug in plan.itemTagSlugs[position] {
             guard let index = plan.tagIndex[slug] else { continue }
             let members = plan.tagListings[index].items
             guard let here = Self.binarySearch(members, position) else { continue }
             for other in members[max(0, here - window)..<min(members.count, here + window + 1)] where other != position {
-                shared[other, default: 0] += 1
+                neighbours.append(other)
             }
         }
+        neighbours.sort()
         // The best three by (shared tags, nearness, position), without sorting them all.
         var best: [(other: Int, count: Int, distance: Int)] = []
-        for (other, count) in shared {
-            let candidate = (other: other, count: count, distance: abs(other - position))
+        var start = 0
+        while start < neighbours.count {
+            let other = neighbours[start]
+            var end = start + 1
+            while end < neighbours.count, neighbours[end] == other { end += 1 }
+            let candidate = (other: other, count: end - start, distance: abs(other - position))
+            start = end
             let slot = best.firstIndex { current in
                 (candidate.count, -candidate.distance, -candidate.other) > (current.count, -current.distance, -current.other)
             } ?? best.count

@@ -11,6 +11,13 @@ struct ViewModel {
     var publication: Publication
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     var newsletterThankYou: String?
+    /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
+    let itemDates = ItemDates()
+
+    /// The date of the item at `position`.
+    func itemDate(_ position: Int) -> [String: Any] {
+        itemDates.value(position, count: plan.items.count) { date(plan.items[position].date) }
+    }
 
     /// A menu or social link: a file of ours or an outside URL.
     enum Link {
@@ -101,7 +108,7 @@ struct ViewModel {
         var card: [String: Any] = [
             "title": item.title,
             "url": linker.relative(from: page, to: plan.itemFiles[position]),
-            "date": date(item.date),
+            "date": itemDate(position),
             "summary": summary,
             "tags": tags(of: position, from: page),
         ]
@@ -125,3 +132,20 @@ struct ViewModel {
     }
 }
 
+
+/// Per-item values made once and shared by every page that shows the item; safe from
+/// several threads.
+final class ItemDates: @unchecked Sendable {
+    private var values: [[String: Any]?] = []
+    private let lock = NSLock()
+
+    func value(_ position: Int, count: Int, make: () -> [String: Any]) -> [String: Any] {
+        if let made = lock.withLock({ values.isEmpty ? nil : values[position] }) { return made }
+        let made = make()
+        lock.withLock {
+            if values.isEmpty { values = Array(repeating: nil, count: count) }
+            values[position] = made
+        }
+        return made
+    }
+}
