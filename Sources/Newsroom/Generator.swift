@@ -33,6 +33,7 @@ public enum Generator {
         prepared.renderer.enableCache(publication: prepared.publication, bannerShowing: prepared.renderer.model.bannerShowing) { path, key in
             session.keep(path, key: key)
         }
+        prepared.renderer.previousWarnings = PageWarnings.read(in: writer.folder, site: options.site.displayName)
         do {
             try prepared.renderer.render(log: &log) { file in
                 counter.count(file.path)
@@ -58,6 +59,7 @@ public enum Generator {
         }
         let source = prepared.renderer.source
         source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
+        prepared.renderer.warnings.write(in: writer.folder, site: options.site.displayName)
         clock.lap("write", into: &result)
         result.pageCount = counter.pages
         result.feedCount = counter.feeds

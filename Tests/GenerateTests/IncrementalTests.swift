@@ -122,6 +122,40 @@ extension IncrementalTests {
         #expect(second.report.written == 0)
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(ItemCache.fileName).path))
     }
+
+    /// Warnings found while rendering a page (a dropped link) are given again when the page is
+    /// kept, and stop once the page no longer has them.
+    @Test func keptPagesKeepTheirRenderWarnings() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        try site.write("""
+        -- site/content/news/2023-06-01-odd.md --
+        ---
+        title: Odd
+        date: 2023-06-01
+        ---
+        A [bad link](javascript:alert(1)) here.
+        """)
+        let first = site.build()
+        #expect(first.succeeded)
+        #expect(first.diagnostics.count == 1)
+        #expect(first.diagnostics.first?.description.hasPrefix("site/content/news/2023-06-01-odd.md:5:3: warning:") == true, "\(first.diagnostics)")
+        let second = site.build()
+        #expect(second.report.written == 0)
+        #expect(second.diagnostics == first.diagnostics)
+        try site.write("""
+        -- site/content/news/2023-06-01-odd.md --
+        ---
+        title: Odd
+        date: 2023-06-01
+        ---
+        A plain line here.
+        """)
+        let third = site.build()
+        #expect(third.succeeded)
+        #expect(third.diagnostics.isEmpty, "\(third.diagnostics)")
+        #expect(site.build().diagnostics.isEmpty)
+    }
 }
 
 /// Sites above `SiteLoader.bodiesInMemoryLimit` items read bodies again page by page; the

@@ -12,9 +12,16 @@ final class SharedRun: @unchecked Sendable {
         self.diagnostics = Array(repeating: [], count: count)
     }
 
-    func record(_ index: Int, diagnostics found: [Diagnostic]) {
+    /// The warnings of each page rendered or kept, for the next build (see `PageWarnings`).
+    private(set) var warnings = PageWarnings()
+
+    func record(_ index: Int, page: String?, diagnostics found: [Diagnostic]) {
         guard !found.isEmpty else { return }
-        lock.withLock { diagnostics[index] = found }
+        let pageWarnings = found.filter { $0.severity == .warning }
+        lock.withLock {
+            diagnostics[index] = found
+            if let page, !pageWarnings.isEmpty { warnings.byPage[page] = pageWarnings }
+        }
     }
 
     func fail(_ failure: Error) {

@@ -18,6 +18,10 @@ struct SiteRenderer: @unchecked Sendable {
     /// previous build's file for a path was made from the same key (then it is kept).
     var keys: RenderKeys?
     var isFresh: (@Sendable (String, UInt64) -> Bool)?
+    /// The warnings of the previous build's pages, given again for the pages kept as they are;
+    /// and this render's, to be saved for the next.
+    var previousWarnings = PageWarnings()
+    private(set) var warnings = PageWarnings()
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -156,12 +160,16 @@ struct SiteRenderer: @unchecked Sendable {
         DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
             var local = DiagnosticLog()
             let files = shared.renderer.run(jobs[index], listings: listings, log: &local)
-            shared.record(index, diagnostics: local.diagnostics)
+            for file in files {
+                if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings.byPage[file.path] ?? []) }
+            }
+            shared.record(index, page: files.first?.path, diagnostics: local.diagnostics)
             for file in files {
                 do { try stage(file) } catch { shared.fail(error) }
             }
         }
         for diagnostics in shared.diagnostics { log.add(contentsOf: diagnostics) }
+        warnings = shared.warnings
         if let error = shared.error { throw error }
     }
 
