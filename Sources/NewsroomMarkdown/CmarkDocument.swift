@@ -14,9 +14,22 @@ struct CmarkDocument {
 
     init(source: String) {
         // The private-use marks are ours; an author's copy of them becomes U+FFFD.
-        self.source = source.unicodeScalars.contains { $0 == "\u{E000}" || $0 == "\u{E001}" }
+        self.source = Self.containsMarks(source)
             ? String(source.map { $0 == Self.headingMarkStart || $0 == Self.headingMarkEnd ? "\u{FFFD}" : $0 })
             : source
+    }
+
+    /// Whether `text` holds U+E000 or U+E001 (UTF-8 `EE 80 80` / `EE 80 81`), found with memchr.
+    static func containsMarks(_ text: String) -> Bool {
+        var text = text
+        return text.withUTF8 { bytes in
+            var from = 0
+            while let found = UTF8Search.firstIndex(of: [0xEE, 0x80], in: bytes, from: from) {
+                if found + 2 < bytes.count, bytes[found + 2] == 0x80 || bytes[found + 2] == 0x81 { return true }
+                from = found + 1
+            }
+            return false
+        }
     }
 
     func render(
