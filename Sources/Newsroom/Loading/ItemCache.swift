@@ -53,17 +53,30 @@ struct ItemCache {
 
     func write(to folder: URL, timeZone: TimeZone, site: SourceFolder) {
         guard changed || FileStatus.of(folder.appendingPathComponent(Self.fileName).path) == nil else { return }
-        var writer = BinaryWriter()
-        writer.string(Self.header(timeZone: timeZone, site: site))
-        writer.int(records.count)
-        for (path, record) in records.sorted(by: { $0.key < $1.key }) {
-            writer.string(path)
-            writer.record(record)
-        }
         let target = folder.appendingPathComponent(Self.fileName).path
         let staging = target + ".tmp"
-        guard (try? FileStatus.write(writer.data, to: staging)) != nil else { return }
-        if rename(staging, target) != 0 { unlink(staging) }
+        // Written a megabyte at a time: at 50,000 items the whole cache in memory at once
+        // (and its copies while growing) was the build's peak.
+        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { return }
+        var writer = BinaryWriter()
+        writer.data.reserveCapacity(1 << 21)
+        var failed = false
+        func flush() {
+            guard !failed, !writer.data.isEmpty else { return }
+            failed = !writer.data.withUnsafeBytes { FileStatus.writeAll($0, to: descriptor) }
+            writer.data.removeAll(keepingCapacity: true)
+        }
+        writer.string(Self.header(timeZone: timeZone, site: site))
+        writer.int(records.count)
+        for path in records.keys.sorted() {
+            writer.string(path)
+            writer.record(records[path]!)
+            if writer.data.count >= 1 << 20 { flush() }
+        }
+        flush()
+        close(descriptor)
+        if failed || rename(staging, target) != 0 { unlink(staging) }
     }
 }
 

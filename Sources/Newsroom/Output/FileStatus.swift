@@ -26,21 +26,27 @@ struct FileStatus: Equatable {
         )
     }
 
+    /// Writes all of `bytes` to an open descriptor; false on failure (errno says why).
+    static func writeAll(_ bytes: UnsafeRawBufferPointer, to descriptor: Int32) -> Bool {
+        var offset = 0
+        while offset < bytes.count {
+            let written = Glibc.write(descriptor, bytes.baseAddress! + offset, bytes.count - offset)
+            if written < 0 {
+                if errno == EINTR { continue }
+                return false
+            }
+            offset += written
+        }
+        return true
+    }
+
     /// Writes `data` to a new file at `path` (replacing one there), reporting errno's reason.
     static func write(_ data: Data, to path: String) throws {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
-        try data.withUnsafeBytes { buffer in
-            var offset = 0
-            while offset < buffer.count {
-                let written = Glibc.write(descriptor, buffer.baseAddress! + offset, buffer.count - offset)
-                if written < 0 {
-                    if errno == EINTR { continue }
-                    throw OutputError(String(cString: strerror(errno)))
-                }
-                offset += written
-            }
+        guard data.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
+            throw OutputError(String(cString: strerror(errno)))
         }
     }
 }
