@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Newsroom
 
@@ -45,5 +46,19 @@ import Testing
         #expect(SitePlanner.aliasFile("/../etc") == nil)
         #expect(SitePlanner.aliasFile("relative/") == nil)
         #expect(SitePlanner.aliasFile("/") == nil)
+    }
+}
+
+/// Share links encode titles and URLs for query strings as Foundation's percent-encoding does
+/// with letters, digits and `-._~` allowed.
+@Suite struct QueryEncodeTests {
+    @Test(arguments: [
+        "Chișinău: é ñ 日本 Ã", "a b&c=d/e?f#g+h", "tab\there", "", "100% \"quoted\" <b>", "emoji 🙂 and ~_.-",
+        "https://news.example.org/news/2023/03/a/?x=1&y=ü",
+    ])
+    func matchesFoundation(_ text: String) {
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        allowed.insert(charactersIn: "-._~")
+        #expect(SiteRenderer.queryEncode(text) == text.addingPercentEncoding(withAllowedCharacters: allowed))
     }
 }
