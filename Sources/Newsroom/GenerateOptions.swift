@@ -39,6 +39,9 @@ public struct BuildResult: Sendable {
     public var stageTimes: [(stage: String, seconds: Double)] = []
     /// Files produced by kind (`news items`, `tag pages`, `archives`, `feeds` …).
     public var pagesByKind: [String: Int] = [:]
+    /// True when nothing the output is made from changed and every file was kept as it was,
+    /// without planning or rendering.
+    public var reusedOutput = false
 
     public var succeeded: Bool {
         outputError == nil && !diagnostics.contains { $0.severity == .error }

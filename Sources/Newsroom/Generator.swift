@@ -18,22 +18,57 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        guard var prepared = prepare(options, engine: engine, cacheFolder: writer.folder, result: &result, log: &log, clock: &clock) else {
+        guard let source = load(options, cacheFolder: writer.folder, log: &log) else {
             result.diagnostics = log.sorted
             return result
         }
-        let session: OutputSession
-        do {
-            session = try writer.begin()
-        } catch {
-            result.outputError = "\(error)"
+        clock.lap("load", into: &result)
+        let publication = publication(options, source: source)
+        let previous = BuildRecord.read(in: writer.folder, site: options.site.displayName)
+        let digest = log.hasErrors ? nil : BuildDigest.of(source, options: options, publication: publication, bannerShowing: bannerShowing(source, publication))
+        var session: OutputSession?
+        if let digest, previous.digest == digest {
+            // Nothing the output is made from changed: keep every file if none was touched.
+            do {
+                let opened = try writer.begin()
+                if opened.keepAllIfIntact() {
+                    result.report = try opened.commit()
+                    source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
+                    log.add(contentsOf: previous.allWarnings)
+                    result.diagnostics = log.sorted
+                    noteNextScheduled(source, publication: publication, options: options, into: &result)
+                    count(opened.paths, options: options, into: &result)
+                    result.reusedOutput = true
+                    clock.lap("check", into: &result)
+                    return result
+                }
+                session = opened
+            } catch {
+                result.outputError = "\(error)"
+                return result
+            }
+        }
+        let warningsBefore = log.diagnostics.count
+        guard var prepared = prepare(source, options: options, publication: publication, engine: engine, result: &result, log: &log, clock: &clock) else {
+            session?.abort()
+            result.diagnostics = log.sorted
             return result
         }
+        let buildWarnings = log.diagnostics[warningsBefore...].filter { $0.severity == .warning }
+        if session == nil {
+            do {
+                session = try writer.begin()
+            } catch {
+                result.outputError = "\(error)"
+                return result
+            }
+        }
+        guard let session else { return result }
         let counter = FileCounter(total: prepared.renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
         prepared.renderer.enableCache(publication: prepared.publication, bannerShowing: prepared.renderer.model.bannerShowing) { path, key in
             session.keep(path, key: key)
         }
-        prepared.renderer.previousWarnings = PageWarnings.read(in: writer.folder, site: options.site.displayName)
+        prepared.renderer.previousWarnings = previous.warningsByPage
         do {
             try prepared.renderer.render(log: &log) { file in
                 counter.count(file.path)
@@ -57,14 +92,23 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        let source = prepared.renderer.source
         source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
-        prepared.renderer.warnings.write(in: writer.folder, site: options.site.displayName)
+        BuildRecord(digest: digest, warningsByPage: prepared.renderer.warnings, buildWarnings: Array(buildWarnings))
+            .write(in: writer.folder, site: options.site.displayName)
         clock.lap("write", into: &result)
         result.pageCount = counter.pages
         result.feedCount = counter.feeds
         result.pagesByKind = counter.byKind
         return result
+    }
+
+    /// The pages, feeds and kinds among `paths`, as `FileCounter` counts them while rendering.
+    private static func count(_ paths: [String], options: GenerateOptions, into result: inout BuildResult) {
+        let counter = FileCounter(byKind: options.countPageKinds)
+        for path in paths { counter.count(path) }
+        result.pageCount = counter.pages
+        result.feedCount = counter.feeds
+        result.pagesByKind = counter.byKind
     }
 
     /// Everything a build does except writing: the pages in memory, with the diagnostics.
@@ -88,30 +132,49 @@ public enum Generator {
     }
 
     /// Load, check the theme, plan: everything before the first page is rendered.
-    private static func prepare(_ options: GenerateOptions, engine: TemplateSet.Engine, cacheFolder: URL? = nil, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
-        guard let source = SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, cacheFolder: cacheFolder, log: &log) else {
-            return nil
-        }
+    private static func prepare(_ options: GenerateOptions, engine: TemplateSet.Engine, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
+        guard let source = load(options, cacheFolder: nil, log: &log) else { return nil }
         clock.lap("load", into: &result)
+        return prepare(source, options: options, publication: publication(options, source: source), engine: engine, result: &result, log: &log, clock: &clock)
+    }
+
+    private static func load(_ options: GenerateOptions, cacheFolder: URL?, log: inout DiagnosticLog) -> SiteSource? {
+        SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, cacheFolder: cacheFolder, log: &log)
+    }
+
+    /// What is published: `--now` as written is read in the site's timezone.
+    private static func publication(_ options: GenerateOptions, source: SiteSource) -> Publication {
         var now = options.now
         if let text = options.nowText, case .success(let date) = DateParser(timeZone: source.config.timeZone).parse(text) {
             now = date.instant
         }
-        let icons = IconSprite.load(source.theme.icons, log: &log)
-        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
-        checkSocialIcons(source, icons: icons, log: &log)
-        let publication = Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
-        let plan = SitePlanner(source: source, publication: publication).plan(log: &log)
+        return Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
+    }
+
+    private static func bannerShowing(_ source: SiteSource, _ publication: Publication) -> Bool {
+        source.config.banner?.isShowing(at: publication.now) ?? false
+    }
+
+    private static func noteNextScheduled(_ source: SiteSource, publication: Publication, options: GenerateOptions, into result: inout BuildResult) {
         if let next = publication.nextScheduled(source.items) {
             result.nextScheduled = (options.site.display(next.sourcePath), next.date)
         }
+    }
+
+    /// Checks the theme and plans the site loaded as `source`.
+    private static func prepare(_ source: SiteSource, options: GenerateOptions, publication: Publication, engine: TemplateSet.Engine, result: inout BuildResult, log: inout DiagnosticLog, clock: inout StageClock) -> Prepared? {
+        let icons = IconSprite.load(source.theme.icons, log: &log)
+        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
+        checkSocialIcons(source, icons: icons, log: &log)
+        let plan = SitePlanner(source: source, publication: publication).plan(log: &log)
+        noteNextScheduled(source, publication: publication, options: options, into: &result)
         clock.lap("plan", into: &result)
         guard let templates, !log.hasErrors else { return nil }
         let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
         let model = ViewModel(
             config: source.config, linker: linker, plan: plan,
             menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
-            bannerShowing: source.config.banner?.isShowing(at: now) ?? false,
+            bannerShowing: bannerShowing(source, publication),
             publication: publication,
             newsletterThankYou: source.config.newsletter?.thankYou.map { thankYou in
                 let links = ContentLinks(index: plan.index, linker: linker)

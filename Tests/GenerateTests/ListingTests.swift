@@ -84,6 +84,27 @@ import Testing
         #expect(site.read("news/tags/policy/index.html")?.contains("Clash") == true)
     }
 
+    /// One item writing two spellings of a tag: the first written wins, every build alike.
+    @Test func tagSpellingClashInOneItemIsDecidedByOrder() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-05-01-clash.md --
+        ---
+        title: Clash
+        date: 2023-05-01
+        tags: [Ukraine Crisis, ukraine crisis]
+        ---
+        Text.
+        """)
+        defer { site.delete() }
+        for _ in 0..<6 {
+            try? FileManager.default.removeItem(at: site.output)
+            let result = site.build()
+            #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:24: warning: tag 'ukraine crisis' is spelt 'Ukraine Crisis' in site/content/news/2023-05-01-clash.md; both are the tag 'ukraine-crisis'"])
+            #expect(site.read("news/tags/ukraine-crisis/index.html")?.contains("Ukraine Crisis") == true)
+        }
+    }
+
     @Test func archivesLinkNeighbouringPeriods() throws {
         let site = try NewsSite.make()
         defer { site.delete() }

@@ -93,23 +93,29 @@ struct SitePlanner {
     }
 
     /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use
-    /// (the oldest item's on a tie); every other spelling is warned about where it is written.
+    /// (the oldest item's on a tie, and the first it writes if it writes both); every other
+    /// spelling is warned about where it is written.
     private func collectTags(_ items: [NewsItem], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
         var spellings: [String: [String: Int]] = [:]
-        var firstSeen: [String: [String: Int]] = [:]
+        var firstSeen: [String: [String: (position: Int, index: Int)]] = [:]
         var members: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
-            for name in item.tags {
+            for (index, name) in item.tags.enumerated() {
                 let slug = Slug.make(from: name)
                 spellings[slug, default: [:]][name, default: 0] += 1
-                firstSeen[slug, default: [:]][name] = position
+                // Items run newest first: what is left is the oldest item's first use.
+                if firstSeen[slug]?[name]?.position != position { firstSeen[slug, default: [:]][name] = (position, index) }
                 if members[slug]?.last != position { members[slug, default: []].append(position) }
             }
         }
         var names: [String: String] = [:]
         for (slug, counts) in spellings {
             names[slug] = counts.keys.max { a, b in
-                counts[a]! != counts[b]! ? counts[a]! < counts[b]! : firstSeen[slug]![a]! < firstSeen[slug]![b]!
+                if counts[a]! != counts[b]! { return counts[a]! < counts[b]! }
+                let (first, second) = (firstSeen[slug]![a]!, firstSeen[slug]![b]!)
+                if first.position != second.position { return first.position < second.position }
+                if first.index != second.index { return first.index > second.index }
+                return a > b
             }
         }
         // Where each chosen spelling is first written, so a clash names both files.

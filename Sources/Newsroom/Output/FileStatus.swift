@@ -13,9 +13,10 @@ struct FileStatus: Equatable {
     var isDirectory: Bool
     var inode: UInt64 = 0
 
-    static func of(_ path: String) -> FileStatus? {
+    /// The status of `path` itself, or with `following` of what a symbolic link leads to.
+    static func of(_ path: String, following: Bool = false) -> FileStatus? {
         var info = stat()
-        guard lstat(path, &info) == 0 else { return nil }
+        guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
         let mode = info.st_mode & S_IFMT
         return FileStatus(
             size: Int(info.st_size),

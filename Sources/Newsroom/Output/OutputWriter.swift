@@ -150,6 +150,33 @@ final class OutputSession: @unchecked Sendable {
         return true
     }
 
+    /// Keeps every file of the previous build when each is still on disk as it was written
+    /// (same size and time); false, keeping nothing, when any is not or there was no build.
+    func keepAllIfIntact() -> Bool {
+        guard !previous.entries.isEmpty else { return false }
+        let entries = Array(previous.entries)
+        let root = folder.path + "/"
+        let intact = Flag()
+        DispatchQueue.concurrentPerform(iterations: 8) { part in
+            for index in stride(from: part, to: entries.count, by: 8) where intact.isSet {
+                let (path, entry) = entries[index]
+                guard let status = FileStatus.of(root + path), status.isRegular, status.size == entry.size, status.modified == entry.modified else {
+                    intact.clear()
+                    return
+                }
+            }
+        }
+        guard intact.isSet else { return false }
+        mutex.withLock {
+            next = previous
+            unchanged = previous.entries.count
+        }
+        return true
+    }
+
+    /// Every path the build produces so far (all of the previous build's after `keepAllIfIntact`).
+    var paths: [String] { mutex.withLock { Array(next.entries.keys) } }
+
     /// Moves every staged file into place, removes stale files and records the manifest.
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
@@ -267,4 +294,12 @@ final class OutputSession: @unchecked Sendable {
             throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
         }
     }
+}
+
+/// A flag several threads may clear.
+private final class Flag: @unchecked Sendable {
+    private var value = true
+    private let lock = NSLock()
+    var isSet: Bool { lock.withLock { value } }
+    func clear() { lock.withLock { value = false } }
 }

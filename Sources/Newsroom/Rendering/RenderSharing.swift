@@ -12,15 +12,15 @@ final class SharedRun: @unchecked Sendable {
         self.diagnostics = Array(repeating: [], count: count)
     }
 
-    /// The warnings of each page rendered or kept, for the next build (see `PageWarnings`).
-    private(set) var warnings = PageWarnings()
+    /// The warnings of each page rendered or kept, for the next build (see `BuildRecord`).
+    private(set) var warnings: [String: [Diagnostic]] = [:]
 
     func record(_ index: Int, page: String?, diagnostics found: [Diagnostic]) {
         guard !found.isEmpty else { return }
         let pageWarnings = found.filter { $0.severity == .warning }
         lock.withLock {
             diagnostics[index] = found
-            if let page, !pageWarnings.isEmpty { warnings.byPage[page] = pageWarnings }
+            if let page, !pageWarnings.isEmpty { warnings[page] = pageWarnings }
         }
     }
 

@@ -20,8 +20,8 @@ struct SiteRenderer: @unchecked Sendable {
     var isFresh: (@Sendable (String, UInt64) -> Bool)?
     /// The warnings of the previous build's pages, given again for the pages kept as they are;
     /// and this render's, to be saved for the next.
-    var previousWarnings = PageWarnings()
-    private(set) var warnings = PageWarnings()
+    var previousWarnings: [String: [Diagnostic]] = [:]
+    private(set) var warnings: [String: [Diagnostic]] = [:]
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -161,7 +161,7 @@ struct SiteRenderer: @unchecked Sendable {
             var local = DiagnosticLog()
             let files = shared.renderer.run(jobs[index], listings: listings, log: &local)
             for file in files {
-                if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings.byPage[file.path] ?? []) }
+                if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings[file.path] ?? []) }
             }
             shared.record(index, page: files.first?.path, diagnostics: local.diagnostics)
             for file in files {

@@ -1,0 +1,62 @@
+import Foundation
+
+/// One 64-bit digest of everything a build's output is made from: the generator, the options,
+/// `site.yml`, the theme, every content file (by content hash), what is published at this
+/// moment, and every file copied as-is (by size, time and inode). When it equals the digest
+/// the last build recorded and that build's files are untouched, the output is already right.
+enum BuildDigest {
+    static func of(_ source: SiteSource, options: GenerateOptions, publication: Publication, bannerShowing: Bool) -> UInt64 {
+        var hasher = KeyHasher()
+        hasher.combine("newsroom-build-digest-1")
+        if let binary = FileStatus.of(RenderKeys.executablePath) {
+            hasher.combine(binary.size)
+            hasher.combine(UInt64(binary.modified * 1_000_000))
+        }
+        hasher.combine(options.site.url.path)
+        hasher.combine(options.site.displayName)
+        hasher.combine(options.themes.url.path)
+        hasher.combine(options.baseURL ?? "\u{0}")
+        hasher.combine(options.cleanURLs.map { $0 ? "clean" : "files" } ?? "\u{0}")
+        hasher.combine(publication.includeDrafts)
+        hasher.combine(publication.includeFuture)
+        hasher.combine(bannerShowing)
+        hasher.combine(FileManager.default.contents(atPath: source.folder.file("site.yml").path).map(ContentHash.of) ?? 0)
+        hasher.combine(source.theme.name)
+        for template in source.theme.templates {
+            hasher.combine(template.kind.rawValue + "/" + template.name + "/" + template.displayPath)
+            hasher.combine(template.text)
+        }
+        for icon in source.theme.icons {
+            hasher.combine(icon.name)
+            hasher.combine(icon.text)
+        }
+        for item in source.items {
+            hasher.combine(item.sourcePath)
+            hasher.combine(item.contentHash)
+            hasher.combine(publication.isPublished(item))
+            hasher.combine(publication.isScheduled(item))
+        }
+        for page in source.pages {
+            hasher.combine(page.sourcePath)
+            hasher.combine(page.contentHash)
+        }
+        for bundle in source.bundleFiles.keys.sorted() {
+            for file in source.bundleFiles[bundle]! { combine(copied: source.folder.file(file), as: file, into: &hasher) }
+        }
+        for file in source.theme.assets + source.staticFiles {
+            combine(copied: file.sourceURL, as: file.outputPath, into: &hasher)
+        }
+        return hasher.value
+    }
+
+    private static func combine(copied url: URL, as name: String, into hasher: inout KeyHasher) {
+        hasher.combine(name)
+        guard let status = FileStatus.of(url.path, following: true) else {
+            hasher.combine("missing")
+            return
+        }
+        hasher.combine(status.size)
+        hasher.combine(UInt64(status.modified * 1_000_000_000))
+        hasher.combine(status.inode)
+    }
+}
