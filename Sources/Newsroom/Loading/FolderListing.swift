@@ -11,13 +11,18 @@ enum FolderListing {
     /// The entries of `relativePath`; a missing folder is simply empty.
     static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
         let directory = folder.url.path + "/" + relativePath
-        guard let names = try? FileManager.default.contentsOfDirectory(atPath: directory) else { return [] }
+        guard let listed = names(in: directory) else { return [] }
         var entries: [Entry] = []
-        for name in names.sorted() where !name.hasPrefix(".") {
+        for (name, type) in listed.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = relativePath + "/" + name
             let kind: Entry.Kind?
-            // lstat first: a plain file or folder needs nothing more (Foundation's attributes are slow).
-            if let status = FileStatus.of(directory + "/" + name), status.isRegular || status.isDirectory {
+            // The folder's own listing says most types; then lstat; Foundation's attributes
+            // (slow) only for links.
+            if type == UInt8(DT_REG) {
+                kind = .file
+            } else if type == UInt8(DT_DIR) {
+                kind = .directory
+            } else if let status = FileStatus.of(directory + "/" + name), status.isRegular || status.isDirectory {
                 kind = status.isDirectory ? .directory : .file
             } else {
                 kind = Self.kind(of: URL(fileURLWithPath: directory + "/" + name), inside: folder.url)
@@ -29,6 +34,21 @@ enum FolderListing {
             entries.append(Entry(name: name, kind: kind))
         }
         return entries
+    }
+
+    /// The names in a folder with the type its listing gives (`DT_UNKNOWN` where it gives none).
+    private static func names(in directory: String) -> [(name: String, type: UInt8)]? {
+        guard let stream = opendir(directory) else { return nil }
+        defer { closedir(stream) }
+        var names: [(name: String, type: UInt8)] = []
+        while let entry = readdir(stream) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
+            }
+            if name == "." || name == ".." { continue }
+            names.append((name, entry.pointee.d_type))
+        }
+        return names
     }
 
     /// Every file below `relativePath`, as paths relative to the root, sorted.

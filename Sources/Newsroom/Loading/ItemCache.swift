@@ -14,7 +14,11 @@ struct ItemCache {
         var inode: UInt64
 
         static func of(_ path: String) -> Fingerprint? {
-            guard let status = FileStatus.of(path), status.isRegular else { return nil }
+            of(FileStatus.of(path))
+        }
+
+        static func of(_ status: FileStatus?) -> Fingerprint? {
+            guard let status, status.isRegular else { return nil }
             return Fingerprint(size: status.size, modified: status.modified, inode: status.inode)
         }
     }
@@ -44,6 +48,7 @@ struct ItemCache {
         var reader = BinaryReader(data: data)
         guard reader.string() == header(timeZone: timeZone, site: site), let count = reader.int() else { return ItemCache() }
         var cache = ItemCache()
+        cache.records.reserveCapacity(max(0, min(count, data.count / 16)))
         for _ in 0..<count {
             guard let path = reader.string(), let record = reader.record(sourcePath: path) else { return ItemCache() }
             cache.records[path] = record

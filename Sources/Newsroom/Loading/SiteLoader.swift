@@ -21,13 +21,15 @@ enum SiteLoader {
         let cache = cacheFolder.map { ItemCache.read(from: $0, timeZone: config.timeZone, site: site) } ?? ItemCache()
         let markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
         let deferBodies = sources.count > Self.bodiesInMemoryLimit
+        let siteFolder = OpenFolder(site.url.path)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in
             let source = sources[index]
             var listing = DiagnosticLog()
             let files = source.bundlePath.map { bundle in
                 FolderListing.files(below: bundle, in: site, log: &listing).filter { $0 != source.markdownPath }
             }
-            let fingerprint = ItemCache.Fingerprint.of(site.url.path + "/" + source.markdownPath)
+            let fingerprint = siteFolder.map { ItemCache.Fingerprint.of($0.status(source.markdownPath)) }
+                ?? ItemCache.Fingerprint.of(site.url.path + "/" + source.markdownPath)
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 record.item?.deferredBody = site.url.path + "/" + source.markdownPath
                 return (record, files, listing.diagnostics, true)
@@ -48,6 +50,8 @@ enum SiteLoader {
         var items: [NewsItem] = []
         var bundleFiles: [String: [String]] = [:]
         var records = ItemCache()
+        records.records.reserveCapacity(sources.count)
+        items.reserveCapacity(sources.count)
         records.changed = loaded.contains { !$0.3 } || cache.records.count != loaded.count
         for (source, (record, files, listingDiagnostics, _)) in zip(sources, loaded) {
             if let record {

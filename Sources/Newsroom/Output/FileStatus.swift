@@ -17,14 +17,15 @@ struct FileStatus: Equatable {
     static func of(_ path: String, following: Bool = false) -> FileStatus? {
         var info = stat()
         guard (following ? stat(path, &info) : lstat(path, &info)) == 0 else { return nil }
-        let mode = info.st_mode & S_IFMT
-        return FileStatus(
-            size: Int(info.st_size),
-            modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000,
-            isRegular: mode == S_IFREG,
-            isDirectory: mode == S_IFDIR,
-            inode: UInt64(info.st_ino)
-        )
+        return FileStatus(info)
+    }
+
+    /// The status of `relative` inside the folder open as `directory` (`lstat` without walking
+    /// the folder's own path again: with 10,000 files the walk was most of the cost).
+    static func of(_ relative: String, in directory: Int32) -> FileStatus? {
+        var info = stat()
+        guard fstatat(directory, relative, &info, AT_SYMLINK_NOFOLLOW) == 0 else { return nil }
+        return FileStatus(info)
     }
 
     /// Writes all of `bytes` to an open descriptor; false on failure (errno says why).
@@ -50,4 +51,33 @@ struct FileStatus: Equatable {
             throw OutputError(String(cString: strerror(errno)))
         }
     }
+}
+
+extension FileStatus {
+    fileprivate init(_ info: stat) {
+        let mode = info.st_mode & S_IFMT
+        self.init(
+            size: Int(info.st_size),
+            modified: Double(info.st_mtim.tv_sec) + Double(info.st_mtim.tv_nsec) / 1_000_000_000,
+            isRegular: mode == S_IFREG,
+            isDirectory: mode == S_IFDIR,
+            inode: UInt64(info.st_ino)
+        )
+    }
+}
+
+/// A folder held open so files in it can be looked at by relative path; closed when released.
+final class OpenFolder: @unchecked Sendable {
+    let descriptor: Int32
+
+    init?(_ path: String) {
+        descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else { return nil }
+    }
+
+    func status(_ relative: String) -> FileStatus? {
+        FileStatus.of(relative, in: descriptor)
+    }
+
+    deinit { close(descriptor) }
 }

@@ -155,12 +155,12 @@ final class OutputSession: @unchecked Sendable {
     func keepAllIfIntact() -> Bool {
         guard !previous.entries.isEmpty else { return false }
         let entries = Array(previous.entries)
-        let root = folder.path + "/"
+        guard let root = OpenFolder(folder.path) else { return false }
         let intact = Flag()
         DispatchQueue.concurrentPerform(iterations: 8) { part in
             for index in stride(from: part, to: entries.count, by: 8) where intact.isSet {
                 let (path, entry) = entries[index]
-                guard let status = FileStatus.of(root + path), status.isRegular, status.size == entry.size, status.modified == entry.modified else {
+                guard let status = root.status(path), status.isRegular, status.size == entry.size, status.modified == entry.modified else {
                     intact.clear()
                     return
                 }
