@@ -10,8 +10,8 @@ below the root with ext4's top-of-subtree flag (`chattr +T`), which is what gene
 Prints wall, user and sys seconds per round.
 
 On ext4 without a journal, inodes freed in the last minutes are skipped one by one on every
-allocation in their block group, so right after `rm -rf` the first two modes slow down round
-after round; `spread` lets ext4 place the new folders (and the files in them) in other groups.
+allocation in their block group, so right after `rm -rf` each round can be slower than the
+last; `staging` suffers most, as all new inodes land in the staging folder's group.
 """
 import array, fcntl, os, shutil, sys, tempfile, time
 
