@@ -40,10 +40,15 @@ struct SitePlanner {
                 index.addPage(source: page.sourcePath, output: file)
             }
         }
-        let (tags, tagItems) = collectTags(items, log: &log)
+        // A site has few distinct tag names and many uses of each: slug each name once.
+        var slugs: [String: String] = [:]
+        for item in items {
+            for name in item.tags where slugs[name] == nil { slugs[name] = Slug.make(from: name) }
+        }
+        let (tags, tagItems) = collectTags(items, slugs: slugs, log: &log)
         let itemTagSlugs = items.map { item -> [String] in
             var seen = Set<String>()
-            return item.tags.map(Slug.make(from:)).filter { seen.insert($0).inserted }
+            return item.tags.map { slugs[$0]! }.filter { seen.insert($0).inserted }
         }
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "")
@@ -95,13 +100,13 @@ struct SitePlanner {
     /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use
     /// (the oldest item's on a tie, and the first it writes if it writes both); every other
     /// spelling is warned about where it is written.
-    private func collectTags(_ items: [NewsItem], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
+    private func collectTags(_ items: [NewsItem], slugs: [String: String], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
         var spellings: [String: [String: Int]] = [:]
         var firstSeen: [String: [String: (position: Int, index: Int)]] = [:]
         var members: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
             for (index, name) in item.tags.enumerated() {
-                let slug = Slug.make(from: name)
+                let slug = slugs[name]!
                 spellings[slug, default: [:]][name, default: 0] += 1
                 // Items run newest first: what is left is the oldest item's first use.
                 if firstSeen[slug]?[name]?.position != position { firstSeen[slug, default: [:]][name] = (position, index) }
@@ -121,13 +126,13 @@ struct SitePlanner {
         // Where each chosen spelling is first written, so a clash names both files.
         var chosenAt: [String: String] = [:]
         for item in items.reversed() {
-            for name in item.tags where names[Slug.make(from: name)] == name && chosenAt[Slug.make(from: name)] == nil {
-                chosenAt[Slug.make(from: name)] = source.folder.display(item.sourcePath)
+            for name in item.tags where names[slugs[name]!] == name && chosenAt[slugs[name]!] == nil {
+                chosenAt[slugs[name]!] = source.folder.display(item.sourcePath)
             }
         }
         for item in items {
             for (name, location) in zip(item.tags, item.tagLocations) {
-                let slug = Slug.make(from: name)
+                let slug = slugs[name]!
                 if let chosen = names[slug], chosen != name {
                     log.warning("tag '\(name)' is spelt '\(chosen)' in \(chosenAt[slug] ?? "another item"); both are the tag '\(slug)'", at: location)
                 }

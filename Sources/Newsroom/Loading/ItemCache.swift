@@ -87,10 +87,17 @@ struct ItemCache {
 
 /// Little-endian fields with length-prefixed strings.
 private struct BinaryWriter {
-    var data = Data()
+    /// Bytes, not `Data`: appending many small fields to `Data` cost more than the rest.
+    var data: [UInt8] = []
 
-    mutating func int(_ value: Int) { withUnsafeBytes(of: Int64(value).littleEndian) { data.append(contentsOf: $0) } }
-    mutating func uint(_ value: UInt64) { withUnsafeBytes(of: value.littleEndian) { data.append(contentsOf: $0) } }
+    mutating func int(_ value: Int) { uint(UInt64(bitPattern: Int64(value))) }
+    mutating func uint(_ value: UInt64) {
+        var value = value  // low byte first: little-endian on any host
+        for _ in 0..<8 {
+            data.append(UInt8(truncatingIfNeeded: value))
+            value >>= 8
+        }
+    }
     mutating func double(_ value: Double) { uint(value.bitPattern) }
     mutating func bool(_ value: Bool) { data.append(value ? 1 : 0) }
     mutating func string(_ value: String) {
@@ -109,7 +116,13 @@ private struct BinaryWriter {
     mutating func date(_ value: PublicationDate?) {
         bool(value != nil)
         guard let value else { return }
-        for field in [value.year, value.month, value.day, value.hour, value.minute, value.second, value.offsetSeconds] { int(field) }
+        int(value.year)
+        int(value.month)
+        int(value.day)
+        int(value.hour)
+        int(value.minute)
+        int(value.second)
+        int(value.offsetSeconds)
         bool(value.hasTime)
         double(value.instant.timeIntervalSince1970)
     }
