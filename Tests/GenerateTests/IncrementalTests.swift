@@ -143,6 +143,14 @@ extension IncrementalTests {
         let second = site.build()
         #expect(second.report.written == 0)
         #expect(second.diagnostics == first.diagnostics)
+        // Another item changes: this build renders some pages and keeps the odd item's page.
+        let other = site.site.appendingPathComponent("content/news/2023-09-20-item-12.md")
+        try String(contentsOf: other, encoding: .utf8).replacingOccurrences(of: "Item 12 opens the story.", with: "Item 12 opens a changed story.")
+            .write(to: other, atomically: true, encoding: .utf8)
+        let partial = site.build()
+        #expect(!partial.reusedOutput)
+        #expect(partial.report.written > 0)
+        #expect(partial.diagnostics == first.diagnostics)
         try site.write("""
         -- site/content/news/2023-06-01-odd.md --
         ---
