@@ -51,3 +51,51 @@ import Testing
         }
     }
 }
+
+/// `JSONText.quoted` works on bytes; it must give what the scalar-by-scalar version gave.
+@Suite struct JSONTextTests {
+    static func reference(_ string: String, htmlSafe: Bool) -> String {
+        var output = "\""
+        for scalar in string.unicodeScalars {
+            if !htmlSafe, scalar == "<" || scalar == ">" || scalar == "&" {
+                output.unicodeScalars.append(scalar)
+                continue
+            }
+            switch scalar {
+            case "\"": output += "\\\""
+            case "\\": output += "\\\\"
+            case "\n": output += "\\n"
+            case "\r": output += "\\r"
+            case "\t": output += "\\t"
+            case "<": output += "\\u003c"
+            case ">": output += "\\u003e"
+            case "&": output += "\\u0026"
+            case "\u{2028}": output += "\\u2028"
+            case "\u{2029}": output += "\\u2029"
+            default:
+                if scalar.value < 0x20 {
+                    let hex = String(scalar.value, radix: 16)
+                    output += "\\u" + String(repeating: "0", count: 4 - hex.count) + hex
+                } else {
+                    output.unicodeScalars.append(scalar)
+                }
+            }
+        }
+        return output + "\""
+    }
+
+    @Test func matchesTheScalarVersion() {
+        let pieces = ["a", "é", "日本", "🙂", "\"", "\\", "\n", "\r", "\t", "<", ">", "&", "\u{2028}", "\u{2029}", "\u{2027}", "\u{202A}", "\u{1}", "\u{1F}", "\u{7F}", " ", "</script>", "\u{E2}"]
+        var state: UInt64 = 7
+        for _ in 0..<3_000 {
+            var text = ""
+            for _ in 0..<(Int(state >> 60) + 1) {
+                state = state &* 6364136223846793005 &+ 1442695040888963407
+                text += pieces[Int(state >> 33) % pieces.count]
+            }
+            for htmlSafe in [true, false] {
+                #expect(JSONText.quoted(text, htmlSafe: htmlSafe) == Self.reference(text, htmlSafe: htmlSafe), "\(text.debugDescription)")
+            }
+        }
+    }
+}
