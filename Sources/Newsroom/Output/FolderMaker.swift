@@ -7,16 +7,15 @@ import Glibc
 /// Makes the output's folders while a build stages files, from several threads at once, and
 /// remembers which it made so an aborted build can remove them again.
 ///
-/// Folders it makes near the top of the output (the output itself, `news/`, `news/2026/`) are
-/// marked as tops of independent subtrees (ext4's `chattr +T`). Without the mark, ext4 packs a
-/// folder's subfolders, and the files staged in them, into the parent's block group; right after
-/// `rm -rf output` that group is full of just-freed inodes, which ext4 without a journal skips
-/// one by one on every allocation, and a clean build then spends seconds in the kernel. Where the
-/// file system has no such flag the mark is silently not made.
+/// Every folder it makes is marked as the top of an independent subtree (ext4's `chattr +T`),
+/// so ext4 places it in a block group of its own choosing rather than next to its parent.
+/// Without the mark, right after `rm -rf output` the new folders (and the files staged in them)
+/// land in the block groups just freed, where ext4 without a journal skips the freed inodes one
+/// by one on every allocation: with 76,000 files, four builds in a row each wiped first spent
+/// 18, 44, 45 and 53 s in the kernel when only the top two levels were marked, and 10–13 s
+/// with every folder marked (`fs_floor.py`-style loop). Where the file system has no such flag
+/// the mark is silently not made.
 final class FolderMaker: @unchecked Sendable {
-    /// Folders at most this many levels below the root get the mark.
-    static let markedDepth = 2
-
     private let root: String
     private var known: Set<String> = []
     private var created: [String] = []
@@ -34,8 +33,7 @@ final class FolderMaker: @unchecked Sendable {
             try make(String(path[..<slash]))
         }
         if mkdir(path, 0o755) == 0 {
-            let depth = path.utf8.dropFirst(root.utf8.count).reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
-            if depth <= Self.markedDepth { Self.markAsTop(path) }
+            Self.markAsTop(path)
             mutex.withLock {
                 created.append(path)
                 known.insert(path)
