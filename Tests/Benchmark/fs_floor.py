@@ -5,8 +5,8 @@ writes them (one folder per page, write then rename), into a tree wiped before e
     python3 Tests/Benchmark/fs_floor.py staging inplace spread staging inplace spread
 
 `staging` writes every file in one temporary folder and renames it into place; `inplace` writes
-beside the target; `spread` writes beside the target and marks the folders at most two levels
-below the root with ext4's top-of-subtree flag (`chattr +T`), which is what generate does.
+beside the target; `spread` writes beside the target and marks every folder it makes with
+ext4's top-of-subtree flag (`chattr +T`), which is what generate does.
 Prints wall, user and sys seconds per round.
 
 On ext4 without a journal, inodes freed in the last minutes are skipped one by one on every
@@ -40,8 +40,7 @@ def make_folder(path, spread):
         return
     make_folder(os.path.dirname(path), spread)
     os.mkdir(path)
-    depth = os.path.relpath(path, root).count(os.sep)
-    if spread and depth <= 1:  # news (0 slashes) and news/2010 (1 slash): two levels below the root
+    if spread:
         mark_top(path)
 
 
