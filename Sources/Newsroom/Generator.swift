@@ -31,14 +31,7 @@ public enum Generator {
             // Nothing the output is made from changed: keep every file if none was touched.
             do {
                 let opened = try writer.begin()
-                if opened.keepAllIfIntact() {
-                    result.report = try opened.commit()
-                    source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
-                    log.add(contentsOf: previous.allWarnings)
-                    result.diagnostics = log.sorted
-                    noteNextScheduled(source, publication: publication, options: options, into: &result)
-                    count(opened.paths, options: options, into: &result)
-                    result.reusedOutput = true
+                if try reuse(opened, source: source, publication: publication, previous: previous, options: options, log: &log, result: &result) {
                     clock.lap("check", into: &result)
                     return result
                 }
@@ -100,6 +93,20 @@ public enum Generator {
         result.feedCount = counter.feeds
         result.pagesByKind = counter.byKind
         return result
+    }
+
+    /// Keeps the whole previous output when every file of it is intact, reporting what the build
+    /// that made it reported; false (nothing kept) when a file was touched.
+    private static func reuse(_ session: OutputSession, source: SiteSource, publication: Publication, previous: BuildRecord, options: GenerateOptions, log: inout DiagnosticLog, result: inout BuildResult) throws -> Bool {
+        guard session.keepAllIfIntact() else { return false }
+        result.report = try session.commit()
+        source.itemCache.write(to: session.folder, timeZone: source.config.timeZone, site: source.folder)
+        log.add(contentsOf: previous.allWarnings)
+        result.diagnostics = log.sorted
+        noteNextScheduled(source, publication: publication, options: options, into: &result)
+        count(session.paths, options: options, into: &result)
+        result.reusedOutput = true
+        return true
     }
 
     /// The pages, feeds and kinds among `paths`, as `FileCounter` counts them while rendering.

@@ -51,3 +51,20 @@ final class AboutCache: @unchecked Sendable {
         return html
     }
 }
+
+/// Per-item values made once and shared by every page that shows the item; safe from
+/// several threads.
+final class ItemDates: @unchecked Sendable {
+    private var values: [[String: Any]?] = []
+    private let lock = NSLock()
+
+    func value(_ position: Int, count: Int, make: () -> [String: Any]) -> [String: Any] {
+        if let made = lock.withLock({ values.isEmpty ? nil : values[position] }) { return made }
+        let made = make()
+        lock.withLock {
+            if values.isEmpty { values = Array(repeating: nil, count: count) }
+            values[position] = made
+        }
+        return made
+    }
+}

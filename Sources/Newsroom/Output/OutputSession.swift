@@ -1,0 +1,246 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// One build's writes: each file is compared with what is on disk and, if it changed, written
+/// beside its target under a temporary name; `commit` renames them all into place (never a
+/// half-written file) and removes what the build no longer produces; `abort` leaves the previous
+/// output as it was. `stage` may be called from several threads at once.
+///
+/// Staging each file in its own folder, rather than in one staging folder, lets the file system
+/// place it with its folder: see `FolderMaker`.
+final class OutputSession: @unchecked Sendable {
+    /// The suffix of a file staged beside its target.
+    static let stagedSuffix = ".newsroom-tmp"
+
+    let folder: URL
+    private let lock: OutputLock
+    private let createdFolder: Bool
+    /// Present while a session is open: found at the start of a run, it says the last one died.
+    private let marker: URL
+    private let previous: OutputManifest
+    private var next = OutputManifest()
+    private var staged: [(path: String, staging: String)] = []
+    private var unchanged = 0
+    private let folders: FolderMaker
+    private let mutex = NSLock()
+
+    /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
+    init(folder: URL, lock: OutputLock, createdFolder: Bool) throws {
+        self.folder = folder
+        self.lock = lock
+        self.createdFolder = createdFolder
+        self.marker = folder.appendingPathComponent(OutputWriter.temporaryFolder)
+        self.folders = FolderMaker(root: folder.path)
+        if FileStatus.of(marker.path) != nil {
+            Self.sweepStagedFiles(in: folder.path)
+            try? FileManager.default.removeItem(at: marker)
+        }
+        // A run killed while saving its item cache leaves this behind.
+        unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
+        try Self.makeFolders(marker.path)
+        self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
+    }
+
+    /// Compares `file` with the previous build and stages it if it changed.
+    func stage(_ file: OutputFile) throws {
+        if case .kept = file.content { return }
+        guard !SitePath.isUnsafe(file.path), !file.path.hasPrefix("/"), !file.path.isEmpty else {
+            throw OutputError("refusing to write outside the output folder: '\(file.path)'")
+        }
+        let data = try contents(of: file)
+        let hash = ContentHash.of(data)
+        let target = folder.path + "/" + file.path
+        if var entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+            entry.key = file.cacheKey
+            mutex.withLock {
+                next.entries[file.path] = entry
+                unchanged += 1
+            }
+            return
+        }
+        let slash = target.lastIndex(of: "/")!
+        let stagingPath = String(target[..<slash]) + "/." + target[target.index(after: slash)...] + Self.stagedSuffix
+        do {
+            try folders.make(String(target[..<slash]))
+            try FileStatus.write(data, to: stagingPath)
+        } catch let error as OutputError {
+            unlink(stagingPath)
+            throw OutputError("cannot write \(file.path): \(error.description); the previous output is kept")
+        } catch {
+            throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
+        }
+        mutex.withLock {
+            staged.append((file.path, stagingPath))
+            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: 0, key: file.cacheKey)
+        }
+    }
+
+    /// Keeps the previous build's file when it was made from the same inputs (`key`) and is
+    /// untouched on disk, so it need not be rendered again; false when it must be.
+    func keep(_ path: String, key: UInt64) -> Bool {
+        guard key != 0, let entry = previous.entries[path], entry.key == key,
+              let status = FileStatus.of(folder.path + "/" + path),
+              status.isRegular, status.size == entry.size, status.modified == entry.modified
+        else { return false }
+        mutex.withLock {
+            next.entries[path] = entry
+            unchanged += 1
+        }
+        return true
+    }
+
+    /// Keeps every file of the previous build when each is still on disk as it was written
+    /// (same size and time); false, keeping nothing, when any is not or there was no build.
+    func keepAllIfIntact() -> Bool {
+        guard !previous.entries.isEmpty else { return false }
+        let entries = Array(previous.entries)
+        guard let root = OpenFolder(folder.path) else { return false }
+        let intact = Flag()
+        DispatchQueue.concurrentPerform(iterations: 8) { part in
+            for index in stride(from: part, to: entries.count, by: 8) where intact.isSet {
+                let (path, entry) = entries[index]
+                guard let status = root.status(path), status.isRegular, status.size == entry.size, status.modified == entry.modified else {
+                    intact.clear()
+                    return
+                }
+            }
+        }
+        guard intact.isSet else { return false }
+        mutex.withLock {
+            next = previous
+            unchanged = previous.entries.count
+        }
+        return true
+    }
+
+    /// Every path the build produces so far (all of the previous build's after `keepAllIfIntact`).
+    var paths: [String] { mutex.withLock { Array(next.entries.keys) } }
+
+    /// Moves every staged file into place, removes stale files and records the manifest.
+    func commit() throws -> OutputWriter.Report {
+        var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
+        let ordered = staged.sorted(by: { $0.path < $1.path })
+        for (index, (path, stagingPath)) in ordered.enumerated() {
+            let target = folder.path + "/" + path
+            func fail(_ reason: String) -> OutputError {
+                discard(ordered[index...].map(\.staging))
+                folders.removeCreated()
+                try? FileManager.default.removeItem(at: marker)
+                return OutputError("cannot write \(path): \(reason)")
+            }
+            if FileStatus.of(target)?.isDirectory == true {
+                throw fail("a folder of that name is in the way")
+            }
+            guard rename(stagingPath, target) == 0 else {
+                throw fail(String(cString: strerror(errno)) + "; the previous output is kept")
+            }
+            next.entries[path]?.modified = FileStatus.of(target)?.modified ?? 0
+            report.written += 1
+        }
+        for path in previous.entries.keys.sorted() where next.entries[path] == nil {
+            let target = folder.appendingPathComponent(path)
+            if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
+            removeEmptyParents(of: target)
+        }
+        if next != previous || FileStatus.of(folder.path + "/" + OutputManifest.fileName) == nil {
+            let stagingPath = marker.path + "/manifest"
+            try FileStatus.write(next.serialised, to: stagingPath)
+            guard rename(stagingPath, folder.path + "/" + OutputManifest.fileName) == 0 else {
+                throw OutputError("cannot write the manifest: \(String(cString: strerror(errno)))")
+            }
+        }
+        try? FileManager.default.removeItem(at: marker)
+        withExtendedLifetime(lock) {}
+        return report
+    }
+
+    /// Drops everything staged; folders this session created are removed again.
+    func abort() {
+        discard(staged.map(\.staging))
+        folders.removeCreated()
+        try? FileManager.default.removeItem(at: marker)
+        if createdFolder {
+            try? FileManager.default.removeItem(at: folder)
+        }
+        withExtendedLifetime(lock) {}
+    }
+
+    private func discard(_ paths: [String]) {
+        for path in paths { unlink(path) }
+    }
+
+    /// After a killed run: removes the files it staged and the folders it left empty.
+    static func sweepStagedFiles(in root: String) {
+        guard let walker = FileManager.default.enumerator(atPath: root) else { return }
+        var folders: [String] = []
+        while let relative = walker.nextObject() as? String {
+            if relative.hasPrefix(".newsroom") && !relative.contains("/") {
+                walker.skipDescendants()
+                continue
+            }
+            let path = root + "/" + relative
+            if walker.fileAttributes?[.type] as? FileAttributeType == .typeDirectory {
+                folders.append(path)
+            } else if relative.hasSuffix(stagedSuffix) {
+                unlink(path)
+            }
+        }
+        for path in folders.reversed() { rmdir(path) }
+    }
+
+    private func unchangedEntry(_ target: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
+        guard let status = FileStatus.of(target), status.isRegular, status.size == data.count else { return nil }
+        if let previous, previous.hash == hash, previous.size == status.size, previous.modified == status.modified {
+            return previous
+        }
+        guard FileManager.default.contents(atPath: target) == data else { return nil }
+        return OutputManifest.Entry(hash: hash, size: status.size, modified: status.modified)
+    }
+
+    private func contents(of file: OutputFile) throws -> Data {
+        switch file.content {
+        case .data(let data): return data
+        case .copy(let source):
+            guard let data = FileManager.default.contents(atPath: source.path) else {
+                throw OutputError("cannot read \(source.path) to copy it to \(file.path)")
+            }
+            return data
+        case .kept:
+            return Data()
+        }
+    }
+
+    private func removeEmptyParents(of url: URL) {
+        var parent = url.deletingLastPathComponent().standardizedFileURL
+        while parent.path.hasPrefix(folder.path + "/"),
+              let contents = try? FileManager.default.contentsOfDirectory(atPath: parent.path), contents.isEmpty {
+            try? FileManager.default.removeItem(at: parent)
+            parent = parent.deletingLastPathComponent().standardizedFileURL
+        }
+    }
+
+    /// `mkdir -p` with mkdir(2): Foundation's version stats every component.
+    static func makeFolders(_ path: String) throws {
+        if mkdir(path, 0o755) == 0 || errno == EEXIST {
+            if FileStatus.of(path)?.isDirectory == true { return }
+            throw OutputError("cannot create the folder \(path): a file is in the way")
+        }
+        guard errno == ENOENT, let slash = path.lastIndex(of: "/"), slash != path.startIndex else {
+            throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+        }
+        try makeFolders(String(path[..<slash]))
+        guard mkdir(path, 0o755) == 0 || errno == EEXIST else {
+            throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+        }
+    }
+}
+
+/// A flag several threads may clear.
+private final class Flag: @unchecked Sendable {
+    private var value = true
+    private let lock = NSLock()
+    var isSet: Bool { lock.withLock { value } }
+    func clear() { lock.withLock { value = false } }
+}
