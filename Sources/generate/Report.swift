@@ -24,6 +24,9 @@ enum Report {
             for (kind, count) in result.pagesByKind.sorted(by: { $0.key < $1.key }) {
                 Swift.print("  \(kind): \(count)")
             }
+            if result.reusedOutput {
+                Swift.print("nothing changed since the last build: every file was kept as it is")
+            }
             if let next = result.nextScheduled {
                 Swift.print("next scheduled: \(next.date.iso8601) \(next.path)")
             } else {

@@ -77,6 +77,13 @@ import Testing
         defer { site.delete() }
         let outcome = try CommandRunner.run(arguments + ["--verbose"], in: site.root)
         #expect(outcome.stdout.contains("next scheduled: 2027-01-05T08:00:00+02:00 site/content/news/2027-01-05-later.md"))
+        #expect(!outcome.stdout.contains("nothing changed"))
+        // Run again: the output is kept whole, and --verbose says so; the summary is unchanged.
+        let again = try CommandRunner.run(arguments + ["--verbose"], in: site.root)
+        #expect(again.stdout.contains("nothing changed since the last build: every file was kept as it is"))
+        #expect(again.stdout.contains("next scheduled: 2027-01-05T08:00:00+02:00 site/content/news/2027-01-05-later.md"))
+        let summary = { (text: String) in text.split(separator: "\n").last.map { $0.replacingOccurrences(of: #"in [0-9.]+ s \([0-9]+ written, [0-9]+ unchanged"#, with: "", options: .regularExpression) } }
+        #expect(summary(again.stdout) == summary(outcome.stdout))
     }
 }
 
