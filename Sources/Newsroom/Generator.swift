@@ -31,7 +31,7 @@ public enum Generator {
             // Nothing the output is made from changed: keep every file if none was touched.
             do {
                 let opened = try writer.begin()
-                if try reuse(opened, source: source, publication: publication, previous: previous, options: options, log: &log, result: &result) {
+                if try reuse(opened, digest: digest, source: source, publication: publication, previous: previous, options: options, log: &log, result: &result) {
                     clock.lap("check", into: &result)
                     return result
                 }
@@ -79,6 +79,7 @@ public enum Generator {
             session.abort()
             return result
         }
+        session.record(digest: digest)
         do {
             result.report = try session.commit()
         } catch {
@@ -97,8 +98,10 @@ public enum Generator {
 
     /// Keeps the whole previous output when every file of it is intact, reporting what the build
     /// that made it reported; false (nothing kept) when a file was touched.
-    private static func reuse(_ session: OutputSession, source: SiteSource, publication: Publication, previous: BuildRecord, options: GenerateOptions, log: inout DiagnosticLog, result: inout BuildResult) throws -> Bool {
-        guard session.keepAllIfIntact() else { return false }
+    private static func reuse(_ session: OutputSession, digest: UInt64, source: SiteSource, publication: Publication, previous: BuildRecord, options: GenerateOptions, log: inout DiagnosticLog, result: inout BuildResult) throws -> Bool {
+        // The manifest's digest is the word that counts: it is written with the files' list, so
+        // a run killed before it saved the build record cannot make an old record look current.
+        guard session.previousDigest == digest, session.keepAllIfIntact() else { return false }
         result.report = try session.commit()
         source.itemCache.write(to: session.folder, timeZone: source.config.timeZone, site: source.folder)
         log.add(contentsOf: previous.allWarnings)

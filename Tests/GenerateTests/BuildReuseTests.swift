@@ -124,6 +124,26 @@ import Testing
         try rebuildsAfter { site in try site.writeData(Data("tampered".utf8), to: "output/index.html") }
     }
 
+    /// A run killed after writing its manifest but before its build record leaves the old
+    /// record beside the new files. Going back to the old inputs must not reuse those files.
+    @Test func staleBuildRecordIsNotTrusted() throws {
+        let site = try Self.site()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let recordPath = site.output.appendingPathComponent(BuildRecord.fileName)
+        let oldRecord = try Data(contentsOf: recordPath)
+        let item = site.site.appendingPathComponent("content/news/2023-09-20-item-12.md")
+        let original = try String(contentsOf: item, encoding: .utf8)
+        try original.replacingOccurrences(of: "Item 12 opens the story.", with: "Item 12 opens a changed story.").write(to: item, atomically: true, encoding: .utf8)
+        #expect(site.build().succeeded)
+        try oldRecord.write(to: recordPath)
+        try original.write(to: item, atomically: true, encoding: .utf8)
+        let back = site.build()
+        #expect(back.succeeded)
+        #expect(!back.reusedOutput)
+        #expect(site.read("news/2023/09/item-12/index.html")?.contains("Item 12 opens the story.") == true)
+    }
+
     @Test func removedItem() throws {
         try rebuildsAfter { site in try site.remove("site/content/news/2023-06-01-odd.md") }
     }

@@ -8,7 +8,8 @@ struct BuildRecord: Sendable, Equatable {
     static let fileName = ".newsroom-build"
     private static let header = "newsroom-build 1"
 
-    /// `BuildDigest` of the inputs; nil when unknown.
+    /// `BuildDigest` of the inputs; nil when unknown. A quick first test: the copy in the
+    /// manifest, written together with the list of files, is the one that decides.
     var digest: UInt64?
     /// Warnings found while rendering each page, by output path.
     var warningsByPage: [String: [Diagnostic]] = [:]

@@ -16,6 +16,9 @@ struct OutputManifest: Equatable {
     }
 
     var entries: [String: Entry] = [:]
+    /// The `BuildDigest` of the inputs these files were made from, written in the same file so
+    /// the two can never disagree (nil in manifests of builds that did not record one).
+    var digest: UInt64?
 
     static func read(in folder: URL) -> OutputManifest? {
         guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return nil }
@@ -23,7 +26,12 @@ struct OutputManifest: Equatable {
         var manifest = OutputManifest()
         manifest.entries.reserveCapacity(bytes.count / 60)
         // Tab-separated lines after a header line; parsed byte by byte (manifests hold 10,000s of lines).
-        var index = (bytes.firstIndex(of: 0x0A) ?? bytes.count) + 1
+        let headerEnd = bytes.firstIndex(of: 0x0A) ?? bytes.count
+        let header = String(decoding: bytes[..<headerEnd], as: UTF8.self)
+        if let range = header.range(of: " digest=") {
+            manifest.digest = UInt64(header[range.upperBound...], radix: 16)
+        }
+        var index = headerEnd + 1
         while index < bytes.count {
             var fields: [Range<Int>] = []
             var start = index
@@ -48,7 +56,7 @@ struct OutputManifest: Equatable {
     }
 
     var serialised: Data {
-        var text = "newsroom-manifest 2\n"
+        var text = "newsroom-manifest 2" + (digest.map { " digest=" + String($0, radix: 16) } ?? "") + "\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
             text += "\(String(entry.hash, radix: 16))\t\(entry.size)\t\(entry.modified)\t\(String(entry.key, radix: 16))\t\(path)\n"

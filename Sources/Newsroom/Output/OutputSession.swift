@@ -115,6 +115,14 @@ final class OutputSession: @unchecked Sendable {
         return true
     }
 
+    /// The digest of the inputs the previous build's files were made from, if it recorded one.
+    var previousDigest: UInt64? { previous.digest }
+
+    /// Records the digest of this build's inputs in the manifest `commit` writes.
+    func record(digest: UInt64?) {
+        mutex.withLock { next.digest = digest }
+    }
+
     /// Every path the build produces so far (all of the previous build's after `keepAllIfIntact`).
     var paths: [String] { mutex.withLock { Array(next.entries.keys) } }
 
