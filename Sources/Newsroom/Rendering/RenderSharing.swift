@@ -54,7 +54,7 @@ final class AboutCache: @unchecked Sendable {
 
 /// Per-item values made once and shared by every page that shows the item; safe from
 /// several threads.
-final class ItemDates: @unchecked Sendable {
+final class PerItemValues: @unchecked Sendable {
     private var values: [[String: Any]?] = []
     private let lock = NSLock()
 

@@ -12,7 +12,9 @@ struct ViewModel {
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     var newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates = ItemDates()
+    let itemDates = PerItemValues()
+    /// Each item's card keys that no page changes (see `card`).
+    let cardBases = PerItemValues()
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> [String: Any] {
@@ -104,24 +106,29 @@ struct ViewModel {
 
     /// An item as a listing shows it.
     func card(_ position: Int, from page: String, summary: String) -> [String: Any] {
-        let item = plan.items[position]
-        var card: [String: Any] = [
-            "title": item.title,
-            "url": linker.relative(from: page, to: plan.itemFiles[position]),
-            "date": itemDate(position),
-            "summary": summary,
-            "tags": tags(of: position, from: page),
-        ]
-        if let location = item.location { card["location"] = location }
-        if let image = item.image, let target = plan.itemImages[position] {
+        // What does not depend on the page is made once per item; each page adds its links.
+        var card = cardBases.value(position, count: plan.items.count) { cardBase(position) }
+        card["url"] = linker.relative(from: page, to: plan.itemFiles[position])
+        card["summary"] = summary
+        card["tags"] = tags(of: position, from: page)
+        if let image = plan.items[position].image, let target = plan.itemImages[position] {
             switch target {
             case .file(let file, let suffix): card["image"] = ["src": linker.relative(from: page, to: file) + suffix, "alt": image.alt]
             case .external(let url): card["image"] = ["src": url, "alt": image.alt]
             }
         }
-        if item.draft { card["draft"] = true }
-        if publication.isScheduled(item) { card["scheduled"] = true }
         return card
+    }
+
+    /// A card's page-independent keys, with room for the ones `card` adds.
+    private func cardBase(_ position: Int) -> [String: Any] {
+        var base = [String: Any](minimumCapacity: 10)
+        base["title"] = plan.items[position].title
+        base["date"] = itemDate(position)
+        if let location = plan.items[position].location { base["location"] = location }
+        if plan.items[position].draft { base["draft"] = true }
+        if publication.isScheduled(plan.items[position]) { base["scheduled"] = true }
+        return base
     }
 
     func tags(of position: Int, from page: String) -> [[String: Any]] {
