@@ -13,6 +13,12 @@ struct OutputManifest: Equatable {
         var modified: Double
         /// What the file was made from (see `RenderKeys`); 0 when not tracked.
         var key: UInt64 = 0
+
+        /// Whether the file on disk (its `status`) is still the one this entry recorded.
+        func isOnDisk(as status: FileStatus?) -> Bool {
+            guard let status else { return false }
+            return status.isRegular && status.size == size && status.modified == modified
+        }
     }
 
     var entries: [String: Entry] = [:]

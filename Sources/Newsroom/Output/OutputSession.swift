@@ -24,6 +24,8 @@ final class OutputSession: @unchecked Sendable {
     private var staged: [(path: String, staging: String)] = []
     private var unchanged = 0
     private let folders: FolderMaker
+    /// The output folder held open: files in it are looked at by relative path.
+    private let root: OpenFolder?
     private let mutex = NSLock()
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
@@ -41,6 +43,12 @@ final class OutputSession: @unchecked Sendable {
         unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
         try Self.makeFolders(marker.path)
         self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
+        self.root = OpenFolder(folder.path)
+    }
+
+    /// The status of `path` (relative to the output folder).
+    private func status(_ path: String) -> FileStatus? {
+        root.map { $0.status(path) } ?? FileStatus.of(folder.path + "/" + path)
     }
 
     /// Compares `file` with the previous build and stages it if it changed.
@@ -52,7 +60,7 @@ final class OutputSession: @unchecked Sendable {
         let data = try contents(of: file)
         let hash = ContentHash.of(data)
         let target = folder.path + "/" + file.path
-        if var entry = unchangedEntry(target, hash: hash, data: data, previous: previous.entries[file.path]) {
+        if var entry = unchangedEntry(file.path, hash: hash, data: data, previous: previous.entries[file.path]) {
             entry.key = file.cacheKey
             mutex.withLock {
                 next.entries[file.path] = entry
@@ -65,10 +73,8 @@ final class OutputSession: @unchecked Sendable {
         do {
             try folders.make(String(target[..<slash]))
             try FileStatus.write(data, to: stagingPath)
-        } catch let error as OutputError {
-            unlink(stagingPath)
-            throw OutputError("cannot write \(file.path): \(error.description); the previous output is kept")
         } catch {
+            unlink(stagingPath)
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
         mutex.withLock {
@@ -80,10 +86,7 @@ final class OutputSession: @unchecked Sendable {
     /// Keeps the previous build's file when it was made from the same inputs (`key`) and is
     /// untouched on disk, so it need not be rendered again; false when it must be.
     func keep(_ path: String, key: UInt64) -> Bool {
-        guard key != 0, let entry = previous.entries[path], entry.key == key,
-              let status = FileStatus.of(folder.path + "/" + path),
-              status.isRegular, status.size == entry.size, status.modified == entry.modified
-        else { return false }
+        guard key != 0, let entry = previous.entries[path], entry.key == key, entry.isOnDisk(as: status(path)) else { return false }
         mutex.withLock {
             next.entries[path] = entry
             unchanged += 1
@@ -96,12 +99,11 @@ final class OutputSession: @unchecked Sendable {
     func keepAllIfIntact() -> Bool {
         guard !previous.entries.isEmpty else { return false }
         let entries = Array(previous.entries)
-        guard let root = OpenFolder(folder.path) else { return false }
         let intact = Flag()
         DispatchQueue.concurrentPerform(iterations: 8) { part in
             for index in stride(from: part, to: entries.count, by: 8) where intact.isSet {
                 let (path, entry) = entries[index]
-                guard let status = root.status(path), status.isRegular, status.size == entry.size, status.modified == entry.modified else {
+                guard entry.isOnDisk(as: status(path)) else {
                     intact.clear()
                     return
                 }
@@ -198,12 +200,12 @@ final class OutputSession: @unchecked Sendable {
         for path in folders.reversed() { rmdir(path) }
     }
 
-    private func unchangedEntry(_ target: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
-        guard let status = FileStatus.of(target), status.isRegular, status.size == data.count else { return nil }
-        if let previous, previous.hash == hash, previous.size == status.size, previous.modified == status.modified {
+    private func unchangedEntry(_ path: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
+        guard let status = status(path), status.isRegular, status.size == data.count else { return nil }
+        if let previous, previous.hash == hash, previous.isOnDisk(as: status) {
             return previous
         }
-        guard FileManager.default.contents(atPath: target) == data else { return nil }
+        guard FileManager.default.contents(atPath: folder.path + "/" + path) == data else { return nil }
         return OutputManifest.Entry(hash: hash, size: status.size, modified: status.modified)
     }
 
