@@ -8,10 +8,7 @@ enum BuildDigest {
     static func of(_ source: SiteSource, options: GenerateOptions, publication: Publication, bannerShowing: Bool) -> UInt64 {
         var hasher = KeyHasher()
         hasher.combine("newsroom-build-digest-1")
-        if let binary = FileStatus.of(RenderKeys.executablePath) {
-            hasher.combine(binary.size)
-            hasher.combine(UInt64(binary.modified * 1_000_000))
-        }
+        hasher.combine(inputsOf: source)
         hasher.combine(options.site.url.path)
         hasher.combine(options.site.displayName)
         hasher.combine(options.themes.url.path)
@@ -20,16 +17,6 @@ enum BuildDigest {
         hasher.combine(publication.includeDrafts)
         hasher.combine(publication.includeFuture)
         hasher.combine(bannerShowing)
-        hasher.combine(FileManager.default.contents(atPath: source.folder.file("site.yml").path).map(ContentHash.of) ?? 0)
-        hasher.combine(source.theme.name)
-        for template in source.theme.templates {
-            hasher.combine(template.kind.rawValue + "/" + template.name + "/" + template.displayPath)
-            hasher.combine(template.text)
-        }
-        for icon in source.theme.icons {
-            hasher.combine(icon.name)
-            hasher.combine(icon.text)
-        }
         for item in source.items {
             hasher.combine(item.sourcePath)
             hasher.combine(item.contentHash)

@@ -37,7 +37,7 @@ struct ItemCache {
     /// its dates were read in.
     static func header(timeZone: TimeZone, site: SourceFolder) -> String {
         var header = version + "\u{0}" + timeZone.identifier + "\u{0}" + site.displayName + "\u{0}" + site.url.path
-        if let binary = FileStatus.of(RenderKeys.executablePath) {
+        if let binary = GeneratorIdentity.status {
             header += "\u{0}\(binary.size)\u{0}\(binary.modified)"
         }
         return header

@@ -27,7 +27,9 @@ enum SiteConfigLoader {
         }
         guard let fields = FieldReader(root, log: &log) else { return nil }
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
-        return read(fields, log: &log)
+        var config = read(fields, log: &log)
+        config?.fileHash = ContentHash.of(data)
+        return config
     }
 
     private static func read(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig? {

@@ -23,6 +23,8 @@ public struct SiteConfig: Sendable {
     public var about: String?
     /// Where `about` was written, for its link errors.
     public var aboutLocation: SourceLocation?
+    /// `site.yml`'s bytes hashed, for the keys of incremental builds (see `KeyHasher.combine(inputsOf:)`).
+    public var fileHash: UInt64 = 0
 
     public struct FeedSettings: Sendable {
         public var items: Int = 20

@@ -14,21 +14,7 @@ struct RenderKeys: Sendable {
     init(source: SiteSource, plan: SitePlan, summaries: [String], publication: Publication, bannerShowing: Bool) {
         var global = KeyHasher()
         global.combine("newsroom-render-cache-1")
-        if let binary = FileStatus.of(Self.executablePath) {
-            global.combine(binary.size)
-            global.combine(UInt64(binary.modified * 1_000_000))
-        }
-        for template in source.theme.templates {
-            global.combine(template.kind.rawValue + "/" + template.name)
-            global.combine(template.text)
-        }
-        for icon in source.theme.icons {
-            global.combine(icon.name)
-            global.combine(icon.text)
-        }
-        if let data = FileManager.default.contents(atPath: source.folder.file("site.yml").path) {
-            global.combine(ContentHash.of(data))
-        }
+        global.combine(inputsOf: source)
         global.combine(source.config.baseURL)
         global.combine(source.config.cleanURLs)
         global.combine(publication.includeDrafts)
@@ -53,10 +39,6 @@ struct RenderKeys: Sendable {
             }
         }
     }
-
-    static let executablePath: String = {
-        (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-    }()
 
     private func start(_ kind: String) -> KeyHasher {
         var hasher = KeyHasher()
