@@ -90,9 +90,7 @@ public enum Generator {
         BuildRecord(digest: digest, warningsByPage: prepared.renderer.warnings, buildWarnings: Array(buildWarnings))
             .write(in: writer.folder, site: options.site.displayName)
         clock.lap("write", into: &result)
-        result.pageCount = counter.pages
-        result.feedCount = counter.feeds
-        result.pagesByKind = counter.byKind
+        counter.report(into: &result)
         return result
     }
 
@@ -116,9 +114,7 @@ public enum Generator {
     private static func count(_ paths: [String], options: GenerateOptions, into result: inout BuildResult) {
         let counter = FileCounter(byKind: options.countPageKinds)
         for path in paths { counter.count(path) }
-        result.pageCount = counter.pages
-        result.feedCount = counter.feeds
-        result.pagesByKind = counter.byKind
+        counter.report(into: &result)
     }
 
     /// Everything a build does except writing: the pages in memory, with the diagnostics.

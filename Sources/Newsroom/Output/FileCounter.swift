@@ -2,9 +2,9 @@ import Foundation
 
 /// Counts pages and feeds as they are produced, from any thread.
 final class FileCounter: @unchecked Sendable {
-    private(set) var pages = 0
-    private(set) var feeds = 0
-    private(set) var byKind: [String: Int] = [:]
+    private var pages = 0
+    private var feeds = 0
+    private var byKind: [String: Int] = [:]
     private var done = 0
     private let total: Int
     private let progress: (@Sendable (Int, Int) -> Void)?
@@ -27,6 +27,15 @@ final class FileCounter: @unchecked Sendable {
             return done % 250 == 0 ? done : nil
         }
         if let report, let progress { progress(min(report, total), total) }
+    }
+
+    /// Puts the counts in the build's result.
+    func report(into result: inout BuildResult) {
+        lock.withLock {
+            result.pageCount = pages
+            result.feedCount = feeds
+            result.pagesByKind = byKind
+        }
     }
 }
 
