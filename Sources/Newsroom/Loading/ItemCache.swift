@@ -13,10 +13,6 @@ struct ItemCache {
         var modified: Double
         var inode: UInt64
 
-        static func of(_ path: String) -> Fingerprint? {
-            of(FileStatus.of(path))
-        }
-
         static func of(_ status: FileStatus?) -> Fingerprint? {
             guard let status, status.isRegular else { return nil }
             return Fingerprint(size: status.size, modified: status.modified, inode: status.inode)

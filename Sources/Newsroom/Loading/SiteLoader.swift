@@ -28,8 +28,7 @@ enum SiteLoader {
             let files = source.bundlePath.map { bundle in
                 FolderListing.files(below: bundle, in: site, log: &listing).filter { $0 != source.markdownPath }
             }
-            let fingerprint = siteFolder.map { ItemCache.Fingerprint.of($0.status(source.markdownPath)) }
-                ?? ItemCache.Fingerprint.of(site.url.path + "/" + source.markdownPath)
+            let fingerprint = ItemCache.Fingerprint.of(siteFolder.status(source.markdownPath))
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 record.item?.deferredBody = site.url.path + "/" + source.markdownPath
                 return (record, files, listing.diagnostics, true)

@@ -67,17 +67,22 @@ extension FileStatus {
 }
 
 /// A folder held open so files in it can be looked at by relative path; closed when released.
+/// Where it cannot be opened, look-ups take the full path instead.
 final class OpenFolder: @unchecked Sendable {
-    let descriptor: Int32
+    private let path: String
+    private let descriptor: Int32
 
-    init?(_ path: String) {
+    init(_ path: String) {
+        self.path = path
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else { return nil }
     }
 
+    /// The status of `relative` inside the folder (`lstat`).
     func status(_ relative: String) -> FileStatus? {
-        FileStatus.of(relative, in: descriptor)
+        descriptor >= 0 ? FileStatus.of(relative, in: descriptor) : FileStatus.of(path + "/" + relative)
     }
 
-    deinit { close(descriptor) }
+    deinit {
+        if descriptor >= 0 { close(descriptor) }
+    }
 }

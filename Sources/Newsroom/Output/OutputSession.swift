@@ -25,7 +25,7 @@ final class OutputSession: @unchecked Sendable {
     private var unchanged = 0
     private let folders: FolderMaker
     /// The output folder held open: files in it are looked at by relative path.
-    private let root: OpenFolder?
+    private let root: OpenFolder
     private let mutex = NSLock()
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
@@ -48,7 +48,7 @@ final class OutputSession: @unchecked Sendable {
 
     /// The status of `path` (relative to the output folder).
     private func status(_ path: String) -> FileStatus? {
-        root.map { $0.status(path) } ?? FileStatus.of(folder.path + "/" + path)
+        root.status(path)
     }
 
     /// Compares `file` with the previous build and stages it if it changed.
