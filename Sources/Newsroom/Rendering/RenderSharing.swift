@@ -39,32 +39,16 @@ final class Collected: @unchecked Sendable {
     }
 }
 
-/// The "About" boilerplate as HTML for each folder depth, made on first use.
-final class AboutCache: @unchecked Sendable {
-    private var byDepth: [Int: String] = [:]
+/// Values made on first use and shared by every page that needs them (the "About" boilerplate
+/// per folder depth, an item's date or card keys per item); safe from several threads.
+final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
+    private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func html(depth: Int, make: () -> String) -> String {
-        if let known = lock.withLock({ byDepth[depth] }) { return known }
-        let html = make()
-        lock.withLock { byDepth[depth] = html }
-        return html
-    }
-}
-
-/// Per-item values made once and shared by every page that shows the item; safe from
-/// several threads.
-final class PerItemValues: @unchecked Sendable {
-    private var values: [[String: Any]?] = []
-    private let lock = NSLock()
-
-    func value(_ position: Int, count: Int, make: () -> [String: Any]) -> [String: Any] {
-        if let made = lock.withLock({ values.isEmpty ? nil : values[position] }) { return made }
+    func value(_ key: Key, make: () -> Value) -> Value {
+        if let made = lock.withLock({ values[key] }) { return made }
         let made = make()
-        lock.withLock {
-            if values.isEmpty { values = Array(repeating: nil, count: count) }
-            values[position] = made
-        }
+        lock.withLock { values[key] = made }
         return made
     }
 }

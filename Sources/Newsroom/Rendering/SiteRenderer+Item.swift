@@ -135,7 +135,7 @@ extension SiteRenderer {
         guard let about = config.about, let location = config.aboutLocation else { return nil }
         let depth = file.split(separator: "/").count - 1
         var problems: [Diagnostic] = []
-        let html = aboutCache.html(depth: depth) {
+        let html = aboutCache.value(depth) {
             var local = DiagnosticLog()
             let standIn = String(repeating: "\u{1}/", count: depth) + "index.html"
             let body = content.render(about, sourcePath: "site.yml", firstLine: location.line, pageFile: standIn, log: &local)

@@ -12,13 +12,13 @@ struct ViewModel {
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     var newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates = PerItemValues()
+    let itemDates = SharedMemo<Int, [String: Any]>()
     /// Each item's card keys that no page changes (see `card`).
-    let cardBases = PerItemValues()
+    let cardBases = SharedMemo<Int, [String: Any]>()
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> [String: Any] {
-        itemDates.value(position, count: plan.items.count) { date(plan.items[position].date) }
+        itemDates.value(position) { date(plan.items[position].date) }
     }
 
     /// A menu or social link: a file of ours or an outside URL.
@@ -107,7 +107,7 @@ struct ViewModel {
     /// An item as a listing shows it.
     func card(_ position: Int, from page: String, summary: String) -> [String: Any] {
         // What does not depend on the page is made once per item; each page adds its links.
-        var card = cardBases.value(position, count: plan.items.count) { cardBase(position) }
+        var card = cardBases.value(position) { cardBase(position) }
         card["url"] = linker.relative(from: page, to: plan.itemFiles[position])
         card["summary"] = summary
         card["tags"] = tags(of: position, from: page)
