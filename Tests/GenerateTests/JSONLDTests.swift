@@ -22,14 +22,49 @@ import Testing
         if let image { article["image"] = [image] }
         if let author = item.author { article["author"] = ["@type": "Organization", "name": author] }
         if let summary = item.summary { article["description"] = summary }
-        return JSONLD.encode(article)
+        return encode(article)
+    }
+
+    /// JSON with sorted keys, each string through `JSONText.quoted`: the encoder the item
+    /// page's JSON-LD was written with before it was written member by member.
+    static func encode(_ value: Any) -> String {
+        switch value {
+        case let string as String:
+            return JSONText.quoted(string)
+        case let dictionary as [String: Any]:
+            return "{" + dictionary.keys.sorted().map { JSONText.quoted($0) + ":" + encode(dictionary[$0]!) }.joined(separator: ",") + "}"
+        case let array as [Any]:
+            return "[" + array.map(encode).joined(separator: ",") + "]"
+        default:
+            return "null"
+        }
+    }
+
+    static func loadNewsSite(_ site: TestSite) throws -> SiteSource {
+        var log = DiagnosticLog()
+        return try #require(SiteLoader.load(site: SourceFolder(url: site.site, displayName: "site"), themes: SourceFolder(url: site.themes, displayName: "themes"), baseURLOverride: nil, cleanURLs: nil, log: &log))
+    }
+
+    @Test func cannotCloseItsScript() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        let source = try Self.loadNewsSite(site)
+        var item = source.items[0]
+        let title = "</script><script>alert(1)</script><!-- \u{2028} & \"quoted\""
+        item.title = title
+        let json = JSONLD.newsArticle(item, url: "https://news.example.org/x/", image: nil, config: source.config)
+        #expect(!json.contains("</script>"))
+        #expect(!json.contains("<!--"))
+        #expect(json.contains("\\u003c/script\\u003e"))
+        #expect(json.contains("\\u2028"))
+        let parsed = try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any]
+        #expect(parsed?["headline"] as? String == title)
     }
 
     @Test func matchesTheSortedKeyEncoding() throws {
         let site = try NewsSite.make()
         defer { site.delete() }
-        var log = DiagnosticLog()
-        let source = try #require(SiteLoader.load(site: SourceFolder(url: site.site, displayName: "site"), themes: SourceFolder(url: site.themes, displayName: "themes"), baseURLOverride: nil, cleanURLs: nil, log: &log))
+        let source = try Self.loadNewsSite(site)
         var items = source.items
         var hostile = items[0]
         hostile.title = "</script><!-- \"x\" & \u{2028} \\ \t"

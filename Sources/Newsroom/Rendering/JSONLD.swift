@@ -2,7 +2,8 @@ import Foundation
 
 /// Structured data for search engines, safe to put inside `<script type="application/ld+json">`.
 enum JSONLD {
-    /// Written member by member in sorted key order, as `encode` would write the same object.
+    /// Written member by member in sorted key order. Every string goes through `JSONText.quoted`,
+    /// so no `</script>` or `<!--` can close the element it sits in.
     static func newsArticle(_ item: NewsItem, url: String, image: String?, config: SiteConfig) -> String {
         var output = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
         if let author = item.author {
@@ -17,47 +18,6 @@ enum JSONLD {
         output += ",\"publisher\":{\"@type\":\"Organization\",\"logo\":{\"@type\":\"ImageObject\",\"url\":"
             + JSONText.quoted(config.baseURL + "assets/logo.svg") + "},\"name\":" + JSONText.quoted(config.title) + "}}"
         return output
-    }
-
-    /// JSON with sorted keys and `<`, `>`, `&`, U+2028/9 as `\u` escapes, so no `</script>` or
-    /// `<!--` can close the element it sits in.
-    static func encode(_ object: [String: Any]) -> String {
-        var output = ""
-        write(object, into: &output)
-        return output
-    }
-
-    private static func write(_ value: Any, into output: inout String) {
-        switch value {
-        case let string as String:
-            writeString(string, into: &output)
-        case let dictionary as [String: Any]:
-            output += "{"
-            for (index, key) in dictionary.keys.sorted().enumerated() {
-                if index > 0 { output += "," }
-                writeString(key, into: &output)
-                output += ":"
-                write(dictionary[key]!, into: &output)
-            }
-            output += "}"
-        case let array as [Any]:
-            output += "["
-            for (index, element) in array.enumerated() {
-                if index > 0 { output += "," }
-                write(element, into: &output)
-            }
-            output += "]"
-        case let int as Int:
-            output += String(int)
-        case let bool as Bool:
-            output += bool ? "true" : "false"
-        default:
-            output += "null"
-        }
-    }
-
-    private static func writeString(_ string: String, into output: inout String) {
-        output += JSONText.quoted(string)
     }
 }
 
