@@ -55,30 +55,15 @@ public struct Linker: Sendable {
 
     /// Percent-encodes a path's bytes except unreserved characters, sub-delimiters, `:`, `@` and `/`.
     static func encodePath(_ path: Substring) -> String {
-        if path.utf8.allSatisfy(isAllowed) { return String(path) }
-        var output: [UInt8] = []
-        output.reserveCapacity(path.utf8.count * 3)
-        let hex = Array("0123456789ABCDEF".utf8)
-        for byte in path.utf8 {
-            if isAllowed(byte) {
-                output.append(byte)
-            } else {
-                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+        PercentEncoding.encode(path) { byte in
+            switch byte {
+            case UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+                 UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"),
+                 UInt8(ascii: "@"):
+                return true
+            default:
+                return PercentEncoding.isUnreserved(byte)
             }
-        }
-        return String(decoding: output, as: UTF8.self)
-    }
-
-    private static func isAllowed(_ byte: UInt8) -> Bool {
-        switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-            return true
-        case UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"), UInt8(ascii: "/"),
-             UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("), UInt8(ascii: ")"),
-             UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"), UInt8(ascii: "@"):
-            return true
-        default:
-            return false
         }
     }
 }

@@ -160,18 +160,6 @@ extension SiteRenderer {
     /// Percent-encodes every UTF-8 byte except ASCII letters, digits and `-._~` (what
     /// `addingPercentEncoding` gives with those allowed, without its per-call set building).
     static func queryEncode(_ text: String) -> String {
-        let hex = Array("0123456789ABCDEF".utf8)
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
-                 UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
-                output.append(byte)
-            default:
-                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            }
-        }
-        return String(decoding: output, as: UTF8.self)
+        PercentEncoding.encode(text, allowing: PercentEncoding.isUnreserved)
     }
 }

@@ -1,0 +1,29 @@
+/// `%XX` escapes for the UTF-8 bytes of a text that a URL part does not allow as they are.
+enum PercentEncoding {
+    /// ASCII letters, digits and `-._~`: the bytes every URL part allows (RFC 3986 "unreserved").
+    static func isUnreserved(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+             UInt8(ascii: "-"), UInt8(ascii: "."), UInt8(ascii: "_"), UInt8(ascii: "~"):
+            return true
+        default:
+            return false
+        }
+    }
+
+    /// `text` with every byte `allowed` refuses written as `%XX` (upper-case hex).
+    static func encode<Text: StringProtocol>(_ text: Text, allowing allowed: (UInt8) -> Bool) -> String {
+        if text.utf8.allSatisfy(allowed) { return String(text) }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var output: [UInt8] = []
+        output.reserveCapacity(text.utf8.count * 3)
+        for byte in text.utf8 {
+            if allowed(byte) {
+                output.append(byte)
+            } else {
+                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0x0F)]]
+            }
+        }
+        return String(decoding: output, as: UTF8.self)
+    }
+}
