@@ -55,15 +55,17 @@ public struct Linker: Sendable {
 
     /// Percent-encodes a path's bytes except unreserved characters, sub-delimiters, `:`, `@` and `/`.
     static func encodePath(_ path: Substring) -> String {
-        PercentEncoding.encode(path) { byte in
-            switch byte {
-            case UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
-                 UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"),
-                 UInt8(ascii: "@"):
-                return true
-            default:
-                return PercentEncoding.isUnreserved(byte)
-            }
+        PercentEncoding.encode(path, allowing: isPathByte)
+    }
+
+    private static func isPathByte(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "/"), UInt8(ascii: "!"), UInt8(ascii: "$"), UInt8(ascii: "&"), UInt8(ascii: "'"), UInt8(ascii: "("),
+             UInt8(ascii: ")"), UInt8(ascii: "*"), UInt8(ascii: "+"), UInt8(ascii: ","), UInt8(ascii: "="), UInt8(ascii: ":"),
+             UInt8(ascii: "@"):
+            return true
+        default:
+            return PercentEncoding.isUnreserved(byte)
         }
     }
 }

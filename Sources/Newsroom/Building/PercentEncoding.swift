@@ -1,6 +1,7 @@
 /// `%XX` escapes for the UTF-8 bytes of a text that a URL part does not allow as they are.
 enum PercentEncoding {
     /// ASCII letters, digits and `-._~`: the bytes every URL part allows (RFC 3986 "unreserved").
+    @inline(__always)
     static func isUnreserved(_ byte: UInt8) -> Bool {
         switch byte {
         case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
@@ -12,6 +13,7 @@ enum PercentEncoding {
     }
 
     /// `text` with every byte `allowed` refuses written as `%XX` (upper-case hex).
+    @inline(__always)
     static func encode<Text: StringProtocol>(_ text: Text, allowing allowed: (UInt8) -> Bool) -> String {
         if text.utf8.allSatisfy(allowed) { return String(text) }
         let hex = Array("0123456789ABCDEF".utf8)
