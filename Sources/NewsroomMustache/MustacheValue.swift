@@ -91,6 +91,16 @@ enum MustacheValue {
     }
 }
 
+/// HTML escaping as templates do it (`& < > " '`), for text the generator writes into pages itself.
+public enum HTMLEscaping {
+    public static func escaped(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count + 16)
+        MustacheValue.escape(text, into: &bytes)
+        return String(decoding: bytes, as: UTF8.self)
+    }
+}
+
 /// The names of the transforms the renderer applies, for load-time template checks.
 public enum MustacheTransforms {
     public static let names: Set<String> = [

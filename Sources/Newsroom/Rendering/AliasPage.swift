@@ -1,8 +1,10 @@
+import NewsroomMustache
+
 /// A tiny redirect page left at an old URL (`aliases`): works from disk and on a server.
 enum AliasPage {
     static func file(at file: String, target: String, linker: Linker) -> OutputFile {
-        let relative = HTMLText.escape(linker.relative(from: file, to: target))
-        let canonical = HTMLText.escape(linker.absolute(target))
+        let relative = HTMLEscaping.escaped(linker.relative(from: file, to: target))
+        let canonical = HTMLEscaping.escaped(linker.absolute(target))
         return .text(file, """
         <!DOCTYPE html>
         <html lang="en">

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomMustache
 
 extension SiteRenderer {
     func renderItem(_ position: Int, related: [Int], log: inout DiagnosticLog) -> OutputFile {
@@ -43,9 +44,9 @@ extension SiteRenderer {
 
     /// The dateline as HTML: only the date inside `<time>`.
     func datelineHTML(_ item: NewsItem) -> String {
-        let time = "<time datetime=\"\(item.date.iso8601)\">\(HTMLText.escape(item.date.long))</time>"
+        let time = "<time datetime=\"\(item.date.iso8601)\">\(HTMLEscaping.escaped(item.date.long))</time>"
         guard let location = item.location, !location.isEmpty else { return time + " –" }
-        return "\(time), \(HTMLText.escape(location.uppercased())) –"
+        return "\(time), \(HTMLEscaping.escaped(location.uppercased())) –"
     }
 
     /// The press-release dateline opens the first paragraph, as wire copy does.
