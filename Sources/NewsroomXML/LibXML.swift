@@ -9,24 +9,23 @@ enum LibXML {
 
     /// Parses an XML document from memory (no network, no error printing); nil if not well-formed.
     static func readXML(_ text: String) -> xmlDocPtr? {
-        _ = initialised
-        let bytes = Array(text.utf8)
         let options = Int32(XML_PARSE_NONET.rawValue | XML_PARSE_NOERROR.rawValue | XML_PARSE_NOWARNING.rawValue)
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                xmlReadMemory($0, Int32(buffer.count), "document.xml", "UTF-8", options)
-            }
-        }
+        return withBytes(of: text) { xmlReadMemory($0, $1, "document.xml", "UTF-8", options) }
     }
 
     /// Parses an HTML document from memory, forgiving as browsers are.
     static func readHTML(_ text: String) -> htmlDocPtr? {
+        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
+        return withBytes(of: text) { htmlReadMemory($0, $1, "page.html", "UTF-8", options) }
+    }
+
+    /// `text`'s UTF-8 bytes as libxml2's parsers take them, after the one-time set-up.
+    private static func withBytes<Result>(of text: String, _ parse: (UnsafePointer<CChar>, Int32) -> Result) -> Result {
         _ = initialised
         let bytes = Array(text.utf8)
-        let options = Int32(HTML_PARSE_NOERROR.rawValue | HTML_PARSE_NOWARNING.rawValue | HTML_PARSE_NONET.rawValue)
         return bytes.withUnsafeBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                htmlReadMemory($0, Int32(buffer.count), "page.html", "UTF-8", options)
+                parse($0, Int32(buffer.count))
             }
         }
     }
