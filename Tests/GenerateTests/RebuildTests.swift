@@ -50,6 +50,27 @@ import Testing
         #expect(result.report.removed >= 3)
     }
 
+    /// The manifest is tab-separated: a file whose name holds a tab or a line break must still
+    /// be recorded, kept on a rebuild, and removed when its source goes.
+    @Test func fileNamesWithTabsAndLineBreaksAreTracked() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        for name in ["a\tb.txt", "c\nd.txt"] {
+            try site.writeData(Data("x".utf8), to: "site/static/odd/" + name)
+        }
+        #expect(site.build().succeeded)
+        #expect(site.exists("odd/a\tb.txt") && site.exists("odd/c\nd.txt"))
+        let second = site.build()
+        #expect(second.report.written == 0, "\(second.report)")
+        try site.remove("site/static/odd/a\tb.txt")
+        try site.remove("site/static/odd/c\nd.txt")
+        let third = site.build()
+        #expect(third.succeeded)
+        #expect(!site.exists("odd/a\tb.txt"))
+        #expect(!site.exists("odd/c\nd.txt"))
+        #expect(third.report.removed == 2, "\(third.report)")
+    }
+
     @Test func everyInternalLinkResolvesFromDisk() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }

@@ -21,11 +21,11 @@ struct BuildRecord: Sendable, Equatable {
     static func read(in folder: URL, site: String) -> BuildRecord {
         guard let data = FileManager.default.contents(atPath: folder.path + "/" + fileName) else { return BuildRecord() }
         var lines = String(decoding: data, as: UTF8.self).split(separator: "\n", omittingEmptySubsequences: true)
-        guard let first = lines.first, first == Substring(header + "\t" + escape(site)) else { return BuildRecord() }
+        guard let first = lines.first, first == Substring(header + "\t" + TabSeparated.escape(site)) else { return BuildRecord() }
         lines.removeFirst()
         var record = BuildRecord()
         for line in lines {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map { unescape($0) }
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(TabSeparated.unescape)
             switch (fields.first, fields.count) {
             case ("digest", 2): record.digest = UInt64(fields[1], radix: 16)
             case ("warning", 6):
@@ -51,10 +51,10 @@ struct BuildRecord: Sendable, Equatable {
     /// Saves it (write, then rename).
     func write(in folder: URL, site: String) {
         let path = folder.path + "/" + Self.fileName
-        var lines = [Self.header + "\t" + Self.escape(site)]
+        var lines = [Self.header + "\t" + TabSeparated.escape(site)]
         if let digest { lines.append("digest\t" + String(digest, radix: 16)) }
         func warningLine(_ page: String, _ warning: Diagnostic) -> String {
-            (["warning", page, warning.path, String(warning.line), String(warning.column), warning.message]).map(Self.escape).joined(separator: "\t")
+            (["warning", page, warning.path, String(warning.line), String(warning.column), warning.message]).map(TabSeparated.escape).joined(separator: "\t")
         }
         lines += buildWarnings.map { warningLine("", $0) }
         for page in warningsByPage.keys.sorted() {
@@ -67,33 +67,5 @@ struct BuildRecord: Sendable, Equatable {
             unlink(path + ".tmp")
             unlink(path)
         }
-    }
-
-    private static func escape(_ field: String) -> String {
-        guard field.contains(where: { $0 == "\\" || $0 == "\t" || $0 == "\n" || $0 == "\r" }) else { return field }
-        return field.replacingOccurrences(of: "\\", with: "\\\\").replacingOccurrences(of: "\t", with: "\\t")
-            .replacingOccurrences(of: "\n", with: "\\n").replacingOccurrences(of: "\r", with: "\\r")
-    }
-
-    private static func unescape(_ field: Substring) -> String {
-        guard field.contains("\\") else { return String(field) }
-        var output = ""
-        var escaped = false
-        for character in field {
-            if escaped {
-                switch character {
-                case "t": output.append("\t")
-                case "n": output.append("\n")
-                case "r": output.append("\r")
-                default: output.append(character)
-                }
-                escaped = false
-            } else if character == "\\" {
-                escaped = true
-            } else {
-                output.append(character)
-            }
-        }
-        return output
     }
 }

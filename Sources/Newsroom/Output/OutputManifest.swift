@@ -56,7 +56,8 @@ struct OutputManifest: Equatable {
                   let modified = Double(String(decoding: bytes[fields[2]], as: UTF8.self)),
                   let key = UInt64(String(decoding: bytes[fields[3]], as: UTF8.self), radix: 16)
             else { continue }
-            manifest.entries[String(decoding: bytes[fields[4]], as: UTF8.self)] = Entry(hash: hash, size: size, modified: modified, key: key)
+            let path = TabSeparated.unescape(Substring(String(decoding: bytes[fields[4]], as: UTF8.self)))
+            manifest.entries[path] = Entry(hash: hash, size: size, modified: modified, key: key)
         }
         return manifest
     }
@@ -65,7 +66,7 @@ struct OutputManifest: Equatable {
         var text = "newsroom-manifest 2" + (digest.map { " digest=" + String($0, radix: 16) } ?? "") + "\n"
         for path in entries.keys.sorted() {
             let entry = entries[path]!
-            text += "\(String(entry.hash, radix: 16))\t\(entry.size)\t\(entry.modified)\t\(String(entry.key, radix: 16))\t\(path)\n"
+            text += "\(String(entry.hash, radix: 16))\t\(entry.size)\t\(entry.modified)\t\(String(entry.key, radix: 16))\t\(TabSeparated.escape(path))\n"
         }
         return Data(text.utf8)
     }
