@@ -43,13 +43,18 @@ struct FileStatus: Equatable {
     }
 
     /// Writes `data` to a new file at `path` (replacing one there), reporting errno's reason.
-    static func write(_ data: Data, to path: String) throws {
+    /// Returns the written file's status (its time stays the same when it is renamed).
+    @discardableResult
+    static func write(_ data: Data, to path: String) throws -> FileStatus {
         let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard data.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
             throw OutputError(String(cString: strerror(errno)))
         }
+        var info = stat()
+        guard fstat(descriptor, &info) == 0 else { throw OutputError(String(cString: strerror(errno))) }
+        return FileStatus(info)
     }
 }
 

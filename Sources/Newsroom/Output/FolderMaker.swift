@@ -19,11 +19,18 @@ final class FolderMaker: @unchecked Sendable {
     private let root: String
     private var known: Set<String> = []
     private var created: [String] = []
+    /// The folders this session made, so files in them are known not to exist yet.
+    private var createdSet: Set<String> = []
     private let mutex = NSLock()
 
     init(root: String) {
         self.root = root
         known.insert(root)
+    }
+
+    /// Whether `path` is a folder this session made (so nothing was in it before the build).
+    func madeThisBuild(_ path: String) -> Bool {
+        mutex.withLock { createdSet.contains(path) }
     }
 
     /// `mkdir -p` for a folder inside the root.
@@ -36,6 +43,7 @@ final class FolderMaker: @unchecked Sendable {
             Self.markAsTop(path)
             mutex.withLock {
                 created.append(path)
+                createdSet.insert(path)
                 known.insert(path)
             }
             return

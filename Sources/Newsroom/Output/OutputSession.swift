@@ -60,7 +60,11 @@ final class OutputSession: @unchecked Sendable {
         let data = try contents(of: file)
         let hash = ContentHash.of(data)
         let target = folder.path + "/" + file.path
-        if var entry = unchangedEntry(file.path, hash: hash, data: data, previous: previous.entries[file.path]) {
+        let slash = target.lastIndex(of: "/")!
+        let parent = String(target[..<slash])
+        // In a folder this build made, nothing can be there yet: no need to look.
+        if !(createdFolder || folders.madeThisBuild(parent)),
+           var entry = unchangedEntry(file.path, hash: hash, data: data, previous: previous.entries[file.path]) {
             entry.key = file.cacheKey
             mutex.withLock {
                 next.entries[file.path] = entry
@@ -68,18 +72,18 @@ final class OutputSession: @unchecked Sendable {
             }
             return
         }
-        let slash = target.lastIndex(of: "/")!
-        let stagingPath = String(target[..<slash]) + "/." + target[target.index(after: slash)...] + Self.stagedSuffix
+        let stagingPath = parent + "/." + target[target.index(after: slash)...] + Self.stagedSuffix
+        let written: FileStatus
         do {
-            try folders.make(String(target[..<slash]))
-            try FileStatus.write(data, to: stagingPath)
+            try folders.make(parent)
+            written = try FileStatus.write(data, to: stagingPath)
         } catch {
             unlink(stagingPath)
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
         mutex.withLock {
             staged.append((file.path, stagingPath))
-            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: 0, key: file.cacheKey)
+            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey)
         }
     }
 
@@ -140,13 +144,11 @@ final class OutputSession: @unchecked Sendable {
                 try? FileManager.default.removeItem(at: marker)
                 return OutputError("cannot write \(path): \(reason)")
             }
-            if FileStatus.of(target)?.isDirectory == true {
-                throw fail("a folder of that name is in the way")
-            }
+            // The staged file's time, recorded when it was written, survives the rename.
             guard rename(stagingPath, target) == 0 else {
+                if errno == EISDIR { throw fail("a folder of that name is in the way") }
                 throw fail(String(cString: strerror(errno)) + "; the previous output is kept")
             }
-            next.entries[path]?.modified = FileStatus.of(target)?.modified ?? 0
             report.written += 1
         }
         for path in previous.entries.keys.sorted() where next.entries[path] == nil {
