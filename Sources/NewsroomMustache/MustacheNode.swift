@@ -1,15 +1,42 @@
+import Foundation
+
 /// A parsed Mustache template: a tree of nodes.
 indirect enum MustacheNode: Sendable {
     case text(String)
     case variable(MustacheName, escaped: Bool)
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; `source` is the raw inner text, for lambdas.
     case section(MustacheName, [MustacheNode], inverted: Bool, source: String)
-    /// `{{>name}}`; `indentation` is set when the tag stands alone on its line.
-    case partial(name: String, dynamic: Bool, indentation: String)
+    /// `{{>name}}`; `indentation` is set when the tag stands alone on its line. `slot` keeps the
+    /// partial as parsed for this place (indented), found on first use.
+    case partial(name: String, dynamic: Bool, indentation: String, slot: TemplateSlot)
     /// `{{<name}}…{{/name}}` with the blocks it overrides.
     case parent(name: String, dynamic: Bool, indentation: String, overrides: [String: BlockOverride])
     /// `{{$name}}default{{/name}}` where the template is expanded.
     case block(name: String, defaultNodes: [MustacheNode], indentation: String)
+}
+
+/// The nodes a partial tag expands to, found once: a partial tag inside an indented partial or
+/// inside a card list is met many times per page, and looking it up by name and indentation
+/// each time cost more than rendering it.
+final class TemplateSlot: @unchecked Sendable {
+    private var nodes: [MustacheNode]?
+    private let lock = NSLock()
+
+    init() {}
+
+    func nodes(orMake make: () -> [MustacheNode]?) -> [MustacheNode]? {
+        lock.lock()
+        if let nodes {
+            lock.unlock()
+            return nodes
+        }
+        lock.unlock()
+        let made = make()
+        lock.lock()
+        nodes = made
+        lock.unlock()
+        return made
+    }
 }
 
 /// A block body given inside a parent tag: its source with its own indentation removed,

@@ -131,7 +131,7 @@ struct MustacheParser {
                 let isStandalone = standalone()
                 if !isStandalone { text += takeWhitespace() }
                 flushText()
-                nodes.append(.partial(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : ""))
+                nodes.append(.partial(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : "", slot: TemplateSlot()))
             case UInt8(ascii: "<"):
                 let (name, dynamic) = partialName(tag.content)
                 let ws = pendingWhitespace

@@ -69,7 +69,13 @@ struct MustacheRenderer {
                         renderWithin(.dictionary(dictionary), children, blocks: blocks)
                     }
                 } else if let lambda = value as? MustacheSectionLambda {
-                    render(set.lambdaResult(lambda.body(source)), blocks: blocks)
+                    let result = lambda.body(source)
+                    // A result without a tag renders as itself: no need to parse it.
+                    if Self.mayHoldTag(result) {
+                        render(set.lambdaResult(result), blocks: blocks)
+                    } else {
+                        output.append(contentsOf: result.utf8)
+                    }
                 } else if let array = value as? [Any] {
                     for element in array {
                         renderWithin(Frame(element), children, blocks: blocks)
@@ -79,10 +85,14 @@ struct MustacheRenderer {
                 } else if MustacheValue.isTruthy(value), let value {
                     renderWithin(Frame(value), children, blocks: blocks)
                 }
-            case .partial(let name, let dynamic, let indentation):
-                guard let resolved = templateName(name, dynamic: dynamic),
-                      let nodes = set.template(resolved, indentation: indentation)
-                else { continue }
+            case .partial(let name, let dynamic, let indentation, let slot):
+                let nodes: [MustacheNode]?
+                if dynamic {
+                    nodes = templateName(name, dynamic: true).flatMap { set.template($0, indentation: indentation) }
+                } else {
+                    nodes = slot.nodes { set.template(name, indentation: indentation) }
+                }
+                guard let nodes else { continue }
                 render(nodes, blocks: blocks)
             case .parent(let name, let dynamic, let indentation, let overrides):
                 guard let resolved = templateName(name, dynamic: dynamic),
@@ -98,6 +108,16 @@ struct MustacheRenderer {
                 }
             }
         }
+    }
+
+    /// Whether `text` holds `{{`, the only way a lambda's result can be more than text.
+    static func mayHoldTag(_ text: String) -> Bool {
+        var previous: UInt8 = 0
+        for byte in text.utf8 {
+            if byte == UInt8(ascii: "{"), previous == UInt8(ascii: "{") { return true }
+            previous = byte
+        }
+        return false
     }
 
     private mutating func renderWithin(_ frame: Frame, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
@@ -120,11 +140,19 @@ struct MustacheRenderer {
         } else if name.anchored {
             value = follow(name.path.dropFirst(), from: stack.last?.child(name.path[0]))
         } else {
-            for frame in stack.reversed() {
-                if let first = frame.child(name.path[0]) {
+            let key = name.path[0]
+            var index = stack.count - 1
+            while index >= 0 {
+                let found: Any?
+                switch stack[index] {
+                case .dictionary(let dictionary): found = dictionary[key]
+                case .value(let object): found = MustacheValue.child(key, of: object)
+                }
+                if let first = found {
                     value = name.path.count == 1 ? first : follow(name.path.dropFirst(), from: first)
                     break
                 }
+                index -= 1
             }
         }
         for transform in name.transforms {

@@ -15,6 +15,8 @@ struct ViewModel {
     let itemDates = SharedMemo<Int, [String: Any]>()
     /// Each item's card keys that no page changes (see `card`).
     let cardBases = SharedMemo<Int, [String: Any]>()
+    /// The keys no page changes, under the one key 0 (see `common`).
+    let siteWide = SharedMemo<Int, [String: Any]>()
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> [String: Any] {
@@ -36,59 +38,67 @@ struct ViewModel {
 
     /// The keys every page has: site, root, navigation, chrome blocks, page metadata.
     func common(page: String, title: String, description: String, kind: String) -> [String: Any] {
-        var context: [String: Any] = [
-            "site": [
+        var context = siteWideKeys
+        context["root"] = rootPrefix(for: page)
+        context["page"] = [
+            "title": title,
+            "full_title": title == config.title ? title : "\(title) – \(config.title)",
+            "description": description.isEmpty ? config.description : description,
+            "canonical": linker.absolute(page),
+            "kind": kind,
+            "is_" + kind: true,
+        ] as [String: Any]
+        context["home_url"] = linker.relative(from: page, to: SitePlan.homeFile)
+        context["news_url"] = linker.relative(from: page, to: plan.news.file(page: 1))
+        context["tags_url"] = linker.relative(from: page, to: SitePlan.tagsFile)
+        context["feed_url"] = linker.relative(from: page, to: SitePlan.feedFile)
+        context["assets_url"] = linker.relative(from: page, to: "assets/x").dropLast(1).description
+        context["menu"] = menu.map { entry -> [String: Any] in
+            let href = url(entry.target, from: page)
+            var item: [String: Any] = ["label": entry.label, "url": href]
+            if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
+                item["current"] = true
+            }
+            return item
+        }
+        return context
+    }
+
+    /// The keys that are the same on every page (site, social links, chrome blocks), made once,
+    /// with room for the ones each page adds.
+    private var siteWideKeys: [String: Any] {
+        siteWide.value(0) {
+            var context = [String: Any](minimumCapacity: 40)
+            context["site"] = [
                 "title": config.title,
                 "description": config.description,
                 "language": config.language,
                 "base_url": config.baseURL,
                 "host": URL(string: config.baseURL)?.host ?? "",
-            ] as [String: Any],
-            "root": rootPrefix(for: page),
-            "page": [
-                "title": title,
-                "full_title": title == config.title ? title : "\(title) – \(config.title)",
-                "description": description.isEmpty ? config.description : description,
-                "canonical": linker.absolute(page),
-                "kind": kind,
-                "is_\(kind)": true,
-            ] as [String: Any],
-            "home_url": linker.relative(from: page, to: SitePlan.homeFile),
-            "news_url": linker.relative(from: page, to: plan.news.file(page: 1)),
-            "tags_url": linker.relative(from: page, to: SitePlan.tagsFile),
-            "feed_url": linker.relative(from: page, to: SitePlan.feedFile),
-            "feed_absolute_url": linker.absolute(SitePlan.feedFile),
-            "assets_url": linker.relative(from: page, to: "assets/x").dropLast(1).description,
-            "menu": menu.map { entry -> [String: Any] in
-                let href = url(entry.target, from: page)
-                var item: [String: Any] = ["label": entry.label, "url": href]
-                if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
-                    item["current"] = true
-                }
-                return item
-            },
-            "social": config.social.map { ["name": $0.icon, "url": $0.url, "label": $0.label] },
-        ]
-        if bannerShowing, let banner = config.banner {
-            context["banner"] = ["text": banner.text, "cta": banner.callToAction, "url": banner.url]
+            ] as [String: Any]
+            context["feed_absolute_url"] = linker.absolute(SitePlan.feedFile)
+            context["social"] = config.social.map { ["name": $0.icon, "url": $0.url, "label": $0.label] }
+            if bannerShowing, let banner = config.banner {
+                context["banner"] = ["text": banner.text, "cta": banner.callToAction, "url": banner.url]
+            }
+            if let newsletter = config.newsletter {
+                var block: [String: Any] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
+                if let thankYou = newsletterThankYou { block["thank_you"] = thankYou }
+                context["newsletter"] = block
+            }
+            if let contact = config.mediaContact {
+                var block: [String: Any] = ["name": contact.name, "email": contact.email]
+                if let phone = contact.phone { block["phone"] = phone }
+                context["media_contact"] = block
+            }
+            if let email = config.contactEmail { context["contact_email"] = email }
+            return context
         }
-        if let newsletter = config.newsletter {
-            var block: [String: Any] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
-            if let thankYou = newsletterThankYou { block["thank_you"] = thankYou }
-            context["newsletter"] = block
-        }
-        if let contact = config.mediaContact {
-            var block: [String: Any] = ["name": contact.name, "email": contact.email]
-            if let phone = contact.phone { block["phone"] = phone }
-            context["media_contact"] = block
-        }
-        if let email = config.contactEmail { context["contact_email"] = email }
-        return context
     }
 
     /// `../../` from `news/2023/index.html`; `""` at the root.
     func rootPrefix(for page: String) -> String {
-        String(repeating: "../", count: page.split(separator: "/").count - 1)
+        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 
     func date(_ date: PublicationDate) -> [String: Any] {

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import NewsroomMustache
+
+/// Lambdas and partials as the renderer short-cuts them: a lambda result without a tag is
+/// written as it is, and a partial tag keeps what it expands to after its first use.
+@Suite struct MustacheLambdaAndPartialTests {
+    @Test func lambdaResultWithoutTagIsWrittenAsItIs() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "[{{#wrap}}x{{/wrap}}]"])
+        let wrap = MustacheSectionLambda { "<b a=\"{" + $0 + "}\">}{ & </b>" }
+        #expect(set.render("page", context: ["wrap": wrap]) == "[<b a=\"{x}\">}{ & </b>]")
+    }
+
+    @Test func lambdaResultWithTagIsRenderedInTheCurrentContext() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "{{#items}}{{#wrap}}{{/wrap}};{{/items}}"])
+        let wrap = MustacheSectionLambda { _ in "<{{name}}>" }
+        let items: [[String: Any]] = [["name": "a&b"], ["name": "c"]]
+        #expect(set.render("page", context: ["wrap": wrap, "items": items]) == "<a&amp;b>;<c>;")
+    }
+
+    @Test func mayHoldTagFindsOnlyTwoOpeningBraces() {
+        #expect(!MustacheRenderer.mayHoldTag(""))
+        #expect(!MustacheRenderer.mayHoldTag("{ } }} {x{"))
+        #expect(MustacheRenderer.mayHoldTag("a{{"))
+        #expect(MustacheRenderer.mayHoldTag("{{{x}}}"))
+    }
+
+    @Test func indentedPartialInAListRendersEachElement() throws {
+        let set = try MustacheTemplateSet(templates: [
+            "page": "<ul>\n  {{#items}}\n  {{> item}}\n  {{/items}}\n</ul>\n",
+            "item": "<li>{{name}}</li>\n{{> tail}}\n",
+            "tail": "<i>{{name}}</i>\n",
+        ])
+        let items: [[String: Any]] = [["name": "one"], ["name": "two"]]
+        let expected = "<ul>\n  <li>one</li>\n  <i>one</i>\n  <li>two</li>\n  <i>two</i>\n</ul>\n"
+        #expect(set.render("page", context: ["items": items]) == expected)
+        // Second render: the expansions kept from the first give the same text.
+        #expect(set.render("page", context: ["items": items]) == expected)
+    }
+
+    @Test func onePartialAtTwoIndentationsKeepsBoth() throws {
+        let set = try MustacheTemplateSet(templates: [
+            "page": "a\n  {{> p}}\nb\n    {{> p}}\n",
+            "p": "x\ny\n",
+        ])
+        #expect(set.render("page", context: [String: Any]()) == "a\n  x\n  y\nb\n    x\n    y\n")
+    }
+
+    @Test func dynamicPartialFollowsTheContext() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "{{#items}}{{>*kind}}{{/items}}", "a": "A{{n}}", "b": "B{{n}}"])
+        let items: [[String: Any]] = [["kind": "a", "n": 1], ["kind": "b", "n": 2], ["kind": "a", "n": 3]]
+        #expect(set.render("page", context: ["items": items]) == "A1B2A3")
+    }
+
+    @Test func rendersFromManyThreadsAlike() throws {
+        let set = try MustacheTemplateSet(templates: [
+            "page": "{{#items}}\n  {{> card}}\n{{/items}}",
+            "card": "<p>{{#icon}}x{{/icon}}{{title}}</p>\n",
+        ])
+        let icon = MustacheSectionLambda { "<svg>\($0)</svg>" }
+        let titles = (0..<50).map { "t\($0)" }
+        let context: @Sendable () -> [String: Any] = { ["items": titles.map { ["title": $0] }, "icon": icon] }
+        let expected = set.render("page", context: context())
+        let results = ResultBox(count: 64)
+        DispatchQueue.concurrentPerform(iterations: 64) { index in
+            results.set(index, set.render("page", context: context()))
+        }
+        #expect(results.all.allSatisfy { $0 == expected })
+        #expect(expected.hasPrefix("  <p><svg>x</svg>t0</p>\n  <p><svg>x</svg>t1</p>\n"))
+    }
+}
+
+private final class ResultBox: @unchecked Sendable {
+    private var values: [String]
+    private let lock = NSLock()
+    init(count: Int) { values = Array(repeating: "", count: count) }
+    func set(_ index: Int, _ value: String) { lock.withLock { values[index] = value } }
+    var all: [String] { lock.withLock { values } }
+}
