@@ -25,8 +25,8 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
-        .target(name: "CFolderFlags"),
-        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CPlatform"),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CPlatform"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
         .target(name: "NewsroomMustache"),
         .target(
@@ -35,7 +35,7 @@ let package = Package(
                 "NewsroomMarkdown",
                 "NewsroomXML",
                 "NewsroomMustache",
-                "CFolderFlags",
+                "CPlatform",
                 .product(name: "Yams", package: "Yams"),
             ]
         ),

@@ -26,6 +26,35 @@ import Testing
         #expect(clean.absolute("news/index.html") == "https://example.org/news/")
     }
 
+    /// The byte-writing `relative` against the first, string-building version, on every pair of
+    /// a set of paths (shared folders, `index.html` or not, bytes that need escaping).
+    @Test func relativeMatchesTheStringBuildingVersion() {
+        let segments = ["news", "2023", "03", "a b", "société", "index.html", "x.html", "tags", "%", "page", "2"]
+        var paths: Set<String> = ["index.html", "feed.xml", "assets/site.css"]
+        for first in segments { for second in segments { for third in ["index.html", "hero.jpg", "x.html"] {
+            paths.insert([first, second, third].joined(separator: "/"))
+            paths.insert([first, third].joined(separator: "/"))
+        } } }
+        for from in paths { for to in paths { for linker in [linker, clean] {
+            #expect(linker.relative(from: from, to: to) == Self.reference(linker, from: from, to: to), "\(from) → \(to)")
+        } } }
+    }
+
+    private static func reference(_ linker: Linker, from page: String, to target: String) -> String {
+        let from = Array(page.utf8), to = Array(target.utf8)
+        var common = 0, index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            if from[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
+        }
+        let ups = from[common...].filter { $0 == UInt8(ascii: "/") }.count
+        var rest = Substring(String(decoding: to[common...], as: UTF8.self))
+        if linker.cleanURLs, rest == "index.html" || rest.hasSuffix("/index.html") { rest = rest.dropLast("index.html".count) }
+        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,=:@")
+        let link = String(repeating: "../", count: ups) + rest.addingPercentEncoding(withAllowedCharacters: allowed)!
+        return link.isEmpty ? "./" : link
+    }
+
     @Test func absoluteAndRootRelative() {
         #expect(linker.absolute("news/2023/03/a/index.html") == "https://example.org/news-site/news/2023/03/a/index.html")
         #expect(linker.rootRelative("news/index.html", basePath: "/news-site/") == "/news-site/news/")

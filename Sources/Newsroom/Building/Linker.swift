@@ -29,14 +29,41 @@ public struct Linker: Sendable {
                 }
                 var ups = 0
                 for byte in from[common...] where byte == UInt8(ascii: "/") { ups += 1 }
-                var rest = Substring(decoding: to[common...], as: UTF8.self)
-                let isIndex = cleanURLs && (rest == "index.html" || rest.hasSuffix("/index.html"))
-                if isIndex { rest = rest.dropLast("index.html".count) }
-                var link = String(repeating: "../", count: ups) + Self.encodePath(rest)
-                if link.isEmpty { link = "./" }
-                return link
+                var end = to.count
+                if cleanURLs, Self.endsInIndexFile(to, after: common) { end -= Self.indexFile.count }
+                if ups == 0, end == common { return "./" }
+                // Written straight into the string's storage: this runs for every link of every page.
+                return String(unsafeUninitializedCapacity: ups * 3 + (end - common) * 3) { output in
+                    var count = 0
+                    for _ in 0..<ups {
+                        output[count] = UInt8(ascii: "."); output[count + 1] = UInt8(ascii: "."); output[count + 2] = UInt8(ascii: "/")
+                        count += 3
+                    }
+                    for byte in to[common..<end] {
+                        if Self.isPathByte(byte) {
+                            output[count] = byte
+                            count += 1
+                        } else {
+                            output[count] = UInt8(ascii: "%")
+                            output[count + 1] = PercentEncoding.hexDigit(byte >> 4)
+                            output[count + 2] = PercentEncoding.hexDigit(byte & 0x0F)
+                            count += 3
+                        }
+                    }
+                    return count
+                }
             }
         }
+    }
+
+    private static let indexFile = Array("index.html".utf8)
+
+    /// Whether `path[start...]` is `index.html` or ends in `/index.html`.
+    private static func endsInIndexFile(_ path: UnsafeBufferPointer<UInt8>, after start: Int) -> Bool {
+        let rest = path.count - start
+        guard rest >= indexFile.count else { return false }
+        for (offset, byte) in indexFile.enumerated() where path[path.count - indexFile.count + offset] != byte { return false }
+        return rest == indexFile.count || path[path.count - indexFile.count - 1] == UInt8(ascii: "/")
     }
 
     /// The absolute URL of `target` under `base_url`.

@@ -1,4 +1,4 @@
-import CFolderFlags
+import CPlatform
 import Foundation
 #if canImport(Glibc)
 import Glibc
