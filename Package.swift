@@ -60,7 +60,7 @@ let package = Package(
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "NewsroomServer", "generate", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomServer", "generate", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

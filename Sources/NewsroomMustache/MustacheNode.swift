@@ -51,6 +51,8 @@ struct BlockOverride: Sendable {
 struct MustacheName: Sendable, Equatable {
     /// Empty for the implicit iterator `.`.
     var path: [String]
+    /// `path` interned, for lookups.
+    var keys: [TemplateKey]
     /// Innermost first: `a(b(x))` is `["b", "a"]`.
     var transforms: [String]
     /// `x` with a leading dot (`.x`) looks only at the top of the context stack.

@@ -217,7 +217,7 @@ struct MustacheParser {
         }
         let anchored = name.hasPrefix(".") && name != "."
         let path = name == "." ? [] : name.split(separator: ".").map(String.init)
-        return MustacheName(path: path, transforms: transforms, anchored: anchored, text: content)
+        return MustacheName(path: path, keys: path.map(TemplateKey.init), transforms: transforms, anchored: anchored, text: content)
     }
 
     private func partialName(_ content: String) -> (String, Bool) {

@@ -2,41 +2,14 @@ import Foundation
 
 /// Renders nodes against a context stack into one byte buffer.
 struct MustacheRenderer {
-    /// A context frame, sorted once when pushed so lookups need no dynamic casts.
-    enum Frame {
-        case dictionary([String: Any])
-        case value(Any)
-
-        init(_ value: Any) {
-            if let dictionary = value as? [String: Any] {
-                self = .dictionary(dictionary)
-            } else {
-                self = .value(value)
-            }
-        }
-
-        var value: Any {
-            switch self {
-            case .dictionary(let dictionary): return dictionary
-            case .value(let value): return value
-            }
-        }
-
-        func child(_ key: String) -> Any? {
-            switch self {
-            case .dictionary(let dictionary): return dictionary[key]
-            case .value(let value): return MustacheValue.child(key, of: value)
-            }
-        }
-    }
-
     let set: MustacheTemplateSet
-    var stack: [Frame]
+    /// The context stack, innermost last.
+    var stack: [TemplateValue]
     var output: [UInt8] = []
 
-    init(set: MustacheTemplateSet, context: Any) {
+    init(set: MustacheTemplateSet, contexts: [TemplateValue]) {
         self.set = set
-        self.stack = [Frame(context)]
+        self.stack = contexts
     }
 
     mutating func render(_ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
@@ -46,29 +19,30 @@ struct MustacheRenderer {
                 output.append(contentsOf: text.utf8)
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
-                if let string = value as? String {
+                switch value {
+                case .text(let string):
                     if escaped { MustacheValue.escape(string, into: &output) } else { output.append(contentsOf: string.utf8) }
-                    continue
-                }
-                if let lambda = value as? MustacheSectionLambda {
+                case .lambda(let lambda):
                     output.append(contentsOf: lambda.body("").utf8)
-                    continue
+                default:
+                    let text = value.text
+                    if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
                 }
-                let text = MustacheValue.text(value)
-                if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
             case .section(let name, let children, let inverted, let source):
                 let value = lookup(name)
                 if inverted {
-                    if !MustacheValue.isTruthy(value) { render(children, blocks: blocks) }
-                } else if let dictionary = value as? [String: Any] {
-                    renderWithin(.dictionary(dictionary), children, blocks: blocks)
-                } else if let string = value as? String {
-                    renderWithin(.value(string), children, blocks: blocks)
-                } else if let dictionaries = value as? [[String: Any]] {
-                    for dictionary in dictionaries {
-                        renderWithin(.dictionary(dictionary), children, blocks: blocks)
-                    }
-                } else if let lambda = value as? MustacheSectionLambda {
+                    if !(value?.isTruthy ?? false) { render(children, blocks: blocks) }
+                    continue
+                }
+                guard let value else { continue }
+                switch value {
+                case .object, .text, .number, .decimal:
+                    renderWithin(value, children, blocks: blocks)
+                case .list(let elements):
+                    for element in elements { renderWithin(element, children, blocks: blocks) }
+                case .bool(let bool):
+                    if bool { render(children, blocks: blocks) }
+                case .lambda(let lambda):
                     let result = lambda.body(source)
                     // A result without a tag renders as itself: no need to parse it.
                     if Self.mayHoldTag(result) {
@@ -76,14 +50,8 @@ struct MustacheRenderer {
                     } else {
                         output.append(contentsOf: result.utf8)
                     }
-                } else if let array = value as? [Any] {
-                    for element in array {
-                        renderWithin(Frame(element), children, blocks: blocks)
-                    }
-                } else if let bool = value as? Bool {
-                    if bool { render(children, blocks: blocks) }
-                } else if MustacheValue.isTruthy(value), let value {
-                    renderWithin(Frame(value), children, blocks: blocks)
+                case .null:
+                    break
                 }
             case .partial(let name, let dynamic, let indentation, let slot):
                 let nodes: [MustacheNode]?
@@ -120,7 +88,7 @@ struct MustacheRenderer {
         return false
     }
 
-    private mutating func renderWithin(_ frame: Frame, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
+    private mutating func renderWithin(_ frame: TemplateValue, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
         stack.append(frame)
         render(nodes, blocks: blocks)
         stack.removeLast()
@@ -129,27 +97,23 @@ struct MustacheRenderer {
     private func templateName(_ name: String, dynamic: Bool) -> String? {
         guard dynamic else { return name }
         let path = name.split(separator: ".").map(String.init)
-        return lookup(MustacheName(path: path, transforms: [], anchored: false, text: name)) as? String
+        guard case .text(let resolved)? = lookup(MustacheName(path: path, keys: path.map(TemplateKey.init), transforms: [], anchored: false, text: name)) else { return nil }
+        return resolved
     }
 
     /// Finds the first frame (top down) holding the name's first part, then follows the rest.
-    func lookup(_ name: MustacheName) -> Any? {
-        var value: Any?
-        if name.path.isEmpty {
-            value = stack.last?.value
+    func lookup(_ name: MustacheName) -> TemplateValue? {
+        var value: TemplateValue?
+        if name.keys.isEmpty {
+            value = stack.last
         } else if name.anchored {
-            value = follow(name.path.dropFirst(), from: stack.last?.child(name.path[0]))
+            value = follow(name.keys, from: stack.last?.child(name.keys[0]))
         } else {
-            let key = name.path[0]
+            let key = name.keys[0]
             var index = stack.count - 1
             while index >= 0 {
-                let found: Any?
-                switch stack[index] {
-                case .dictionary(let dictionary): found = dictionary[key]
-                case .value(let object): found = MustacheValue.child(key, of: object)
-                }
-                if let first = found {
-                    value = name.path.count == 1 ? first : follow(name.path.dropFirst(), from: first)
+                if let first = stack[index].child(key) {
+                    value = name.keys.count == 1 ? first : follow(name.keys, from: first)
                     break
                 }
                 index -= 1
@@ -162,11 +126,12 @@ struct MustacheRenderer {
         return value
     }
 
-    private func follow<Path: Collection>(_ path: Path, from start: Any?) -> Any? where Path.Element == String {
+    /// Follows `keys` after the first from `start`.
+    private func follow(_ keys: [TemplateKey], from start: TemplateValue?) -> TemplateValue? {
         var current = start
-        for key in path {
+        for key in keys.dropFirst() {
             guard let object = current else { return nil }
-            current = MustacheValue.child(key, of: object)
+            current = object.child(key)
         }
         return current
     }

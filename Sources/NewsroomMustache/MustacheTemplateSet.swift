@@ -1,7 +1,7 @@
 import Foundation
 
 /// A set of named Mustache templates (layouts and partials), parsed once and rendered many
-/// times from `[String: Any]` view models. Safe to render from several threads at once.
+/// times from typed view models (`TemplateValue`). Safe to render from several threads at once.
 public final class MustacheTemplateSet: @unchecked Sendable {
     private let sources: [String: String]
     private let parsed: [String: [MustacheNode]]
@@ -33,15 +33,17 @@ public final class MustacheTemplateSet: @unchecked Sendable {
 
     public var names: Set<String> { Set(parsed.keys) }
 
-    /// Renders the template `name` with `context` at the bottom of the context stack.
+    /// Renders the template `name` with `context` (Foundation-style values: `[String: Any]`,
+    /// `[Any]`, `String`, …, or a `TemplateValue`) at the bottom of the context stack.
     public func render(_ name: String, context: Any) -> String {
-        String(decoding: renderBytes(name, context: context), as: UTF8.self)
+        String(decoding: renderBytes(name, contexts: [TemplateValue(context)]), as: UTF8.self)
     }
 
-    /// `render`, as UTF-8 bytes.
-    public func renderBytes(_ name: String, context: Any) -> [UInt8] {
+    /// Renders the template `name` with `contexts` as the context stack (innermost last), as
+    /// UTF-8 bytes.
+    public func renderBytes(_ name: String, contexts: [TemplateValue]) -> [UInt8] {
         guard let nodes = parsed[name] else { return [] }
-        var renderer = MustacheRenderer(set: self, context: context)
+        var renderer = MustacheRenderer(set: self, contexts: contexts)
         renderer.output.reserveCapacity(32_768)
         renderer.render(nodes, blocks: [:])
         return renderer.output

@@ -10,61 +10,30 @@ public struct MustacheSectionLambda: Sendable {
     }
 }
 
-/// How context values behave: truthiness, text, child lookup and transforms.
+/// What the renderer does with values beyond lookup: transforms and HTML escaping.
 enum MustacheValue {
-    /// False for nil, `NSNull`, `false` and empty lists; everything else is truthy (also "" and 0).
-    /// The common view-model types are tested first: a miss on `is NSNull` bridges a Swift
-    /// dictionary to Foundation, which costs more than the rest of the lookup.
-    static func isTruthy(_ value: Any?) -> Bool {
-        guard let value else { return false }
-        if value is [String: Any] || value is String { return true }
-        if let bool = value as? Bool { return bool }
-        if let array = value as? [Any] { return !array.isEmpty }
-        if value is Int { return true }
-        return !(value is NSNull)
-    }
-
-    static func text(_ value: Any) -> String {
-        if let string = value as? String { return string }
-        if let int = value as? Int { return String(int) }
-        if let bool = value as? Bool { return bool ? "true" : "false" }
-        if let double = value as? Double { return String(double) }
-        if value is [String: Any] || value is [Any] { return String(describing: value) }
-        if value is NSNull { return "" }
-        return String(describing: value)
-    }
-
-    static func child(_ key: String, of object: Any) -> Any? {
-        switch object {
-        case let dictionary as [String: Any]: return dictionary[key]
-        case let dictionary as [String: String]: return dictionary[key]
-        default: return nil
-        }
-    }
-
     /// swift-mustache's transforms, for the ones our templates may use.
-    static func transform(_ name: String, _ value: Any) -> Any? {
+    static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
         switch (name, value) {
-        case ("empty", let array as [Any]): return array.isEmpty
-        case ("empty", let string as String): return string.isEmpty
-        case ("count", let array as [Any]): return array.count
-        case ("count", let string as String): return string.count
-        case ("first", let array as [Any]): return array.first
-        case ("last", let array as [Any]): return array.last
-        case ("reversed", let array as [Any]): return Array(array.reversed())
-        case ("reversed", let string as String): return String(string.reversed())
-        case ("uppercased", let string as String): return string.uppercased()
-        case ("lowercased", let string as String): return string.lowercased()
-        case ("capitalized", let string as String): return string.capitalized
-        case ("plusone", let int as Int): return int + 1
-        case ("minusone", let int as Int): return int - 1
-        case ("equalzero", let int as Int): return int == 0
-        case ("even", let int as Int): return int % 2 == 0
-        case ("odd", let int as Int): return int % 2 != 0
+        case ("empty", .list(let array)): return .bool(array.isEmpty)
+        case ("empty", .text(let string)): return .bool(string.isEmpty)
+        case ("count", .list(let array)): return .number(array.count)
+        case ("count", .text(let string)): return .number(string.count)
+        case ("first", .list(let array)): return array.first
+        case ("last", .list(let array)): return array.last
+        case ("reversed", .list(let array)): return .list(array.reversed())
+        case ("reversed", .text(let string)): return .text(String(string.reversed()))
+        case ("uppercased", .text(let string)): return .text(string.uppercased())
+        case ("lowercased", .text(let string)): return .text(string.lowercased())
+        case ("capitalized", .text(let string)): return .text(string.capitalized)
+        case ("plusone", .number(let int)): return .number(int + 1)
+        case ("minusone", .number(let int)): return .number(int - 1)
+        case ("equalzero", .number(let int)): return .bool(int == 0)
+        case ("even", .number(let int)): return .bool(int % 2 == 0)
+        case ("odd", .number(let int)): return .bool(int % 2 != 0)
         default: return nil
         }
     }
-
 
     /// HTML escaping as swift-mustache does it: `& < > " '`. Runs without special bytes are
     /// copied whole.

@@ -1,5 +1,6 @@
 import Foundation
 import Mustache
+import NewsroomMustache
 import Testing
 @testable import Newsroom
 
@@ -11,9 +12,12 @@ import Testing
         for (name, source) in sources {
             if let template = try? MustacheTemplate(string: source) { library.register(template, named: name) }
         }
-        let icon = MustacheLambda { (name: String) -> Any? in IconSprite.use(name.trimmingSpaces) }
         let frozen = library
-        return ({ context, layout in Array((frozen.render(context, withTemplate: layout) ?? "").utf8) }, icon)
+        return { object, layout in
+            var context = object.foundationValue
+            context["icon"] = MustacheLambda { (name: String) -> Any? in IconSprite.use(name.trimmingSpaces) }
+            return Array((frozen.render(context, withTemplate: layout) ?? "").utf8)
+        }
     } }
 
     static func build(site: URL, themes: URL, engine: TemplateSet.Engine) throws -> [String: Data] {

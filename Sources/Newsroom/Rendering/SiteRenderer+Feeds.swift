@@ -34,7 +34,7 @@ extension SiteRenderer {
                 pubDate: item.date.rfc822,
                 summary: summaries[position],
                 contentHTML: html,
-                categories: model.tags(of: position, from: page).compactMap { $0["name"] as? String },
+                categories: plan.itemTagSlugs[position].compactMap { slug in plan.tagIndex[slug].map { plan.tags[$0].name } },
                 author: item.author
             )
         }

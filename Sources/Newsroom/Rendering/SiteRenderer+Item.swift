@@ -7,32 +7,37 @@ extension SiteRenderer {
         let file = plan.itemFiles[position]
         let body = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
-        var view: [String: Any] = [
-            "title": item.title,
-            "date": model.itemDate(position),
-            "summary": summaries[position],
-            "content": withDateline(body.html, item: item),
-            "tags": model.tags(of: position, from: file),
-            "permalink": linker.absolute(file),
-            "dateline": dateline(item),
+        var view: TemplateObject = [
+            .title: item.title,
+            .date: model.itemDate(position),
+            .summary: summaries[position],
+            .content: withDateline(body.html, item: item),
+            .tags: model.tags(of: position, from: file),
+            .permalink: linker.absolute(file),
+            .dateline: dateline(item),
         ]
-        if let summary = item.summary { view["standfirst"] = summary }
-        if let updated = item.updated { view["updated"] = model.date(updated) }
-        if let location = item.location { view["location"] = location }
-        if let author = item.author { view["author"] = author }
-        if item.draft { view["draft"] = true }
-        if model.publication.isScheduled(item) { view["scheduled"] = true }
+        if let summary = item.summary { view[.standfirst] = summary }
+        if let updated = item.updated { view[.updated] = model.date(updated) }
+        if let location = item.location { view[.location] = location }
+        if let author = item.author { view[.author] = author }
+        if item.draft { view[.draft] = true }
+        if model.publication.isScheduled(item) { view[.scheduled] = true }
+        var heroURL: String?
         if let image = item.image, let hero = heroImage(image, item: item, file: file, log: &log) {
-            view["image"] = hero
+            view[.image] = hero.object
+            heroURL = hero.absoluteURL
         }
-        context["item"] = view
-        if position > 0 { context["newer"] = neighbour(position - 1, from: file) }
-        if position + 1 < plan.items.count { context["older"] = neighbour(position + 1, from: file) }
-        context["related"] = related.map { model.card($0, from: file, summary: summaries[$0]) }
-        if let about = aboutHTML(for: file, log: &log) { context["about"] = about }
-        context["share"] = shareLinks(title: item.title, url: linker.absolute(file))
-        context["json_ld"] = JSONLD.newsArticle(item, url: linker.absolute(file), image: (view["image"] as? [String: Any])?["absolute_url"] as? String, config: config)
-        context["page"] = (context["page"] as? [String: Any] ?? [:]).merging(["og_type": "article"]) { $1 }
+        context[.item] = view
+        if position > 0 { context[.newer] = neighbour(position - 1, from: file) }
+        if position + 1 < plan.items.count { context[.older] = neighbour(position + 1, from: file) }
+        context[.related] = related.map { model.card($0, from: file, summary: summaries[$0]) }
+        if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
+        context[.share] = shareLinks(title: item.title, url: linker.absolute(file))
+        context[.jsonLD] = JSONLD.newsArticle(item, url: linker.absolute(file), image: heroURL, config: config)
+        if case .object(var page)? = context.value(.page) {
+            page[.ogType] = "article"
+            context[.page] = page
+        }
         return page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
     }
 
@@ -56,8 +61,8 @@ extension SiteRenderer {
         return "<p>" + mark + html.dropFirst(3)
     }
 
-    private func neighbour(_ position: Int, from file: String) -> [String: Any] {
-        ["title": plan.items[position].title, "url": linker.relative(from: file, to: plan.itemFiles[position])]
+    private func neighbour(_ position: Int, from file: String) -> TemplateObject {
+        [.title: plan.items[position].title, .url: linker.relative(from: file, to: plan.itemFiles[position])]
     }
 
     /// Up to three related items: those that share the most tags with this one among the twelve
@@ -108,26 +113,24 @@ extension SiteRenderer {
         return nil
     }
 
-    private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> [String: Any]? {
+    /// The hero image's view model, and its absolute URL (for JSON-LD).
+    private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> (object: TemplateObject, absoluteURL: String)? {
+        let src: String, absoluteURL: String
         switch content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath) {
         case .target(let target, let suffix):
-            var hero: [String: Any] = [
-                "src": linker.relative(from: file, to: target) + suffix,
-                "absolute_url": linker.absolute(target) + suffix,
-                "alt": image.alt,
-            ]
-            if let caption = image.caption { hero["caption"] = caption }
-            if let credit = image.credit { hero["credit"] = credit }
-            return hero
+            src = linker.relative(from: file, to: target) + suffix
+            absoluteURL = linker.absolute(target) + suffix
         case .keep:
-            var hero: [String: Any] = ["src": image.src, "absolute_url": image.src, "alt": image.alt]
-            if let caption = image.caption { hero["caption"] = caption }
-            if let credit = image.credit { hero["credit"] = credit }
-            return hero
+            src = image.src
+            absoluteURL = image.src
         case .dropped(let reason), .missing(let reason):
             log.error("'image.src': \(reason)", at: image.location)
             return nil
         }
+        var hero: TemplateObject = [.src: src, .absoluteURL: absoluteURL, .alt: image.alt]
+        if let caption = image.caption { hero[.caption] = caption }
+        if let credit = image.credit { hero[.credit] = credit }
+        return (hero, absoluteURL)
     }
 
     /// The organisation's boilerplate from `site.yml`, for the page at `file`. Rendered once per
@@ -147,14 +150,14 @@ extension SiteRenderer {
         return html
     }
 
-    private func shareLinks(title: String, url: String) -> [String: Any] {
+    private func shareLinks(title: String, url: String) -> TemplateObject {
         let encodedURL = Self.queryEncode(url)
         let encodedTitle = Self.queryEncode(title)
         return [
-            "email": "mailto:?subject=\(encodedTitle)&body=\(encodedURL)",
-            "facebook": "https://www.facebook.com/sharer/sharer.php?u=\(encodedURL)",
-            "linkedin": "https://www.linkedin.com/sharing/share-offsite/?url=\(encodedURL)",
-            "x": "https://x.com/intent/post?url=\(encodedURL)&text=\(encodedTitle)",
+            .email: "mailto:?subject=\(encodedTitle)&body=\(encodedURL)",
+            .facebook: "https://www.facebook.com/sharer/sharer.php?u=\(encodedURL)",
+            .linkedin: "https://www.linkedin.com/sharing/share-offsite/?url=\(encodedURL)",
+            .x: "https://x.com/intent/post?url=\(encodedURL)&text=\(encodedTitle)",
         ]
     }
 

@@ -1,10 +1,12 @@
+import NewsroomMustache
+
 extension SiteRenderer {
     func renderHome(log: inout DiagnosticLog) -> OutputFile {
         let file = SitePlan.homeFile
         var context = model.common(page: file, title: config.title, description: config.description, kind: "home")
         let latest = plan.items.indices.prefix(config.perPage)
-        context["items"] = latest.map { model.card($0, from: file, summary: summaries[$0]) }
-        if plan.items.count > latest.count { context["more_url"] = linker.relative(from: file, to: plan.news.file(page: 2)) }
+        context[.items] = latest.map { model.card($0, from: file, summary: summaries[$0]) }
+        if plan.items.count > latest.count { context[.moreURL] = linker.relative(from: file, to: plan.news.file(page: 2)) }
         return page(file, layout: "home", context: context, requestedAt: siteLocation, log: &log)
     }
 
@@ -15,26 +17,26 @@ extension SiteRenderer {
             let file = listing.file(page: number)
             let title = listingTitle(listing) + (number > 1 ? " – page \(number)" : "")
             var context = model.common(page: file, title: title, description: config.description, kind: "list")
-            var view: [String: Any] = [
-                "title": listingTitle(listing),
-                "name": listing.title,
-                "kind": listing.kind.rawValue,
-                "is_\(listing.kind.rawValue)": true,
-                "items": listing.items(onPage: number, perPage: perPage).map { model.card($0, from: file, summary: summaries[$0]) },
-                "count": listing.items.count,
-                "count_text": listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles",
+            var view: TemplateObject = [
+                .title: listingTitle(listing),
+                .name: listing.title,
+                .kind: listing.kind.rawValue,
+                ViewModelKeys.isKind(listing.kind.rawValue): true,
+                .items: listing.items(onPage: number, perPage: perPage).map { model.card($0, from: file, summary: summaries[$0]) },
+                .count: listing.items.count,
+                .countText: listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles",
             ]
             if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
-                view["feed_url"] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
-                view["feed_absolute_url"] = linker.absolute(SitePlan.tagFeedFile(tag))
+                view[.feedURL] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
+                view[.feedAbsoluteURL] = linker.absolute(SitePlan.tagFeedFile(tag))
             }
             if let (newer, older) = archiveNeighbours(listing), newer != nil || older != nil {
-                view["has_neighbours"] = true
-                if let newer { view["newer"] = ["title": newer.title, "url": linker.relative(from: file, to: newer.file(page: 1))] }
-                if let older { view["older"] = ["title": older.title, "url": linker.relative(from: file, to: older.file(page: 1))] }
+                view[.hasNeighbours] = true
+                if let newer { view[.newer] = [.title: newer.title, .url: linker.relative(from: file, to: newer.file(page: 1))] as TemplateObject }
+                if let older { view[.older] = [.title: older.title, .url: linker.relative(from: file, to: older.file(page: 1))] as TemplateObject }
             }
-            context["listing"] = view
-            context["pagination"] = pagination(listing, page: number, total: total, from: file)
+            context[.listing] = view
+            context[.pagination] = pagination(listing, page: number, total: total, from: file)
             return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
         }
     }
@@ -42,11 +44,11 @@ extension SiteRenderer {
     func renderTagIndex(log: inout DiagnosticLog) -> OutputFile {
         let file = SitePlan.tagsFile
         var context = model.common(page: file, title: "Tags", description: config.description, kind: "tags")
-        context["tags"] = plan.tagListings.map { listing -> [String: Any] in
-            ["name": listing.title, "url": linker.relative(from: file, to: listing.file(page: 1)), "count": listing.items.count]
+        context[.tags] = plan.tagListings.map { listing -> TemplateObject in
+            [.name: listing.title, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
         }
-        context["years"] = plan.yearListings.map { listing -> [String: Any] in
-            ["name": listing.title, "url": linker.relative(from: file, to: listing.file(page: 1)), "count": listing.items.count]
+        context[.years] = plan.yearListings.map { listing -> TemplateObject in
+            [.name: listing.title, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
         }
         return page(file, layout: "tags", context: context, requestedAt: siteLocation, log: &log)
     }
@@ -84,20 +86,20 @@ extension SiteRenderer {
         return shown
     }
 
-    private func pagination(_ listing: Listing, page number: Int, total: Int, from file: String) -> [String: Any] {
-        var view: [String: Any] = [
-            "current": number,
-            "total": total,
-            "pages": Self.pageWindow(current: number, total: total).map { n -> [String: Any] in
-                guard let n else { return ["gap": true] }
-                var entry: [String: Any] = ["number": n, "url": linker.relative(from: file, to: listing.file(page: n))]
-                if n == number { entry["current"] = true }
+    private func pagination(_ listing: Listing, page number: Int, total: Int, from file: String) -> TemplateObject {
+        var view: TemplateObject = [
+            .current: number,
+            .total: total,
+            .pages: Self.pageWindow(current: number, total: total).map { n -> TemplateObject in
+                guard let n else { return [.gap: true] }
+                var entry: TemplateObject = [.number: n, .url: linker.relative(from: file, to: listing.file(page: n))]
+                if n == number { entry[.current] = true }
                 return entry
             },
         ]
-        if total > 1 { view["has_pages"] = true }
-        if number > 1 { view["previous_url"] = linker.relative(from: file, to: listing.file(page: number - 1)) }
-        if number < total { view["next_url"] = linker.relative(from: file, to: listing.file(page: number + 1)) }
+        if total > 1 { view[.hasPages] = true }
+        if number > 1 { view[.previousURL] = linker.relative(from: file, to: listing.file(page: number - 1)) }
+        if number < total { view[.nextURL] = linker.relative(from: file, to: listing.file(page: number + 1)) }
         return view
     }
 }

@@ -1,11 +1,13 @@
+import NewsroomMustache
+
 extension SiteRenderer {
     func renderPage(_ position: Int, log: inout DiagnosticLog) -> OutputFile? {
         let sourcePage = plan.pages[position]
         let file = plan.pageFiles[position]
         let body = content.render(sourcePage.body, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: sourcePage.title, description: sourcePage.description ?? body.firstParagraph ?? "", kind: "page")
-        context["title"] = sourcePage.title
-        context["content"] = body.html
+        context[.title] = sourcePage.title
+        context[.content] = body.html
         return page(file, layout: sourcePage.layout, context: context, requestedAt: source.folder.location(sourcePage.sourcePath), log: &log)
     }
 
@@ -14,9 +16,9 @@ extension SiteRenderer {
         var notFound = model
         notFound.linker.rootRelativeBase = config.basePath
         var context = notFound.common(page: file, title: "Page not found", description: config.description, kind: "not_found")
-        context["root"] = config.basePath
-        context["assets_url"] = config.basePath + "assets/"
-        context["items"] = plan.items.indices.prefix(3).map { notFound.card($0, from: file, summary: summaries[$0]) }
+        context[.root] = config.basePath
+        context[.assetsURL] = config.basePath + "assets/"
+        context[.items] = plan.items.indices.prefix(3).map { notFound.card($0, from: file, summary: summaries[$0]) }
         return page(file, layout: "404", context: context, requestedAt: siteLocation, log: &log)
     }
 }

@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomXML
 import NewsroomMarkdown
+import NewsroomMustache
 
 /// The rendering stage: every page of the plan through its layout, plus copies.
 struct SiteRenderer: @unchecked Sendable {
@@ -194,7 +195,7 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.
-    func page(_ file: String, layout: String, context: [String: Any], requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
+    func page(_ file: String, layout: String, context: TemplateObject, requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
         guard templates.layoutNames.contains(layout) else {
             log.error(
                 "layout '\(layout)' not found in theme '\(source.theme.name)' or the site's layouts/\(Suggestion.didYouMean(layout, in: Array(templates.layoutNames)))",

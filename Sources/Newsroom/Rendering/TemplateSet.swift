@@ -1,21 +1,19 @@
 import NewsroomMustache
 
-/// The theme's layouts and partials, compiled once, rendering `[String: Any]` view models.
+/// The theme's layouts and partials, compiled once, rendering typed view models.
 struct TemplateSet: @unchecked Sendable {
-    /// Renders a layout with a context into UTF-8 bytes; the engine behind it (ours, or
-    /// swift-mustache in tests).
-    typealias Render = @Sendable ([String: Any], String) -> [UInt8]
+    /// Renders a layout with a view model into UTF-8 bytes, with `{{#icon}}name{{/icon}}`
+    /// available; the engine behind it (ours, or swift-mustache in tests).
+    typealias Render = @Sendable (TemplateObject, String) -> [UInt8]
 
     let layoutNames: Set<String>
     private let renderLayout: Render
-    /// The value the engine needs for `{{#icon}}name{{/icon}}`.
-    let iconLambda: Any
 
     /// How templates become a `TemplateSet`: the built-in engine, or another for comparison.
     enum Engine {
         case builtIn
-        /// Given name → source, returns a render function and the icon lambda for that engine.
-        case custom(([String: String]) -> (Render, Any))
+        /// Given name → source, returns a render function for that engine.
+        case custom(([String: String]) -> Render)
     }
 
     /// Compiles every template, reporting syntax errors and name clashes at their place,
@@ -46,17 +44,15 @@ struct TemplateSet: @unchecked Sendable {
         switch engine {
         case .builtIn:
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
-            let icon = MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }
-            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, context: $0) }, iconLambda: icon)
+            // The icon lambda sits in a frame under the page's own.
+            let icons: TemplateValue = .object([.icon: MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }])
+            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)]) })
         case .custom(let make):
-            let (render, icon) = make(texts)
-            return TemplateSet(layoutNames: layouts, renderLayout: render, iconLambda: icon)
+            return TemplateSet(layoutNames: layouts, renderLayout: make(texts))
         }
     }
 
-    func render(_ context: [String: Any], layout: String) -> [UInt8] {
-        var context = context
-        context["icon"] = iconLambda
-        return renderLayout(context, layout)
+    func render(_ context: TemplateObject, layout: String) -> [UInt8] {
+        renderLayout(context, layout)
     }
 }

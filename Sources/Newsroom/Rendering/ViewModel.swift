@@ -1,6 +1,7 @@
 import Foundation
+import NewsroomMustache
 
-/// Builds the flat `[String: Any]` view models the layouts render. Every URL in them is already
+/// Builds the typed view models (`TemplateObject`) the layouts render. Every URL in them is already
 /// relative to the page being rendered, so templates never compute paths.
 struct ViewModel {
     var config: SiteConfig
@@ -12,14 +13,14 @@ struct ViewModel {
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     var newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates = SharedMemo<Int, [String: Any]>()
+    let itemDates = SharedMemo<Int, TemplateObject>()
     /// Each item's card keys that no page changes (see `card`).
-    let cardBases = SharedMemo<Int, [String: Any]>()
+    let cardBases = SharedMemo<Int, TemplateObject>()
     /// The keys no page changes, under the one key 0 (see `common`).
-    let siteWide = SharedMemo<Int, [String: Any]>()
+    let siteWide = SharedMemo<Int, TemplateObject>()
 
     /// The date of the item at `position`.
-    func itemDate(_ position: Int) -> [String: Any] {
+    func itemDate(_ position: Int) -> TemplateObject {
         itemDates.value(position) { date(plan.items[position].date) }
     }
 
@@ -37,27 +38,27 @@ struct ViewModel {
     }
 
     /// The keys every page has: site, root, navigation, chrome blocks, page metadata.
-    func common(page: String, title: String, description: String, kind: String) -> [String: Any] {
+    func common(page: String, title: String, description: String, kind: String) -> TemplateObject {
         var context = siteWideKeys
-        context["root"] = rootPrefix(for: page)
-        context["page"] = [
-            "title": title,
-            "full_title": title == config.title ? title : "\(title) – \(config.title)",
-            "description": description.isEmpty ? config.description : description,
-            "canonical": linker.absolute(page),
-            "kind": kind,
-            "is_" + kind: true,
-        ] as [String: Any]
-        context["home_url"] = linker.relative(from: page, to: SitePlan.homeFile)
-        context["news_url"] = linker.relative(from: page, to: plan.news.file(page: 1))
-        context["tags_url"] = linker.relative(from: page, to: SitePlan.tagsFile)
-        context["feed_url"] = linker.relative(from: page, to: SitePlan.feedFile)
-        context["assets_url"] = linker.relative(from: page, to: "assets/x").dropLast(1).description
-        context["menu"] = menu.map { entry -> [String: Any] in
+        context[.root] = rootPrefix(for: page)
+        context[.page] = [
+            .title: title,
+            .fullTitle: title == config.title ? title : "\(title) – \(config.title)",
+            .description: description.isEmpty ? config.description : description,
+            .canonical: linker.absolute(page),
+            .kind: kind,
+            ViewModelKeys.isKind(kind): true,
+        ] as TemplateObject
+        context[.homeURL] = linker.relative(from: page, to: SitePlan.homeFile)
+        context[.newsURL] = linker.relative(from: page, to: plan.news.file(page: 1))
+        context[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
+        context[.feedURL] = linker.relative(from: page, to: SitePlan.feedFile)
+        context[.assetsURL] = linker.relative(from: page, to: "assets/x").dropLast(1).description
+        context[.menu] = menu.map { entry -> TemplateObject in
             let href = url(entry.target, from: page)
-            var item: [String: Any] = ["label": entry.label, "url": href]
+            var item: TemplateObject = [.label: entry.label, .url: href]
             if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
-                item["current"] = true
+                item[.current] = true
             }
             return item
         }
@@ -66,32 +67,32 @@ struct ViewModel {
 
     /// The keys that are the same on every page (site, social links, chrome blocks), made once,
     /// with room for the ones each page adds.
-    private var siteWideKeys: [String: Any] {
+    private var siteWideKeys: TemplateObject {
         siteWide.value(0) {
-            var context = [String: Any](minimumCapacity: 40)
-            context["site"] = [
-                "title": config.title,
-                "description": config.description,
-                "language": config.language,
-                "base_url": config.baseURL,
-                "host": URL(string: config.baseURL)?.host ?? "",
-            ] as [String: Any]
-            context["feed_absolute_url"] = linker.absolute(SitePlan.feedFile)
-            context["social"] = config.social.map { ["name": $0.icon, "url": $0.url, "label": $0.label] }
+            var context = TemplateObject(capacity: 40)
+            context[.site] = [
+                .title: config.title,
+                .description: config.description,
+                .language: config.language,
+                .baseURL: config.baseURL,
+                .host: URL(string: config.baseURL)?.host ?? "",
+            ] as TemplateObject
+            context[.feedAbsoluteURL] = linker.absolute(SitePlan.feedFile)
+            context[.social] = config.social.map { [.name: $0.icon, .url: $0.url, .label: $0.label] as TemplateObject }
             if bannerShowing, let banner = config.banner {
-                context["banner"] = ["text": banner.text, "cta": banner.callToAction, "url": banner.url]
+                context[.banner] = [.text: banner.text, .cta: banner.callToAction, .url: banner.url] as TemplateObject
             }
             if let newsletter = config.newsletter {
-                var block: [String: Any] = ["action": newsletter.action, "title": newsletter.title, "text": newsletter.text]
-                if let thankYou = newsletterThankYou { block["thank_you"] = thankYou }
-                context["newsletter"] = block
+                var block: TemplateObject = [.action: newsletter.action, .title: newsletter.title, .text: newsletter.text]
+                if let thankYou = newsletterThankYou { block[.thankYou] = thankYou }
+                context[.newsletter] = block
             }
             if let contact = config.mediaContact {
-                var block: [String: Any] = ["name": contact.name, "email": contact.email]
-                if let phone = contact.phone { block["phone"] = phone }
-                context["media_contact"] = block
+                var block: TemplateObject = [.name: contact.name, .email: contact.email]
+                if let phone = contact.phone { block[.phone] = phone }
+                context[.mediaContact] = block
             }
-            if let email = config.contactEmail { context["contact_email"] = email }
+            if let email = config.contactEmail { context[.contactEmail] = email }
             return context
         }
     }
@@ -101,50 +102,50 @@ struct ViewModel {
         String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
     }
 
-    func date(_ date: PublicationDate) -> [String: Any] {
+    func date(_ date: PublicationDate) -> TemplateObject {
         [
-            "iso": date.iso8601,
-            "day_iso": date.isoDay,
-            "long": date.long,
-            "rfc822": date.rfc822,
-            "year": String(date.year),
-            "month": PublicationDate.pad(date.month),
-            "month_name": PublicationDate.monthNames[date.month - 1],
-            "day": String(date.day),
+            .iso: date.iso8601,
+            .dayISO: date.isoDay,
+            .long: date.long,
+            .rfc822: date.rfc822,
+            .year: String(date.year),
+            .month: PublicationDate.pad(date.month),
+            .monthName: PublicationDate.monthNames[date.month - 1],
+            .day: String(date.day),
         ]
     }
 
     /// An item as a listing shows it.
-    func card(_ position: Int, from page: String, summary: String) -> [String: Any] {
+    func card(_ position: Int, from page: String, summary: String) -> TemplateObject {
         // What does not depend on the page is made once per item; each page adds its links.
         var card = cardBases.value(position) { cardBase(position) }
-        card["url"] = linker.relative(from: page, to: plan.itemFiles[position])
-        card["summary"] = summary
-        card["tags"] = tags(of: position, from: page)
+        card[.url] = linker.relative(from: page, to: plan.itemFiles[position])
+        card[.summary] = summary
+        card[.tags] = tags(of: position, from: page)
         if let image = plan.items[position].image, let target = plan.itemImages[position] {
             switch target {
-            case .file(let file, let suffix): card["image"] = ["src": linker.relative(from: page, to: file) + suffix, "alt": image.alt]
-            case .external(let url): card["image"] = ["src": url, "alt": image.alt]
+            case .file(let file, let suffix): card[.image] = [.src: linker.relative(from: page, to: file) + suffix, .alt: image.alt] as TemplateObject
+            case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
             }
         }
         return card
     }
 
     /// A card's page-independent keys, with room for the ones `card` adds.
-    private func cardBase(_ position: Int) -> [String: Any] {
-        var base = [String: Any](minimumCapacity: 10)
-        base["title"] = plan.items[position].title
-        base["date"] = itemDate(position)
-        if let location = plan.items[position].location { base["location"] = location }
-        if plan.items[position].draft { base["draft"] = true }
-        if publication.isScheduled(plan.items[position]) { base["scheduled"] = true }
+    private func cardBase(_ position: Int) -> TemplateObject {
+        var base = TemplateObject(capacity: 10)
+        base[.title] = plan.items[position].title
+        base[.date] = itemDate(position)
+        if let location = plan.items[position].location { base[.location] = location }
+        if plan.items[position].draft { base[.draft] = true }
+        if publication.isScheduled(plan.items[position]) { base[.scheduled] = true }
         return base
     }
 
-    func tags(of position: Int, from page: String) -> [[String: Any]] {
+    func tags(of position: Int, from page: String) -> [TemplateObject] {
         plan.itemTagSlugs[position].compactMap { slug in
             guard let index = plan.tagIndex[slug] else { return nil }
-            return ["name": plan.tags[index].name, "url": linker.relative(from: page, to: plan.tagListings[index].file(page: 1))]
+            return [.name: plan.tags[index].name, .url: linker.relative(from: page, to: plan.tagListings[index].file(page: 1))]
         }
     }
 }

@@ -1,21 +1,120 @@
-/// Every key a view model can hold, at any depth. Templates are checked against this list at
-/// load, so a misspelt `{{titel}}` is an error instead of silently rendering nothing.
-/// A test renders the fixture site and asserts every emitted key is listed here.
+import NewsroomMustache
+
+/// Every key a view model can hold, at any depth, made once (interned: see `TemplateKey`).
+/// Templates are checked against `ViewModelKeys.all` at load, so a misspelt `{{titel}}` is an
+/// error instead of silently rendering nothing.
+extension TemplateKey {
+    // every page
+    static let site = TemplateKey("site")
+    static let title = TemplateKey("title")
+    static let description = TemplateKey("description")
+    static let language = TemplateKey("language")
+    static let baseURL = TemplateKey("base_url")
+    static let host = TemplateKey("host")
+    static let root = TemplateKey("root")
+    static let page = TemplateKey("page")
+    static let fullTitle = TemplateKey("full_title")
+    static let canonical = TemplateKey("canonical")
+    static let kind = TemplateKey("kind")
+    static let isHome = TemplateKey("is_home")
+    static let isItem = TemplateKey("is_item")
+    static let isPage = TemplateKey("is_page")
+    static let isList = TemplateKey("is_list")
+    static let isTags = TemplateKey("is_tags")
+    static let isNotFound = TemplateKey("is_not_found")
+    static let ogType = TemplateKey("og_type")
+    static let homeURL = TemplateKey("home_url")
+    static let newsURL = TemplateKey("news_url")
+    static let tagsURL = TemplateKey("tags_url")
+    static let feedURL = TemplateKey("feed_url")
+    static let feedAbsoluteURL = TemplateKey("feed_absolute_url")
+    static let assetsURL = TemplateKey("assets_url")
+    static let icon = TemplateKey("icon")
+    static let menu = TemplateKey("menu")
+    static let label = TemplateKey("label")
+    static let url = TemplateKey("url")
+    static let current = TemplateKey("current")
+    static let social = TemplateKey("social")
+    static let banner = TemplateKey("banner")
+    static let text = TemplateKey("text")
+    static let cta = TemplateKey("cta")
+    static let newsletter = TemplateKey("newsletter")
+    static let action = TemplateKey("action")
+    static let thankYou = TemplateKey("thank_you")
+    static let mediaContact = TemplateKey("media_contact")
+    static let name = TemplateKey("name")
+    static let email = TemplateKey("email")
+    static let phone = TemplateKey("phone")
+    static let contactEmail = TemplateKey("contact_email")
+    // items and cards
+    static let item = TemplateKey("item")
+    static let items = TemplateKey("items")
+    static let date = TemplateKey("date")
+    static let updated = TemplateKey("updated")
+    static let iso = TemplateKey("iso")
+    static let dayISO = TemplateKey("day_iso")
+    static let long = TemplateKey("long")
+    static let rfc822 = TemplateKey("rfc822")
+    static let year = TemplateKey("year")
+    static let month = TemplateKey("month")
+    static let monthName = TemplateKey("month_name")
+    static let day = TemplateKey("day")
+    static let summary = TemplateKey("summary")
+    static let content = TemplateKey("content")
+    static let tags = TemplateKey("tags")
+    static let permalink = TemplateKey("permalink")
+    static let dateline = TemplateKey("dateline")
+    static let location = TemplateKey("location")
+    static let author = TemplateKey("author")
+    static let image = TemplateKey("image")
+    static let src = TemplateKey("src")
+    static let absoluteURL = TemplateKey("absolute_url")
+    static let alt = TemplateKey("alt")
+    static let caption = TemplateKey("caption")
+    static let credit = TemplateKey("credit")
+    static let standfirst = TemplateKey("standfirst")
+    static let draft = TemplateKey("draft")
+    static let scheduled = TemplateKey("scheduled")
+    static let newer = TemplateKey("newer")
+    static let older = TemplateKey("older")
+    static let related = TemplateKey("related")
+    static let about = TemplateKey("about")
+    static let share = TemplateKey("share")
+    static let facebook = TemplateKey("facebook")
+    static let linkedin = TemplateKey("linkedin")
+    static let x = TemplateKey("x")
+    static let jsonLD = TemplateKey("json_ld")
+    static let moreURL = TemplateKey("more_url")
+    // listings
+    static let listing = TemplateKey("listing")
+    static let isNews = TemplateKey("is_news")
+    static let isTag = TemplateKey("is_tag")
+    static let isYear = TemplateKey("is_year")
+    static let isMonth = TemplateKey("is_month")
+    static let count = TemplateKey("count")
+    static let pagination = TemplateKey("pagination")
+    static let total = TemplateKey("total")
+    static let pages = TemplateKey("pages")
+    static let number = TemplateKey("number")
+    static let hasPages = TemplateKey("has_pages")
+    static let gap = TemplateKey("gap")
+    static let previousURL = TemplateKey("previous_url")
+    static let nextURL = TemplateKey("next_url")
+    static let years = TemplateKey("years")
+    static let countText = TemplateKey("count_text")
+    static let hasNeighbours = TemplateKey("has_neighbours")
+}
+
 enum ViewModelKeys {
-    static let all: Set<String> = [
-        // every page
-        "site", "title", "description", "language", "base_url", "host", "root", "page", "full_title", "canonical", "kind",
-        "is_home", "is_item", "is_page", "is_list", "is_tags", "is_not_found", "og_type",
-        "home_url", "news_url", "tags_url", "feed_url", "feed_absolute_url", "assets_url", "icon",
-        "menu", "label", "url", "current", "social", "banner", "text", "cta",
-        "newsletter", "action", "thank_you", "media_contact", "name", "email", "phone", "contact_email",
-        // items and cards
-        "item", "items", "date", "updated", "iso", "day_iso", "long", "rfc822", "year", "month", "month_name", "day",
-        "summary", "content", "tags", "permalink", "dateline", "location", "author", "image", "src", "absolute_url",
-        "alt", "caption", "credit", "standfirst", "draft", "scheduled", "newer", "older", "related", "about", "share",
-        "facebook", "linkedin", "x", "json_ld", "more_url",
-        // listings
-        "listing", "is_news", "is_tag", "is_year", "is_month", "count", "pagination", "total", "pages", "number",
-        "has_pages", "gap", "previous_url", "next_url", "years", "count_text", "has_neighbours",
+    /// The names of every key above: the vocabulary templates may use.
+    static let all: Set<String> = Set(declared.map(\.spelling))
+
+    static let declared: [TemplateKey] = [
+        .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail,
+        .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .location, .author, .image, .src, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
+        .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours,
     ]
+
+    /// `is_<kind>` for a page or listing kind.
+    static func isKind(_ kind: String) -> TemplateKey { TemplateKey("is_" + kind) }
 }

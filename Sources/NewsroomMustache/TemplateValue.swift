@@ -1,0 +1,225 @@
+import Foundation
+
+/// A name a template looks up, interned: each distinct spelling gets one small number, so a
+/// lookup compares integers instead of hashing strings. Templates intern their names when
+/// parsed; view models use keys made once (`static let`).
+public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
+    @usableFromInline let id: Int32
+
+    public init(_ name: String) {
+        id = KeyTable.shared.id(of: name)
+    }
+
+    public var spelling: String { KeyTable.shared.name(of: id) }
+    public var description: String { spelling }
+}
+
+/// Every key spelling seen so far; grows, never shrinks (a site has a few hundred at most).
+private final class KeyTable: @unchecked Sendable {
+    static let shared = KeyTable()
+    private var ids: [String: Int32] = [:]
+    private var names: [String] = []
+    private let lock = NSLock()
+
+    func id(of name: String) -> Int32 {
+        lock.withLock {
+            if let id = ids[name] { return id }
+            let id = Int32(names.count)
+            names.append(name)
+            ids[name] = id
+            return id
+        }
+    }
+
+    func name(of id: Int32) -> String {
+        lock.withLock { names[Int(id)] }
+    }
+}
+
+/// A value a template renders: what a view model holds, typed, so rendering needs no casts.
+public enum TemplateValue: Sendable {
+    case text(String)
+    case bool(Bool)
+    case number(Int)
+    case decimal(Double)
+    case object(TemplateObject)
+    case list([TemplateValue])
+    case lambda(MustacheSectionLambda)
+    case null
+
+    /// False for null, `false` and empty lists; everything else is truthy (also "" and 0), as in
+    /// swift-mustache.
+    var isTruthy: Bool {
+        switch self {
+        case .null: return false
+        case .bool(let value): return value
+        case .list(let values): return !values.isEmpty
+        default: return true
+        }
+    }
+
+    /// The text a variable tag writes.
+    var text: String {
+        switch self {
+        case .text(let text): return text
+        case .number(let number): return String(number)
+        case .bool(let bool): return bool ? "true" : "false"
+        case .decimal(let number): return String(number)
+        case .null: return ""
+        case .object, .list: return String(describing: foundationValue)
+        case .lambda(let lambda): return lambda.body("")
+        }
+    }
+
+    /// The value of `key` when this is an object.
+    @inline(__always)
+    func child(_ key: TemplateKey) -> TemplateValue? {
+        if case .object(let object) = self { return object.value(key) }
+        return nil
+    }
+}
+
+/// Keys and values in the order they were set; looked up by a scan over interned keys (view
+/// models have a few dozen keys at most, where a scan beats hashing).
+///
+/// Its members are inlinable so that setting a `String` or `Bool` from another module makes the
+/// `TemplateValue` in place rather than through an existential box.
+public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
+    @usableFromInline var entries: [(key: TemplateKey, value: TemplateValue)]
+
+    @inlinable
+    public init(capacity: Int = 0) {
+        entries = []
+        entries.reserveCapacity(capacity)
+    }
+
+    @inlinable
+    public init(dictionaryLiteral elements: (TemplateKey, any TemplateRepresentable)...) {
+        entries = []
+        entries.reserveCapacity(elements.count)
+        for (key, value) in elements { set(key, value.templateValue) }
+    }
+
+    /// The value of `key`, or nil when it is not set.
+    @inlinable @inline(__always)
+    public func value(_ key: TemplateKey) -> TemplateValue? {
+        for entry in entries where entry.key.id == key.id { return entry.value }
+        return nil
+    }
+
+    /// Reads a key; setting one replaces its value, setting nil removes it.
+    /// Sets `key` (nil removes it); generic, so each call site converts its own type directly.
+    /// Reading gives only `TemplateValue`s: use `value(_:)`.
+    @inlinable
+    public subscript<Value: TemplateRepresentable>(key: TemplateKey) -> Value? {
+        get { value(key) as? Value }
+        set {
+            if let newValue {
+                set(key, newValue.templateValue)
+            } else if let index = entries.firstIndex(where: { $0.key.id == key.id }) {
+                entries.remove(at: index)
+            }
+        }
+    }
+
+    /// Sets `key` to `value`, replacing what it held.
+    @inlinable
+    public mutating func set(_ key: TemplateKey, _ value: TemplateValue) {
+        for index in entries.indices where entries[index].key.id == key.id {
+            entries[index].value = value
+            return
+        }
+        entries.append((key, value))
+    }
+
+    public var keys: [TemplateKey] { entries.map(\.key) }
+    public var isEmpty: Bool { entries.isEmpty }
+}
+
+/// What can be put in a `TemplateObject`.
+public protocol TemplateRepresentable {
+    var templateValue: TemplateValue { get }
+}
+
+extension TemplateValue: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { self }
+}
+
+extension TemplateObject: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .object(self) }
+}
+
+extension String: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .text(self) }
+}
+
+extension Bool: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .bool(self) }
+}
+
+extension Int: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .number(self) }
+}
+
+extension MustacheSectionLambda: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .lambda(self) }
+}
+
+extension Array: TemplateRepresentable where Element: TemplateRepresentable {
+    /// Lists of objects, the common case, are converted without a call per element through the
+    /// protocol (reached through an existential, the generic version is not specialised).
+    @inlinable public var templateValue: TemplateValue {
+        if let objects = self as? [TemplateObject] { return .list(objects.map { .object($0) }) }
+        if let values = self as? [TemplateValue] { return .list(values) }
+        return .list(map(\.templateValue))
+    }
+}
+
+extension TemplateValue {
+    /// A Foundation-style value (`[String: Any]`, `[Any]`, `String`, …) made typed: for data
+    /// from JSON and for callers that build dictionaries.
+    public init(_ any: Any) {
+        switch any {
+        case let value as TemplateValue: self = value
+        case let object as TemplateObject: self = .object(object)
+        case let text as String: self = .text(text)
+        case let bool as Bool: self = .bool(bool)
+        case let number as Int: self = .number(number)
+        case let number as Double: self = .decimal(number)
+        case let lambda as MustacheSectionLambda: self = .lambda(lambda)
+        case let dictionary as [String: Any]:
+            var object = TemplateObject(capacity: dictionary.count)
+            for (key, value) in dictionary { object[TemplateKey(key)] = TemplateValue(value) }
+            self = .object(object)
+        case let dictionary as [String: String]:
+            self = TemplateValue(dictionary as [String: Any])
+        case let array as [Any]: self = .list(array.map(TemplateValue.init))
+        case is NSNull: self = .null
+        default: self = .text(String(describing: any))
+        }
+    }
+
+    /// The value as Foundation-style types: `[String: Any]`, `[Any]`, `String`, `Bool`, `Int`,
+    /// `Double`, `NSNull` (lambdas as they are), for engines that take those.
+    public var foundationValue: Any {
+        switch self {
+        case .text(let text): return text
+        case .bool(let bool): return bool
+        case .number(let number): return number
+        case .decimal(let number): return number
+        case .object(let object): return object.foundationValue
+        case .list(let values): return values.map(\.foundationValue)
+        case .lambda(let lambda): return lambda
+        case .null: return NSNull()
+        }
+    }
+}
+
+extension TemplateObject {
+    /// The object as `[String: Any]` (see `TemplateValue.foundationValue`).
+    public var foundationValue: [String: Any] {
+        var dictionary: [String: Any] = [:]
+        for entry in entries { dictionary[entry.key.spelling] = entry.value.foundationValue }
+        return dictionary
+    }
+}
