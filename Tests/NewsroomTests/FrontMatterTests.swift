@@ -25,6 +25,34 @@ import Testing
         #expect(text == "a\nb\nc")
     }
 
+    /// The in-place path (no NUL, no CR) and the copying one agree on what they share.
+    @Test func sourceTextWithoutCarriageReturns() throws {
+        #expect(try SourceText.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\nb é".utf8)), path: "x").get().text == "a\nb é")
+        #expect(try SourceText.decode(Data(), path: "x").get().text == "")
+        #expect(try SourceText.decode(Data([0xEF, 0xBB, 0xBF]), path: "x").get().text == "")
+        guard case .failure(let binary) = SourceText.decode(Data(Array("ab".utf8) + [0x00, 0x41]), path: "x.md") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(binary.description == "x.md:1:1: error: this is a binary file, not UTF-8 text")
+        guard case .failure(let invalid) = SourceText.decode(Data([0xEF, 0xBB, 0xBF] + Array("a\nb".utf8) + [0xC3]), path: "x.md") else {
+            Issue.record("expected a failure"); return
+        }
+        #expect(invalid.description == "x.md:2:2: error: the file is not valid UTF-8 text")
+    }
+
+    @Test func fileBytesReadsRegularFilesOnly() throws {
+        let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-bytes-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: folder) }
+        let big = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        try big.write(to: folder.appendingPathComponent("big"))
+        try Data().write(to: folder.appendingPathComponent("empty"))
+        #expect(FileBytes.read(folder.path + "/big") == big)
+        #expect(FileBytes.read(folder.path + "/empty") == Data())
+        #expect(FileBytes.read(folder.path + "/missing") == nil)
+        #expect(FileBytes.read(folder.path) == nil)
+    }
+
     @Test func invalidUTF8IsLocated() {
         let bytes: [UInt8] = Array("ok\nab".utf8) + [0xFF] + Array("c".utf8)
         guard case .failure(let diagnostic) = SourceText.decode(Data(bytes), path: "x.md") else {

@@ -21,9 +21,10 @@ enum SimpleYAML {
             if byte == 0xEF, index + 2 < utf8.count, (utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF) || (utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE) { return nil }
         }
         var lines: [Line] = []
-        for (offset, raw) in yaml.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let indent = raw.utf8.prefix { $0 == 0x20 }.count
-            let text = raw.dropFirst(indent)
+        // Split on the bytes: splitting the String walks grapheme clusters.
+        for (offset, raw) in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
+            let indent = raw.prefix { $0 == 0x20 }.count
+            let text = Substring(raw.dropFirst(indent))
             if text.isEmpty || text.utf8.first == UInt8(ascii: "#") { continue }
             lines.append(Line(number: offset + 1, indent: indent, text: text))
         }
@@ -38,6 +39,27 @@ enum SimpleYAML {
     }
 
     private struct Reader {
+        /// A key we read: letters, digits, `_` and `-`, not starting with `-`. ASCII keys are
+        /// checked by byte; others by Unicode's letter and number classes.
+        static func isKey(_ key: Substring) -> Bool {
+            guard let first = key.utf8.first, first != UInt8(ascii: "-") else { return false }
+            var ascii = true
+            for byte in key.utf8 {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                     UInt8(ascii: "_"), UInt8(ascii: "-"):
+                    continue
+                case 0x80...:
+                    ascii = false
+                default:
+                    return false
+                }
+            }
+            if ascii { return true }
+            guard let character = key.first, character.isLetter || character.isNumber || character == "_" else { return false }
+            return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
+        }
+
         let lines: [Line]
         let path: String
         let firstLine: Int
@@ -55,10 +77,7 @@ enum SimpleYAML {
                 let line = lines[index]
                 guard let colon = line.text.firstIndex(of: ":") else { throw Unsupported() }
                 let key = line.text[..<colon]
-                guard let first = key.first, first.isLetter || first.isNumber || first == "_",
-                      key.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }),
-                      seen.insert(String(key)).inserted
-                else { throw Unsupported() }
+                guard Self.isKey(key), seen.insert(String(key)).inserted else { throw Unsupported() }
                 let keyLocation = location(line, column: indent + 1)
                 var rest = line.text[line.text.index(after: colon)...]
                 index += 1
@@ -169,7 +188,7 @@ enum SimpleYAML {
         }
 
         func doubleQuoted(_ text: Substring) throws -> String {
-            guard text.count >= 2, text.last == "\"" else { throw Unsupported() }
+            guard text.utf8.count >= 2, text.utf8.last == UInt8(ascii: "\"") else { throw Unsupported() }
             let inner = text.dropFirst().dropLast()
             if !inner.utf8.contains(UInt8(ascii: "\\")), !inner.utf8.contains(UInt8(ascii: "\"")) { return String(inner) }
             var output = ""
@@ -220,13 +239,14 @@ enum SimpleYAML {
 }
 
 private extension Substring {
-    /// Byte-level `contains` (Substring's own goes through Foundation).
+    /// Byte-level `contains` for a two-byte needle (Substring's own goes through Foundation).
     func containsBytes(_ needle: StaticString) -> Bool {
-        let pattern = Array(UnsafeBufferPointer(start: needle.utf8Start, count: needle.utf8CodeUnitCount))
-        let bytes = Array(utf8)
-        guard bytes.count >= pattern.count else { return false }
-        for start in 0...(bytes.count - pattern.count) where bytes[start] == pattern[0] {
-            if Array(bytes[start..<start + pattern.count]) == pattern { return true }
+        precondition(needle.utf8CodeUnitCount == 2)
+        let first = needle.utf8Start[0], second = needle.utf8Start[1]
+        var previous: UInt8?
+        for byte in utf8 {
+            if previous == first, byte == second { return true }
+            previous = byte
         }
         return false
     }

@@ -1,4 +1,7 @@
 import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
 
 /// A text file read for the author: UTF-8 checked, byte-order mark dropped, line endings made `\n`.
 struct SourceText: Sendable {
@@ -6,6 +9,15 @@ struct SourceText: Sendable {
 
     /// Decodes `data`, or says where the first byte that is not UTF-8 sits.
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
+        // The common case, checked in place with memchr: no NUL, no CR.
+        let clean = data.withUnsafeBytes { raw -> String?? in
+            var bytes = UnsafeRawBufferPointer(rebasing: raw[...])
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return .some("") }
+            if memchr(base, 0, bytes.count) != nil || memchr(base, 0x0D, bytes.count) != nil { return .none }
+            return .some(String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self))
+        }
+        if case .some(let text?) = clean { return .success(SourceText(text: text)) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) {

@@ -34,7 +34,7 @@ public struct NewsItem: Sendable {
     /// The Markdown body, read from the file again if the item came from the cache.
     public var markdown: String {
         guard let path = deferredBody else { return body }
-        guard let data = FileManager.default.contents(atPath: path),
+        guard let data = FileBytes.read(path),
               case .success(let text) = SourceText.decode(data, path: sourcePath),
               case .success(let split) = FrontMatter.split(text.text, path: sourcePath)
         else { return body }
