@@ -26,7 +26,7 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPlatform"),
-        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CPlatform"]),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
         .target(name: "NewsroomMustache"),
         .target(

@@ -4,6 +4,16 @@ import Foundation
 enum HeadingAnchors {
     /// A URL-fragment-safe id for `text`, unique within one document (`-1`, `-2` … on repeats).
     static func uniqueID(for text: String, used: inout [String: Int]) -> String {
+        var base = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : unicodeSlug(text)
+        if base.isEmpty { base = "section" }
+        let seen = used[base, default: 0]
+        used[base] = seen + 1
+        return seen == 0 ? base : "\(base)-\(seen)"
+    }
+
+    /// The id's base: letters and digits lower-cased, each run of `-`, `_` and white space
+    /// between them one `-`.
+    static func unicodeSlug(_ text: String) -> String {
         var base = ""
         var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
@@ -15,10 +25,27 @@ enum HeadingAnchors {
                 pendingDash = true
             }
         }
-        if base.isEmpty { base = "section" }
-        let seen = used[base, default: 0]
-        used[base] = seen + 1
-        return seen == 0 ? base : "\(base)-\(seen)"
+        return base
+    }
+
+    /// `unicodeSlug` for ASCII text, by byte (Unicode's property tables cost more than the rest).
+    static func asciiSlug(_ text: String) -> String {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
+        var pendingDash = false
+        for byte in text.utf8 {
+            switch byte {
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
+                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
+                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
+                pendingDash = false
+            case UInt8(ascii: "-"), UInt8(ascii: "_"), 0x20, 0x09...0x0D:
+                pendingDash = true
+            default:
+                continue
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">`.

@@ -55,6 +55,21 @@ import Testing
         return link.isEmpty ? "./" : link
     }
 
+    @Test(arguments: [
+        ("https://x.org/a", "https"), ("JavaScript:alert(1)", "javascript"), ("mailto:a@b.org", "mailto"),
+        ("c++.v-1:x", "c++.v-1"), ("a/b:c", nil), ("1abc:x", nil), ("+x:y", nil), (":x", nil), ("no-colon", nil),
+        ("été:x", "été"), ("x é:y", nil), ("#top:1", nil),
+    ] as [(String, String?)])
+    func schemesAreReadByByte(_ destination: String, _ expected: String?) {
+        #expect(ContentLinks.scheme(of: destination) == expected)
+    }
+
+    @Test func suffixesSplitAtTheFirstQueryOrFragment() {
+        #expect(ContentLinks.splitSuffix("a.md?x=1#y") == ("a.md", "?x=1#y"))
+        #expect(ContentLinks.splitSuffix("é.md#ü") == ("é.md", "#ü"))
+        #expect(ContentLinks.splitSuffix("plain") == ("plain", ""))
+    }
+
     @Test func absoluteAndRootRelative() {
         #expect(linker.absolute("news/2023/03/a/index.html") == "https://example.org/news-site/news/2023/03/a/index.html")
         #expect(linker.rootRelative("news/index.html", basePath: "/news-site/") == "/news-site/news/")

@@ -45,7 +45,7 @@ struct ContentLinks {
             return .keep
         }
         let (path, suffix) = Self.splitSuffix(trimmed)
-        let decoded = path.contains("%") ? (path.removingPercentEncoding ?? path) : path
+        let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
         if SitePath.isUnsafe(path) && path.hasPrefix("/") {
             return .missing("'\(destination)' is not a safe path")
         }
@@ -90,8 +90,15 @@ struct ContentLinks {
 
     /// `https` for `https://…`; nil for a path (a colon after the first slash is not a scheme).
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.firstIndex(of: ":") else { return nil }
+        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = destination[..<colon]
+        // ASCII, the usual case, by byte; anything else by Unicode's letter and number classes.
+        if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
+            guard let first = candidate.utf8.first, Self.isASCIILetter(first),
+                  candidate.utf8.allSatisfy({ Self.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+            else { return nil }
+            return candidate.lowercased()
+        }
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }
@@ -100,7 +107,11 @@ struct ContentLinks {
 
     /// Splits `a.md#x` into `a.md` and `#x` (and `?q` likewise).
     static func splitSuffix(_ destination: String) -> (String, String) {
-        guard let index = destination.firstIndex(where: { $0 == "#" || $0 == "?" }) else { return (destination, "") }
+        guard let index = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (destination, "") }
         return (String(destination[..<index]), String(destination[index...]))
+    }
+
+    private static func isASCIILetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }
