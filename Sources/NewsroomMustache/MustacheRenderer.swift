@@ -5,11 +5,14 @@ struct MustacheRenderer {
     let set: MustacheTemplateSet
     /// The context stack, innermost last.
     var stack: [TemplateValue]
+    /// How a `.link` is written on the page being rendered.
+    let links: (TemplateLink) -> String
     var output: [UInt8] = []
 
-    init(set: MustacheTemplateSet, contexts: [TemplateValue]) {
+    init(set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String) {
         self.set = set
         self.stack = contexts
+        self.links = links
     }
 
     mutating func render(_ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
@@ -24,6 +27,9 @@ struct MustacheRenderer {
                     if escaped { MustacheValue.escape(string, into: &output) } else { output.append(contentsOf: string.utf8) }
                 case .lambda(let lambda):
                     output.append(contentsOf: lambda.body("").utf8)
+                case .link(let link):
+                    let text = links(link)
+                    if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
                 default:
                     let text = value.text
                     if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
@@ -38,6 +44,8 @@ struct MustacheRenderer {
                 switch value {
                 case .object, .text, .number, .decimal:
                     renderWithin(value, children, blocks: blocks)
+                case .link(let link):
+                    renderWithin(.text(links(link)), children, blocks: blocks)
                 case .list(let elements):
                     for element in elements { renderWithin(element, children, blocks: blocks) }
                 case .bool(let bool):

@@ -40,10 +40,10 @@ public final class MustacheTemplateSet: @unchecked Sendable {
     }
 
     /// Renders the template `name` with `contexts` as the context stack (innermost last), as
-    /// UTF-8 bytes.
-    public func renderBytes(_ name: String, contexts: [TemplateValue]) -> [UInt8] {
+    /// UTF-8 bytes; `links` writes each `.link` value for this page.
+    public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = { $0.target + $0.suffix }) -> [UInt8] {
         guard let nodes = parsed[name] else { return [] }
-        var renderer = MustacheRenderer(set: self, contexts: contexts)
+        var renderer = MustacheRenderer(set: self, contexts: contexts, links: links)
         renderer.output.reserveCapacity(32_768)
         renderer.render(nodes, blocks: [:])
         return renderer.output

@@ -45,6 +45,9 @@ public enum TemplateValue: Sendable {
     case object(TemplateObject)
     case list([TemplateValue])
     case lambda(MustacheSectionLambda)
+    /// A link to a file of the site, written relative to the page being rendered (the render
+    /// call says how): one view model then serves every page that shows it.
+    case link(TemplateLink)
     case null
 
     /// False for null, `false` and empty lists; everything else is truthy (also "" and 0), as in
@@ -68,6 +71,7 @@ public enum TemplateValue: Sendable {
         case .null: return ""
         case .object, .list: return String(describing: foundationValue)
         case .lambda(let lambda): return lambda.body("")
+        case .link(let link): return link.target + link.suffix
         }
     }
 
@@ -210,16 +214,48 @@ extension TemplateValue {
         case .object(let object): return object.foundationValue
         case .list(let values): return values.map(\.foundationValue)
         case .lambda(let lambda): return lambda
+        case .link(let link): return link.target + link.suffix
         case .null: return NSNull()
         }
     }
+
+    /// `foundationValue` with each link written as `links` says.
+    public func foundationValue(links: (TemplateLink) -> String) -> Any {
+        switch self {
+        case .object(let object): return object.foundationValue(links: links)
+        case .list(let values): return values.map { $0.foundationValue(links: links) }
+        case .link(let link): return links(link)
+        default: return foundationValue
+        }
+    }
+}
+
+/// A link from the page being rendered to `target` (a path under the output root), then `suffix`
+/// (`?query#fragment`) as written.
+public struct TemplateLink: Sendable, Hashable {
+    public var target: String
+    public var suffix: String
+
+    public init(_ target: String, suffix: String = "") {
+        self.target = target
+        self.suffix = suffix
+    }
+}
+
+extension TemplateLink: TemplateRepresentable {
+    @inlinable public var templateValue: TemplateValue { .link(self) }
 }
 
 extension TemplateObject {
     /// The object as `[String: Any]` (see `TemplateValue.foundationValue`).
     public var foundationValue: [String: Any] {
+        foundationValue(links: { $0.target + $0.suffix })
+    }
+
+    /// `foundationValue` with each link written as `links` says.
+    public func foundationValue(links: (TemplateLink) -> String) -> [String: Any] {
         var dictionary: [String: Any] = [:]
-        for entry in entries { dictionary[entry.key.spelling] = entry.value.foundationValue }
+        for entry in entries { dictionary[entry.key.spelling] = entry.value.foundationValue(links: links) }
         return dictionary
     }
 }

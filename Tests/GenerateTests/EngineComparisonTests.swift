@@ -13,8 +13,8 @@ import Testing
             if let template = try? MustacheTemplate(string: source) { library.register(template, named: name) }
         }
         let frozen = library
-        return { object, layout in
-            var context = object.foundationValue
+        return { object, layout, links in
+            var context = object.foundationValue(links: links)
             context["icon"] = MustacheLambda { (name: String) -> Any? in IconSprite.use(name.trimmingSpaces) }
             return Array((frozen.render(context, withTemplate: layout) ?? "").utf8)
         }

@@ -52,6 +52,22 @@ import Testing
         #expect(set.render("page", context: ["items": items]) == "A1B2A3")
     }
 
+    /// A link is written by the render call's function, escaped like text, in sections too;
+    /// the same view model gives each page its own links.
+    @Test func linksAreWrittenForThePageBeingRendered() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "<a href=\"{{url}}\">{{{url}}}</a>{{#url}}[{{.}}]{{/url}}{{#items}} {{url}}{{/items}}"])
+        var object = TemplateObject()
+        object[.init("url")] = TemplateLink("a/b", suffix: "?x&y")
+        object[.init("items")] = [[TemplateKey("url"): TemplateLink("c")] as TemplateObject]
+        let fromRoot = set.renderBytes("page", contexts: [.object(object)]) { $0.target + $0.suffix }
+        #expect(String(decoding: fromRoot, as: UTF8.self) == "<a href=\"a/b?x&amp;y\">a/b?x&y</a>[a/b?x&amp;y] c")
+        let fromDeeper = set.renderBytes("page", contexts: [.object(object)]) { "../" + $0.target + $0.suffix }
+        #expect(String(decoding: fromDeeper, as: UTF8.self) == "<a href=\"../a/b?x&amp;y\">../a/b?x&y</a>[../a/b?x&amp;y] ../c")
+        let foundation = object.foundationValue(links: { "/" + $0.target })
+        #expect(foundation["url"] as? String == "/a/b")
+        #expect((foundation["items"] as? [Any])?.first.flatMap { ($0 as? [String: Any])?["url"] as? String } == "/c")
+    }
+
     @Test func rendersFromManyThreadsAlike() throws {
         let set = try MustacheTemplateSet(templates: [
             "page": "{{#items}}\n  {{> card}}\n{{/items}}",

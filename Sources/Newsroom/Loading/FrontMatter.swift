@@ -12,8 +12,8 @@ struct FrontMatter: Sendable, Equatable {
     var bodyFirstLine: Int
 
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
-        var text = text
-        return text.withUTF8 { bytes in
+        var bytesOf = text
+        return bytesOf.withUTF8 { bytes in
             // Line starts, found byte by byte: front matter is small, bodies are not split at all.
             func lineEnd(from start: Int) -> Int {
                 var end = start
@@ -37,19 +37,26 @@ struct FrontMatter: Sendable, Equatable {
             while start < bytes.count {
                 let end = lineEnd(from: start)
                 if isFence(start, end, UInt8(ascii: "-")) || isFence(start, end, UInt8(ascii: ".")) {
-                    let yaml = String(decoding: bytes[yamlStart..<max(yamlStart, start - 1)], as: UTF8.self)
                     var bodyStart = min(end + 1, bytes.count)
                     var bodyEnd = bytes.count
                     if bodyEnd > bodyStart, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
                     if bodyStart > bodyEnd { bodyStart = bodyEnd }
-                    let body = String(decoding: bytes[bodyStart..<bodyEnd], as: UTF8.self)
-                    return .success(FrontMatter(yaml: start == yamlStart ? "" : yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
+                    // Cut from the (valid) text itself: decoding the bytes again validated them again.
+                    let yaml = start == yamlStart ? "" : Self.slice(text, yamlStart, max(yamlStart, start - 1))
+                    let body = Self.slice(text, bodyStart, bodyEnd)
+                    return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
                 }
                 start = end + 1
                 line += 1
             }
             return .failure(Diagnostic(path: path, message: "front matter opened here is never closed with a '---' line"))
         }
+    }
+
+    /// `text`'s UTF-8 bytes `start..<end` (both at line starts or ends, so on character boundaries).
+    private static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+        let utf8 = text.utf8
+        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
     }
 }
 

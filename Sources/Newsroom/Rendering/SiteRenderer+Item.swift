@@ -30,7 +30,7 @@ extension SiteRenderer {
         context[.item] = view
         if position > 0 { context[.newer] = neighbour(position - 1, from: file) }
         if position + 1 < plan.items.count { context[.older] = neighbour(position + 1, from: file) }
-        context[.related] = related.map { model.card($0, from: file, summary: summaries[$0]) }
+        context[.related] = related.map { model.card($0, summary: summaries[$0]) }
         if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
         context[.share] = shareLinks(title: item.title, url: linker.absolute(file))
         context[.jsonLD] = JSONLD.newsArticle(item, url: linker.absolute(file), image: heroURL, config: config)

@@ -5,7 +5,7 @@ extension SiteRenderer {
         let file = SitePlan.homeFile
         var context = model.common(page: file, title: config.title, description: config.description, kind: "home")
         let latest = plan.items.indices.prefix(config.perPage)
-        context[.items] = latest.map { model.card($0, from: file, summary: summaries[$0]) }
+        context[.items] = latest.map { model.card($0, summary: summaries[$0]) }
         if plan.items.count > latest.count { context[.moreURL] = linker.relative(from: file, to: plan.news.file(page: 2)) }
         return page(file, layout: "home", context: context, requestedAt: siteLocation, log: &log)
     }
@@ -22,7 +22,7 @@ extension SiteRenderer {
                 .name: listing.title,
                 .kind: listing.kind.rawValue,
                 ViewModelKeys.isKind(listing.kind.rawValue): true,
-                .items: listing.items(onPage: number, perPage: perPage).map { model.card($0, from: file, summary: summaries[$0]) },
+                .items: listing.items(onPage: number, perPage: perPage).map { model.card($0, summary: summaries[$0]) },
                 .count: listing.items.count,
                 .countText: listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles",
             ]

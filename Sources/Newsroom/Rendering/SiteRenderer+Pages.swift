@@ -18,7 +18,7 @@ extension SiteRenderer {
         var context = notFound.common(page: file, title: "Page not found", description: config.description, kind: "not_found")
         context[.root] = config.basePath
         context[.assetsURL] = config.basePath + "assets/"
-        context[.items] = plan.items.indices.prefix(3).map { notFound.card($0, from: file, summary: summaries[$0]) }
-        return page(file, layout: "404", context: context, requestedAt: siteLocation, log: &log)
+        context[.items] = plan.items.indices.prefix(3).map { notFound.card($0, summary: summaries[$0]) }
+        return page(file, layout: "404", context: context, linker: notFound.linker, requestedAt: siteLocation, log: &log)
     }
 }

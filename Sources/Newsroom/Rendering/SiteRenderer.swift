@@ -195,7 +195,8 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.
-    func page(_ file: String, layout: String, context: TemplateObject, requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
+    /// `linker` writes the view model's links (the 404 page has its own).
+    func page(_ file: String, layout: String, context: TemplateObject, linker: Linker? = nil, requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
         guard templates.layoutNames.contains(layout) else {
             log.error(
                 "layout '\(layout)' not found in theme '\(source.theme.name)' or the site's layouts/\(Suggestion.didYouMean(layout, in: Array(templates.layoutNames)))",
@@ -203,7 +204,9 @@ struct SiteRenderer: @unchecked Sendable {
             )
             return .text(file, "")
         }
-        return OutputFile(path: file, content: .data(icons.embed(in: templates.render(context, layout: layout))))
+        let linker = linker ?? self.linker
+        let html = templates.render(context, layout: layout) { linker.relative(from: file, to: $0.target) + $0.suffix }
+        return OutputFile(path: file, content: .data(icons.embed(in: html)))
     }
 
     var siteLocation: SourceLocation { source.folder.location("site.yml") }

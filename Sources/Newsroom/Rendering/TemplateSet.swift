@@ -3,8 +3,9 @@ import NewsroomMustache
 /// The theme's layouts and partials, compiled once, rendering typed view models.
 struct TemplateSet: @unchecked Sendable {
     /// Renders a layout with a view model into UTF-8 bytes, with `{{#icon}}name{{/icon}}`
-    /// available; the engine behind it (ours, or swift-mustache in tests).
-    typealias Render = @Sendable (TemplateObject, String) -> [UInt8]
+    /// available and links written as the function given says; the engine behind it (ours,
+    /// or swift-mustache in tests).
+    typealias Render = @Sendable (TemplateObject, String, @escaping (TemplateLink) -> String) -> [UInt8]
 
     let layoutNames: Set<String>
     private let renderLayout: Render
@@ -46,13 +47,13 @@ struct TemplateSet: @unchecked Sendable {
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
             // The icon lambda sits in a frame under the page's own.
             let icons: TemplateValue = .object([.icon: MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }])
-            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)]) })
+            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
         case .custom(let make):
             return TemplateSet(layoutNames: layouts, renderLayout: make(texts))
         }
     }
 
-    func render(_ context: TemplateObject, layout: String) -> [UInt8] {
-        renderLayout(context, layout)
+    func render(_ context: TemplateObject, layout: String, links: @escaping (TemplateLink) -> String) -> [UInt8] {
+        renderLayout(context, layout, links)
     }
 }

@@ -14,8 +14,8 @@ struct ViewModel {
     var newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
     let itemDates = SharedMemo<Int, TemplateObject>()
-    /// Each item's card keys that no page changes (see `card`).
-    let cardBases = SharedMemo<Int, TemplateObject>()
+    /// Each item's card (see `card`).
+    let cards = SharedMemo<Int, TemplateObject>()
     /// The keys no page changes, under the one key 0 (see `common`).
     let siteWide = SharedMemo<Int, TemplateObject>()
 
@@ -115,31 +115,31 @@ struct ViewModel {
         ]
     }
 
-    /// An item as a listing shows it.
-    func card(_ position: Int, from page: String, summary: String) -> TemplateObject {
-        // What does not depend on the page is made once per item; each page adds its links.
-        var card = cardBases.value(position) { cardBase(position) }
-        card[.url] = linker.relative(from: page, to: plan.itemFiles[position])
-        card[.summary] = summary
-        card[.tags] = tags(of: position, from: page)
-        if let image = plan.items[position].image, let target = plan.itemImages[position] {
-            switch target {
-            case .file(let file, let suffix): card[.image] = [.src: linker.relative(from: page, to: file) + suffix, .alt: image.alt] as TemplateObject
-            case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
+    /// An item as a listing shows it. Its links are `TemplateLink`s, written for each page as it
+    /// renders, so one card serves every page: made once per item.
+    func card(_ position: Int, summary: String) -> TemplateObject {
+        cards.value(position) {
+            let item = plan.items[position]
+            var card = TemplateObject(capacity: 10)
+            card[.title] = item.title
+            card[.date] = itemDate(position)
+            if let location = item.location { card[.location] = location }
+            if item.draft { card[.draft] = true }
+            if publication.isScheduled(item) { card[.scheduled] = true }
+            card[.url] = TemplateLink(plan.itemFiles[position])
+            card[.summary] = summary
+            card[.tags] = plan.itemTagSlugs[position].compactMap { slug -> TemplateObject? in
+                guard let index = plan.tagIndex[slug] else { return nil }
+                return [.name: plan.tags[index].name, .url: TemplateLink(plan.tagListings[index].file(page: 1))]
             }
+            if let image = item.image, let target = plan.itemImages[position] {
+                switch target {
+                case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: image.alt] as TemplateObject
+                case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
+                }
+            }
+            return card
         }
-        return card
-    }
-
-    /// A card's page-independent keys, with room for the ones `card` adds.
-    private func cardBase(_ position: Int) -> TemplateObject {
-        var base = TemplateObject(capacity: 10)
-        base[.title] = plan.items[position].title
-        base[.date] = itemDate(position)
-        if let location = plan.items[position].location { base[.location] = location }
-        if plan.items[position].draft { base[.draft] = true }
-        if publication.isScheduled(plan.items[position]) { base[.scheduled] = true }
-        return base
     }
 
     func tags(of position: Int, from page: String) -> [TemplateObject] {
