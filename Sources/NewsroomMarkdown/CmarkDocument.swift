@@ -56,20 +56,25 @@ struct CmarkDocument {
         }
         defer { cmark_node_free(document) }
 
-        let nodes = CmarkTree.nodes(of: document)
-        if !allowingRawHTML {
-            CmarkTree.escapeRawHTML(in: nodes)
+        // One walk sorts out the nodes each step needs. Raw HTML is replaced first (its nodes are
+        // freed, so they are not kept); links and headings are never among the nodes replaced.
+        var walk = CmarkTree.Walk(document)
+        if !allowingRawHTML, !walk.rawHTML.isEmpty {
+            CmarkTree.escapeRawHTML(in: walk.rawHTML)
+            walk.rawHTML = []
         }
-        resolveReferences(in: nodes, resolve: resolve)
+        resolveReferences(in: walk.references, resolve: resolve)
         let firstParagraph = CmarkTree.firstParagraphText(of: document)
-        let headings = CmarkTree.markHeadings(in: CmarkTree.nodes(of: document))
+        let headings = CmarkTree.markHeadings(in: walk.headings)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
         guard let rendered = cmark_render_html(document, Self.options, extensions) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: firstParagraph, anchors: [])
         }
         defer { free(rendered) }
-        var html = HeadingAnchors.insert(headings, into: String(cString: rendered))
+        // The heading ids go in on cmark's bytes, so the page's HTML becomes a String once.
+        let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+        var html = HeadingAnchors.insert(headings, into: renderedBytes)
         if UTF8Search.contains("<section class=\"footnotes\" data-footnotes>", in: html) {
             html = UTF8Search.replacing("<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">", in: html)
         }
@@ -84,7 +89,6 @@ struct CmarkDocument {
     private func resolveReferences(in nodes: [OpaquePointer], resolve: (MarkdownReference) -> LinkResolution) {
         for node in nodes {
             let type = cmark_node_get_type(node)
-            guard type == CMARK_NODE_LINK || type == CMARK_NODE_IMAGE else { continue }
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             let (line, column) = CmarkTree.position(of: node)
             let reference = MarkdownReference(

@@ -18,6 +18,30 @@ enum CmarkTree {
         return result
     }
 
+    /// The nodes later steps edit, found in one walk in document order.
+    struct Walk {
+        var rawHTML: [OpaquePointer] = []
+        /// Links and images.
+        var references: [OpaquePointer] = []
+        var headings: [OpaquePointer] = []
+
+        init(_ root: OpaquePointer) {
+            guard let iterator = cmark_iter_new(root) else { return }
+            defer { cmark_iter_free(iterator) }
+            while true {
+                let event = cmark_iter_next(iterator)
+                if event == CMARK_EVENT_DONE { break }
+                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                switch cmark_node_get_type(node) {
+                case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
+                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: references.append(node)
+                case CMARK_NODE_HEADING: headings.append(node)
+                default: break
+                }
+            }
+        }
+    }
+
     /// The node's 1-based line and column; inline nodes without a position borrow their block's.
     static func position(of node: OpaquePointer) -> (Int, Int) {
         var current: OpaquePointer? = node
@@ -65,7 +89,7 @@ enum CmarkTree {
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
         var usedIDs: [String: Int] = [:]
-        for node in nodes where cmark_node_get_type(node) == CMARK_NODE_HEADING {
+        for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
             if level == 3, cmark_node_first_child(node) == nil {
                 let mark = cmark_node_new(CMARK_NODE_HTML_BLOCK)!

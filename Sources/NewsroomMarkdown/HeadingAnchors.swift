@@ -48,32 +48,30 @@ enum HeadingAnchors {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">`.
-    static func insert(_ headings: [MarkdownHeading], into html: String) -> String {
-        guard !headings.isEmpty else { return html }
+    /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">` in
+    /// cmark's rendered bytes, making the page's String once, with the ids in.
+    static func insert(_ headings: [MarkdownHeading], into bytes: UnsafeBufferPointer<UInt8>) -> String {
+        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
         let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
         let markEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
-        var html = html
-        return html.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + headings.count * 24)
-            var cursor = 0
-            while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
-                  let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
-                  let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
-                  headings.indices.contains(index) {
-                // The mark sits right after the opening tag "<hN>": reopen it with the id.
-                if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
-                    output += bytes[cursor..<(start - 1)]
-                    output += " id=\"\(headings[index].id)\">".utf8
-                } else {
-                    output += bytes[cursor..<start]
-                }
-                cursor = end + markEnd.count
+        var output: [UInt8] = []
+        output.reserveCapacity(bytes.count + headings.count * 24)
+        var cursor = 0
+        while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
+              let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
+              let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
+              headings.indices.contains(index) {
+            // The mark sits right after the opening tag "<hN>": reopen it with the id.
+            if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
+                output += bytes[cursor..<(start - 1)]
+                output += " id=\"\(headings[index].id)\">".utf8
+            } else {
+                output += bytes[cursor..<start]
             }
-            output += bytes[cursor...]
-            return String(decoding: output, as: UTF8.self)
+            cursor = end + markEnd.count
         }
+        output += bytes[cursor...]
+        return String(decoding: output, as: UTF8.self)
     }
 
     /// Every `id="…"` value in `html`, in order.

@@ -35,6 +35,22 @@ import Testing
         #expect(html == "<p>Hi &lt;b onclick=&quot;x()&quot;&gt;there&lt;/b&gt;</p>\n<p>&lt;div&gt;block&lt;/div&gt;</p>\n")
     }
 
+    /// Raw HTML is replaced before links and headings are handled: each of those is still
+    /// resolved or marked once, in document order, next to the escaped HTML.
+    @Test func rawHTMLBesideLinksAndHeadings() {
+        var seen: [String] = []
+        let source = "<div>block</div>\n\n## A <i>b</i>\n\nx <span>[in](one.md)</span> [two](two.md) <br>\n"
+        let rendered = renderer.render(source) { reference in
+            seen.append(reference.destination)
+            return .replace("/" + reference.destination)
+        }
+        #expect(seen == ["one.md", "two.md"])
+        #expect(rendered.html.contains("<p>&lt;div&gt;block&lt;/div&gt;</p>"))
+        #expect(rendered.html.contains("<h2 id=\"a-ibi\">A &lt;i&gt;b&lt;/i&gt;</h2>"))
+        #expect(rendered.html.contains("&lt;span&gt;<a href=\"/one.md\">in</a>&lt;/span&gt; <a href=\"/two.md\">two</a> &lt;br&gt;"))
+        #expect(rendered.headings.map(\.id) == ["a-ibi"])
+    }
+
     @Test func rawHTMLAllowedStillRunsTagFilter() {
         let html = MarkdownRenderer(allowsRawHTML: true).render("<b>bold</b> <script>alert(1)</script>\n").html
         #expect(html.contains("<b>bold</b>"))
