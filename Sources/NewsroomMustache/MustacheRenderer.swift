@@ -51,12 +51,12 @@ struct MustacheRenderer {
                 case .bool(let bool):
                     if bool { render(children, blocks: blocks) }
                 case .lambda(let lambda):
-                    let result = lambda.body(source)
+                    let result = lambda.result(source)
                     // A result without a tag renders as itself: no need to parse it.
-                    if Self.mayHoldTag(result) {
-                        render(set.lambdaResult(result), blocks: blocks)
+                    if result.mayHoldTag {
+                        render(set.lambdaResult(result.text), blocks: blocks)
                     } else {
-                        output.append(contentsOf: result.utf8)
+                        output.append(contentsOf: result.text.utf8)
                     }
                 case .null:
                     break

@@ -18,6 +18,16 @@ import Testing
         #expect(set.render("page", context: ["wrap": wrap, "items": items]) == "<a&amp;b>;<c>;")
     }
 
+    /// A pure lambda runs once per text; an impure one every time.
+    @Test func pureLambdasRunOncePerText() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "{{#f}}a{{/f}}{{#f}}b{{/f}}{{#f}}a{{/f}}|{{#g}}a{{/g}}{{#g}}a{{/g}}"])
+        let calls = Counter()
+        let pure = MustacheSectionLambda(pure: true) { text in "<\(text)\(calls.next())>" }
+        let impure = MustacheSectionLambda { text in "[\(text)\(calls.next())]" }
+        #expect(set.render("page", context: ["f": pure, "g": impure]) == "<a0><b1><a0>|[a2][a3]")
+        #expect(set.render("page", context: ["f": pure, "g": impure]) == "<a0><b1><a0>|[a4][a5]")
+    }
+
     @Test func mayHoldTagFindsOnlyTwoOpeningBraces() {
         #expect(!MustacheRenderer.mayHoldTag(""))
         #expect(!MustacheRenderer.mayHoldTag("{ } }} {x{"))
@@ -84,6 +94,12 @@ import Testing
         #expect(results.all.allSatisfy { $0 == expected })
         #expect(expected.hasPrefix("  <p><svg>x</svg>t0</p>\n  <p><svg>x</svg>t1</p>\n"))
     }
+}
+
+private final class Counter: @unchecked Sendable {
+    private var count = 0
+    private let lock = NSLock()
+    func next() -> Int { lock.withLock { defer { count += 1 }; return count } }
 }
 
 private final class ResultBox: @unchecked Sendable {

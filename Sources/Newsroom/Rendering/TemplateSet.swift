@@ -46,7 +46,7 @@ struct TemplateSet: @unchecked Sendable {
         case .builtIn:
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
             // The icon lambda sits in a frame under the page's own.
-            let icons: TemplateValue = .object([.icon: MustacheSectionLambda { name in IconSprite.use(name.trimmingSpaces) }])
+            let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(name.trimmingSpaces) }])
             return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
         case .custom(let make):
             return TemplateSet(layoutNames: layouts, renderLayout: make(texts))
