@@ -136,21 +136,30 @@ final class OutputSession: @unchecked Sendable {
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
         let ordered = staged.sorted(by: { $0.path < $1.path })
-        for (index, (path, stagingPath)) in ordered.enumerated() {
-            let target = folder.path + "/" + path
-            func fail(_ reason: String) -> OutputError {
-                discard(ordered[index...].map(\.staging))
-                folders.removeCreated()
-                try? FileManager.default.removeItem(at: marker)
-                return OutputError("cannot write \(path): \(reason)")
+        // Renamed on two threads (a rename is two path walks: alone, 15,000 of them were most of
+        // the write stage). Each file is its old or its new version throughout.
+        let renamed = RenameResults(count: ordered.count)
+        let root = folder.path
+        DispatchQueue.concurrentPerform(iterations: 2) { part in
+            for index in stride(from: part, to: ordered.count, by: 2) {
+                guard !renamed.failed else { return }
+                let (path, stagingPath) = ordered[index]
+                // The staged file's time, recorded when it was written, survives the rename.
+                if rename(stagingPath, root + "/" + path) == 0 {
+                    renamed.succeeded(index)
+                } else {
+                    let reason = errno == EISDIR ? "a folder of that name is in the way" : String(cString: strerror(errno)) + "; the previous output is kept"
+                    renamed.fail(index, "cannot write \(path): \(reason)")
+                }
             }
-            // The staged file's time, recorded when it was written, survives the rename.
-            guard rename(stagingPath, target) == 0 else {
-                if errno == EISDIR { throw fail("a folder of that name is in the way") }
-                throw fail(String(cString: strerror(errno)) + "; the previous output is kept")
-            }
-            report.written += 1
         }
+        if let failure = renamed.firstFailure {
+            discard(ordered.indices.filter { !renamed.done($0) }.map { ordered[$0].staging })
+            folders.removeCreated()
+            try? FileManager.default.removeItem(at: marker)
+            throw OutputError(failure)
+        }
+        report.written = ordered.count
         for path in previous.entries.keys.sorted() where next.entries[path] == nil {
             let target = folder.appendingPathComponent(path)
             if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
@@ -247,6 +256,22 @@ final class OutputSession: @unchecked Sendable {
             throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
         }
     }
+}
+
+/// Which staged files the commit's threads renamed, and the first failure.
+private final class RenameResults: @unchecked Sendable {
+    private var renamed: [Bool]
+    private var failures: [(index: Int, message: String)] = []
+    private let lock = NSLock()
+
+    init(count: Int) { renamed = Array(repeating: false, count: count) }
+
+    func succeeded(_ index: Int) { lock.withLock { renamed[index] = true } }
+    func fail(_ index: Int, _ message: String) { lock.withLock { failures.append((index, message)) } }
+    var failed: Bool { lock.withLock { !failures.isEmpty } }
+    func done(_ index: Int) -> Bool { lock.withLock { renamed[index] } }
+    /// The failure of the file first in path order.
+    var firstFailure: String? { lock.withLock { failures.min { $0.index < $1.index }?.message } }
 }
 
 /// A flag several threads may clear.
