@@ -19,20 +19,20 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                output.append(contentsOf: text.utf8)
+                Self.append(text, to: &output)
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
                 switch value {
                 case .text(let string):
-                    if escaped { MustacheValue.escape(string, into: &output) } else { output.append(contentsOf: string.utf8) }
+                    if escaped { MustacheValue.escape(string, into: &output) } else { Self.append(string, to: &output) }
                 case .lambda(let lambda):
                     output.append(contentsOf: lambda.body("").utf8)
                 case .link(let link):
                     let text = links(link)
-                    if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
+                    if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
                 default:
                     let text = value.text
-                    if escaped { MustacheValue.escape(text, into: &output) } else { output.append(contentsOf: text.utf8) }
+                    if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
                 }
             case .section(let name, let children, let inverted, let source):
                 let value = lookup(name)
@@ -56,7 +56,7 @@ struct MustacheRenderer {
                     if result.mayHoldTag {
                         render(set.lambdaResult(result.text), blocks: blocks)
                     } else {
-                        output.append(contentsOf: result.text.utf8)
+                        Self.append(result.text, to: &output)
                     }
                 case .null:
                     break
@@ -84,6 +84,14 @@ struct MustacheRenderer {
                 }
             }
         }
+    }
+
+    /// Appends `text`'s UTF-8 bytes in one copy (the generic `append(contentsOf:)` on a
+    /// `String.UTF8View` goes byte by byte).
+    @inline(__always)
+    static func append(_ text: String, to output: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { output.append(contentsOf: $0) }
     }
 
     /// Whether `text` holds `{{`, the only way a lambda's result can be more than text.

@@ -70,15 +70,14 @@ enum MustacheValue {
         var text = text
         text.withUTF8 { bytes in
             var start = 0
-            for index in 0..<bytes.count {
+            for index in 0..<bytes.count where needsEscape[Int(bytes[index])] {
                 let replacement: StaticString
                 switch bytes[index] {
                 case 0x26: replacement = "&amp;"
                 case 0x3C: replacement = "&lt;"
                 case 0x3E: replacement = "&gt;"
                 case 0x22: replacement = "&quot;"
-                case 0x27: replacement = "&#39;"
-                default: continue
+                default: replacement = "&#39;"
                 }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
                 output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
@@ -87,6 +86,9 @@ enum MustacheValue {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
+
+    /// `& < > " '`: one table look-up per byte instead of five comparisons.
+    private static let needsEscape: [Bool] = (0..<256).map { [0x26, 0x3C, 0x3E, 0x22, 0x27].contains($0) }
 }
 
 /// HTML escaping as templates do it (`& < > " '`), for text the generator writes into pages itself.

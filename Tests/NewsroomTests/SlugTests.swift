@@ -25,6 +25,24 @@ import Testing
         #expect(!Slug.isValid(""))
     }
 
+    /// The byte-wise check for ASCII slugs agrees with the Unicode one on every short string
+    /// over an alphabet of edge cases.
+    @Test func asciiValidityMatchesTheUnicodeRules() {
+        func unicodeRules(_ slug: String) -> Bool {
+            guard let first = slug.unicodeScalars.first, slug.count <= 120 else { return false }
+            guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
+            return slug.unicodeScalars.allSatisfy { $0 == "-" || $0 == "_" || ($0.properties.isAlphabetic && !$0.properties.isUppercase) || ("0"..."9").contains($0) }
+        }
+        let alphabet = Array("az09-_A. /")
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<5_000 {
+            let slug = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
+            #expect(Slug.isValid(slug) == unicodeRules(slug), "\(slug)")
+        }
+        #expect(Slug.isValid(String(repeating: "a", count: 120)))
+        #expect(!Slug.isValid(String(repeating: "a", count: 121)))
+    }
+
     @Test func datePrefix() {
         #expect(Slug.splitDatePrefix("2023-03-21-bucharest") == ("2023-03-21", "bucharest"))
         #expect(Slug.splitDatePrefix("bucharest") == (nil, "bucharest"))

@@ -120,6 +120,9 @@ enum ScalarType {
     static let nulls: Set<String> = ["", "~", "null", "Null", "NULL"]
 
     static func resolve(_ text: String) -> String {
+        // Every null, bool, int and float starts with one of these bytes (or is empty): other
+        // plain scalars are strings without further tests.
+        if let first = text.utf8.first, !"~nNyYtTfFoO0123456789+-.".utf8.contains(first) { return "str" }
         if nulls.contains(text) { return "null" }
         if booleans.contains(text) { return "bool" }
         if isInteger(text) { return "int" }
