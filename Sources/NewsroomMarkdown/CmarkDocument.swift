@@ -1,7 +1,8 @@
 import CCmarkGFM
 import Foundation
 
-/// One parsed cmark-gfm document. Lives only inside `CmarkSession.withLock`; frees itself.
+/// One parsed cmark-gfm document; frees itself. Only `cmark_parser_finish` (and attaching the
+/// extensions) runs inside `CmarkSession.withLock`.
 struct CmarkDocument {
     private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
@@ -40,9 +41,11 @@ struct CmarkDocument {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
         }
         defer { cmark_parser_free(parser) }
-        for name in Self.extensionNames {
-            if let syntax = cmark_find_syntax_extension(name) {
-                cmark_parser_attach_syntax_extension(parser, syntax)
+        CmarkSession.shared.withLock {
+            for name in Self.extensionNames {
+                if let syntax = cmark_find_syntax_extension(name) {
+                    cmark_parser_attach_syntax_extension(parser, syntax)
+                }
             }
         }
         var bytes = Array(source.utf8)
@@ -51,7 +54,7 @@ struct CmarkDocument {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = cmark_parser_finish(parser) else {
+        guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
         }
         defer { cmark_node_free(document) }

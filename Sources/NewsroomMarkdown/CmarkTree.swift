@@ -1,7 +1,7 @@
 import CCmarkGFM
 import Foundation
 
-/// Walks and edits a cmark-gfm tree. Every function expects to run inside the session lock.
+/// Walks and edits a cmark-gfm tree (one document per call: safe on several threads at once).
 enum CmarkTree {
     /// Every node of the tree in document order (collected first, so edits cannot upset the walk).
     static func nodes(of root: OpaquePointer) -> [OpaquePointer] {

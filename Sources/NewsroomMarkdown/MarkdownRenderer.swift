@@ -3,8 +3,9 @@ import Foundation
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
 ///
-/// The parser is not safe to run on two threads at once in the Debian build, so every
-/// call is serialised through one lock. The renderer itself holds no state between calls.
+/// cmark-gfm's inline parsing is not safe to run on two threads at once (see `CmarkSession`),
+/// so that step is serialised through one lock; the rest runs in parallel. The renderer itself
+/// holds no state between calls.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in the source passes through (then GFM's tag filter still applies).
     public var allowsRawHTML: Bool
@@ -22,9 +23,7 @@ public struct MarkdownRenderer: Sendable {
         _ source: String,
         resolve: (MarkdownReference) -> LinkResolution = { _ in .keep }
     ) -> RenderedMarkdown {
-        CmarkSession.shared.withLock {
-            CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, resolve: resolve)
-        }
+        CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, resolve: resolve)
     }
 }
 
