@@ -49,15 +49,23 @@ struct IconSprite: Sendable {
             guard !used.isEmpty, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
                   let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
             else { return Data(buffer: bytes) }
-            // Built as bytes, then one copy into Data: appending to Data piece by piece is slow.
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + used.count * 400 + 160)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[...close]))
-            output.append(contentsOf: Self.spriteOpening)
-            for name in used.sorted() { output.append(contentsOf: symbols[name]!) }
-            output.append(contentsOf: Self.spriteClosing)
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[(close + 1)...]))
-            return Data(output)
+            // The pieces are copied once, into memory the Data then owns (building an array and
+            // copying it into Data copied every page twice).
+            let symbolBytes = used.sorted().map { symbols[$0]! }
+            let total = bytes.count + Self.spriteOpening.count + Self.spriteClosing.count + symbolBytes.reduce(0) { $0 + $1.count }
+            let memory = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 16)
+            var offset = 0
+            func copy(_ piece: UnsafeBufferPointer<UInt8>) {
+                guard let base = piece.baseAddress, !piece.isEmpty else { return }
+                (memory + offset).copyMemory(from: base, byteCount: piece.count)
+                offset += piece.count
+            }
+            copy(UnsafeBufferPointer(rebasing: bytes[...close]))
+            Self.spriteOpening.withUnsafeBufferPointer(copy)
+            for symbol in symbolBytes { symbol.withUnsafeBufferPointer(copy) }
+            Self.spriteClosing.withUnsafeBufferPointer(copy)
+            copy(UnsafeBufferPointer(rebasing: bytes[(close + 1)...]))
+            return Data(bytesNoCopy: memory, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
         }
     }
 }
