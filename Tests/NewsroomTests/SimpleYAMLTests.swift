@@ -47,6 +47,16 @@ import Testing
         #expect(SimpleYAML.parse(yaml, path: "f", firstLine: 2) == nil || Self.agree(yaml).map { $0.simple == $0.yams } == true, "\(yaml)")
     }
 
+    /// Spaces are found by byte: a combining mark right after a space, or trailing spaces after
+    /// non-ASCII text, must still give what Yams gives (or be left to it).
+    @Test(arguments: [
+        "title: \u{301}x", "title:  \u{301}x  ", "tags:\n  - \u{301}a\n  - b \u{301}", "title: é  ", "title:   Ünï   ",
+        "tags:\n  -   spaced   \n  - x", "title: a \u{301}", "k\u{301}: v", "title: \u{A0}x", "title: x\u{A0}",
+    ])
+    func spacesBesideNonASCII(_ yaml: String) {
+        #expect(SimpleYAML.parse(yaml, path: "f", firstLine: 2) == nil || Self.agree(yaml).map { $0.simple == $0.yams } == true, "\(yaml.debugDescription): \(String(describing: Self.agree(yaml)))")
+    }
+
     @Test func agreesOnMutatedFrontMatter() {
         var random = FuzzTests.Random(state: 42)
         let seed = Array(FuzzTests.seedDocument.split(separator: "---")[0].utf8)

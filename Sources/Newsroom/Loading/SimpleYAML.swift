@@ -60,6 +60,14 @@ enum SimpleYAML {
             return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         }
 
+        /// `text` without spaces at either end (by byte: Character comparisons walk graphemes).
+        static func trimmingSpaces(_ text: Substring) -> Substring {
+            let utf8 = text.utf8
+            guard let first = utf8.firstIndex(where: { $0 != 0x20 }) else { return text[text.endIndex...] }
+            let last = utf8.lastIndex(where: { $0 != 0x20 })!
+            return text[first..<utf8.index(after: last)]
+        }
+
         let lines: [Line]
         let path: String
         let firstLine: Int
@@ -75,11 +83,11 @@ enum SimpleYAML {
             let start = lines[index]
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
-                guard let colon = line.text.firstIndex(of: ":") else { throw Unsupported() }
+                guard let colon = line.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { throw Unsupported() }
                 let key = line.text[..<colon]
                 guard Self.isKey(key), seen.insert(String(key)).inserted else { throw Unsupported() }
                 let keyLocation = location(line, column: indent + 1)
-                var rest = line.text[line.text.index(after: colon)...]
+                var rest = line.text[line.text.utf8.index(after: colon)...]
                 index += 1
                 if rest.isEmpty {
                     // A nested block: a map or a list, indented further.
@@ -91,10 +99,9 @@ enum SimpleYAML {
                     pairs.append((String(key), keyLocation, value))
                     continue
                 }
-                guard rest.first == " " else { throw Unsupported() }
-                let leading = rest.prefix { $0 == " " }.count
-                rest = rest.dropFirst(leading)
-                while rest.last == " " { rest.removeLast() }
+                guard rest.utf8.first == 0x20 else { throw Unsupported() }
+                let leading = rest.utf8.prefix { $0 == 0x20 }.count
+                rest = Self.trimmingSpaces(rest)
                 guard !rest.isEmpty else { throw Unsupported() }
                 let column = indent + key.unicodeScalars.count + 1 + leading + 1
                 let value = try inline(rest, line: line, column: column)
@@ -110,11 +117,9 @@ enum SimpleYAML {
             var items: [YAMLNode] = []
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
-                guard line.text.hasPrefix("- ") else { throw Unsupported() }
-                var rest = line.text.dropFirst(2)
-                let leading = rest.prefix { $0 == " " }.count
-                rest = rest.dropFirst(leading)
-                while rest.last == " " { rest.removeLast() }
+                guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
+                let rest = Self.trimmingSpaces(line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...])
+                let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
                 guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
                 if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }
                 items.append(try inline(rest, line: line, column: indent + 2 + leading + 1))
