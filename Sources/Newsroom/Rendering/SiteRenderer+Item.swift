@@ -12,7 +12,7 @@ extension SiteRenderer {
             .date: model.itemDate(position),
             .summary: summaries[position],
             .content: withDateline(body.html, item: item),
-            .tags: model.tags(of: position, from: file),
+            .tags: model.tags(of: position),
             .permalink: linker.absolute(file),
             .dateline: dateline(item),
         ]

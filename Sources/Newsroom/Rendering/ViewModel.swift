@@ -14,8 +14,8 @@ struct ViewModel {
     var newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
     let itemDates = SharedMemo<Int, TemplateObject>()
-    /// Each item's card (see `card`).
-    let cards = SharedMemo<Int, TemplateObject>()
+    /// Each tag's entry in lists of tags (see `tag`).
+    let tagEntries = SharedMemo<Int, TemplateObject>()
     /// The keys no page changes, under the one key 0 (see `common`).
     let siteWide = SharedMemo<Int, TemplateObject>()
 
@@ -116,36 +116,35 @@ struct ViewModel {
     }
 
     /// An item as a listing shows it. Its links are `TemplateLink`s, written for each page as it
-    /// renders, so one card serves every page: made once per item.
+    /// renders, so a card is the same on every page; it is built where it is shown rather than
+    /// kept (kept, the cards of 50,000 items held 70 MB).
     func card(_ position: Int, summary: String) -> TemplateObject {
-        cards.value(position) {
-            let item = plan.items[position]
-            var card = TemplateObject(capacity: 10)
-            card[.title] = item.title
-            card[.date] = itemDate(position)
-            if let location = item.location { card[.location] = location }
-            if item.draft { card[.draft] = true }
-            if publication.isScheduled(item) { card[.scheduled] = true }
-            card[.url] = TemplateLink(plan.itemFiles[position])
-            card[.summary] = summary
-            card[.tags] = plan.itemTagSlugs[position].compactMap { slug -> TemplateObject? in
-                guard let index = plan.tagIndex[slug] else { return nil }
-                return [.name: plan.tags[index].name, .url: TemplateLink(plan.tagListings[index].file(page: 1))]
+        let item = plan.items[position]
+        var card = TemplateObject(capacity: 9)
+        card[.title] = item.title
+        card[.date] = itemDate(position)
+        if let location = item.location { card[.location] = location }
+        if item.draft { card[.draft] = true }
+        if publication.isScheduled(item) { card[.scheduled] = true }
+        card[.url] = TemplateLink(plan.itemFiles[position])
+        card[.summary] = summary
+        card[.tags] = tags(of: position)
+        if let image = item.image, let target = plan.itemImages[position] {
+            switch target {
+            case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: image.alt] as TemplateObject
+            case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
             }
-            if let image = item.image, let target = plan.itemImages[position] {
-                switch target {
-                case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: image.alt] as TemplateObject
-                case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
-                }
-            }
-            return card
         }
+        return card
     }
 
-    func tags(of position: Int, from page: String) -> [TemplateObject] {
-        plan.itemTagSlugs[position].compactMap { slug in
-            guard let index = plan.tagIndex[slug] else { return nil }
-            return [.name: plan.tags[index].name, .url: linker.relative(from: page, to: plan.tagListings[index].file(page: 1))]
-        }
+    /// A tag as cards and items list it (name, link to its first page), made once per tag.
+    func tag(_ index: Int) -> TemplateObject {
+        tagEntries.value(index) { [.name: plan.tags[index].name, .url: TemplateLink(plan.tagListings[index].file(page: 1))] }
+    }
+
+    /// An item's tags (see `tag`).
+    func tags(of position: Int) -> [TemplateObject] {
+        plan.itemTagSlugs[position].compactMap { plan.tagIndex[$0].map(tag) }
     }
 }
