@@ -21,6 +21,8 @@ indirect enum MustacheNode: Sendable {
 final class TemplateSlot: @unchecked Sendable {
     private var nodes: [MustacheNode]?
     private let lock = NSLock()
+    /// What calls of this partial rendered (see `PartialMemo`).
+    let memo = PartialMemo()
 
     init() {}
 

@@ -8,6 +8,8 @@ struct MustacheRenderer {
     /// How a `.link` is written on the page being rendered.
     let links: (TemplateLink) -> String
     var output: [UInt8] = []
+    /// The partial calls being recorded for `PartialMemo`, outermost first.
+    var recordings: [PartialRecording] = []
 
     init(set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String) {
         self.set = set
@@ -26,8 +28,10 @@ struct MustacheRenderer {
                 case .text(let string):
                     if escaped { MustacheValue.escape(string, into: &output) } else { Self.append(string, to: &output) }
                 case .lambda(let lambda):
+                    if lambda.memoIdentity == nil { unkeepable() }
                     output.append(contentsOf: lambda.body("").utf8)
                 case .link(let link):
+                    unkeepable()
                     let text = links(link)
                     if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
                 default:
@@ -45,12 +49,14 @@ struct MustacheRenderer {
                 case .object, .text, .number, .decimal:
                     renderWithin(value, children, blocks: blocks)
                 case .link(let link):
+                    unkeepable()
                     renderWithin(.text(links(link)), children, blocks: blocks)
                 case .list(let elements):
                     for element in elements { renderWithin(element, children, blocks: blocks) }
                 case .bool(let bool):
                     if bool { render(children, blocks: blocks) }
                 case .lambda(let lambda):
+                    if lambda.memoIdentity == nil { unkeepable() }
                     let result = lambda.result(source)
                     // A result without a tag renders as itself: no need to parse it.
                     if result.mayHoldTag {
@@ -69,14 +75,20 @@ struct MustacheRenderer {
                     nodes = slot.nodes { set.template(name, indentation: indentation) }
                 }
                 guard let nodes else { continue }
-                render(nodes, blocks: blocks)
+                if dynamic {
+                    render(nodes, blocks: blocks)
+                } else {
+                    renderPartial(nodes, memo: slot.memo, blocks: blocks)
+                }
             case .parent(let name, let dynamic, let indentation, let overrides):
+                unkeepable()
                 guard let resolved = templateName(name, dynamic: dynamic),
                       let nodes = set.template(resolved, indentation: indentation)
                 else { continue }
                 // The outermost definition of a block wins.
                 render(nodes, blocks: overrides.merging(blocks) { _, outer in outer })
             case .block(let name, let defaultNodes, let indentation):
+                unkeepable()
                 if let override = blocks[name] {
                     render(set.override(override, indentation: indentation), blocks: blocks)
                 } else {
@@ -104,6 +116,55 @@ struct MustacheRenderer {
         return false
     }
 
+    /// Renders a partial call, or copies what an earlier call with the same outside reads wrote.
+    private mutating func renderPartial(_ nodes: [MustacheNode], memo: PartialMemo, blocks: [String: BlockOverride]) {
+        guard memo.isActive else {
+            render(nodes, blocks: blocks)
+            return
+        }
+        for entry in memo.candidates where entry.reads.allSatisfy({ read in
+            let found = outsideRead(read.key, anchored: read.anchored)
+            switch (found, read.value) {
+            case (nil, nil): return true
+            case (let now?, let then?): return now.rendersLike(then)
+            default: return false
+            }
+        }) {
+            memo.hit()
+            output.append(contentsOf: entry.bytes)
+            return
+        }
+        let recording = PartialRecording(base: stack.count)
+        let start = output.count
+        recordings.append(recording)
+        render(nodes, blocks: blocks)
+        recordings.removeLast()
+        memo.miss(adding: recording.keepable ? PartialMemo.Entry(reads: recording.reads, bytes: Array(output[start...])) : nil)
+        // What the partial read from below this caller's own recordings is theirs too.
+        if !recording.keepable { unkeepable() }
+    }
+
+    /// Looks `key` up as a partial's first read would (noting it for the recordings in force).
+    private func outsideRead(_ key: TemplateKey?, anchored: Bool) -> TemplateValue? {
+        guard let key else {
+            note(nil, anchored: false, stack.last, at: stack.count - 1)
+            return stack.last
+        }
+        return lookup(MustacheName(path: [], keys: [key], transforms: [], anchored: anchored, text: ""))
+    }
+
+    /// Marks every partial call being recorded as one whose output may not be kept.
+    private func unkeepable() {
+        for recording in recordings { recording.keepable = false }
+    }
+
+    /// Tells each recording whose partial began above `index` what a read found there.
+    private func note(_ key: TemplateKey?, anchored: Bool, _ value: TemplateValue?, at index: Int) {
+        for recording in recordings where index < recording.base {
+            recording.note(PartialMemo.Read(key: key, anchored: anchored, value: value))
+        }
+    }
+
     private mutating func renderWithin(_ frame: TemplateValue, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
         stack.append(frame)
         render(nodes, blocks: blocks)
@@ -122,8 +183,11 @@ struct MustacheRenderer {
         var value: TemplateValue?
         if name.keys.isEmpty {
             value = stack.last
+            if !recordings.isEmpty { note(nil, anchored: false, value, at: stack.count - 1) }
         } else if name.anchored {
-            value = follow(name.keys, from: stack.last?.child(name.keys[0]))
+            let first = stack.last?.child(name.keys[0])
+            if !recordings.isEmpty { note(name.keys[0], anchored: true, first, at: stack.count - 1) }
+            value = follow(name.keys, from: first)
         } else {
             let key = name.keys[0]
             var index = stack.count - 1
@@ -134,6 +198,8 @@ struct MustacheRenderer {
                 }
                 index -= 1
             }
+            // A miss reads every frame: it is an outside read for every recording.
+            if !recordings.isEmpty { note(key, anchored: false, index >= 0 ? stack[index].child(key) : nil, at: index) }
         }
         for transform in name.transforms {
             guard let current = value else { return nil }

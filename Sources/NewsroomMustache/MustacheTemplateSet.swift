@@ -33,6 +33,9 @@ public final class MustacheTemplateSet: @unchecked Sendable {
 
     public var names: Set<String> { Set(parsed.keys) }
 
+    /// The parsed nodes of `name` (for tests).
+    func parsedForTests(_ name: String) -> [MustacheNode]? { parsed[name] }
+
     /// Renders the template `name` with `context` (Foundation-style values: `[String: Any]`,
     /// `[Any]`, `String`, …, or a `TemplateValue`) at the bottom of the context stack.
     public func render(_ name: String, context: Any) -> String {

@@ -14,6 +14,9 @@ public struct MustacheSectionLambda: Sendable {
         self.memo = pure ? LambdaMemo() : nil
     }
 
+    /// The same for copies of one pure lambda, nil for one that is not pure.
+    var memoIdentity: ObjectIdentifier? { memo.map(ObjectIdentifier.init) }
+
     /// The result for `text`, and whether it may hold a tag (see `MustacheRenderer.mayHoldTag`).
     func result(_ text: String) -> (text: String, mayHoldTag: Bool) {
         guard let memo else {

@@ -137,6 +137,11 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     }
 
     public var keys: [TemplateKey] { entries.map(\.key) }
+
+    /// Where the entries are stored: the same for copies of one object (see `PartialMemo`).
+    var storageIdentity: UnsafeRawPointer? {
+        entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
+    }
     public var isEmpty: Bool { entries.isEmpty }
 }
 

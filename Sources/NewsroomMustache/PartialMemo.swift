@@ -1,0 +1,91 @@
+import Foundation
+
+/// What a partial rendered, kept with the values it read from outside itself, so a later call
+/// that finds the same values there writes the same bytes without rendering again.
+///
+/// A page's chrome (its header, banner, footer) reads only values every page shares, or shares
+/// with the pages as deep as it: those calls become copies. A partial whose output depended on
+/// something not compared here is never kept: a `TemplateLink` (written for each page), a lambda
+/// not declared pure, a block or parent tag (they read the overrides in force). A partial that
+/// keeps missing (it reads the page's own values) stops being recorded.
+final class PartialMemo: @unchecked Sendable {
+    /// One outside read: `key` (nil for `.`), whether it looked only at the top frame, and what
+    /// it found (nil: nothing).
+    struct Read {
+        var key: TemplateKey?
+        var anchored: Bool
+        var value: TemplateValue?
+    }
+
+    struct Entry {
+        var reads: [Read]
+        var bytes: [UInt8]
+    }
+
+    private var entries: [Entry] = []
+    private var hits = 0
+    private var misses = 0
+    private let lock = NSLock()
+
+    static let maximumEntries = 16
+    static let missesBeforeGivingUp = 32
+
+    /// Whether calls are still worth recording.
+    var isActive: Bool {
+        lock.withLock { hits > 0 || misses < Self.missesBeforeGivingUp }
+    }
+
+    var candidates: [Entry] {
+        lock.withLock { entries }
+    }
+
+    /// How many calls were copies, and how many were rendered (for tests).
+    var counts: (hits: Int, misses: Int) {
+        lock.withLock { (hits, misses) }
+    }
+
+    func hit() {
+        lock.withLock { hits += 1 }
+    }
+
+    func miss(adding entry: Entry?) {
+        lock.withLock {
+            misses += 1
+            if let entry, entries.count < Self.maximumEntries { entries.append(entry) }
+        }
+    }
+}
+
+/// One partial call being recorded: reads from frames below `base` are its inputs.
+final class PartialRecording {
+    let base: Int
+    var reads: [PartialMemo.Read] = []
+    var keepable = true
+
+    init(base: Int) {
+        self.base = base
+    }
+
+    func note(_ read: PartialMemo.Read) {
+        if reads.contains(where: { $0.key == read.key && $0.anchored == read.anchored }) { return }
+        reads.append(read)
+    }
+}
+
+extension TemplateValue {
+    /// Whether two values found by the same read make the same output: equal scalars, the same
+    /// object or list storage (kept alive by the memo, so never reused), the same pure lambda.
+    func rendersLike(_ other: TemplateValue) -> Bool {
+        switch (self, other) {
+        case (.text(let a), .text(let b)): return a == b
+        case (.bool(let a), .bool(let b)): return a == b
+        case (.number(let a), .number(let b)): return a == b
+        case (.decimal(let a), .decimal(let b)): return a == b
+        case (.null, .null): return true
+        case (.object(let a), .object(let b)): return a.storageIdentity == b.storageIdentity
+        case (.list(let a), .list(let b)): return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        case (.lambda(let a), .lambda(let b)): return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity
+        default: return false
+        }
+    }
+}
