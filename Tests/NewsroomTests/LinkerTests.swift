@@ -50,7 +50,7 @@ import Testing
         let ups = from[common...].filter { $0 == UInt8(ascii: "/") }.count
         var rest = Substring(String(decoding: to[common...], as: UTF8.self))
         if linker.cleanURLs, rest == "index.html" || rest.hasSuffix("/index.html") { rest = rest.dropLast("index.html".count) }
-        var allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,=:@")
+        let allowed = CharacterSet(charactersIn: "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789-._~/!$&'()*+,=:@")
         let link = String(repeating: "../", count: ups) + rest.addingPercentEncoding(withAllowedCharacters: allowed)!
         return link.isEmpty ? "./" : link
     }
