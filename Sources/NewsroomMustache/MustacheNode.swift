@@ -50,16 +50,31 @@ struct BlockOverride: Sendable {
 }
 
 /// A variable or section name: dotted path plus swift-mustache style transforms (`empty(tags)`).
-struct MustacheName: Sendable, Equatable {
+///
+/// A class: a tag's name is read at every render of the tag, and as a struct each read retained
+/// its four arrays and strings.
+final class MustacheName: Sendable, Equatable {
     /// Empty for the implicit iterator `.`.
-    var path: [String]
+    let path: [String]
     /// `path` interned, for lookups.
-    var keys: [TemplateKey]
+    let keys: [TemplateKey]
     /// Innermost first: `a(b(x))` is `["b", "a"]`.
-    var transforms: [String]
+    let transforms: [String]
     /// `x` with a leading dot (`.x`) looks only at the top of the context stack.
-    var anchored: Bool
-    var text: String
+    let anchored: Bool
+    let text: String
+
+    init(path: [String], keys: [TemplateKey], transforms: [String], anchored: Bool, text: String) {
+        self.path = path
+        self.keys = keys
+        self.transforms = transforms
+        self.anchored = anchored
+        self.text = text
+    }
+
+    static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
+        lhs.path == rhs.path && lhs.transforms == rhs.transforms && lhs.anchored == rhs.anchored && lhs.text == rhs.text
+    }
 }
 
 struct MustacheDelimiters: Sendable, Equatable {

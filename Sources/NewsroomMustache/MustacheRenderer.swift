@@ -150,7 +150,7 @@ struct MustacheRenderer {
             note(nil, anchored: false, stack.last, at: stack.count - 1)
             return stack.last
         }
-        return lookup(MustacheName(path: [], keys: [key], transforms: [], anchored: anchored, text: ""))
+        return first(key, anchored: anchored)
     }
 
     /// Marks every partial call being recorded as one whose output may not be kept.
@@ -184,28 +184,36 @@ struct MustacheRenderer {
         if name.keys.isEmpty {
             value = stack.last
             if !recordings.isEmpty { note(nil, anchored: false, value, at: stack.count - 1) }
-        } else if name.anchored {
-            let first = stack.last?.child(name.keys[0])
-            if !recordings.isEmpty { note(name.keys[0], anchored: true, first, at: stack.count - 1) }
-            value = follow(name.keys, from: first)
         } else {
-            let key = name.keys[0]
-            var index = stack.count - 1
-            while index >= 0 {
-                if let first = stack[index].child(key) {
-                    value = name.keys.count == 1 ? first : follow(name.keys, from: first)
-                    break
-                }
-                index -= 1
-            }
-            // A miss reads every frame: it is an outside read for every recording.
-            if !recordings.isEmpty { note(key, anchored: false, index >= 0 ? stack[index].child(key) : nil, at: index) }
+            value = first(name.keys[0], anchored: name.anchored)
+            if name.keys.count > 1 { value = follow(name.keys, from: value) }
         }
         for transform in name.transforms {
             guard let current = value else { return nil }
             value = MustacheValue.transform(transform, current)
         }
         return value
+    }
+
+    /// The value of a name's first part: in the top frame only when `anchored`, else in the first
+    /// frame (top down) that has it; noted for the partial calls being recorded.
+    private func first(_ key: TemplateKey, anchored: Bool) -> TemplateValue? {
+        if anchored {
+            let found = stack.last?.child(key)
+            if !recordings.isEmpty { note(key, anchored: true, found, at: stack.count - 1) }
+            return found
+        }
+        var index = stack.count - 1
+        while index >= 0 {
+            if let found = stack[index].child(key) {
+                if !recordings.isEmpty { note(key, anchored: false, found, at: index) }
+                return found
+            }
+            index -= 1
+        }
+        // A miss reads every frame: it is an outside read for every recording.
+        if !recordings.isEmpty { note(key, anchored: false, nil, at: -1) }
+        return nil
     }
 
     /// Follows `keys` after the first from `start`.

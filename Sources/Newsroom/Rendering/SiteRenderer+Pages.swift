@@ -13,8 +13,9 @@ extension SiteRenderer {
 
     func renderNotFound(log: inout DiagnosticLog) -> OutputFile {
         let file = SitePlan.notFoundFile
-        var notFound = model
-        notFound.linker.rootRelativeBase = config.basePath
+        var linker = model.linker
+        linker.rootRelativeBase = config.basePath
+        let notFound = ViewModel(model, linker: linker)
         var context = notFound.common(page: file, title: "Page not found", description: config.description, kind: "not_found")
         context[.root] = config.basePath
         context[.assetsURL] = config.basePath + "assets/"

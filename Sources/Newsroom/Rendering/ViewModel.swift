@@ -3,21 +3,55 @@ import NewsroomMustache
 
 /// Builds the typed view models (`TemplateObject`) the layouts render. Every URL in them is already
 /// relative to the page being rendered, so templates never compute paths.
-struct ViewModel {
-    var config: SiteConfig
-    var linker: Linker
-    var plan: SitePlan
-    var menu: [(label: String, target: Link)]
-    var bannerShowing: Bool
-    var publication: Publication
+///
+/// A class: it holds the whole plan and configuration, and as a struct every closure and copy
+/// that took it retained each of their fields (2 % of a build).
+final class ViewModel: @unchecked Sendable {
+    let config: SiteConfig
+    let linker: Linker
+    let plan: SitePlan
+    let menu: [(label: String, target: Link)]
+    let bannerShowing: Bool
+    let publication: Publication
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
-    var newsletterThankYou: String?
+    let newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates = SharedMemo<Int, TemplateObject>()
+    let itemDates: SharedMemo<Int, TemplateObject>
     /// Each tag's entry in lists of tags (see `tag`).
-    let tagEntries = SharedMemo<Int, TemplateObject>()
+    let tagEntries: SharedMemo<Int, TemplateObject>
     /// The keys no page changes, under the one key 0 (see `common`).
-    let siteWide = SharedMemo<Int, TemplateObject>()
+    let siteWide: SharedMemo<Int, TemplateObject>
+
+    init(
+        config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
+        bannerShowing: Bool, publication: Publication, newsletterThankYou: String?
+    ) {
+        self.config = config
+        self.linker = linker
+        self.plan = plan
+        self.menu = menu
+        self.bannerShowing = bannerShowing
+        self.publication = publication
+        self.newsletterThankYou = newsletterThankYou
+        itemDates = SharedMemo()
+        tagEntries = SharedMemo()
+        siteWide = SharedMemo()
+    }
+
+    /// The same model writing its links with `linker` (the 404 page's root-relative one); the
+    /// values made on first use are shared, none of them holds a relative link.
+    init(_ other: ViewModel, linker: Linker) {
+        config = other.config
+        self.linker = linker
+        plan = other.plan
+        menu = other.menu
+        bannerShowing = other.bannerShowing
+        publication = other.publication
+        newsletterThankYou = other.newsletterThankYou
+        itemDates = other.itemDates
+        tagEntries = other.tagEntries
+        siteWide = other.siteWide
+    }
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> TemplateObject {
@@ -119,20 +153,20 @@ struct ViewModel {
     /// renders, so a card is the same on every page; it is built where it is shown rather than
     /// kept (kept, the cards of 50,000 items held 70 MB).
     func card(_ position: Int, summary: String) -> TemplateObject {
-        let item = plan.items[position]
+        // Fields read one by one: binding the whole item copied (retained) every one of them.
         var card = TemplateObject(capacity: 9)
-        card[.title] = item.title
+        card[.title] = plan.items[position].title
         card[.date] = itemDate(position)
-        if let location = item.location { card[.location] = location }
-        if item.draft { card[.draft] = true }
-        if publication.isScheduled(item) { card[.scheduled] = true }
+        if let location = plan.items[position].location { card[.location] = location }
+        if plan.items[position].draft { card[.draft] = true }
+        if publication.isScheduled(plan.items[position]) { card[.scheduled] = true }
         card[.url] = TemplateLink(plan.itemFiles[position])
         card[.summary] = summary
         card[.tags] = tags(of: position)
-        if let image = item.image, let target = plan.itemImages[position] {
+        if let alt = plan.items[position].image?.alt, let target = plan.itemImages[position] {
             switch target {
-            case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: image.alt] as TemplateObject
-            case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
+            case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: alt] as TemplateObject
+            case .external(let url): card[.image] = [.src: url, .alt: alt] as TemplateObject
             }
         }
         return card
