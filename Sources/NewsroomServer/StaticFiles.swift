@@ -28,7 +28,7 @@ struct StaticFiles: Sendable {
         guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else { return notFound(status) }
         if isDirectory.boolValue {
             if !requestPath.hasSuffix("/") {
-                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: requestPath + "/"])
+                return HTTPResponse(statusCode: .movedPermanently, headers: [.location: requestPath + "/"] as HTTPHeaders)
             }
             file = file.appendingPathComponent("index.html")
         }
