@@ -22,9 +22,12 @@ final class ViewModel: @unchecked Sendable {
     /// The keys no page changes, under the one key 0 (see `common`).
     let siteWide: SharedMemo<Int, TemplateObject>
 
+    /// A model whose values made on first use start empty, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
-        bannerShowing: Bool, publication: Publication, newsletterThankYou: String?
+        bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
+        itemDates: SharedMemo<Int, TemplateObject> = SharedMemo(), tagEntries: SharedMemo<Int, TemplateObject> = SharedMemo(),
+        siteWide: SharedMemo<Int, TemplateObject> = SharedMemo()
     ) {
         self.config = config
         self.linker = linker
@@ -33,24 +36,19 @@ final class ViewModel: @unchecked Sendable {
         self.bannerShowing = bannerShowing
         self.publication = publication
         self.newsletterThankYou = newsletterThankYou
-        itemDates = SharedMemo()
-        tagEntries = SharedMemo()
-        siteWide = SharedMemo()
+        self.itemDates = itemDates
+        self.tagEntries = tagEntries
+        self.siteWide = siteWide
     }
 
     /// The same model writing its links with `linker` (the 404 page's root-relative one); the
     /// values made on first use are shared, none of them holds a relative link.
-    init(_ other: ViewModel, linker: Linker) {
-        config = other.config
-        self.linker = linker
-        plan = other.plan
-        menu = other.menu
-        bannerShowing = other.bannerShowing
-        publication = other.publication
-        newsletterThankYou = other.newsletterThankYou
-        itemDates = other.itemDates
-        tagEntries = other.tagEntries
-        siteWide = other.siteWide
+    convenience init(_ other: ViewModel, linker: Linker) {
+        self.init(
+            config: other.config, linker: linker, plan: other.plan, menu: other.menu,
+            bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
+            itemDates: other.itemDates, tagEntries: other.tagEntries, siteWide: other.siteWide
+        )
     }
 
     /// The date of the item at `position`.
