@@ -105,6 +105,23 @@ import Testing
         }
     }
 
+    /// Most uses win; on a tie, the oldest item's spelling.
+    @Test func tagSpellingByCountThenAge() throws {
+        func item(_ date: String, _ tags: String) -> String {
+            "\n-- site/content/news/\(date)-t\(date.suffix(2)).md --\n---\ntitle: T \(date)\ndate: \(date)\ntags: [\(tags)]\n---\nText.\n"
+        }
+        let site = try TestSite(Sites.valid + item("2023-06-01", "Human Rights, Press") + item("2023-06-02", "human rights")
+            + item("2023-06-03", "human rights, press"))
+        defer { site.delete() }
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(site.read("news/tags/human-rights/index.html")?.contains("<h1>News tagged “human rights”</h1>") == true)
+        #expect(site.read("news/tags/press/index.html")?.contains("<h1>News tagged “Press”</h1>") == true)
+        let warnings = result.diagnostics.map(\.description)
+        #expect(warnings.contains { $0.contains("tag 'Human Rights' is spelt 'human rights'") })
+        #expect(warnings.contains { $0.contains("tag 'press' is spelt 'Press' in site/content/news/2023-06-01-t01.md") })
+    }
+
     @Test func archivesLinkNeighbouringPeriods() throws {
         let site = try NewsSite.make()
         defer { site.delete() }

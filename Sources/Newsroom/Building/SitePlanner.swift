@@ -101,27 +101,42 @@ struct SitePlanner {
     /// (the oldest item's on a tie, and the first it writes if it writes both); every other
     /// spelling is warned about where it is written.
     private func collectTags(_ items: [NewsItem], slugs: [String: String], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
-        var spellings: [String: [String: Int]] = [:]
-        var firstSeen: [String: [String: (position: Int, index: Int)]] = [:]
+        // Each spelling gets a number on first sight, so each use costs one hash, not several.
+        var ids: [String: Int] = [:]
+        var spelling: [String] = []
+        var count: [Int] = []
+        var first: [(position: Int, index: Int)] = []
         var members: [String: [Int]] = [:]
         for (position, item) in items.enumerated() {
             for (index, name) in item.tags.enumerated() {
-                let slug = slugs[name]!
-                spellings[slug, default: [:]][name, default: 0] += 1
+                let id: Int
+                if let known = ids[name] {
+                    id = known
+                } else {
+                    id = spelling.count
+                    ids[name] = id
+                    spelling.append(name)
+                    count.append(0)
+                    first.append((-1, 0))
+                }
+                count[id] += 1
                 // Items run newest first: what is left is the oldest item's first use.
-                if firstSeen[slug]?[name]?.position != position { firstSeen[slug, default: [:]][name] = (position, index) }
+                if first[id].position != position { first[id] = (position, index) }
+                let slug = slugs[name]!
                 if members[slug]?.last != position { members[slug, default: []].append(position) }
             }
         }
         var names: [String: String] = [:]
-        for (slug, counts) in spellings {
-            names[slug] = counts.keys.max { a, b in
-                if counts[a]! != counts[b]! { return counts[a]! < counts[b]! }
-                let (first, second) = (firstSeen[slug]![a]!, firstSeen[slug]![b]!)
-                if first.position != second.position { return first.position < second.position }
-                if first.index != second.index { return first.index > second.index }
-                return a > b
+        for id in spelling.indices {
+            let slug = slugs[spelling[id]]!
+            guard let current = names[slug].flatMap({ ids[$0] }) else {
+                names[slug] = spelling[id]
+                continue
             }
+            // Most uses, then the oldest item's, then the first it writes, then the smaller text.
+            let better = (count[id], first[id].position, -first[id].index) > (count[current], first[current].position, -first[current].index)
+                || (count[id], first[id].position, -first[id].index) == (count[current], first[current].position, -first[current].index) && spelling[id] < spelling[current]
+            if better { names[slug] = spelling[id] }
         }
         // Where each chosen spelling is first written, so a clash names both files.
         var chosenAt: [String: String] = [:]
