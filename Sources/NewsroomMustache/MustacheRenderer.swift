@@ -26,17 +26,16 @@ struct MustacheRenderer {
                 guard let value = lookup(name) else { continue }
                 switch value {
                 case .text(let string):
-                    if escaped { MustacheValue.escape(string, into: &output) } else { Self.append(string, to: &output) }
+                    write(string, escaped: escaped)
                 case .lambda(let lambda):
+                    // A lambda's result is written unescaped, as swift-mustache does.
                     if lambda.memoIdentity == nil { unkeepable() }
-                    output.append(contentsOf: lambda.body("").utf8)
+                    Self.append(lambda.body(""), to: &output)
                 case .link(let link):
                     unkeepable()
-                    let text = links(link)
-                    if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
+                    write(links(link), escaped: escaped)
                 default:
-                    let text = value.text
-                    if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
+                    write(value.text, escaped: escaped)
                 }
             case .section(let name, let children, let inverted, let source):
                 let value = lookup(name)
@@ -68,16 +67,11 @@ struct MustacheRenderer {
                     break
                 }
             case .partial(let name, let dynamic, let indentation, let slot):
-                let nodes: [MustacheNode]?
                 if dynamic {
-                    nodes = templateName(name, dynamic: true).flatMap { set.template($0, indentation: indentation) }
-                } else {
-                    nodes = slot.nodes { set.template(name, indentation: indentation) }
-                }
-                guard let nodes else { continue }
-                if dynamic {
+                    // The name comes from the context: its expansion may differ from call to call.
+                    guard let nodes = templateName(name, dynamic: true).flatMap({ set.template($0, indentation: indentation) }) else { continue }
                     render(nodes, blocks: blocks)
-                } else {
+                } else if let nodes = slot.nodes(orMake: { set.template(name, indentation: indentation) }) {
                     renderPartial(nodes, memo: slot.memo, blocks: blocks)
                 }
             case .parent(let name, let dynamic, let indentation, let overrides):
@@ -96,6 +90,11 @@ struct MustacheRenderer {
                 }
             }
         }
+    }
+
+    /// Writes `text`, HTML-escaped when `escaped`.
+    private mutating func write(_ text: String, escaped: Bool) {
+        if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
     }
 
     /// Appends `text`'s UTF-8 bytes in one copy (the generic `append(contentsOf:)` on a

@@ -44,7 +44,7 @@ public final class MustacheTemplateSet: @unchecked Sendable {
 
     /// Renders the template `name` with `contexts` as the context stack (innermost last), as
     /// UTF-8 bytes; `links` writes each `.link` value for this page.
-    public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = { $0.target + $0.suffix }) -> [UInt8] {
+    public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = \.asWritten) -> [UInt8] {
         guard let nodes = parsed[name] else { return [] }
         var renderer = MustacheRenderer(set: self, contexts: contexts, links: links)
         renderer.output.reserveCapacity(32_768)

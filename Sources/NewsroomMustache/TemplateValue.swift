@@ -69,9 +69,9 @@ public enum TemplateValue: Sendable {
         case .bool(let bool): return bool ? "true" : "false"
         case .decimal(let number): return String(number)
         case .null: return ""
-        case .object, .list: return String(describing: foundationValue)
+        case .object, .list: return String(describing: foundationValue(links: \.asWritten))
         case .lambda(let lambda): return lambda.body("")
-        case .link(let link): return link.target + link.suffix
+        case .link(let link): return link.asWritten
         }
     }
 
@@ -136,13 +136,10 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         entries.append((key, value))
     }
 
-    public var keys: [TemplateKey] { entries.map(\.key) }
-
     /// Where the entries are stored: the same for copies of one object (see `PartialMemo`).
     var storageIdentity: UnsafeRawPointer? {
         entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
     }
-    public var isEmpty: Bool { entries.isEmpty }
 }
 
 /// What can be put in a `TemplateObject`.
@@ -209,28 +206,19 @@ extension TemplateValue {
     }
 
     /// The value as Foundation-style types: `[String: Any]`, `[Any]`, `String`, `Bool`, `Int`,
-    /// `Double`, `NSNull` (lambdas as they are), for engines that take those.
-    public var foundationValue: Any {
+    /// `Double`, `NSNull` (lambdas as they are), each link written as `links` says, for engines
+    /// that take those.
+    public func foundationValue(links: (TemplateLink) -> String) -> Any {
         switch self {
         case .text(let text): return text
         case .bool(let bool): return bool
         case .number(let number): return number
         case .decimal(let number): return number
-        case .object(let object): return object.foundationValue
-        case .list(let values): return values.map(\.foundationValue)
-        case .lambda(let lambda): return lambda
-        case .link(let link): return link.target + link.suffix
-        case .null: return NSNull()
-        }
-    }
-
-    /// `foundationValue` with each link written as `links` says.
-    public func foundationValue(links: (TemplateLink) -> String) -> Any {
-        switch self {
         case .object(let object): return object.foundationValue(links: links)
         case .list(let values): return values.map { $0.foundationValue(links: links) }
+        case .lambda(let lambda): return lambda
         case .link(let link): return links(link)
-        default: return foundationValue
+        case .null: return NSNull()
         }
     }
 }
@@ -245,6 +233,9 @@ public struct TemplateLink: Sendable, Hashable {
         self.target = target
         self.suffix = suffix
     }
+
+    /// The link as written, target then suffix: what it is where no page is being rendered.
+    public var asWritten: String { target + suffix }
 }
 
 extension TemplateLink: TemplateRepresentable {
@@ -253,11 +244,6 @@ extension TemplateLink: TemplateRepresentable {
 
 extension TemplateObject {
     /// The object as `[String: Any]` (see `TemplateValue.foundationValue`).
-    public var foundationValue: [String: Any] {
-        foundationValue(links: { $0.target + $0.suffix })
-    }
-
-    /// `foundationValue` with each link written as `links` says.
     public func foundationValue(links: (TemplateLink) -> String) -> [String: Any] {
         var dictionary: [String: Any] = [:]
         for entry in entries { dictionary[entry.key.spelling] = entry.value.foundationValue(links: links) }
