@@ -6,8 +6,7 @@ public final class MustacheTemplateSet: @unchecked Sendable {
     private let sources: [String: String]
     private let parsed: [String: [MustacheNode]]
     /// Indented partials, overrides and lambda results, parsed on first use.
-    private var cache: [String: [MustacheNode]] = [:]
-    private let lock = NSLock()
+    private let cache = LockedMemo<String, [MustacheNode]>()
 
     /// Parses every template; the first syntax error (with its template, line and column) is thrown.
     public init(templates: [String: String]) throws(MustacheSyntaxError) {
@@ -55,35 +54,21 @@ public final class MustacheTemplateSet: @unchecked Sendable {
     func template(_ name: String, indentation: String) -> [MustacheNode]? {
         guard let nodes = parsed[name] else { return nil }
         guard !indentation.isEmpty, let source = sources[name] else { return nodes }
-        return cached("p\u{0}\(name)\u{0}\(indentation)") {
+        return cache.value("p\u{0}\(name)\u{0}\(indentation)") {
             (try? MustacheParser.parse(MustacheParser.indent(source, by: indentation), name: name)) ?? nodes
         }
     }
 
     func override(_ block: BlockOverride, indentation: String) -> [MustacheNode] {
         guard !indentation.isEmpty else { return block.nodes }
-        return cached("b\u{0}\(block.source)\u{0}\(indentation)") {
+        return cache.value("b\u{0}\(block.source)\u{0}\(indentation)") {
             (try? MustacheParser.parse(MustacheParser.indent(block.source, by: indentation), name: "block", delimiters: block.delimiters)) ?? block.nodes
         }
     }
 
     func lambdaResult(_ source: String) -> [MustacheNode] {
-        cached("l\u{0}\(source)") {
+        cache.value("l\u{0}\(source)") {
             (try? MustacheParser.parse(source, name: "lambda")) ?? [.text(source)]
         }
-    }
-
-    private func cached(_ key: String, _ make: () -> [MustacheNode]) -> [MustacheNode] {
-        lock.lock()
-        if let hit = cache[key] {
-            lock.unlock()
-            return hit
-        }
-        lock.unlock()
-        let nodes = make()
-        lock.lock()
-        cache[key] = nodes
-        lock.unlock()
-        return nodes
     }
 }

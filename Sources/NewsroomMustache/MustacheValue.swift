@@ -4,14 +4,15 @@ import Foundation
 /// as a template in the current context, unescaped (swift-mustache's behaviour).
 public struct MustacheSectionLambda: Sendable {
     let body: @Sendable (String) -> String
-    /// For a lambda whose result depends only on its text: each result, kept.
-    private let memo: LambdaMemo?
+    /// For a lambda whose result depends only on its text: each result, and whether it may
+    /// hold a tag, kept.
+    private let memo: LockedMemo<String, (text: String, mayHoldTag: Bool)>?
 
     /// - Parameter pure: the result depends only on the text given (then it is computed once per
     ///   text, like the theme's `{{#icon}}name{{/icon}}`, met several times on every page).
     public init(pure: Bool = false, _ body: @escaping @Sendable (String) -> String) {
         self.body = body
-        self.memo = pure ? LambdaMemo() : nil
+        self.memo = pure ? LockedMemo() : nil
     }
 
     /// The same for copies of one pure lambda, nil for one that is not pure.
@@ -19,26 +20,11 @@ public struct MustacheSectionLambda: Sendable {
 
     /// The result for `text`, and whether it may hold a tag (see `MustacheRenderer.mayHoldTag`).
     func result(_ text: String) -> (text: String, mayHoldTag: Bool) {
-        guard let memo else {
+        let make = { () -> (text: String, mayHoldTag: Bool) in
             let result = body(text)
             return (result, MustacheRenderer.mayHoldTag(result))
         }
-        return memo.value(text) {
-            let result = body(text)
-            return (result, MustacheRenderer.mayHoldTag(result))
-        }
-    }
-}
-
-private final class LambdaMemo: @unchecked Sendable {
-    private var results: [String: (String, Bool)] = [:]
-    private let lock = NSLock()
-
-    func value(_ text: String, make: () -> (String, Bool)) -> (text: String, mayHoldTag: Bool) {
-        if let found = lock.withLock({ results[text] }) { return found }
-        let made = make()
-        lock.withLock { results[text] = made }
-        return made
+        return memo?.value(text, make: make) ?? make()
     }
 }
 
