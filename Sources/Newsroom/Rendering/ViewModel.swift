@@ -19,15 +19,15 @@ final class ViewModel: @unchecked Sendable {
     let itemDates: SharedMemo<Int, TemplateObject>
     /// Each tag's entry in lists of tags (see `tag`).
     let tagEntries: SharedMemo<Int, TemplateObject>
-    /// The keys no page changes, under the one key 0 (see `common`).
-    let siteWide: SharedMemo<Int, TemplateObject>
+    /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
+    /// page adds (see `common`).
+    let siteWideKeys: TemplateObject
 
     /// A model whose values made on first use start empty, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
-        itemDates: SharedMemo<Int, TemplateObject> = SharedMemo(), tagEntries: SharedMemo<Int, TemplateObject> = SharedMemo(),
-        siteWide: SharedMemo<Int, TemplateObject> = SharedMemo()
+        itemDates: SharedMemo<Int, TemplateObject> = SharedMemo(), tagEntries: SharedMemo<Int, TemplateObject> = SharedMemo()
     ) {
         self.config = config
         self.linker = linker
@@ -38,7 +38,7 @@ final class ViewModel: @unchecked Sendable {
         self.newsletterThankYou = newsletterThankYou
         self.itemDates = itemDates
         self.tagEntries = tagEntries
-        self.siteWide = siteWide
+        siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
 
     /// The same model writing its links with `linker` (the 404 page's root-relative one); the
@@ -47,7 +47,7 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemDates: other.itemDates, tagEntries: other.tagEntries, siteWide: other.siteWide
+            itemDates: other.itemDates, tagEntries: other.tagEntries
         )
     }
 
@@ -97,36 +97,33 @@ final class ViewModel: @unchecked Sendable {
         return context
     }
 
-    /// The keys that are the same on every page (site, social links, chrome blocks), made once,
-    /// with room for the ones each page adds.
-    private var siteWideKeys: TemplateObject {
-        siteWide.value(0) {
-            var context = TemplateObject(capacity: 40)
-            context[.site] = [
-                .title: config.title,
-                .description: config.description,
-                .language: config.language,
-                .baseURL: config.baseURL,
-                .host: URL(string: config.baseURL)?.host ?? "",
-            ] as TemplateObject
-            context[.feedAbsoluteURL] = linker.absolute(SitePlan.feedFile)
-            context[.social] = config.social.map { [.name: $0.icon, .url: $0.url, .label: $0.label] as TemplateObject }
-            if bannerShowing, let banner = config.banner {
-                context[.banner] = [.text: banner.text, .cta: banner.callToAction, .url: banner.url] as TemplateObject
-            }
-            if let newsletter = config.newsletter {
-                var block: TemplateObject = [.action: newsletter.action, .title: newsletter.title, .text: newsletter.text]
-                if let thankYou = newsletterThankYou { block[.thankYou] = thankYou }
-                context[.newsletter] = block
-            }
-            if let contact = config.mediaContact {
-                var block: TemplateObject = [.name: contact.name, .email: contact.email]
-                if let phone = contact.phone { block[.phone] = phone }
-                context[.mediaContact] = block
-            }
-            if let email = config.contactEmail { context[.contactEmail] = email }
-            return context
+    /// The keys that are the same on every page, made once per model.
+    private static func siteWideKeys(_ config: SiteConfig, linker: Linker, bannerShowing: Bool, newsletterThankYou: String?) -> TemplateObject {
+        var context = TemplateObject(capacity: 40)
+        context[.site] = [
+            .title: config.title,
+            .description: config.description,
+            .language: config.language,
+            .baseURL: config.baseURL,
+            .host: URL(string: config.baseURL)?.host ?? "",
+        ] as TemplateObject
+        context[.feedAbsoluteURL] = linker.absolute(SitePlan.feedFile)
+        context[.social] = config.social.map { [.name: $0.icon, .url: $0.url, .label: $0.label] as TemplateObject }
+        if bannerShowing, let banner = config.banner {
+            context[.banner] = [.text: banner.text, .cta: banner.callToAction, .url: banner.url] as TemplateObject
         }
+        if let newsletter = config.newsletter {
+            var block: TemplateObject = [.action: newsletter.action, .title: newsletter.title, .text: newsletter.text]
+            if let thankYou = newsletterThankYou { block[.thankYou] = thankYou }
+            context[.newsletter] = block
+        }
+        if let contact = config.mediaContact {
+            var block: TemplateObject = [.name: contact.name, .email: contact.email]
+            if let phone = contact.phone { block[.phone] = phone }
+            context[.mediaContact] = block
+        }
+        if let email = config.contactEmail { context[.contactEmail] = email }
+        return context
     }
 
     /// `../../` from `news/2023/index.html`; `""` at the root.
