@@ -7,13 +7,14 @@ extension SiteRenderer {
         let file = plan.itemFiles[position]
         let body = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
+        let permalink = linker.absolute(file)
         var view: TemplateObject = [
             .title: item.title,
             .date: model.itemDate(position),
             .summary: summaries[position],
             .content: withDateline(body.html, item: item),
             .tags: model.tags(of: position),
-            .permalink: linker.absolute(file),
+            .permalink: permalink,
             .dateline: dateline(item),
         ]
         if let summary = item.summary { view[.standfirst] = summary }
@@ -32,8 +33,8 @@ extension SiteRenderer {
         if position + 1 < plan.items.count { context[.older] = neighbour(position + 1, from: file) }
         context[.related] = related.map { model.card($0, summary: summaries[$0]) }
         if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
-        context[.share] = shareLinks(title: item.title, url: linker.absolute(file))
-        context[.jsonLD] = JSONLD.newsArticle(item, url: linker.absolute(file), image: heroURL, config: config)
+        context[.share] = shareLinks(title: item.title, url: permalink)
+        context[.jsonLD] = JSONLD.newsArticle(item, url: permalink, image: heroURL, config: config)
         if case .object(var page)? = context.value(.page) {
             page[.ogType] = "article"
             context[.page] = page
