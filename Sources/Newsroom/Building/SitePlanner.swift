@@ -126,18 +126,15 @@ struct SitePlanner {
                 if members[slug]?.last != position { members[slug, default: []].append(position) }
             }
         }
-        var names: [String: String] = [:]
+        // Most uses, then the oldest item's, then the first it writes, then the smaller text.
+        func rank(_ id: Int) -> (Int, Int, Int) { (count[id], first[id].position, -first[id].index) }
+        var chosen: [String: Int] = [:]
         for id in spelling.indices {
             let slug = slugs[spelling[id]]!
-            guard let current = names[slug].flatMap({ ids[$0] }) else {
-                names[slug] = spelling[id]
-                continue
-            }
-            // Most uses, then the oldest item's, then the first it writes, then the smaller text.
-            let better = (count[id], first[id].position, -first[id].index) > (count[current], first[current].position, -first[current].index)
-                || (count[id], first[id].position, -first[id].index) == (count[current], first[current].position, -first[current].index) && spelling[id] < spelling[current]
-            if better { names[slug] = spelling[id] }
+            if let current = chosen[slug], rank(current) > rank(id) || rank(current) == rank(id) && spelling[current] < spelling[id] { continue }
+            chosen[slug] = id
         }
+        let names = chosen.mapValues { spelling[$0] }
         // Where each chosen spelling is first written, so a clash names both files.
         var chosenAt: [String: String] = [:]
         for item in items.reversed() {
