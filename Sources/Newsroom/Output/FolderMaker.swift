@@ -18,9 +18,9 @@ import Glibc
 final class FolderMaker: @unchecked Sendable {
     private let root: String
     private var known: Set<String> = []
-    private var created: [String] = []
-    /// The folders this session made, so files in them are known not to exist yet.
-    private var createdSet: Set<String> = []
+    /// The folders this session made: files in them are known not to exist yet, and an aborted
+    /// build removes them again.
+    private var created: Set<String> = []
     private let mutex = NSLock()
 
     init(root: String) {
@@ -30,7 +30,7 @@ final class FolderMaker: @unchecked Sendable {
 
     /// Whether `path` is a folder this session made (so nothing was in it before the build).
     func madeThisBuild(_ path: String) -> Bool {
-        mutex.withLock { createdSet.contains(path) }
+        mutex.withLock { created.contains(path) }
     }
 
     /// `mkdir -p` for a folder inside the root.
@@ -42,8 +42,7 @@ final class FolderMaker: @unchecked Sendable {
         if mkdir(path, 0o755) == 0 {
             Self.markAsTop(path)
             mutex.withLock {
-                created.append(path)
-                createdSet.insert(path)
+                created.insert(path)
                 known.insert(path)
             }
             return
