@@ -11,7 +11,7 @@ struct ContentFile {
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
     static func read(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)
-        guard let data = FileBytes.read(folder.url.path + "/" + relativePath) else {
+        guard let data = FileBytes.read(folder.path(relativePath)) else {
             log.error("cannot read this file", at: SourceLocation(path: display))
             return nil
         }

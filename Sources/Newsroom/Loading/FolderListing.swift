@@ -10,7 +10,7 @@ enum FolderListing {
 
     /// The entries of `relativePath`; a missing folder is simply empty.
     static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
-        let directory = folder.url.path + "/" + relativePath
+        let directory = folder.path(relativePath)
         guard let listed = names(in: directory) else { return [] }
         var entries: [Entry] = []
         for (name, type) in listed.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
@@ -65,7 +65,7 @@ enum FolderListing {
     }
 
     static func isFile(_ relativePath: String, in folder: SourceFolder) -> Bool {
-        if let status = FileStatus.of(folder.url.path + "/" + relativePath), status.isRegular { return true }
+        if let status = FileStatus.of(folder.path(relativePath)), status.isRegular { return true }
         return kind(of: folder.file(relativePath), inside: folder.url) == .file
     }
 

@@ -30,7 +30,7 @@ enum SiteLoader {
             }
             let fingerprint = ItemCache.Fingerprint.of(siteFolder.status(source.markdownPath))
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
-                record.item?.deferredBody = site.url.path + "/" + source.markdownPath
+                record.item?.deferredBody = site.path(source.markdownPath)
                 return (record, files, listing.diagnostics, true)
             }
             var local = DiagnosticLog()
@@ -41,7 +41,7 @@ enum SiteLoader {
             // Large sites keep only what listings need; bodies are read again page by page.
             if deferBodies, item != nil {
                 item?.body = ""
-                item?.deferredBody = site.url.path + "/" + source.markdownPath
+                item?.deferredBody = site.path(source.markdownPath)
             }
             let record = fingerprint.map { ItemCache.Record(fingerprint: $0, item: item, diagnostics: local.diagnostics) }
             return (record ?? ItemCache.Record(fingerprint: .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), files, listing.diagnostics, false)

@@ -23,6 +23,11 @@ public struct SourceFolder: Sendable {
         url.appendingPathComponent(relativePath)
     }
 
+    /// The absolute path of `relativePath`, for system calls (cheaper than a URL per file).
+    public func path(_ relativePath: String) -> String {
+        url.path + "/" + relativePath
+    }
+
     public func location(_ relativePath: String, line: Int = 1, column: Int = 1) -> SourceLocation {
         SourceLocation(path: display(relativePath), line: line, column: column)
     }
