@@ -2,12 +2,15 @@ import Foundation
 
 /// Values made on first use and kept, safe from several threads: made outside the lock, so a
 /// slow `make` does not hold up readers (two threads may both make a missing value; the
-/// values are the same).
-final class LockedMemo<Key: Hashable, Value>: @unchecked Sendable {
+/// values are the same). The renderer keeps parsed templates and pure lambdas' results in it;
+/// the generator, values every page that needs them shares (an item's date, a tag's entry).
+public final class LockedMemo<Key: Hashable, Value>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()
 
-    func value(_ key: Key, make: () -> Value) -> Value {
+    public init() {}
+
+    public func value(_ key: Key, make: () -> Value) -> Value {
         if let found = lock.withLock({ values[key] }) { return found }
         let made = make()
         lock.withLock { values[key] = made }

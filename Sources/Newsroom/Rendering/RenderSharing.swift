@@ -38,17 +38,3 @@ final class Collected: @unchecked Sendable {
         lock.withLock { files.append(file) }
     }
 }
-
-/// Values made on first use and shared by every page that needs them (the "About" boilerplate
-/// per folder depth, an item's date or card keys per item); safe from several threads.
-final class SharedMemo<Key: Hashable, Value>: @unchecked Sendable {
-    private var values: [Key: Value] = [:]
-    private let lock = NSLock()
-
-    func value(_ key: Key, make: () -> Value) -> Value {
-        if let made = lock.withLock({ values[key] }) { return made }
-        let made = make()
-        lock.withLock { values[key] = made }
-        return made
-    }
-}

@@ -14,7 +14,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Each item's summary: its own, or its first paragraph.
     var summaries: [String] = []
     /// The site's "About" boilerplate rendered once per folder depth.
-    let aboutCache = SharedMemo<Int, String>()
+    let aboutCache = LockedMemo<Int, String>()
     /// The incremental build: keys of what each page is made from, and a check whether the
     /// previous build's file for a path was made from the same key (then it is kept).
     var keys: RenderKeys?

@@ -16,9 +16,9 @@ final class ViewModel: @unchecked Sendable {
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     let newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates: SharedMemo<Int, TemplateObject>
+    let itemDates: LockedMemo<Int, TemplateObject>
     /// Each tag's entry in lists of tags (see `tag`).
-    let tagEntries: SharedMemo<Int, TemplateObject>
+    let tagEntries: LockedMemo<Int, TemplateObject>
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
@@ -27,7 +27,7 @@ final class ViewModel: @unchecked Sendable {
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
-        itemDates: SharedMemo<Int, TemplateObject> = SharedMemo(), tagEntries: SharedMemo<Int, TemplateObject> = SharedMemo()
+        itemDates: LockedMemo<Int, TemplateObject> = LockedMemo(), tagEntries: LockedMemo<Int, TemplateObject> = LockedMemo()
     ) {
         self.config = config
         self.linker = linker
