@@ -26,7 +26,8 @@ let package = Package(
             providers: [.apt(["libxml2-dev"])]
         ),
         .target(name: "CPlatform"),
-        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM"]),
+        .target(name: "CArena"),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
         .target(name: "NewsroomMustache"),
         .target(
@@ -51,7 +52,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown"]),
+        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
         .testTarget(
             name: "NewsroomMustacheTests",

@@ -1,3 +1,4 @@
+import CArena
 import CCmarkGFM
 import Foundation
 
@@ -37,7 +38,11 @@ struct CmarkDocument {
         allowingRawHTML: Bool,
         resolve: (MarkdownReference) -> LinkResolution
     ) -> RenderedMarkdown {
-        guard let parser = cmark_parser_new(Self.options) else {
+        // Everything cmark-gfm allocates for this document comes from the thread's arena and
+        // goes back when the document is done (see `CmarkSession.arena`).
+        newsroom_arena_begin()
+        defer { newsroom_arena_end() }
+        guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
         }
         defer { cmark_parser_free(parser) }
@@ -71,10 +76,10 @@ struct CmarkDocument {
         let headings = CmarkTree.markHeadings(in: walk.headings)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        guard let rendered = cmark_render_html(document, Self.options, extensions) else {
+        // The HTML is arena memory too: never handed to free(3).
+        guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: firstParagraph, anchors: [])
         }
-        defer { free(rendered) }
         // The heading ids go in on cmark's bytes, so the page's HTML becomes a String once.
         let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
         var html = HeadingAnchors.insert(headings, into: renderedBytes)

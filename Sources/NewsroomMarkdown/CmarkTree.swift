@@ -62,7 +62,7 @@ enum CmarkTree {
             if type == CMARK_NODE_HTML_INLINE {
                 replace(node, with: textNode(literal(of: node)))
             } else if type == CMARK_NODE_HTML_BLOCK {
-                let paragraph = cmark_node_new(CMARK_NODE_PARAGRAPH)!
+                let paragraph = newNode(CMARK_NODE_PARAGRAPH)
                 var text = literal(of: node)
                 while text.hasSuffix("\n") { text.removeLast() }
                 cmark_node_append_child(paragraph, textNode(text))
@@ -92,7 +92,7 @@ enum CmarkTree {
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
             if level == 3, cmark_node_first_child(node) == nil {
-                let mark = cmark_node_new(CMARK_NODE_HTML_BLOCK)!
+                let mark = newNode(CMARK_NODE_HTML_BLOCK)
                 cmark_node_set_literal(mark, "<p class=\"end-mark\">###</p>\n")
                 replace(node, with: mark)
                 continue
@@ -127,8 +127,13 @@ enum CmarkTree {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 
+    /// A node from the document's allocator: cmark-gfm links only nodes of one allocator.
+    private static func newNode(_ type: cmark_node_type) -> OpaquePointer {
+        cmark_node_new_with_mem(type, CmarkSession.shared.arena)!
+    }
+
     private static func textNode(_ literal: String) -> OpaquePointer {
-        let node = cmark_node_new(CMARK_NODE_TEXT)!
+        let node = newNode(CMARK_NODE_TEXT)
         cmark_node_set_literal(node, literal)
         return node
     }
