@@ -9,8 +9,12 @@
 #endif
 
 int newsroom_mark_top_folder(const char *path) {
+    return newsroom_mark_top_folder_at(AT_FDCWD, path);
+}
+
+int newsroom_mark_top_folder_at(int folder, const char *path) {
 #if defined(__linux__) && defined(FS_IOC_SETFLAGS) && defined(FS_TOPDIR_FL)
-    int descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    int descriptor = openat(folder, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     if (descriptor < 0) return errno;
     int flags = 0;
     int result = 0;
@@ -23,6 +27,7 @@ int newsroom_mark_top_folder(const char *path) {
     close(descriptor);
     return result;
 #else
+    (void)folder;
     (void)path;
     return ENOTTY;
 #endif

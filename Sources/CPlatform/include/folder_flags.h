@@ -6,4 +6,7 @@
 /// next to the parent. Returns 0, or the errno of the failure (ENOTTY where unsupported).
 int newsroom_mark_top_folder(const char *path);
 
+/// The same for `path` relative to the open folder `folder` (or `AT_FDCWD`).
+int newsroom_mark_top_folder_at(int folder, const char *path);
+
 #endif

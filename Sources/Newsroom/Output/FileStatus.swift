@@ -46,7 +46,13 @@ struct FileStatus: Equatable {
     /// Returns the written file's status (its time stays the same when it is renamed).
     @discardableResult
     static func write(_ data: Data, to path: String) throws -> FileStatus {
-        let descriptor = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        try write(data, to: path, in: AT_FDCWD)
+    }
+
+    /// `write(_:to:)` for `path` relative to the open folder `directory`.
+    @discardableResult
+    static func write(_ data: Data, to path: String, in directory: Int32) throws -> FileStatus {
+        let descriptor = openat(directory, path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else { throw OutputError(String(cString: strerror(errno))) }
         defer { close(descriptor) }
         guard data.withUnsafeBytes({ writeAll($0, to: descriptor) }) else {
@@ -71,10 +77,11 @@ extension FileStatus {
     }
 }
 
-/// A folder held open so files in it can be looked at by relative path; closed when released.
-/// Where it cannot be opened, look-ups take the full path instead.
+/// A folder held open so files in it are reached by relative path (the `…at` system calls),
+/// without the kernel walking the folder's own path again for each; closed when released.
+/// Where it cannot be opened, the full path is used instead.
 final class OpenFolder: @unchecked Sendable {
-    private let path: String
+    let path: String
     private let descriptor: Int32
 
     init(_ path: String) {
@@ -82,9 +89,16 @@ final class OpenFolder: @unchecked Sendable {
         descriptor = open(path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
     }
 
+    /// What an `…at` call takes for `relative`: this folder's descriptor and `relative`, or the
+    /// current folder and the full path.
+    func at(_ relative: String) -> (folder: Int32, path: String) {
+        descriptor >= 0 ? (descriptor, relative) : (AT_FDCWD, path + "/" + relative)
+    }
+
     /// The status of `relative` inside the folder (`lstat`).
     func status(_ relative: String) -> FileStatus? {
-        descriptor >= 0 ? FileStatus.of(relative, in: descriptor) : FileStatus.of(path + "/" + relative)
+        let (folder, path) = at(relative)
+        return FileStatus.of(path, in: folder)
     }
 
     deinit {

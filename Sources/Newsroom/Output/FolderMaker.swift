@@ -16,31 +16,33 @@ import Glibc
 /// with every folder marked (`fs_floor.py`-style loop). Where the file system has no such flag
 /// the mark is silently not made.
 final class FolderMaker: @unchecked Sendable {
-    private let root: String
-    private var known: Set<String> = []
+    private let root: OpenFolder
+    /// Folders known to exist, by path relative to the root ("" is the root).
+    private var known: Set<String> = [""]
     /// The folders this session made: files in them are known not to exist yet, and an aborted
     /// build removes them again.
     private var created: Set<String> = []
+    /// Cleared when the file system turns out not to have the mark (tmpfs, for one).
+    private var marks = true
     private let mutex = NSLock()
 
-    init(root: String) {
+    init(root: OpenFolder) {
         self.root = root
-        known.insert(root)
     }
 
-    /// Whether `path` is a folder this session made (so nothing was in it before the build).
+    /// Whether `path` (relative to the root) is a folder this session made, so nothing was in
+    /// it before the build.
     func madeThisBuild(_ path: String) -> Bool {
         mutex.withLock { created.contains(path) }
     }
 
-    /// `mkdir -p` for a folder inside the root.
+    /// `mkdir -p` for a folder inside the root, given relative to it.
     func make(_ path: String) throws {
         if mutex.withLock({ known.contains(path) }) { return }
-        if let slash = path.lastIndex(of: "/"), path.count > root.count {
-            try make(String(path[..<slash]))
-        }
-        if mkdir(path, 0o755) == 0 {
-            Self.markAsTop(path)
+        try make(path.lastIndex(of: "/").map { String(path[..<$0]) } ?? "")
+        let (folder, reached) = root.at(path)
+        if mkdirat(folder, reached, 0o755) == 0 {
+            mark(folder, reached)
             mutex.withLock {
                 created.insert(path)
                 known.insert(path)
@@ -48,12 +50,20 @@ final class FolderMaker: @unchecked Sendable {
             return
         }
         guard errno == EEXIST else {
-            throw OutputError("cannot create the folder \(path): \(String(cString: strerror(errno)))")
+            throw OutputError("cannot create the folder \(root.path)/\(path): \(String(cString: strerror(errno)))")
         }
-        guard FileStatus.of(path)?.isDirectory == true else {
-            throw OutputError("cannot create the folder \(path): a file is in the way")
+        guard root.status(path)?.isDirectory == true else {
+            throw OutputError("cannot create the folder \(root.path)/\(path): a file is in the way")
         }
         mutex.withLock { _ = known.insert(path) }
+    }
+
+    private func mark(_ folder: Int32, _ path: String) {
+        guard mutex.withLock({ marks }) else { return }
+        let failure = newsroom_mark_top_folder_at(folder, path)
+        if failure == ENOTTY || failure == EOPNOTSUPP || failure == EINVAL {
+            mutex.withLock { marks = false }
+        }
     }
 
     /// Sets the mark described above, where the file system has it.
@@ -64,6 +74,9 @@ final class FolderMaker: @unchecked Sendable {
     /// Removes the folders `make` created that are empty again, deepest first.
     func removeCreated() {
         let folders = mutex.withLock { created }
-        for path in folders.sorted(by: { $0.count > $1.count }) { rmdir(path) }
+        for path in folders.sorted(by: { $0.count > $1.count }) {
+            let (folder, reached) = root.at(path)
+            unlinkat(folder, reached, AT_REMOVEDIR)
+        }
     }
 }

@@ -34,7 +34,6 @@ final class OutputSession: @unchecked Sendable {
         self.lock = lock
         self.createdFolder = createdFolder
         self.marker = folder.appendingPathComponent(OutputWriter.temporaryFolder)
-        self.folders = FolderMaker(root: folder.path)
         if FileStatus.of(marker.path) != nil {
             Self.sweepStagedFiles(in: folder.path)
             try? FileManager.default.removeItem(at: marker)
@@ -44,6 +43,7 @@ final class OutputSession: @unchecked Sendable {
         try Self.makeFolders(marker.path)
         self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
         self.root = OpenFolder(folder.path)
+        self.folders = FolderMaker(root: root)
     }
 
     /// The status of `path` (relative to the output folder).
@@ -59,9 +59,10 @@ final class OutputSession: @unchecked Sendable {
         }
         let data = try contents(of: file)
         let hash = ContentHash.of(data)
-        let target = folder.path + "/" + file.path
-        let slash = target.lastIndex(of: "/")!
-        let parent = String(target[..<slash])
+        // Paths relative to the output folder, which is held open.
+        let slash = file.path.lastIndex(of: "/")
+        let parent = slash.map { String(file.path[..<$0]) } ?? ""
+        let name = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
         // In a folder this build made, nothing can be there yet: no need to look.
         if !(createdFolder || folders.madeThisBuild(parent)),
            var entry = unchangedEntry(file.path, hash: hash, data: data, previous: previous.entries[file.path]) {
@@ -72,13 +73,14 @@ final class OutputSession: @unchecked Sendable {
             }
             return
         }
-        let stagingPath = parent + "/." + target[target.index(after: slash)...] + Self.stagedSuffix
+        let stagingPath = (parent.isEmpty ? "." : parent + "/.") + name + Self.stagedSuffix
         let written: FileStatus
+        let (at, staging) = root.at(stagingPath)
         do {
             try folders.make(parent)
-            written = try FileStatus.write(data, to: stagingPath)
+            written = try FileStatus.write(data, to: staging, in: at)
         } catch {
-            unlink(stagingPath)
+            unlinkat(at, staging, 0)
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
         mutex.withLock {
@@ -139,13 +141,15 @@ final class OutputSession: @unchecked Sendable {
         // Renamed on two threads (a rename is two path walks: alone, 15,000 of them were most of
         // the write stage). Each file is its old or its new version throughout.
         let renamed = RenameResults(count: ordered.count)
-        let root = folder.path
+        let root = self.root
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             for index in stride(from: part, to: ordered.count, by: 2) {
                 guard !renamed.failed else { return }
                 let (path, stagingPath) = ordered[index]
+                let (from, staging) = root.at(stagingPath)
+                let (to, target) = root.at(path)
                 // The staged file's time, recorded when it was written, survives the rename.
-                if rename(stagingPath, root + "/" + path) == 0 {
+                if renameat(from, staging, to, target) == 0 {
                     renamed.succeeded(index)
                 } else {
                     let reason = errno == EISDIR ? "a folder of that name is in the way" : String(cString: strerror(errno)) + "; the previous output is kept"
@@ -188,8 +192,12 @@ final class OutputSession: @unchecked Sendable {
         withExtendedLifetime(lock) {}
     }
 
+    /// Removes staged files (paths relative to the output folder).
     private func discard(_ paths: [String]) {
-        for path in paths { unlink(path) }
+        for path in paths {
+            let (folder, staged) = root.at(path)
+            unlinkat(folder, staged, 0)
+        }
     }
 
     /// After a killed run: removes the files it staged and the folders it left empty.
