@@ -2,7 +2,7 @@ import Foundation
 
 /// A parsed Mustache template: a tree of nodes.
 indirect enum MustacheNode: Sendable {
-    case text(String)
+    case text(TemplateText)
     case variable(MustacheName, escaped: Bool)
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; `source` is the raw inner text, for lambdas.
     case section(MustacheName, [MustacheNode], inverted: Bool, source: String)

@@ -39,7 +39,7 @@ struct MustacheParser {
         let bodyStart = index
         var text: [UInt8] = []
         func flushText() {
-            if !text.isEmpty, !inParentBody { nodes.append(.text(String(decoding: text, as: UTF8.self))) }
+            if !text.isEmpty, !inParentBody { nodes.append(.text(TemplateText(String(decoding: text, as: UTF8.self)))) }
             text.removeAll(keepingCapacity: true)
         }
         while true {

@@ -21,7 +21,7 @@ struct MustacheRenderer {
         for node in nodes {
             switch node {
             case .text(let text):
-                Self.append(text, to: &output)
+                output.append(contentsOf: text.bytes)
             case .variable(let name, let escaped):
                 guard let value = lookup(name) else { continue }
                 switch value {

@@ -68,7 +68,7 @@ public final class MustacheTemplateSet: @unchecked Sendable {
 
     func lambdaResult(_ source: String) -> [MustacheNode] {
         cache.value("l\u{0}\(source)") {
-            (try? MustacheParser.parse(source, name: "lambda")) ?? [.text(source)]
+            (try? MustacheParser.parse(source, name: "lambda")) ?? [.text(TemplateText(source))]
         }
     }
 }
