@@ -27,34 +27,48 @@ enum JSONLD {
 public enum JSONText {
     /// - Parameter htmlSafe: escape `<`, `>`, `&` too (for JSON inside HTML; off for YAML).
     public static func quoted(_ string: String, htmlSafe: Bool = true) -> String {
-        let hex = Array("0123456789abcdef".utf8)
-        var output: [UInt8] = [UInt8(ascii: "\"")]
-        output.reserveCapacity(string.utf8.count + 16)
-        let bytes = Array(string.utf8)
-        var index = 0
-        while index < bytes.count {
-            let byte = bytes[index]
-            index += 1
-            switch byte {
-            case UInt8(ascii: "\""): output += [UInt8(ascii: "\\"), UInt8(ascii: "\"")]
-            case UInt8(ascii: "\\"): output += [UInt8(ascii: "\\"), UInt8(ascii: "\\")]
-            case UInt8(ascii: "\n"): output += [UInt8(ascii: "\\"), UInt8(ascii: "n")]
-            case UInt8(ascii: "\r"): output += [UInt8(ascii: "\\"), UInt8(ascii: "r")]
-            case UInt8(ascii: "\t"): output += [UInt8(ascii: "\\"), UInt8(ascii: "t")]
-            case UInt8(ascii: "<") where htmlSafe: output += Array("\\u003c".utf8)
-            case UInt8(ascii: ">") where htmlSafe: output += Array("\\u003e".utf8)
-            case UInt8(ascii: "&") where htmlSafe: output += Array("\\u0026".utf8)
-            case 0xE2 where index + 1 < bytes.count && bytes[index] == 0x80 && (bytes[index + 1] == 0xA8 || bytes[index + 1] == 0xA9):
-                // U+2028 and U+2029: line breaks to JavaScript.
-                output += Array((bytes[index + 1] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
-                index += 2
-            case 0..<0x20:
-                output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
-            default:
-                output.append(byte)
+        var string = string
+        return string.withUTF8 { bytes in
+            var output: [UInt8] = []
+            output.reserveCapacity(bytes.count + 16)
+            output.append(UInt8(ascii: "\""))
+            // Runs of bytes that need nothing are copied whole.
+            var start = 0
+            var index = 0
+            func replace(_ count: Int, with escape: StaticString) {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                output.append(contentsOf: UnsafeBufferPointer(start: escape.utf8Start, count: escape.utf8CodeUnitCount))
+                index += count
+                start = index
             }
+            while index < bytes.count {
+                let byte = bytes[index]
+                switch byte {
+                case UInt8(ascii: "\""): replace(1, with: "\\\"")
+                case UInt8(ascii: "\\"): replace(1, with: "\\\\")
+                case UInt8(ascii: "\n"): replace(1, with: "\\n")
+                case UInt8(ascii: "\r"): replace(1, with: "\\r")
+                case UInt8(ascii: "\t"): replace(1, with: "\\t")
+                case UInt8(ascii: "<") where htmlSafe: replace(1, with: "\\u003c")
+                case UInt8(ascii: ">") where htmlSafe: replace(1, with: "\\u003e")
+                case UInt8(ascii: "&") where htmlSafe: replace(1, with: "\\u0026")
+                case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80 && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
+                    // U+2028 and U+2029: line breaks to JavaScript.
+                    replace(3, with: bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029")
+                case 0..<0x20:
+                    let hex: StaticString = "0123456789abcdef"
+                    output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                    output.append(contentsOf: [UInt8(ascii: "\\"), UInt8(ascii: "u"), UInt8(ascii: "0"), UInt8(ascii: "0"),
+                                               hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xF)]])
+                    index += 1
+                    start = index
+                default:
+                    index += 1
+                }
+            }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.append(UInt8(ascii: "\""))
+            return String(decoding: output, as: UTF8.self)
         }
-        output.append(UInt8(ascii: "\""))
-        return String(decoding: output, as: UTF8.self)
     }
 }

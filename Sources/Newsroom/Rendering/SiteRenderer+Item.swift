@@ -58,8 +58,13 @@ extension SiteRenderer {
     /// The press-release dateline opens the first paragraph, as wire copy does.
     func withDateline(_ html: String, item: NewsItem) -> String {
         let mark = "<span class=\"dateline\">\(datelineHTML(item))</span> "
-        guard html.hasPrefix("<p>") else { return "<p class=\"dateline-alone\">\(mark)</p>\n" + html }
-        return "<p>" + mark + html.dropFirst(3)
+        guard html.utf8.starts(with: "<p>".utf8) else { return "<p class=\"dateline-alone\">\(mark)</p>\n" + html }
+        // Appended as a Substring (one copy); `+` with a Substring went through it character by character.
+        var result = "<p>"
+        result.reserveCapacity(html.utf8.count + mark.utf8.count)
+        result += mark
+        result.append(contentsOf: html[html.utf8.index(html.startIndex, offsetBy: 3)...])
+        return result
     }
 
     private func neighbour(_ position: Int, from file: String) -> TemplateObject {
