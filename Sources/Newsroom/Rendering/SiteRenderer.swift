@@ -155,6 +155,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// core renders a body while the other fills in a layout.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
         if summaries.count != plan.items.count { computeSummaries() }
+        model.makeItemDates()
         let jobs = self.jobs
         let listings = plan.listings
         let shared = SharedRun(renderer: self, count: jobs.count)

@@ -15,10 +15,12 @@ final class ViewModel: @unchecked Sendable {
     let publication: Publication
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     let newsletterThankYou: String?
-    /// Each item's date as `date(_:)` gives it, made on first use: an item shows on many pages.
-    let itemDates: LockedMemo<Int, TemplateObject>
-    /// Each tag's entry in lists of tags (see `tag`).
-    let tagEntries: LockedMemo<Int, TemplateObject>
+    /// Each item's date as `date(_:)` gives it, made once for all items before pages render
+    /// (`makeItemDates`): an item shows on many pages. Read without a lock: a memo's lock and
+    /// hash per card cost 3 % of a build.
+    let itemDates: ItemDates
+    /// Each tag's entry in lists of tags (see `tag`), in `plan.tags` order.
+    let tagEntries: [TemplateObject]
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
@@ -27,7 +29,7 @@ final class ViewModel: @unchecked Sendable {
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
-        itemDates: LockedMemo<Int, TemplateObject> = LockedMemo(), tagEntries: LockedMemo<Int, TemplateObject> = LockedMemo()
+        itemDates: ItemDates = ItemDates()
     ) {
         self.config = config
         self.linker = linker
@@ -37,7 +39,7 @@ final class ViewModel: @unchecked Sendable {
         self.publication = publication
         self.newsletterThankYou = newsletterThankYou
         self.itemDates = itemDates
-        self.tagEntries = tagEntries
+        tagEntries = plan.tags.indices.map { [.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))] }
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
 
@@ -47,13 +49,19 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemDates: other.itemDates, tagEntries: other.tagEntries
+            itemDates: other.itemDates
         )
     }
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> TemplateObject {
-        itemDates.value(position) { date(plan.items[position].date) }
+        itemDates.values.map { $0[position] } ?? date(plan.items[position].date)
+    }
+
+    /// Makes every item's date, on all cores; called once, before pages render.
+    func makeItemDates() {
+        guard itemDates.values == nil else { return }
+        itemDates.values = ParallelMap.run(plan.items.count) { self.date(self.plan.items[$0].date) }
     }
 
     /// A menu or social link: a file of ours or an outside URL.
@@ -169,11 +177,17 @@ final class ViewModel: @unchecked Sendable {
 
     /// A tag as cards and items list it (name, link to its first page), made once per tag.
     func tag(_ index: Int) -> TemplateObject {
-        tagEntries.value(index) { [.name: plan.tags[index].name, .url: TemplateLink(plan.tagListings[index].file(page: 1))] }
+        tagEntries[index]
     }
 
     /// An item's tags (see `tag`).
     func tags(of position: Int) -> [TemplateObject] {
         plan.itemTagSlugs[position].compactMap { plan.tagIndex[$0].map(tag) }
     }
+}
+
+/// The items' dates (see `ViewModel.itemDates`): set once, before pages render on several
+/// threads, and only read after.
+final class ItemDates: @unchecked Sendable {
+    var values: [TemplateObject]?
 }
