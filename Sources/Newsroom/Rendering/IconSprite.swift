@@ -5,7 +5,11 @@ import NewsroomXML
 /// The theme's icons, checked, and the inline sprite each page carries with only what it uses.
 struct IconSprite: Sendable {
     /// Each icon's `<symbol>` element, as the UTF-8 bytes pages get.
-    private var symbols: [String: [UInt8]] = [:]
+    private var symbols: [String: [UInt8]] = [:] {
+        didSet { table = SymbolTable(symbols) }
+    }
+    /// The same, numbered in name order, for `embed`.
+    private var table = SymbolTable([:])
 
     var names: Set<String> { Set(symbols.keys) }
 
@@ -31,28 +35,32 @@ struct IconSprite: Sendable {
     private static let spriteOpening = Array("\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8)
     private static let spriteClosing = Array("</svg>".utf8)
 
-    /// Puts the symbols `html` uses, each once, in a hidden sprite right after `<body…>`;
-    /// returns the page's bytes.
+    /// Puts the symbols `html` uses, each once and in name order, in a hidden sprite right after
+    /// `<body…>`; returns the page's bytes.
     func embed(in html: [UInt8]) -> Data {
         let marker = Array("href=\"#icon-".utf8)
         return html.withUnsafeBufferPointer { bytes in
-            var used = Set<String>()
+            // Names are found by their bytes and kept as numbers: no String or Set per page.
+            var used = [Bool](repeating: false, count: table.count)
+            var anyUsed = false
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
                 let start = found + marker.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                let name = String(decoding: bytes[start..<end], as: UTF8.self)
-                if symbols[name] != nil { used.insert(name) }
+                if let index = table.index(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
+                    used[index] = true
+                    anyUsed = true
+                }
                 cursor = end
             }
-            guard !used.isEmpty, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
+            guard anyUsed, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
                   let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
             else { return Data(buffer: bytes) }
             // The pieces are copied once, into memory the Data then owns (building an array and
             // copying it into Data copied every page twice).
-            let symbolBytes = used.sorted().map { symbols[$0]! }
-            let total = bytes.count + Self.spriteOpening.count + Self.spriteClosing.count + symbolBytes.reduce(0) { $0 + $1.count }
+            var total = bytes.count + Self.spriteOpening.count + Self.spriteClosing.count
+            for index in used.indices where used[index] { total += table.symbols[index].count }
             let memory = UnsafeMutableRawPointer.allocate(byteCount: total, alignment: 16)
             var offset = 0
             func copy(_ piece: UnsafeBufferPointer<UInt8>) {
@@ -62,10 +70,43 @@ struct IconSprite: Sendable {
             }
             copy(UnsafeBufferPointer(rebasing: bytes[...close]))
             Self.spriteOpening.withUnsafeBufferPointer(copy)
-            for symbol in symbolBytes { symbol.withUnsafeBufferPointer(copy) }
+            for index in used.indices where used[index] { table.symbols[index].withUnsafeBufferPointer(copy) }
             Self.spriteClosing.withUnsafeBufferPointer(copy)
             copy(UnsafeBufferPointer(rebasing: bytes[(close + 1)...]))
             return Data(bytesNoCopy: memory, count: total, deallocator: .custom { pointer, _ in pointer.deallocate() })
         }
+    }
+}
+
+/// The icons numbered in name order, found from a name's UTF-8 bytes by a hash of them.
+private struct SymbolTable: Sendable {
+    let names: [[UInt8]]
+    let symbols: [[UInt8]]
+    private let byHash: [UInt64: [Int]]
+
+    init(_ symbols: [String: [UInt8]]) {
+        let sorted = symbols.keys.sorted()
+        names = sorted.map { Array($0.utf8) }
+        self.symbols = sorted.map { symbols[$0]! }
+        var byHash: [UInt64: [Int]] = [:]
+        for (index, name) in names.enumerated() {
+            name.withUnsafeBufferPointer { byHash[Self.hash($0), default: []].append(index) }
+        }
+        self.byHash = byHash
+    }
+
+    var count: Int { names.count }
+
+    func index(of name: UnsafeBufferPointer<UInt8>) -> Int? {
+        byHash[Self.hash(name)]?.first { names[$0].elementsEqual(name) }
+    }
+
+    /// FNV-1a.
+    private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in bytes {
+            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
+        }
+        return hash
     }
 }
