@@ -36,6 +36,7 @@ struct CmarkDocument {
 
     func render(
         allowingRawHTML: Bool,
+        findingFirstParagraph: Bool = true,
         resolve: (MarkdownReference) -> LinkResolution
     ) -> RenderedMarkdown {
         // Everything cmark-gfm allocates for this document comes from the thread's arena and
@@ -62,7 +63,7 @@ struct CmarkDocument {
         guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else {
             return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
         }
-        defer { cmark_node_free(document) }
+        // No cmark_node_free: every node is arena memory, given back with the arena below.
 
         // One walk sorts out the nodes each step needs. Raw HTML is replaced first (its nodes are
         // freed, so they are not kept); links and headings are never among the nodes replaced.
@@ -72,7 +73,7 @@ struct CmarkDocument {
             walk.rawHTML = []
         }
         resolveReferences(in: walk.references, resolve: resolve)
-        let firstParagraph = CmarkTree.firstParagraphText(of: document)
+        let firstParagraph = findingFirstParagraph ? CmarkTree.firstParagraphText(of: document) : nil
         let headings = CmarkTree.markHeadings(in: walk.headings)
 
         let extensions = cmark_parser_get_syntax_extensions(parser)

@@ -88,7 +88,7 @@ enum CmarkTree {
     /// private-use mark so `HeadingAnchors` can give it its id after rendering.
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
-        var usedIDs: [String: Int] = [:]
+        var usedIDs = [String: Int](minimumCapacity: nodes.count)
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
             if level == 3, cmark_node_first_child(node) == nil {

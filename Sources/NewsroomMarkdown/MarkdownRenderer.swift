@@ -18,12 +18,14 @@ public struct MarkdownRenderer: Sendable {
     ///
     /// - Parameters:
     ///   - source: the Markdown body, without front matter.
+    ///   - findingFirstParagraph: whether to fill in `firstParagraph` (false leaves it nil).
     ///   - resolve: called once per link or image in document order.
     public func render(
         _ source: String,
+        findingFirstParagraph: Bool = true,
         resolve: (MarkdownReference) -> LinkResolution = { _ in .keep }
     ) -> RenderedMarkdown {
-        CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, resolve: resolve)
+        CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, findingFirstParagraph: findingFirstParagraph, resolve: resolve)
     }
 }
 

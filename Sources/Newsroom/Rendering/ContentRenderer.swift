@@ -13,10 +13,11 @@ struct ContentRenderer: Sendable {
     var links: ContentLinks
     var folder: SourceFolder
 
-    /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`.
-    func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
+    /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`;
+    /// `firstParagraph` only when `findingFirstParagraph`.
+    func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
-        let rendered = markdown.render(body) { reference in
+        let rendered = markdown.render(body, findingFirstParagraph: findingFirstParagraph) { reference in
             let (resolution, problem) = links.link(
                 reference.destination, isImage: reference.isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute
             )

@@ -4,7 +4,7 @@ extension SiteRenderer {
     func renderPage(_ position: Int, log: inout DiagnosticLog) -> OutputFile? {
         let sourcePage = plan.pages[position]
         let file = plan.pageFiles[position]
-        let body = content.render(sourcePage.body, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, log: &log)
+        let body = content.render(sourcePage.body, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, findingFirstParagraph: true, log: &log)
         var context = model.common(page: file, title: sourcePage.title, description: sourcePage.description ?? body.firstParagraph ?? "", kind: "page")
         context[.title] = sourcePage.title
         context[.content] = body.html
