@@ -11,6 +11,10 @@ import Foundation
 /// parse running on another. Inline parsing happens in `cmark_parser_finish`; feeding lines
 /// (block parsing), tree edits and HTML rendering touch no shared state and run in parallel.
 /// `ConcurrentRenderTests` fails by the hundreds without the lock.
+///
+/// Switching the characters on once and emptying the extensions' lists (so each parse's own
+/// switching touches nothing) does not work: the inline parser also finds which extension owns
+/// a delimiter such as `~` through those lists, and hangs without them.
 final class CmarkSession: @unchecked Sendable {
     static let shared = CmarkSession()
 
