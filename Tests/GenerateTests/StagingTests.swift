@@ -47,6 +47,34 @@ import Testing
         #expect(!site.exists("news/2024"))
     }
 
+    /// The failure comes last in path order, after files that replace old ones (listings, feeds)
+    /// and new ones were put in place: every one of them is put back.
+    @Test func aCommitFailingLateLeavesEveryOldFile() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let before = site.outputTree()
+        try site.write("""
+        -- site/content/news/2024-02-03-new-item.md --
+        ---
+        title: A new item
+        date: 2024-02-03
+        ---
+        Text.
+        """)
+        try site.remove("output/sitemap.xml")
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("sitemap.xml"), withIntermediateDirectories: true)
+        let result = site.build()
+        #expect(!result.succeeded)
+        #expect(result.outputError?.contains("cannot write sitemap.xml: a folder of that name is in the way") == true, "\(String(describing: result.outputError))")
+        var expected = before
+        expected["sitemap.xml"] = nil
+        #expect(site.outputTree() == expected)
+        #expect(!site.exists("news/2024"))
+        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(OutputSession.stagedSuffix) }
+        #expect(staged == [])
+    }
+
     @Test func newFoldersAreMarkedForSpreading() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }

@@ -1,3 +1,4 @@
+import CPlatform
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,7 +22,8 @@ final class OutputSession: @unchecked Sendable {
     private let marker: URL
     private let previous: OutputManifest
     private var next = OutputManifest()
-    private var staged: [(path: String, staging: String)] = []
+    /// Each staged file, and what was at its target when it was staged (nil: nothing).
+    private var staged: [(path: String, staging: String, old: FileStatus?)] = []
     private var unchanged = 0
     private let folders: FolderMaker
     /// The output folder held open: files in it are looked at by relative path.
@@ -64,8 +66,8 @@ final class OutputSession: @unchecked Sendable {
         let parent = slash.map { String(file.path[..<$0]) } ?? ""
         let name = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
         // In a folder this build made, nothing can be there yet: no need to look.
-        if !(createdFolder || folders.madeThisBuild(parent)),
-           var entry = unchangedEntry(file.path, hash: hash, data: data, previous: previous.entries[file.path]) {
+        let old = createdFolder || folders.madeThisBuild(parent) ? nil : status(file.path)
+        if let old, var entry = unchangedEntry(file.path, old: old, hash: hash, data: data, previous: previous.entries[file.path]) {
             entry.key = file.cacheKey
             mutex.withLock {
                 next.entries[file.path] = entry
@@ -84,7 +86,7 @@ final class OutputSession: @unchecked Sendable {
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
         mutex.withLock {
-            staged.append((file.path, stagingPath))
+            staged.append((file.path, stagingPath, old))
             next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey)
         }
     }
@@ -138,31 +140,41 @@ final class OutputSession: @unchecked Sendable {
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
         let ordered = staged.sorted(by: { $0.path < $1.path })
-        // Renamed on two threads (a rename is two path walks: alone, 15,000 of them were most of
-        // the write stage). Each file is its old or its new version throughout.
-        let renamed = RenameResults(count: ordered.count)
+        // Put in place on two threads (alone, 15,000 renames were most of the write stage).
+        // A file that replaces one is swapped with it, so a failure anywhere can put every
+        // old file back: the output is all old or all new.
+        let moves = Moves(count: ordered.count)
         let root = self.root
         DispatchQueue.concurrentPerform(iterations: 2) { part in
             for index in stride(from: part, to: ordered.count, by: 2) {
-                guard !renamed.failed else { return }
-                let (path, stagingPath) = ordered[index]
-                let (from, staging) = root.at(stagingPath)
-                let (to, target) = root.at(path)
-                // The staged file's time, recorded when it was written, survives the rename.
-                if renameat(from, staging, to, target) == 0 {
-                    renamed.succeeded(index)
-                } else {
-                    let reason = errno == EISDIR ? "a folder of that name is in the way" : String(cString: strerror(errno)) + "; the previous output is kept"
-                    renamed.fail(index, "cannot write \(path): \(reason)")
+                guard !moves.failed else { return }
+                let (path, stagingPath, old) = ordered[index]
+                switch Self.move(stagingPath, to: path, in: root, replacing: old) {
+                case .success(let move): moves.done(index, move)
+                case .failure(let reason): moves.fail(index, "cannot write \(path): \(reason)")
                 }
             }
         }
-        if let failure = renamed.firstFailure {
-            discard(ordered.indices.filter { !renamed.done($0) }.map { ordered[$0].staging })
+        if let failure = moves.firstFailure {
+            // Swapped files are swapped back (the staging name then holds the new version
+            // again), new files are taken away; then every staging name is removed.
+            for index in ordered.indices {
+                let (path, stagingPath, _) = ordered[index]
+                let (at, staging) = root.at(stagingPath)
+                let (_, target) = root.at(path)
+                switch moves.move(index) {
+                case .swapped: _ = newsroom_exchange_at(at, staging, target)
+                case .added: unlinkat(at, target, 0)
+                case .replaced, nil: break
+                }
+            }
+            discard(ordered.map(\.staging))
             folders.removeCreated()
             try? FileManager.default.removeItem(at: marker)
             throw OutputError(failure)
         }
+        // The old versions, now under the staging names, are not needed any more.
+        discard(ordered.indices.filter { moves.move($0) == .swapped }.map { ordered[$0].staging })
         report.written = ordered.count
         for path in previous.entries.keys.sorted() where next.entries[path] == nil {
             let target = folder.appendingPathComponent(path)
@@ -192,6 +204,32 @@ final class OutputSession: @unchecked Sendable {
         withExtendedLifetime(lock) {}
     }
 
+    /// Puts the staged file at `stagingPath` in place at `path` (both relative to `root`);
+    /// `old` is what was at `path` when the file was staged.
+    static func move(_ stagingPath: String, to path: String, in root: OpenFolder, replacing old: FileStatus?) -> Result<Move, MoveFailure> {
+        let (at, staging) = root.at(stagingPath)
+        let (_, target) = root.at(path)
+        // The staged file's time, recorded when it was written, survives the move.
+        if let old {
+            if old.isDirectory { return .failure(MoveFailure("a folder of that name is in the way")) }
+            let swap = newsroom_exchange_at(at, staging, target)
+            if swap == 0 { return .success(.swapped) }
+            if swap == EINVAL || swap == ENOSYS || swap == ENOTSUP {
+                return renameat(at, staging, at, target) == 0 ? .success(.replaced) : .failure(MoveFailure(errno: errno))
+            }
+            // Gone since it was staged: a new file after all.
+            guard swap == ENOENT else { return .failure(MoveFailure(errno: swap)) }
+        }
+        if renameat(at, staging, at, target) == 0 { return .success(.added) }
+        return .failure(errno == EISDIR ? MoveFailure("a folder of that name is in the way") : MoveFailure(errno: errno))
+    }
+
+    struct MoveFailure: Error, CustomStringConvertible {
+        var description: String
+        init(_ description: String) { self.description = description }
+        init(errno code: Int32) { description = String(cString: strerror(code)) + "; the previous output is kept" }
+    }
+
     /// Removes staged files (paths relative to the output folder).
     private func discard(_ paths: [String]) {
         for path in paths {
@@ -219,8 +257,8 @@ final class OutputSession: @unchecked Sendable {
         for path in folders.reversed() { rmdir(path) }
     }
 
-    private func unchangedEntry(_ path: String, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
-        guard let status = status(path), status.isRegular, status.size == data.count else { return nil }
+    private func unchangedEntry(_ path: String, old status: FileStatus, hash: UInt64, data: Data, previous: OutputManifest.Entry?) -> OutputManifest.Entry? {
+        guard status.isRegular, status.size == data.count else { return nil }
         if let previous, previous.hash == hash, previous.isOnDisk(as: status) {
             return previous
         }
@@ -266,18 +304,28 @@ final class OutputSession: @unchecked Sendable {
     }
 }
 
-/// Which staged files the commit's threads renamed, and the first failure.
-private final class RenameResults: @unchecked Sendable {
-    private var renamed: [Bool]
+/// How a staged file was put in place.
+enum Move: Equatable {
+    /// Nothing was there: renamed.
+    case added
+    /// Swapped with the old file, which is now under the staging name.
+    case swapped
+    /// Renamed over the old file, where the file system cannot swap: not undone on failure.
+    case replaced
+}
+
+/// Which staged files the commit's threads put in place, how, and the first failure.
+private final class Moves: @unchecked Sendable {
+    private var moves: [Move?]
     private var failures: [(index: Int, message: String)] = []
     private let lock = NSLock()
 
-    init(count: Int) { renamed = Array(repeating: false, count: count) }
+    init(count: Int) { moves = Array(repeating: nil, count: count) }
 
-    func succeeded(_ index: Int) { lock.withLock { renamed[index] = true } }
+    func done(_ index: Int, _ move: Move) { lock.withLock { moves[index] = move } }
     func fail(_ index: Int, _ message: String) { lock.withLock { failures.append((index, message)) } }
     var failed: Bool { lock.withLock { !failures.isEmpty } }
-    func done(_ index: Int) -> Bool { lock.withLock { renamed[index] } }
+    func move(_ index: Int) -> Move? { lock.withLock { moves[index] } }
     /// The failure of the file first in path order.
     var firstFailure: String? { lock.withLock { failures.min { $0.index < $1.index }?.message } }
 }

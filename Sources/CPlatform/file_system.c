@@ -1,10 +1,11 @@
-#include "folder_flags.h"
+#include "file_system.h"
 
 #include <errno.h>
 #include <fcntl.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/ioctl.h>
+#include <sys/syscall.h>
 #include <linux/fs.h>
 #endif
 
@@ -30,5 +31,17 @@ int newsroom_mark_top_folder_at(int folder, const char *path) {
     (void)folder;
     (void)path;
     return ENOTTY;
+#endif
+}
+
+int newsroom_exchange_at(int folder, const char *from, const char *to) {
+#if defined(__linux__) && defined(SYS_renameat2)
+    if (syscall(SYS_renameat2, folder, from, folder, to, (unsigned int)(1 << 1) /* RENAME_EXCHANGE */) == 0) return 0;
+    return errno;
+#else
+    (void)folder;
+    (void)from;
+    (void)to;
+    return ENOSYS;
 #endif
 }
