@@ -5,9 +5,10 @@ import Glibc
 #endif
 
 /// One build's writes: each file is compared with what is on disk and, if it changed, written
-/// beside its target under a temporary name; `commit` renames them all into place (never a
-/// half-written file) and removes what the build no longer produces; `abort` leaves the previous
-/// output as it was. `stage` may be called from several threads at once.
+/// beside its target under a temporary name; `commit` moves them all into place (never a
+/// half-written file; if one cannot be moved, every old file is put back) and removes what the
+/// build no longer produces; `abort` leaves the previous output as it was. `stage` may be called
+/// from several threads at once.
 ///
 /// Staging each file in its own folder, rather than in one staging folder, lets the file system
 /// place it with its folder: see `FolderMaker`.
