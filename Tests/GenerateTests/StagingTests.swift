@@ -22,7 +22,9 @@ import Testing
         #expect(!site.exists(OutputWriter.temporaryFolder))
     }
 
-    @Test func abortedBuildRemovesItsStagedFilesAndNewFolders() throws {
+    /// Builds, adds an item, puts a folder where `blocked` must go so the commit fails after
+    /// staging, and checks that the previous output is all there is (less `blocked`).
+    func failingCommitKeepsTheOldOutput(blocked: String) throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }
         #expect(site.build().succeeded)
@@ -35,44 +37,28 @@ import Testing
         ---
         Text.
         """)
-        // A folder where the home page must go makes the commit fail after staging.
-        try site.remove("output/index.html")
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("index.html"), withIntermediateDirectories: true)
+        try site.remove("output/" + blocked)
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(blocked), withIntermediateDirectories: true)
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(result.outputError?.contains("a folder of that name is in the way") == true, "\(String(describing: result.outputError))")
+        #expect(result.outputError?.contains("cannot write \(blocked): a folder of that name is in the way") == true, "\(String(describing: result.outputError))")
         var expected = before
-        expected["index.html"] = nil
+        expected[blocked] = nil
         #expect(site.outputTree() == expected)
         #expect(!site.exists("news/2024"))
+        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(OutputSession.stagedSuffix) }
+        #expect(staged == [])
+    }
+
+    /// The failure comes first in path order: nothing has been moved yet.
+    @Test func abortedBuildRemovesItsStagedFilesAndNewFolders() throws {
+        try failingCommitKeepsTheOldOutput(blocked: "index.html")
     }
 
     /// The failure comes last in path order, after files that replace old ones (listings, feeds)
     /// and new ones were put in place: every one of them is put back.
     @Test func aCommitFailingLateLeavesEveryOldFile() throws {
-        let site = try TestSite(Sites.valid)
-        defer { site.delete() }
-        #expect(site.build().succeeded)
-        let before = site.outputTree()
-        try site.write("""
-        -- site/content/news/2024-02-03-new-item.md --
-        ---
-        title: A new item
-        date: 2024-02-03
-        ---
-        Text.
-        """)
-        try site.remove("output/sitemap.xml")
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent("sitemap.xml"), withIntermediateDirectories: true)
-        let result = site.build()
-        #expect(!result.succeeded)
-        #expect(result.outputError?.contains("cannot write sitemap.xml: a folder of that name is in the way") == true, "\(String(describing: result.outputError))")
-        var expected = before
-        expected["sitemap.xml"] = nil
-        #expect(site.outputTree() == expected)
-        #expect(!site.exists("news/2024"))
-        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(OutputSession.stagedSuffix) }
-        #expect(staged == [])
+        try failingCommitKeepsTheOldOutput(blocked: "sitemap.xml")
     }
 
     @Test func newFoldersAreMarkedForSpreading() throws {
