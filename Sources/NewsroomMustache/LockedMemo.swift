@@ -2,8 +2,8 @@ import Foundation
 
 /// Values made on first use and kept, safe from several threads: made outside the lock, so a
 /// slow `make` does not hold up readers (two threads may both make a missing value; the
-/// values are the same). The renderer keeps parsed templates and pure lambdas' results in it;
-/// the generator, values every page that needs them shares (an item's date, a tag's entry).
+/// values are the same). The renderer keeps parsed templates, template text and pure lambdas'
+/// results in it; the generator, the "About" block per folder depth.
 public final class LockedMemo<Key: Hashable, Value>: @unchecked Sendable {
     private var values: [Key: Value] = [:]
     private let lock = NSLock()

@@ -23,6 +23,4 @@ struct TemplateText: @unchecked Sendable {
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes
     }
-
-    var string: String { String(decoding: bytes, as: UTF8.self) }
 }

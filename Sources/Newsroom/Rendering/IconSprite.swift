@@ -4,27 +4,23 @@ import NewsroomXML
 
 /// The theme's icons, checked, and the inline sprite each page carries with only what it uses.
 struct IconSprite: Sendable {
-    /// Each icon's `<symbol>` element, as the UTF-8 bytes pages get.
-    private var symbols: [String: [UInt8]] = [:] {
-        didSet { table = SymbolTable(symbols) }
-    }
-    /// The same, numbered in name order, for `embed`.
-    private var table = SymbolTable([:])
+    /// Each icon's `<symbol>` element, as the UTF-8 bytes pages get, numbered in name order.
+    private let table: SymbolTable
 
-    var names: Set<String> { Set(symbols.keys) }
+    var names: Set<String> { Set(table.keys) }
 
     static func load(_ icons: [IconSource], log: inout DiagnosticLog) -> IconSprite {
-        var sprite = IconSprite()
+        var symbols: [String: [UInt8]] = [:]
         for icon in icons {
             switch SVGIcon.parse(icon.text) {
             case .success(let svg):
                 let attributes = svg.presentation.map { " \($0.0)=\"\($0.1)\"" }.joined()
-                sprite.symbols[icon.name] = Array("<symbol id=\"icon-\(icon.name)\" viewBox=\"\(svg.viewBox)\"><g\(attributes)>\(svg.innerMarkup)</g></symbol>".utf8)
+                symbols[icon.name] = Array("<symbol id=\"icon-\(icon.name)\" viewBox=\"\(svg.viewBox)\"><g\(attributes)>\(svg.innerMarkup)</g></symbol>".utf8)
             case .failure(let problem):
                 log.error("icon '\(icon.name)': \(problem.message)", at: SourceLocation(path: icon.displayPath, line: problem.line))
             }
         }
-        return sprite
+        return IconSprite(table: SymbolTable(symbols))
     }
 
     /// The markup where a template draws an icon (`{{#icon}}search{{/icon}}`).
@@ -80,14 +76,16 @@ struct IconSprite: Sendable {
 
 /// The icons numbered in name order, found from a name's UTF-8 bytes by a hash of them.
 private struct SymbolTable: Sendable {
+    /// The names, sorted, as text and as bytes.
+    let keys: [String]
     let names: [[UInt8]]
     let symbols: [[UInt8]]
     private let byHash: [UInt64: [Int]]
 
     init(_ symbols: [String: [UInt8]]) {
-        let sorted = symbols.keys.sorted()
-        names = sorted.map { Array($0.utf8) }
-        self.symbols = sorted.map { symbols[$0]! }
+        keys = symbols.keys.sorted()
+        names = keys.map { Array($0.utf8) }
+        self.symbols = keys.map { symbols[$0]! }
         var byHash: [UInt64: [Int]] = [:]
         for (index, name) in names.enumerated() {
             name.withUnsafeBufferPointer { byHash[Self.hash($0), default: []].append(index) }

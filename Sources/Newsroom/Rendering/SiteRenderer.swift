@@ -151,8 +151,8 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
-    /// Markdown runs one document at a time (cmark-gfm is not safe on two threads), so one
-    /// core renders a body while the other fills in a layout.
+    /// Only cmark-gfm's inline parsing runs one document at a time (see `CmarkSession`); the
+    /// rest of a page, its Markdown included, renders on both cores at once.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
         if summaries.count != plan.items.count { computeSummaries() }
         model.makeItemDates()
