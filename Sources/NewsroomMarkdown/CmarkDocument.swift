@@ -5,7 +5,6 @@ import Foundation
 /// One parsed cmark-gfm document; frees itself. Only `cmark_parser_finish` (and attaching the
 /// extensions) runs inside `CmarkSession.withLock`.
 struct CmarkDocument {
-    private static let extensionNames = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
     private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
     /// Marks a heading's first text so its rendered tag can be found again; never in author text.
@@ -48,10 +47,8 @@ struct CmarkDocument {
         }
         defer { cmark_parser_free(parser) }
         CmarkSession.shared.withLock {
-            for name in Self.extensionNames {
-                if let syntax = cmark_find_syntax_extension(name) {
-                    cmark_parser_attach_syntax_extension(parser, syntax)
-                }
+            for syntax in CmarkSession.shared.extensions {
+                cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
         var bytes = Array(source.utf8)

@@ -25,8 +25,13 @@ final class CmarkSession: @unchecked Sendable {
     /// of small blocks that die together; from glibc's malloc they cost a tenth of a build.
     let arena: UnsafeMutablePointer<cmark_mem>
 
+    /// The extensions every document uses, found once in cmark-gfm's registry.
+    let extensions: [OpaquePointer]
+
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
+        let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
+        extensions = names.compactMap { cmark_find_syntax_extension($0) }
         arena = .allocate(capacity: 1)
         arena.initialize(to: cmark_mem(calloc: newsroom_arena_calloc, realloc: newsroom_arena_realloc, free: newsroom_arena_free))
     }
