@@ -156,20 +156,26 @@ final class OutputSession: @unchecked Sendable {
                 }
             }
         }
-        if let failure = moves.firstFailure {
+        if var failure = moves.firstFailure {
             // Swapped files are swapped back (the staging name then holds the new version
-            // again), new files are taken away; then every staging name is removed.
+            // again), new files are taken away; then the staging names are removed, except
+            // where swapping back failed: there the staging name holds the old version.
+            var oldVersions: Set<Int> = []
             for index in ordered.indices {
                 let (path, stagingPath, _) = ordered[index]
                 let (at, staging) = root.at(stagingPath)
                 let (_, target) = root.at(path)
                 switch moves.move(index) {
-                case .swapped: _ = newsroom_exchange_at(at, staging, target)
+                case .swapped:
+                    if newsroom_exchange_at(at, staging, target) != 0 {
+                        oldVersions.insert(index)
+                        failure += "; the previous \(path) is kept as \(stagingPath)"
+                    }
                 case .added: unlinkat(at, target, 0)
                 case .replaced, nil: break
                 }
             }
-            discard(ordered.map(\.staging))
+            discard(ordered.indices.filter { !oldVersions.contains($0) }.map { ordered[$0].staging })
             folders.removeCreated()
             try? FileManager.default.removeItem(at: marker)
             throw OutputError(failure)
@@ -212,7 +218,7 @@ final class OutputSession: @unchecked Sendable {
         let (_, target) = root.at(path)
         // The staged file's time, recorded when it was written, survives the move.
         if let old {
-            if old.isDirectory { return .failure(MoveFailure("a folder of that name is in the way")) }
+            if old.isDirectory { return .failure(.folderInTheWay) }
             let swap = newsroom_exchange_at(at, staging, target)
             if swap == 0 { return .success(.swapped) }
             if swap == EINVAL || swap == ENOSYS || swap == ENOTSUP {
@@ -222,13 +228,14 @@ final class OutputSession: @unchecked Sendable {
             guard swap == ENOENT else { return .failure(MoveFailure(errno: swap)) }
         }
         if renameat(at, staging, at, target) == 0 { return .success(.added) }
-        return .failure(errno == EISDIR ? MoveFailure("a folder of that name is in the way") : MoveFailure(errno: errno))
+        return .failure(errno == EISDIR ? .folderInTheWay : MoveFailure(errno: errno))
     }
 
     struct MoveFailure: Error, CustomStringConvertible {
         var description: String
         init(_ description: String) { self.description = description }
         init(errno code: Int32) { description = String(cString: strerror(code)) + "; the previous output is kept" }
+        static let folderInTheWay = MoveFailure("a folder of that name is in the way")
     }
 
     /// Removes staged files (paths relative to the output folder).
