@@ -19,7 +19,8 @@ final class ViewModel: @unchecked Sendable {
     /// (`makeItemDates`): an item shows on many pages. Read without a lock: a memo's lock and
     /// hash per card cost 3 % of a build.
     let itemDates: ItemDates
-    /// Each tag's entry in lists of tags (see `tag`), in `plan.tags` order.
+    /// Each tag's entry in lists of tags (name, link to its first page), made once per tag, in
+    /// `plan.tags` order.
     let tagEntries: [TemplateObject]
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
@@ -175,14 +176,9 @@ final class ViewModel: @unchecked Sendable {
         return card
     }
 
-    /// A tag as cards and items list it (name, link to its first page), made once per tag.
-    func tag(_ index: Int) -> TemplateObject {
-        tagEntries[index]
-    }
-
-    /// An item's tags (see `tag`).
+    /// An item's tags, as cards and items list them (see `tagEntries`).
     func tags(of position: Int) -> [TemplateObject] {
-        plan.itemTagSlugs[position].compactMap { plan.tagIndex[$0].map(tag) }
+        plan.itemTagSlugs[position].compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }
     }
 }
 
