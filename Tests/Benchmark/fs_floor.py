@@ -1,19 +1,24 @@
 #!/usr/bin/env python3
-"""The file-system floor under a clean build: 15,000 files of 16 KB written the way a generator
-writes them (one folder per page, write then rename), into a tree wiped before each round.
+"""The file-system floor under a clean build: what writing an output tree costs the kernel alone,
+into a folder wiped just before (as the side-by-side benchmark wipes before every clean build).
 
-    python3 Tests/Benchmark/fs_floor.py staging inplace spread staging inplace spread
+    python3 Tests/Benchmark/fs_floor.py mirror OUTPUT [ROUNDS]
+    python3 Tests/Benchmark/fs_floor.py [staging|inplace|spread ...]
 
-`staging` writes every file in one temporary folder and renames it into place; `inplace` writes
-beside the target; `spread` writes beside the target and marks every folder it makes with
-ext4's top-of-subtree flag (`chattr +T`), which is what generate does.
-Prints wall, user and sys seconds per round.
+`mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
+times (default 5): removes the copy it wrote last, and writes every folder and file again the
+way generate does: on two threads, each file under a temporary name beside its target, then
+renamed; every folder that gets folders inside marked as the top of a subtree (ext4's
+`chattr +T`). Nothing is rendered, so the time is the least any generator producing those
+files can spend writing them. Prints wall, user and sys seconds per round, and the medians.
+
+The synthetic modes write 15,000 pages of 16 KB: `staging` renames each from one temporary
+folder, `inplace` writes beside the target, `spread` also marks every folder it makes.
 
 On ext4 without a journal, inodes freed in the last minutes are skipped one by one on every
-allocation in their block group, so right after `rm -rf` each round can be slower than the
-last; `staging` suffers most, as all new inodes land in the staging folder's group.
+allocation in their block group, so right after `rm -rf` a round can be slower than the last.
 """
-import array, fcntl, os, shutil, sys, tempfile, time
+import array, fcntl, os, shutil, statistics, sys, tempfile, threading, time
 
 root = os.path.join(tempfile.gettempdir(), "newsroom-fs-floor")
 
@@ -61,6 +66,78 @@ def build(mode):
     print(f"{mode:8} wall {time.time() - start:.2f} s  user {after.user - before.user:.2f} s  sys {after.system - before.system:.2f} s", flush=True)
 
 
+def read_tree(source):
+    """Every file under `source` (relative path, bytes), and the folders that hold folders."""
+    files, parents = [], set()
+    for folder, subfolders, names in os.walk(source):
+        relative = os.path.relpath(folder, source)
+        relative = "" if relative == "." else relative
+        if subfolders:
+            parents.add(relative)
+        for name in names:
+            with open(os.path.join(folder, name), "rb") as handle:
+                files.append((os.path.join(relative, name), handle.read()))
+    return files, parents
+
+
+def mirror_round(files, parents, target):
+    made, lock = {""}, threading.Lock()
+
+    def make(relative):
+        if relative in made:
+            return
+        make(os.path.dirname(relative))
+        with lock:
+            if relative in made:
+                return
+            os.mkdir(os.path.join(target, relative))
+            if relative in parents:
+                mark_top(os.path.join(target, relative))
+            made.add(relative)
+
+    def write(part):
+        for relative, data in files[part::2]:
+            folder, name = os.path.split(relative)
+            make(folder)
+            temporary = os.path.join(target, folder, "." + name + ".tmp")
+            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            os.write(descriptor, data)
+            os.close(descriptor)
+            os.rename(temporary, os.path.join(target, relative))
+
+    os.makedirs(target)
+    mark_top(target)
+    start, before = time.time(), os.times()
+    threads = [threading.Thread(target=write, args=(part,)) for part in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    after = os.times()
+    return time.time() - start, after.user - before.user, after.system - before.system
+
+
+def mirror(source, rounds):
+    files, parents = read_tree(source)
+    size = sum(len(data) for _, data in files)
+    print(f"mirroring {source}: {len(files)} files, {size / 1e6:.0f} MB, {rounds} rounds, each after removing the last copy", flush=True)
+    target = root + "/mirror"
+    results = []
+    for number in range(rounds):
+        shutil.rmtree(target, ignore_errors=True)
+        wall, user, system = mirror_round(files, parents, target)
+        results.append((wall, user, system))
+        print(f"round {number + 1}: wall {wall:.2f} s  user {user:.2f} s  sys {system:.2f} s", flush=True)
+    shutil.rmtree(root, ignore_errors=True)
+    wall, user, system = (statistics.median(values) for values in zip(*results))
+    print(f"median: wall {wall:.2f} s  user {user:.2f} s  sys {system:.2f} s")
+
+
+if sys.argv[1:2] == ["mirror"]:
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    mirror(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5)
+    sys.exit(0)
 for mode in sys.argv[1:] or ["staging", "inplace", "spread"]:
     shutil.rmtree(root, ignore_errors=True)
     build(mode)

@@ -5,7 +5,10 @@
 #
 # 1. ../shared/bench/run.sh: clean builds of Hugo and ours in alternating rounds, medians,
 #    peak RSS (/usr/bin/time -v), no-op rebuild time and files rewritten, ratios to Hugo.
-# 2. Then our incremental cases on the same corpus: no-op rebuild, and a rebuild after
+# 2. The file-system floor: our output from step 1 written again by Tests/Benchmark/fs_floor.py
+#    the way generate writes it, with nothing rendered, into a folder wiped before each round;
+#    printed with its share of Hugo's clean build (the least any ratio can be on this machine).
+# 3. Then our incremental cases on the same corpus: no-op rebuild, and a rebuild after
 #    editing one item (median of BENCH_RUNS), with the files written.
 # Knobs: BENCH_RUNS (3), plus those of ../shared/bench/run.sh.
 set -euo pipefail
@@ -27,6 +30,17 @@ WRAP
 chmod +x "$wrapper"
 
 BENCH_GENERATORS=hugo BENCH_RUNS=$runs "$shared/run.sh" "$N" "$wrapper"
+
+echo
+echo "== file-system floor: our last output written again without rendering ($runs rounds) =="
+floor=$(python3 "$here/fs_floor.py" mirror "${BENCH_WORK_DIR:-/tmp/bench-work}/n$N/ours" "$runs" | tee /dev/stderr | awk '/^median/ {print $3}')
+results=$(ls -td "${BENCH_RESULTS_DIR:-/tmp/bench-results}"/n"$N"-* | head -1)
+python3 - "$results/results.json" "$floor" <<'PY'
+import json, sys
+rows = {row["generator"]: row for row in json.load(open(sys.argv[1]))["rows"]}
+hugo, floor = rows["hugo"]["clean_wall_median_s"], float(sys.argv[2])
+print(f"floor {floor:.2f} s = {floor / hugo:.2f} x Hugo's clean build ({hugo:.2f} s); ours {rows['ours']['clean_wall_median_s']:.2f} s")
+PY
 
 echo
 echo "== ours, incremental ($runs runs each) =="
