@@ -166,20 +166,35 @@ extension IncrementalTests {
     }
 }
 
-/// Sites above `SiteLoader.bodiesInMemoryLimit` items read bodies again page by page; the
-/// output must not change. (Serialized: it lowers a process-wide limit for a moment.)
+/// Items past `SiteLoader.bodyBytesInMemory` read their bodies again page by page; the output
+/// must not change, whether none or some of the bodies were kept. (Serialized: it lowers a
+/// process-wide budget for a moment.)
 @Suite(.serialized) struct DeferredBodyTests {
-    @Test func bodiesReadAgainGiveTheSameSite() throws {
+    @Test(arguments: [0, 1_500])
+    func bodiesReadAgainGiveTheSameSite(budget: Int) throws {
         let site = try NewsSite.make()
         defer { site.delete() }
         #expect(site.build().succeeded)
         let inMemory = site.outputTree()
         let other = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-deferred-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: other) }
-        let saved = SiteLoader.bodiesInMemoryLimit
-        SiteLoader.bodiesInMemoryLimit = 0
-        defer { SiteLoader.bodiesInMemoryLimit = saved }
+        let saved = SiteLoader.bodyBytesInMemory
+        SiteLoader.bodyBytesInMemory = budget
+        defer { SiteLoader.bodyBytesInMemory = saved }
+        let items = try JSONLDTests.loadNewsSite(site).items
+        let deferred = items.filter { $0.deferredBody != nil }.count
+        // None kept with no budget; with some, a part (the fixture's bodies are 100–200 bytes).
+        #expect(budget == 0 ? deferred == items.count : (1..<items.count).contains(deferred), "\(deferred) of \(items.count)")
         #expect(site.build { $0.output = other }.succeeded)
         #expect(Fixtures.tree(at: other) == inMemory)
+    }
+
+    @Test func aBudgetKeepsWhatFitsAndNoMore() {
+        let budget = ByteBudget(10)
+        #expect(budget.take(4))
+        #expect(!budget.take(7))
+        #expect(budget.take(6))
+        #expect(!budget.take(1))
+        #expect(budget.take(0))
     }
 }
