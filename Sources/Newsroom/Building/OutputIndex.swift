@@ -10,16 +10,23 @@ struct OutputIndex {
     private(set) var owners: [String: String] = [:]
 
     /// Claims `output` for `owner`; a second claim is an error naming both.
-    mutating func claim(_ output: String, by owner: String, at location: SourceLocation, log: inout DiagnosticLog) -> Bool {
-        let key = output.lowercased()
+    mutating func claim(_ output: String, by owner: String, at location: @autoclosure () -> SourceLocation, log: inout DiagnosticLog) -> Bool {
+        let key = Self.folded(output)
         if let existing = owners[key] {
             if existing != owner {
-                log.error("'\(output)' would be written twice: by \(existing) and by \(owner)", at: location)
+                log.error("'\(output)' would be written twice: by \(existing) and by \(owner)", at: location())
             }
             return false
         }
         owners[key] = owner
         return true
+    }
+
+    /// `path` lower-cased (two paths that differ only in case are one file on some disks); the
+    /// path itself when it has no upper-case letter, as nearly all do, without a copy.
+    static func folded(_ path: String) -> String {
+        let hasUpper = path.utf8.contains { $0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z") || $0 >= 0x80 }
+        return hasUpper ? path.lowercased() : path
     }
 
     mutating func addPage(source: String, output: String) {

@@ -13,16 +13,20 @@ struct SitePlanner {
         }
         var copies: [CopiedFile] = []
         var itemFiles: [String] = []
-        for item in items {
-            let file = item.outputFolder + "index.html"
-            let location = folder.location(item.sourcePath)
+        itemFiles.reserveCapacity(items.count)
+        // Items are read field by field here and below: `for item in items` copied (retained)
+        // every field of every item, a sixth of this stage.
+        for position in items.indices {
+            let outputFolder = items[position].outputFolder
+            let sourcePath = items[position].sourcePath
+            let file = outputFolder + "index.html"
             itemFiles.append(file)
-            if index.claim(file, by: location.path, at: location, log: &log) {
-                index.addPage(source: item.sourcePath, output: file)
-                if let bundle = item.bundlePath {
+            if index.claim(file, by: folder.display(sourcePath), at: folder.location(sourcePath), log: &log) {
+                index.addPage(source: sourcePath, output: file)
+                if let bundle = items[position].bundlePath {
                     index.addPage(source: bundle, output: file)
                     for asset in source.bundleFiles[bundle] ?? [] {
-                        let output = item.outputFolder + asset.dropFirst(bundle.count + 1)
+                        let output = outputFolder + asset.dropFirst(bundle.count + 1)
                         if index.claim(output, by: folder.display(asset), at: folder.location(asset), log: &log) {
                             index.addFile(source: asset, output: output)
                             copies.append(CopiedFile(sourceURL: folder.file(asset), outputPath: output))
@@ -40,15 +44,12 @@ struct SitePlanner {
                 index.addPage(source: page.sourcePath, output: file)
             }
         }
-        // A site has few distinct tag names and many uses of each: slug each name once.
-        var slugs: [String: String] = [:]
-        for item in items {
-            for name in item.tags where slugs[name] == nil { slugs[name] = Slug.make(from: name) }
-        }
-        let (tags, tagItems) = collectTags(items, slugs: slugs, log: &log)
-        let itemTagSlugs = items.map { item -> [String] in
-            var seen = Set<String>()
-            return item.tags.map { slugs[$0]! }.filter { seen.insert($0).inserted }
+        let spellings = TagSpellings(items)
+        let (tags, tagItems) = collectTags(items, spellings: spellings, log: &log)
+        let itemTagSlugs = spellings.uses.map { uses -> [String] in
+            var slugs: [String] = []
+            for id in uses where !slugs.contains(spellings.slug[id]) { slugs.append(spellings.slug[id]) }
+            return slugs
         }
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "")
@@ -80,9 +81,9 @@ struct SitePlanner {
         }
         let aliases = planAliases(items, itemFiles: itemFiles, index: &index, log: &log)
         let links = ContentLinks(index: index, linker: Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs))
-        let images = items.map { item -> ImageTarget? in
-            guard let image = item.image else { return nil }
-            switch links.resolve(image.src, isImage: true, sourcePath: item.sourcePath) {
+        let images = items.indices.map { position -> ImageTarget? in
+            guard let image = items[position].image else { return nil }
+            switch links.resolve(image.src, isImage: true, sourcePath: items[position].sourcePath) {
             case .target(let file, let suffix): return .file(file, suffix: suffix)
             case .keep: return .external(image.src)
             case .dropped, .missing: return nil
@@ -100,74 +101,68 @@ struct SitePlanner {
     /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use
     /// (the oldest item's on a tie, and the first it writes if it writes both); every other
     /// spelling is warned about where it is written.
-    private func collectTags(_ items: [NewsItem], slugs: [String: String], log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
-        // Each spelling gets a number on first sight, so each use costs one hash, not several.
-        var ids: [String: Int] = [:]
-        var spelling: [String] = []
-        var count: [Int] = []
-        var first: [(position: Int, index: Int)] = []
+    private func collectTags(_ items: [NewsItem], spellings: TagSpellings, log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
+        let count = spellings.name.count
+        var uses = [Int](repeating: 0, count: count)
+        var first = [(position: Int, index: Int)](repeating: (-1, 0), count: count)
         var members: [String: [Int]] = [:]
-        for (position, item) in items.enumerated() {
-            for (index, name) in item.tags.enumerated() {
-                let id: Int
-                if let known = ids[name] {
-                    id = known
-                } else {
-                    id = spelling.count
-                    ids[name] = id
-                    spelling.append(name)
-                    count.append(0)
-                    first.append((-1, 0))
-                }
-                count[id] += 1
+        for (position, ids) in spellings.uses.enumerated() {
+            var slugsSeen: [String] = []
+            for (index, id) in ids.enumerated() {
+                uses[id] += 1
                 // Items run newest first: what is left is the oldest item's first use.
                 if first[id].position != position { first[id] = (position, index) }
-                let slug = slugs[name]!
-                if members[slug]?.last != position { members[slug, default: []].append(position) }
+                let slug = spellings.slug[id]
+                if !slugsSeen.contains(slug) {
+                    slugsSeen.append(slug)
+                    members[slug, default: []].append(position)
+                }
             }
         }
         // Most uses, then the oldest item's, then the first it writes, then the smaller text.
-        func rank(_ id: Int) -> (Int, Int, Int) { (count[id], first[id].position, -first[id].index) }
+        func rank(_ id: Int) -> (Int, Int, Int) { (uses[id], first[id].position, -first[id].index) }
         var chosen: [String: Int] = [:]
-        for id in spelling.indices {
-            let slug = slugs[spelling[id]]!
-            if let current = chosen[slug], rank(current) > rank(id) || rank(current) == rank(id) && spelling[current] < spelling[id] { continue }
+        for id in 0..<count {
+            let slug = spellings.slug[id]
+            if let current = chosen[slug], rank(current) > rank(id) || rank(current) == rank(id) && spellings.name[current] < spellings.name[id] { continue }
             chosen[slug] = id
         }
-        let names = chosen.mapValues { spelling[$0] }
         // Where each chosen spelling is first written, so a clash names both files.
         var chosenAt: [String: String] = [:]
-        for item in items.reversed() {
-            for name in item.tags where names[slugs[name]!] == name && chosenAt[slugs[name]!] == nil {
-                chosenAt[slugs[name]!] = source.folder.display(item.sourcePath)
+        for position in items.indices.reversed() {
+            for id in spellings.uses[position] where chosen[spellings.slug[id]] == id && chosenAt[spellings.slug[id]] == nil {
+                chosenAt[spellings.slug[id]] = source.folder.display(items[position].sourcePath)
             }
         }
-        for item in items {
-            for (name, location) in zip(item.tags, item.tagLocations) {
-                let slug = slugs[name]!
-                if let chosen = names[slug], chosen != name {
-                    log.warning("tag '\(name)' is spelt '\(chosen)' in \(chosenAt[slug] ?? "another item"); both are the tag '\(slug)'", at: location)
+        for position in items.indices {
+            for (id, location) in zip(spellings.uses[position], items[position].tagLocations) {
+                let slug = spellings.slug[id]
+                if let winner = chosen[slug], winner != id {
+                    log.warning("tag '\(spellings.name[id])' is spelt '\(spellings.name[winner])' in \(chosenAt[slug] ?? "another item"); both are the tag '\(slug)'", at: location)
                 }
             }
         }
-        let tags = names.map { Tag(name: $0.value, slug: $0.key) }.sorted { $0.slug < $1.slug }
+        let tags = chosen.map { Tag(name: spellings.name[$0.value], slug: $0.key) }.sorted { $0.slug < $1.slug }
         return (tags, members)
     }
 
     private func archives(_ items: [NewsItem]) -> ([Listing], [Listing]) {
         var years: [Int: [Int]] = [:]
-        var months: [String: [Int]] = [:]
-        for (position, item) in items.enumerated() {
-            years[item.date.year, default: []].append(position)
-            months[PublicationDate.pad(item.date.year, width: 4) + "/" + PublicationDate.pad(item.date.month), default: []].append(position)
+        // Keyed year * 100 + month.
+        var months: [Int: [Int]] = [:]
+        for position in items.indices {
+            let date = items[position].date
+            years[date.year, default: []].append(position)
+            months[date.year * 100 + date.month, default: []].append(position)
         }
         let yearListings = years.keys.sorted(by: >).map { year in
             Listing(kind: .year, title: "\(year)", folder: "news/\(year)/", items: years[year]!, key: "\(year)")
         }
-        let monthListings = months.keys.sorted(by: >).map { key in
-            let parts = key.split(separator: "/")
-            let title = "\(PublicationDate.monthNames[Int(parts[1])! - 1]) \(parts[0])"
-            return Listing(kind: .month, title: title, folder: "news/\(key)/", items: months[key]!, key: key)
+        let monthListings = months.keys.sorted(by: >).map { number in
+            let (year, month) = number.quotientAndRemainder(dividingBy: 100)
+            let key = PublicationDate.pad(year, width: 4) + "/" + PublicationDate.pad(month)
+            let title = "\(PublicationDate.monthNames[month - 1]) \(PublicationDate.pad(year, width: 4))"
+            return Listing(kind: .month, title: title, folder: "news/\(key)/", items: months[number]!, key: key)
         }
         return (yearListings, monthListings)
     }
@@ -198,5 +193,28 @@ struct SitePlanner {
         if trimmed.hasSuffix("/") { return trimmed + "index.html" }
         if trimmed.hasSuffix(".html") || trimmed.hasSuffix(".htm") { return trimmed }
         return trimmed + "/index.html"
+    }
+}
+
+/// Every tag spelling the items use, numbered on first sight and slugged once (a site has few
+/// distinct names and many uses of each), and each item's tags as those numbers.
+struct TagSpellings {
+    var name: [String] = []
+    var slug: [String] = []
+    /// Per item, in its order of writing.
+    var uses: [[Int]] = []
+
+    init(_ items: [NewsItem]) {
+        var ids: [String: Int] = [:]
+        uses.reserveCapacity(items.count)
+        for position in items.indices {
+            uses.append(items[position].tags.map { tag in
+                if let id = ids[tag] { return id }
+                ids[tag] = name.count
+                name.append(tag)
+                slug.append(Slug.make(from: tag))
+                return name.count - 1
+            })
+        }
     }
 }
