@@ -83,3 +83,20 @@ import Testing
         }
     }
 }
+
+/// Plain scalars typed as YAML 1.1 does (Yams' default rules, without timestamps and the
+/// base-60 numbers nobody writes in front matter): numbers are written with ASCII letters,
+/// digits and `_+-.` only, which lets anything else be text at once.
+@Suite struct ScalarTypeTests {
+    @Test(arguments: [
+        ("", "null"), ("~", "null"), ("Null", "null"), ("yes", "bool"), ("OFF", "bool"), ("True", "bool"),
+        ("0", "int"), ("-17", "int"), ("+3", "int"), ("1_000", "int"), ("0x1F", "int"), ("0o17", "int"), ("0b101", "int"), ("017", "int"),
+        ("1.5", "float"), ("-.5", "float"), ("1e5", "float"), ("6.02e+23", "float"), (".inf", "float"), ("-.INF", "float"), (".NaN", "float"),
+        ("1,014 teachers", "str"), ("2023-03-21", "str"), ("2017-10-06T10:00:00-05:00", "str"), ("1:30", "str"), ("1 000", "str"),
+        ("0x\u{FF11}", "str"), ("\u{661}\u{662}", "str"), ("1e", "str"), ("e5", "str"), ("0x", "str"), ("-", "str"), (".", "str"), ("08", "float"),
+        ("Bucharest", "str"), ("yes please", "str"),
+    ])
+    func resolves(_ text: String, _ tag: String) {
+        #expect(ScalarType.resolve(text) == tag, "\(text.debugDescription)")
+    }
+}

@@ -1,3 +1,5 @@
+import Foundation
+
 /// A fast reader for the front matter almost every item has: `key: value` lines, one level of
 /// nested maps, block lists and one-line `[a, b]` lists, plain and one-line quoted scalars.
 /// Anything else (anchors, multi-line scalars, flow maps, empty values, duplicate keys …)
@@ -13,20 +15,39 @@ enum SimpleYAML {
     private struct Unsupported: Error {}
 
     static func parse(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
-        // Characters YAML forbids or treats specially (controls, tabs, C1, BOM, U+FFFE/F): Yams reports them.
-        let utf8 = Array(yaml.utf8)
-        for (index, byte) in utf8.enumerated() {
-            if byte < 0x20 && byte != 0x0A || byte == 0x7F { return nil }
-            if byte == 0xC2, index + 1 < utf8.count, (0x80...0x9F).contains(utf8[index + 1]) { return nil }
-            if byte == 0xEF, index + 2 < utf8.count, (utf8[index + 1] == 0xBB && utf8[index + 2] == 0xBF) || (utf8[index + 1] == 0xBF && utf8[index + 2] >= 0xBE) { return nil }
+        // One pass over the bytes: lines (by offset; splitting the String walks grapheme
+        // clusters) and the characters YAML forbids or treats specially (controls, tabs, C1,
+        // BOM, U+FFFE/F), which Yams reports.
+        var text = yaml
+        let spans = text.withUTF8 { bytes -> [(start: Int, indent: Int, end: Int)]? in
+            var spans: [(start: Int, indent: Int, end: Int)] = []
+            var start = 0, index = 0
+            while index <= bytes.count {
+                if index == bytes.count || bytes[index] == 0x0A {
+                    var indent = 0
+                    while start + indent < index, bytes[start + indent] == 0x20 { indent += 1 }
+                    spans.append((start, indent, index))
+                    start = index + 1
+                    index += 1
+                    continue
+                }
+                let byte = bytes[index]
+                if byte < 0x20 || byte == 0x7F { return nil }
+                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return nil }
+                if byte == 0xEF, index + 2 < bytes.count, (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return nil }
+                index += 1
+            }
+            return spans
         }
+        guard let spans else { return nil }
         var lines: [Line] = []
-        // Split on the bytes: splitting the String walks grapheme clusters.
-        for (offset, raw) in yaml.utf8.split(separator: 0x0A, omittingEmptySubsequences: false).enumerated() {
-            let indent = raw.prefix { $0 == 0x20 }.count
-            let text = Substring(raw.dropFirst(indent))
-            if text.isEmpty || text.utf8.first == UInt8(ascii: "#") { continue }
-            lines.append(Line(number: offset + 1, indent: indent, text: text))
+        lines.reserveCapacity(spans.count)
+        let utf8 = text.utf8
+        for (offset, span) in spans.enumerated() where span.start + span.indent < span.end {
+            let from = utf8.index(utf8.startIndex, offsetBy: span.start + span.indent)
+            let line = text[from..<utf8.index(utf8.startIndex, offsetBy: span.end)]
+            if line.utf8.first == UInt8(ascii: "#") { continue }
+            lines.append(Line(number: offset + 1, indent: span.indent, text: line))
         }
         guard !lines.isEmpty, lines[0].indent == 0 else { return nil }
         var reader = Reader(lines: lines, path: path, firstLine: firstLine)
@@ -130,13 +151,14 @@ enum SimpleYAML {
         }
 
         func inline(_ text: Substring, line: Line, column: Int) throws -> YAMLNode {
-            guard let first = text.first else { throw Unsupported() }
+            // By the first byte: a Character is a grapheme cluster, costly to form.
+            guard let first = text.utf8.first else { throw Unsupported() }
             switch first {
-            case "\"":
+            case UInt8(ascii: "\""):
                 return YAMLNode(kind: .scalar(try doubleQuoted(text), plain: false), location: location(line, column: column), tag: "str")
-            case "'":
+            case UInt8(ascii: "'"):
                 return YAMLNode(kind: .scalar(try singleQuoted(text), plain: false), location: location(line, column: column), tag: "str")
-            case "[":
+            case UInt8(ascii: "["):
                 return try flowList(text, line: line, column: column)
             default:
                 let value = try plain(text)
@@ -186,16 +208,17 @@ enum SimpleYAML {
 
         /// A plain scalar that cannot mean anything else: no indicator in front, no `: ` or ` #` inside.
         func plain(_ text: Substring) throws -> String {
-            guard let first = text.first, !"&*!|>%@`#?,[]{}:'\"".contains(first) else { throw Unsupported() }
-            if first == "-", !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
+            guard let first = text.utf8.first, !"&*!|>%@`#?,[]{}:'\"".utf8.contains(first) else { throw Unsupported() }
+            if first == UInt8(ascii: "-"), !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
             if text.containsBytes(": ") || text.containsBytes(" #") || text.hasSuffix(":") { throw Unsupported() }
             return String(text)
         }
 
         func doubleQuoted(_ text: Substring) throws -> String {
             guard text.utf8.count >= 2, text.utf8.last == UInt8(ascii: "\"") else { throw Unsupported() }
-            let inner = text.dropFirst().dropLast()
-            if !inner.utf8.contains(UInt8(ascii: "\\")), !inner.utf8.contains(UInt8(ascii: "\"")) { return String(inner) }
+            // Inside the quotes, cut by byte: both are one byte each.
+            let inner = text[text.utf8.index(after: text.startIndex)..<text.utf8.index(before: text.endIndex)]
+            if !inner.containsByte(UInt8(ascii: "\\")), !inner.containsByte(UInt8(ascii: "\"")) { return String(inner) }
             var output = ""
             var escaped = false
             for character in text.dropFirst().dropLast() {
@@ -244,6 +267,15 @@ enum SimpleYAML {
 }
 
 private extension Substring {
+    /// Whether the text holds `byte`, found with memchr (`utf8.contains` steps through the view
+    /// one byte at a time).
+    func containsByte(_ byte: UInt8) -> Bool {
+        utf8.withContiguousStorageIfAvailable { bytes in
+            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
+        } ?? utf8.contains(byte)
+    }
+
     /// Byte-level `contains` for a two-byte needle (Substring's own goes through Foundation).
     func containsBytes(_ needle: StaticString) -> Bool {
         precondition(needle.utf8CodeUnitCount == 2)

@@ -125,6 +125,18 @@ enum ScalarType {
         if let first = text.utf8.first, !"~nNyYtTfFoO0123456789+-.".utf8.contains(first) { return "str" }
         if nulls.contains(text) { return "null" }
         if booleans.contains(text) { return "bool" }
+        // Numbers are written with letters, digits and `_+-.` only: anything else (a date's
+        // `:` or a space) is a string without the character-by-character tests below.
+        let numeric = text.utf8.allSatisfy { byte in
+            switch byte {
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "0")...UInt8(ascii: "9"),
+                 UInt8(ascii: "_"), UInt8(ascii: "+"), UInt8(ascii: "-"), UInt8(ascii: "."):
+                return true
+            default:
+                return false
+            }
+        }
+        guard numeric else { return "str" }
         if isInteger(text) { return "int" }
         if isFloat(text) { return "float" }
         return "str"
