@@ -19,9 +19,10 @@ final class ViewModel: @unchecked Sendable {
     /// (`makeItemDates`): an item shows on many pages. Read without a lock: a memo's lock and
     /// hash per card cost 3 % of a build.
     let itemDates: ItemDates
-    /// Each tag's entry in lists of tags (name, link to its first page), made once per tag, in
-    /// `plan.tags` order.
-    let tagEntries: [TemplateObject]
+    /// Each item's tags as cards and item pages list them (name, link to the tag's first page),
+    /// made once per item from one entry per tag: a card is built for every page that shows it,
+    /// and building the list there (a hash per tag, two arrays) was a quarter of a card's cost.
+    let itemTags: [TemplateValue]
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
@@ -40,7 +41,8 @@ final class ViewModel: @unchecked Sendable {
         self.publication = publication
         self.newsletterThankYou = newsletterThankYou
         self.itemDates = itemDates
-        tagEntries = plan.tags.indices.map { [.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))] }
+        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))]) }
+        itemTags = plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
 
@@ -176,9 +178,9 @@ final class ViewModel: @unchecked Sendable {
         return card
     }
 
-    /// An item's tags, as cards and items list them (see `tagEntries`).
-    func tags(of position: Int) -> [TemplateObject] {
-        plan.itemTagSlugs[position].compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }
+    /// An item's tags, as cards and items list them (see `itemTags`).
+    func tags(of position: Int) -> TemplateValue {
+        itemTags[position]
     }
 }
 
