@@ -43,7 +43,7 @@ struct CmarkDocument {
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
         guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [])
         }
         defer { cmark_parser_free(parser) }
         CmarkSession.shared.withLock {
@@ -58,7 +58,7 @@ struct CmarkDocument {
             }
         }
         guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else {
-            return RenderedMarkdown(html: "", headings: [], firstParagraph: nil, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [])
         }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
 
@@ -76,21 +76,24 @@ struct CmarkDocument {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         // The HTML is arena memory too: never handed to free(3).
         guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(html: "", headings: [], firstParagraph: firstParagraph, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: firstParagraph, anchors: [])
         }
-        // The heading ids go in on cmark's bytes, so the page's HTML becomes a String once.
+        // The heading ids go in on cmark's bytes, copied once out of the arena; the HTML stays
+        // bytes (made a String, it was validated again, a page at a time).
         let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
         var html = HeadingAnchors.insert(headings, into: renderedBytes)
-        if UTF8Search.contains("<section class=\"footnotes\" data-footnotes>", in: html) {
-            html = UTF8Search.replacing("<section class=\"footnotes\" data-footnotes>", with: "<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">", in: html)
+        if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
+            html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
         }
         return RenderedMarkdown(
-            html: html,
+            htmlBytes: html,
             headings: headings,
             firstParagraph: firstParagraph,
             anchors: HeadingAnchors.ids(in: html)
         )
     }
+
+    private static let footnotes = UTF8Search.Needle("<section class=\"footnotes\" data-footnotes>")
 
     private func resolveReferences(in nodes: [OpaquePointer], resolve: (MarkdownReference) -> LinkResolution) {
         for node in nodes {

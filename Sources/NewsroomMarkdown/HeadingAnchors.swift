@@ -48,18 +48,20 @@ enum HeadingAnchors {
         return String(decoding: bytes, as: UTF8.self)
     }
 
+    private static let markStart = UTF8Search.Needle(String(CmarkDocument.headingMarkStart))
+    private static let markEnd = UTF8Search.Needle(String(CmarkDocument.headingMarkEnd))
+    private static let idAttribute = UTF8Search.Needle(" id=\"")
+
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">` in
-    /// cmark's rendered bytes, making the page's String once, with the ids in.
-    static func insert(_ headings: [MarkdownHeading], into bytes: UnsafeBufferPointer<UInt8>) -> String {
-        guard !headings.isEmpty else { return String(decoding: bytes, as: UTF8.self) }
-        let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
-        let markEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
+    /// cmark's rendered bytes, copying them once, with the ids in.
+    static func insert(_ headings: [MarkdownHeading], into bytes: UnsafeBufferPointer<UInt8>) -> [UInt8] {
+        guard !headings.isEmpty else { return Array(bytes) }
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + headings.count * 24)
         var cursor = 0
         while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
               let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
-              let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
+              let index = Int(String(decoding: bytes[(start + markStart.bytes.count)..<end], as: UTF8.self)),
               headings.indices.contains(index) {
             // The mark sits right after the opening tag "<hN>": reopen it with the id.
             if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
@@ -68,21 +70,19 @@ enum HeadingAnchors {
             } else {
                 output += bytes[cursor..<start]
             }
-            cursor = end + markEnd.count
+            cursor = end + markEnd.bytes.count
         }
         output += bytes[cursor...]
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// Every `id="…"` value in `html`, in order.
-    static func ids(in html: String) -> [String] {
-        let marker = Array(" id=\"".utf8)
-        var html = html
-        return html.withUTF8 { bytes in
+    static func ids(in html: [UInt8]) -> [String] {
+        html.withUnsafeBufferPointer { bytes in
             var ids: [String] = []
             var cursor = 0
-            while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
-                let start = found + marker.count
+            while let found = UTF8Search.firstIndex(of: idAttribute, in: bytes, from: cursor) {
+                let start = found + idAttribute.bytes.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                 ids.append(String(decoding: bytes[start..<end], as: UTF8.self))

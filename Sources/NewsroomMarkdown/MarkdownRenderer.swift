@@ -87,8 +87,10 @@ public struct MarkdownHeading: Sendable, Equatable {
 
 /// The result of rendering one Markdown document.
 public struct RenderedMarkdown: Sendable, Equatable {
-    /// The HTML body.
-    public var html: String
+    /// The HTML body, as UTF-8.
+    public var htmlBytes: [UInt8]
+    /// The HTML body as a String.
+    public var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     /// Headings in document order, with the ids written into `html`.
     public var headings: [MarkdownHeading]
     /// The first paragraph as plain text, for a default summary.

@@ -11,8 +11,29 @@ public enum UTF8Search {
     /// checks the rest there. Searching for the first byte instead stopped dozens of times per
     /// line of HTML for `href="#icon-`; glibc's memmem is not vectorised for short needles.
     public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        firstIndex(of: Needle(needle), in: haystack, from: start)
+    }
+
+    /// A needle with its rarest byte found once, for searches repeated in a loop or on every page.
+    public struct Needle: Sendable {
+        public let bytes: [UInt8]
+        let pivot: Int
+
+        public init(_ bytes: [UInt8]) {
+            self.bytes = bytes
+            pivot = bytes.isEmpty ? 0 : rarestOffset(in: bytes)
+        }
+
+        public init(_ text: String) {
+            self.init(Array(text.utf8))
+        }
+    }
+
+    /// `firstIndex(of:in:from:)` for a needle made beforehand.
+    public static func firstIndex(of needle: Needle, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+        let pivot = needle.pivot
+        let needle = needle.bytes
         guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
-        let pivot = rarestOffset(in: needle)
         return needle.withUnsafeBytes { pattern -> Int? in
             // Candidate starts run from `start` to `last`; the pivot byte sits `pivot` further on.
             var index = start
@@ -51,30 +72,22 @@ public enum UTF8Search {
         }
     }
 
-    /// `text` with every `target` replaced by `replacement`.
-    public static func replacing(_ target: String, with replacement: String, in text: String) -> String {
-        let needle = Array(target.utf8)
-        var text = text
-        return text.withUTF8 { buffer in
-            guard var found = firstIndex(of: needle, in: buffer) else { return String(decoding: buffer, as: UTF8.self) }
+    /// `bytes` with every `target` replaced by `replacement`.
+    public static func replacing(_ target: Needle, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+        bytes.withUnsafeBufferPointer { buffer in
+            guard var found = firstIndex(of: target, in: buffer) else { return bytes }
             var output: [UInt8] = []
             output.reserveCapacity(buffer.count + 64)
             var cursor = 0
             while true {
                 output += buffer[cursor..<found]
-                output += replacement.utf8
-                cursor = found + needle.count
-                guard let next = firstIndex(of: needle, in: buffer, from: cursor) else { break }
+                output += replacement
+                cursor = found + target.bytes.count
+                guard let next = firstIndex(of: target, in: buffer, from: cursor) else { break }
                 found = next
             }
             output += buffer[cursor...]
-            return String(decoding: output, as: UTF8.self)
+            return output
         }
-    }
-
-    public static func contains(_ target: String, in text: String) -> Bool {
-        var text = text
-        let needle = Array(target.utf8)
-        return text.withUTF8 { firstIndex(of: needle, in: $0) != nil }
     }
 }

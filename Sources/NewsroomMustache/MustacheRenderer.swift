@@ -34,6 +34,12 @@ struct MustacheRenderer {
                 case .link(let link):
                     unkeepable()
                     write(links(link), escaped: escaped)
+                case .bytes(let bytes):
+                    if escaped {
+                        bytes.withUnsafeBufferPointer { MustacheValue.escape($0, into: &output) }
+                    } else {
+                        output.append(contentsOf: bytes)
+                    }
                 default:
                     write(value.text, escaped: escaped)
                 }
@@ -45,7 +51,7 @@ struct MustacheRenderer {
                 }
                 guard let value else { continue }
                 switch value {
-                case .object, .text, .number, .decimal:
+                case .object, .text, .number, .decimal, .bytes:
                     renderWithin(value, children, blocks: blocks)
                 case .link(let link):
                     unkeepable()

@@ -32,6 +32,7 @@ public struct MustacheSectionLambda: Sendable {
 enum MustacheValue {
     /// swift-mustache's transforms, for the ones our templates may use.
     static func transform(_ name: String, _ value: TemplateValue) -> TemplateValue? {
+        if case .bytes = value { return transform(name, .text(value.text)) }
         switch (name, value) {
         case ("empty", .list(let array)): return .bool(array.isEmpty)
         case ("empty", .text(let string)): return .bool(string.isEmpty)
@@ -57,23 +58,26 @@ enum MustacheValue {
     /// copied whole.
     static func escape(_ text: String, into output: inout [UInt8]) {
         var text = text
-        text.withUTF8 { bytes in
-            var start = 0
-            for index in 0..<bytes.count where needsEscape(bytes[index]) {
-                let replacement: StaticString
-                switch bytes[index] {
-                case 0x26: replacement = "&amp;"
-                case 0x3C: replacement = "&lt;"
-                case 0x3E: replacement = "&gt;"
-                case 0x22: replacement = "&quot;"
-                default: replacement = "&#39;"
-                }
-                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
-                output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
-                start = index + 1
+        text.withUTF8 { escape($0, into: &output) }
+    }
+
+    /// `escape` for UTF-8 bytes.
+    static func escape(_ bytes: UnsafeBufferPointer<UInt8>, into output: inout [UInt8]) {
+        var start = 0
+        for index in 0..<bytes.count where needsEscape(bytes[index]) {
+            let replacement: StaticString
+            switch bytes[index] {
+            case 0x26: replacement = "&amp;"
+            case 0x3C: replacement = "&lt;"
+            case 0x3E: replacement = "&gt;"
+            case 0x22: replacement = "&quot;"
+            default: replacement = "&#39;"
             }
-            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+            output.append(contentsOf: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+            start = index + 1
         }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
     }
 
     /// `& < > " '`, all below 0x40: one shift of a constant mask per byte instead of five

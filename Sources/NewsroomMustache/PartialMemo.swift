@@ -78,6 +78,7 @@ extension TemplateValue {
     func rendersLike(_ other: TemplateValue) -> Bool {
         switch (self, other) {
         case (.text(let a), .text(let b)): return a == b
+        case (.bytes(let a), .bytes(let b)): return a == b
         case (.bool(let a), .bool(let b)): return a == b
         case (.number(let a), .number(let b)): return a == b
         case (.decimal(let a), .decimal(let b)): return a == b

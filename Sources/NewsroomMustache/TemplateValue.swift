@@ -48,6 +48,10 @@ public enum TemplateValue: Sendable {
     /// A link to a file of the site, written relative to the page being rendered (the render
     /// call says how): one view model then serves every page that shows it.
     case link(TemplateLink)
+    /// UTF-8 text kept as the bytes it was made as (a rendered Markdown body): it renders as
+    /// `.text` of those bytes would, without being made a `String` (which validates and copies
+    /// every byte of every page's body) on the way.
+    case bytes([UInt8])
     case null
 
     /// False for null, `false` and empty lists; everything else is truthy (also "" and 0), as in
@@ -72,6 +76,7 @@ public enum TemplateValue: Sendable {
         case .object, .list: return String(describing: foundationValue(links: \.asWritten))
         case .lambda(let lambda): return lambda.body("")
         case .link(let link): return link.asWritten
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         }
     }
 
@@ -218,6 +223,7 @@ extension TemplateValue {
         case .list(let values): return values.map { $0.foundationValue(links: links) }
         case .lambda(let lambda): return lambda
         case .link(let link): return links(link)
+        case .bytes(let bytes): return String(decoding: bytes, as: UTF8.self)
         case .null: return NSNull()
         }
     }

@@ -37,3 +37,25 @@ import Testing
         #expect(UTF8Search.rarestOffset(in: needle) == 6)
     }
 }
+
+/// Replacing on bytes, as the rendered body's footnotes section gets its label.
+@Suite struct UTF8ReplaceTests {
+    @Test(arguments: [
+        ("abcabc", "bc", "XYZ", "aXYZaXYZ"), ("none here", "zz", "!", "none here"), ("ééé", "é", "e", "eee"),
+        ("<s a>x<s a>", "<s a>", "<s a b>", "<s a b>x<s a b>"), ("", "a", "b", ""), ("aaa", "aa", "b", "ba"),
+    ])
+    func replacesEveryOccurrence(_ text: String, _ target: String, _ replacement: String, _ expected: String) {
+        let result = UTF8Search.replacing(UTF8Search.Needle(target), with: Array(replacement.utf8), in: Array(text.utf8))
+        #expect(String(decoding: result, as: UTF8.self) == expected)
+    }
+
+    @Test func aNeedleFindsWhatItsBytesFind() {
+        let page = Array("<p>one <em>two</em> <span id=\"x\">three</span></p>".utf8)
+        for needle in ["<em>", " id=\"", "three", "</p>", "absent", "p"] {
+            let bytes = Array(needle.utf8)
+            page.withUnsafeBufferPointer { buffer in
+                #expect(UTF8Search.firstIndex(of: UTF8Search.Needle(needle), in: buffer, from: 1) == UTF8Search.firstIndex(of: bytes, in: buffer, from: 1))
+            }
+        }
+    }
+}

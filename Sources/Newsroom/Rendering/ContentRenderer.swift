@@ -2,7 +2,9 @@ import NewsroomMarkdown
 
 /// A Markdown body rendered for one page.
 struct RenderedBody: Sendable {
-    var html: String
+    /// The HTML as UTF-8: item pages and pages put it in as it is (see `TemplateValue.bytes`).
+    var htmlBytes: [UInt8]
+    var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     var firstParagraph: String?
     var anchors: [String]
 }
@@ -28,6 +30,6 @@ struct ContentRenderer: Sendable {
             return resolution
         }
         log.add(contentsOf: problems)
-        return RenderedBody(html: rendered.html, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
+        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
     }
 }

@@ -12,7 +12,7 @@ extension SiteRenderer {
             .title: item.title,
             .date: model.itemDate(position),
             .summary: summaries[position],
-            .content: withDateline(body.html, item: item),
+            .content: TemplateValue.bytes(withDateline(body.htmlBytes, item: item)),
             .tags: model.tags(of: position),
             .permalink: permalink,
             .dateline: dateline(item),
@@ -56,14 +56,18 @@ extension SiteRenderer {
     }
 
     /// The press-release dateline opens the first paragraph, as wire copy does.
-    func withDateline(_ html: String, item: NewsItem) -> String {
+    func withDateline(_ html: [UInt8], item: NewsItem) -> [UInt8] {
         let mark = "<span class=\"dateline\">\(datelineHTML(item))</span> "
-        guard html.utf8.starts(with: "<p>".utf8) else { return "<p class=\"dateline-alone\">\(mark)</p>\n" + html }
-        // Appended as a Substring (one copy); `+` with a Substring went through it character by character.
-        var result = "<p>"
-        result.reserveCapacity(html.utf8.count + mark.utf8.count)
-        result += mark
-        result.append(contentsOf: html[html.utf8.index(html.startIndex, offsetBy: 3)...])
+        var result: [UInt8] = []
+        result.reserveCapacity(html.count + mark.utf8.count + 32)
+        guard html.starts(with: "<p>".utf8) else {
+            result += "<p class=\"dateline-alone\">\(mark)</p>\n".utf8
+            result += html
+            return result
+        }
+        result += "<p>".utf8
+        result += mark.utf8
+        result += html[3...]
         return result
     }
 

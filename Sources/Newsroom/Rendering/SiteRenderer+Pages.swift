@@ -7,7 +7,7 @@ extension SiteRenderer {
         let body = content.render(sourcePage.body, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, findingFirstParagraph: true, log: &log)
         var context = model.common(page: file, title: sourcePage.title, description: sourcePage.description ?? body.firstParagraph ?? "", kind: "page")
         context[.title] = sourcePage.title
-        context[.content] = body.html
+        context[.content] = TemplateValue.bytes(body.htmlBytes)
         return page(file, layout: sourcePage.layout, context: context, requestedAt: source.folder.location(sourcePage.sourcePath), log: &log)
     }
 
