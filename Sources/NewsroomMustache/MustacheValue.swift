@@ -115,6 +115,11 @@ enum MustacheValue {
 
 /// HTML escaping as templates do it (`& < > " '`), for text the generator writes into pages itself.
 public enum HTMLEscaping {
+    /// `text` escaped, appended to `output`.
+    public static func append(_ text: String, to output: inout [UInt8]) {
+        MustacheValue.escape(text, into: &output)
+    }
+
     public static func escaped(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count + 16)

@@ -4,19 +4,42 @@ import Foundation
 enum JSONLD {
     /// Written member by member in sorted key order. Every string goes through `JSONText.quoted`,
     /// so no `</script>` or `<!--` can close the element it sits in.
-    static func newsArticle(_ item: NewsItem, url: String, image: String?, config: SiteConfig) -> String {
-        var output = "{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\""
-        if let author = item.author {
-            output += ",\"author\":{\"@type\":\"Organization\",\"name\":" + JSONText.quoted(author) + "}"
+    static func newsArticle(_ item: NewsItem, url: String, image: String?, config: SiteConfig) -> [UInt8] {
+        // Into one buffer: made of Strings, each member and its concatenations were copies.
+        var output: [UInt8] = []
+        output.reserveCapacity(768)
+        func raw(_ text: StaticString) {
+            output.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
         }
-        output += ",\"dateModified\":" + JSONText.quoted((item.updated ?? item.date).iso8601)
-        output += ",\"datePublished\":" + JSONText.quoted(item.date.iso8601)
-        if let summary = item.summary { output += ",\"description\":" + JSONText.quoted(summary) }
-        output += ",\"headline\":" + JSONText.quoted(item.title)
-        if let image { output += ",\"image\":[" + JSONText.quoted(image) + "]" }
-        output += ",\"mainEntityOfPage\":" + JSONText.quoted(url)
-        output += ",\"publisher\":{\"@type\":\"Organization\",\"logo\":{\"@type\":\"ImageObject\",\"url\":"
-            + JSONText.quoted(config.baseURL + "assets/logo.svg") + "},\"name\":" + JSONText.quoted(config.title) + "}}"
+        func quoted(_ text: String) { JSONText.append(text, to: &output) }
+        raw("{\"@context\":\"https://schema.org\",\"@type\":\"NewsArticle\"")
+        if let author = item.author {
+            raw(",\"author\":{\"@type\":\"Organization\",\"name\":")
+            quoted(author)
+            raw("}")
+        }
+        raw(",\"dateModified\":")
+        quoted((item.updated ?? item.date).iso8601)
+        raw(",\"datePublished\":")
+        quoted(item.date.iso8601)
+        if let summary = item.summary {
+            raw(",\"description\":")
+            quoted(summary)
+        }
+        raw(",\"headline\":")
+        quoted(item.title)
+        if let image {
+            raw(",\"image\":[")
+            quoted(image)
+            raw("]")
+        }
+        raw(",\"mainEntityOfPage\":")
+        quoted(url)
+        raw(",\"publisher\":{\"@type\":\"Organization\",\"logo\":{\"@type\":\"ImageObject\",\"url\":")
+        quoted(config.baseURL + "assets/logo.svg")
+        raw("},\"name\":")
+        quoted(config.title)
+        raw("}}")
         return output
     }
 }
@@ -27,10 +50,16 @@ enum JSONLD {
 public enum JSONText {
     /// - Parameter htmlSafe: escape `<`, `>`, `&` too (for JSON inside HTML; off for YAML).
     public static func quoted(_ string: String, htmlSafe: Bool = true) -> String {
+        var output: [UInt8] = []
+        output.reserveCapacity(string.utf8.count + 16)
+        append(string, htmlSafe: htmlSafe, to: &output)
+        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// `quoted`, appended to `output`.
+    public static func append(_ string: String, htmlSafe: Bool = true, to output: inout [UInt8]) {
         var string = string
-        return string.withUTF8 { bytes in
-            var output: [UInt8] = []
-            output.reserveCapacity(bytes.count + 16)
+        string.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))
             // Runs of bytes that need nothing are copied whole.
             var start = 0
@@ -68,7 +97,6 @@ public enum JSONText {
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             output.append(UInt8(ascii: "\""))
-            return String(decoding: output, as: UTF8.self)
         }
     }
 }

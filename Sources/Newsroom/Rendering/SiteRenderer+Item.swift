@@ -34,7 +34,7 @@ extension SiteRenderer {
         context[.related] = related.map { model.card($0, summary: summaries[$0]) }
         if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
         context[.share] = shareLinks(title: item.title, url: permalink)
-        context[.jsonLD] = JSONLD.newsArticle(item, url: permalink, image: heroURL, config: config)
+        context[.jsonLD] = TemplateValue.bytes(JSONLD.newsArticle(item, url: permalink, image: heroURL, config: config))
         if case .object(var page)? = context.value(.page) {
             page[.ogType] = "article"
             context[.page] = page
@@ -48,26 +48,29 @@ extension SiteRenderer {
         return "\(item.date.long), \(location.uppercased()) –"
     }
 
-    /// The dateline as HTML: only the date inside `<time>`.
-    func datelineHTML(_ item: NewsItem) -> String {
-        let time = "<time datetime=\"\(item.date.iso8601)\">\(HTMLEscaping.escaped(item.date.long))</time>"
-        guard let location = item.location, !location.isEmpty else { return time + " –" }
-        return "\(time), \(HTMLEscaping.escaped(location.uppercased())) –"
-    }
-
-    /// The press-release dateline opens the first paragraph, as wire copy does.
+    /// The press-release dateline opens the first paragraph, as wire copy does: the date inside
+    /// `<time>`, then the place. Written on the body's bytes in one pass.
     func withDateline(_ html: [UInt8], item: NewsItem) -> [UInt8] {
-        let mark = "<span class=\"dateline\">\(datelineHTML(item))</span> "
         var result: [UInt8] = []
-        result.reserveCapacity(html.count + mark.utf8.count + 32)
-        guard html.starts(with: "<p>".utf8) else {
-            result += "<p class=\"dateline-alone\">\(mark)</p>\n".utf8
-            result += html
-            return result
+        result.reserveCapacity(html.count + 192)
+        let opensWithParagraph = html.starts(with: "<p>".utf8)
+        result += opensWithParagraph ? "<p>".utf8 : "<p class=\"dateline-alone\">".utf8
+        result += "<span class=\"dateline\"><time datetime=\"".utf8
+        result += item.date.iso8601.utf8
+        result += "\">".utf8
+        HTMLEscaping.append(item.date.long, to: &result)
+        result += "</time>".utf8
+        if let location = item.location, !location.isEmpty {
+            result += ", ".utf8
+            HTMLEscaping.append(location.uppercased(), to: &result)
         }
-        result += "<p>".utf8
-        result += mark.utf8
-        result += html[3...]
+        result += " –</span> ".utf8
+        if opensWithParagraph {
+            result += html[3...]
+        } else {
+            result += "</p>\n".utf8
+            result += html
+        }
         return result
     }
 
