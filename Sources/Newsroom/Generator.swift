@@ -86,9 +86,15 @@ public enum Generator {
             result.outputError = "\(error)"
             return result
         }
-        source.itemCache.write(to: writer.folder, timeZone: source.config.timeZone, site: source.folder)
+        source.itemCache.write(to: session.writeFolder, timeZone: source.config.timeZone, site: source.folder)
         BuildRecord(digest: digest, warningsByPage: prepared.renderer.warnings, buildWarnings: Array(buildWarnings))
-            .write(in: writer.folder, site: options.site.displayName)
+            .write(in: session.writeFolder, site: options.site.displayName)
+        do {
+            try session.publish()
+        } catch {
+            result.outputError = "\(error)"
+            return result
+        }
         clock.lap("write", into: &result)
         counter.report(into: &result)
         return result

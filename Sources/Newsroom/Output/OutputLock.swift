@@ -11,12 +11,27 @@ final class OutputLock {
     private let descriptor: Int32
 
     /// Takes the lock, waiting up to `timeout` seconds for another run to finish.
-    init(folder: URL, timeout: TimeInterval) throws {
+    convenience init(folder: URL, timeout: TimeInterval) throws {
         let path = folder.appendingPathComponent(Self.fileName).path
-        descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
+        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
         guard descriptor >= 0 else {
             throw OutputError("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
         }
+        try self.init(descriptor: descriptor, timeout: timeout)
+    }
+
+    /// Locks the folder itself (its own descriptor), leaving no file behind: what a first build
+    /// holds on the output's parent while it makes the output beside it (see `OutputWriter`).
+    convenience init(lockingFolder folder: URL, timeout: TimeInterval) throws {
+        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
+        guard descriptor >= 0 else {
+            throw OutputError("cannot open the folder \(folder.path) to lock it: \(String(cString: strerror(errno)))")
+        }
+        try self.init(descriptor: descriptor, timeout: timeout)
+    }
+
+    /// Takes the lock on `descriptor` (closing it if that fails), then holds it.
+    private init(descriptor: Int32, timeout: TimeInterval) throws {
         let deadline = Date().addingTimeInterval(timeout)
         while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
             guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
@@ -25,6 +40,7 @@ final class OutputLock {
             }
             usleep(50_000)
         }
+        self.descriptor = descriptor
     }
 
     deinit {

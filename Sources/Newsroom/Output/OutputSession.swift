@@ -10,15 +10,23 @@ import Glibc
 /// build no longer produces; `abort` leaves the previous output as it was. `stage` may be called
 /// from several threads at once.
 ///
+/// A first build (see `OutputWriter.begin`) writes every file under its own name in a folder
+/// beside the output, which `publish` renames into place once everything is written.
+///
 /// Staging each file in its own folder, rather than in one staging folder, lets the file system
 /// place it with its folder: see `FolderMaker`.
 final class OutputSession: @unchecked Sendable {
     /// The suffix of a file staged beside its target.
     static let stagedSuffix = ".newsroom-tmp"
 
+    /// The output folder.
     let folder: URL
+    /// Where this session writes: the output folder, or for a first build the folder beside it.
+    let writeFolder: URL
     private let lock: OutputLock
-    private let createdFolder: Bool
+    private let firstBuild: Bool
+    /// Files a first build wrote (under their own names).
+    private var writtenDirectly = 0
     /// Present while a session is open: found at the start of a run, it says the last one died.
     private let marker: URL
     private let previous: OutputManifest
@@ -31,21 +39,27 @@ final class OutputSession: @unchecked Sendable {
     private let root: OpenFolder
     private let mutex = NSLock()
 
-    /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
-    init(folder: URL, lock: OutputLock, createdFolder: Bool) throws {
+    /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first;
+    /// `firstBuildIn` is the new folder a first build is made in.
+    init(folder: URL, lock: OutputLock, firstBuildIn work: URL? = nil) throws {
         self.folder = folder
         self.lock = lock
-        self.createdFolder = createdFolder
+        self.firstBuild = work != nil
+        self.writeFolder = work ?? folder
         self.marker = folder.appendingPathComponent(OutputWriter.temporaryFolder)
-        if FileStatus.of(marker.path) != nil {
-            Self.sweepStagedFiles(in: folder.path)
-            try? FileManager.default.removeItem(at: marker)
+        if work == nil {
+            if FileStatus.of(marker.path) != nil {
+                Self.sweepStagedFiles(in: folder.path)
+                try? FileManager.default.removeItem(at: marker)
+            }
+            // A run killed while saving its item cache leaves this behind.
+            unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
+            try Self.makeFolders(marker.path)
+            self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
+        } else {
+            self.previous = OutputManifest()
         }
-        // A run killed while saving its item cache leaves this behind.
-        unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
-        try Self.makeFolders(marker.path)
-        self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
-        self.root = OpenFolder(folder.path)
+        self.root = OpenFolder(writeFolder.path)
         self.folders = FolderMaker(root: root)
     }
 
@@ -66,8 +80,12 @@ final class OutputSession: @unchecked Sendable {
         let slash = file.path.lastIndex(of: "/")
         let parent = slash.map { String(file.path[..<$0]) } ?? ""
         let name = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
+        if firstBuild {
+            try writeDirectly(file.path, data, parent: parent, hash: hash, key: file.cacheKey)
+            return
+        }
         // In a folder this build made, nothing can be there yet: no need to look.
-        let old = createdFolder || folders.madeThisBuild(parent) ? nil : status(file.path)
+        let old = folders.madeThisBuild(parent) ? nil : status(file.path)
         if let old, var entry = unchangedEntry(file.path, old: old, hash: hash, data: data, previous: previous.entries[file.path]) {
             entry.key = file.cacheKey
             mutex.withLock {
@@ -89,6 +107,22 @@ final class OutputSession: @unchecked Sendable {
         mutex.withLock {
             staged.append((file.path, stagingPath, old))
             next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey)
+        }
+    }
+
+    /// A first build's file, written under its own name: the folder is not the output yet.
+    private func writeDirectly(_ path: String, _ data: Data, parent: String, hash: UInt64, key: UInt64) throws {
+        let (at, target) = root.at(path)
+        let written: FileStatus
+        do {
+            try folders.make(parent)
+            written = try FileStatus.write(data, to: target, in: at)
+        } catch {
+            throw OutputError("cannot write \(path): \(error)")
+        }
+        mutex.withLock {
+            writtenDirectly += 1
+            next.entries[path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: key)
         }
     }
 
@@ -140,6 +174,12 @@ final class OutputSession: @unchecked Sendable {
     /// Moves every staged file into place, removes stale files and records the manifest.
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
+        if firstBuild {
+            // Nothing to move: the folder becomes the output as a whole (`publish`).
+            try FileStatus.write(next.serialised, to: writeFolder.path + "/" + OutputManifest.fileName)
+            report.written = writtenDirectly
+            return report
+        }
         let ordered = staged.sorted(by: { $0.path < $1.path })
         // Put in place on two threads (alone, 15,000 renames were most of the write stage).
         // A file that replaces one is swapped with it, so a failure anywhere can put every
@@ -200,14 +240,29 @@ final class OutputSession: @unchecked Sendable {
         return report
     }
 
-    /// Drops everything staged; folders this session created are removed again.
+    /// Puts a first build's folder in place as the output, once everything is written into it
+    /// (`commit`, then the caches beside the manifest); nothing to do for other builds.
+    func publish() throws {
+        guard firstBuild else { return }
+        guard rename(writeFolder.path, folder.path) == 0 else {
+            let reason = String(cString: strerror(errno))
+            try? FileManager.default.removeItem(at: writeFolder)
+            throw OutputError("cannot put the new output in place at \(folder.path): \(reason); nothing was written there")
+        }
+        withExtendedLifetime(lock) {}
+    }
+
+    /// Drops everything staged; folders this session created are removed again (a first
+    /// build's whole folder).
     func abort() {
+        if firstBuild {
+            try? FileManager.default.removeItem(at: writeFolder)
+            withExtendedLifetime(lock) {}
+            return
+        }
         discard(staged.map(\.staging))
         folders.removeCreated()
         try? FileManager.default.removeItem(at: marker)
-        if createdFolder {
-            try? FileManager.default.removeItem(at: folder)
-        }
         withExtendedLifetime(lock) {}
     }
 
