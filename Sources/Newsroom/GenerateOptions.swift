@@ -17,6 +17,10 @@ public struct GenerateOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Count pages by kind for the summary (`--verbose`).
     public var countPageKinds = false
+    /// False for a process that exits right after the build (the command line): the build's
+    /// model (every item, page and template) is then left for the exit to reclaim instead of
+    /// being freed piece by piece, 30 ms at the end of a 10,000-item build.
+    public var freesMemoryWhenDone = true
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

@@ -80,20 +80,28 @@ public enum Generator {
             return result
         }
         session.record(digest: digest)
+        // The item cache is written while the output is committed, and put in place after.
+        let itemCache = source.itemCache, cacheFolder = session.writeFolder, timeZone = source.config.timeZone, siteFolder = source.folder
+        let stagedCache = BackgroundWork { itemCache.stage(in: cacheFolder, timeZone: timeZone, site: siteFolder) }
         do {
             result.report = try session.commit()
         } catch {
+            ItemCache.discard(stagedCache.wait())
             result.outputError = "\(error)"
             return result
         }
-        source.itemCache.write(to: session.writeFolder, timeZone: source.config.timeZone, site: source.folder)
         BuildRecord(digest: digest, warningsByPage: prepared.renderer.warnings, buildWarnings: Array(buildWarnings))
             .write(in: session.writeFolder, site: options.site.displayName)
+        if let staged = stagedCache.wait() { ItemCache.publish(staged, in: cacheFolder) }
         do {
             try session.publish()
         } catch {
             result.outputError = "\(error)"
             return result
+        }
+        if !options.freesMemoryWhenDone {
+            KeptUntilExit.keep(prepared)
+            KeptUntilExit.keep(source)
         }
         clock.lap("write", into: &result)
         counter.report(into: &result)

@@ -30,3 +30,32 @@ private final class UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
+
+/// Work started on another thread now, its result taken later with `wait` (once).
+final class BackgroundWork<Value>: @unchecked Sendable {
+    private var value: Value?
+    private let done = DispatchSemaphore(value: 0)
+
+    init(_ work: @escaping () -> Value) {
+        let shared = UncheckedBox(work)
+        DispatchQueue.global().async {
+            self.value = shared.value()
+            self.done.signal()
+        }
+    }
+
+    func wait() -> Value {
+        done.wait()
+        return value!
+    }
+}
+
+/// What a process about to exit keeps rather than frees (see `GenerateOptions.freesMemoryWhenDone`).
+enum KeptUntilExit {
+    nonisolated(unsafe) private static var values: [Any] = []
+    private static let lock = NSLock()
+
+    static func keep(_ value: Any) {
+        lock.withLock { values.append(value) }
+    }
+}

@@ -53,13 +53,18 @@ struct ItemCache {
     }
 
     func write(to folder: URL, timeZone: TimeZone, site: SourceFolder) {
-        guard changed || FileStatus.of(folder.appendingPathComponent(Self.fileName).path) == nil else { return }
-        let target = folder.appendingPathComponent(Self.fileName).path
-        let staging = target + ".tmp"
+        if let staging = stage(in: folder, timeZone: timeZone, site: site) { Self.publish(staging, in: folder) }
+    }
+
+    /// Writes the cache under a temporary name in `folder` (nil when it need not be written or
+    /// could not be); `publish` puts it in place. A build writes it while the output is committed.
+    func stage(in folder: URL, timeZone: TimeZone, site: SourceFolder) -> String? {
+        guard changed || FileStatus.of(folder.appendingPathComponent(Self.fileName).path) == nil else { return nil }
+        let staging = folder.appendingPathComponent(Self.fileName).path + ".tmp"
         // Written a megabyte at a time: at 50,000 items the whole cache in memory at once
         // (and its copies while growing) was the build's peak.
         let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return }
+        guard descriptor >= 0 else { return nil }
         var writer = BinaryWriter()
         writer.data.reserveCapacity(1 << 21)
         var failed = false
@@ -77,7 +82,21 @@ struct ItemCache {
         }
         flush()
         close(descriptor)
-        if failed || rename(staging, target) != 0 { unlink(staging) }
+        if failed {
+            unlink(staging)
+            return nil
+        }
+        return staging
+    }
+
+    /// Renames a staged cache into place in `folder` (or removes it when that fails).
+    static func publish(_ staging: String, in folder: URL) {
+        if rename(staging, folder.appendingPathComponent(fileName).path) != 0 { unlink(staging) }
+    }
+
+    /// Removes a staged cache that will not be used (the build failed).
+    static func discard(_ staging: String?) {
+        if let staging { unlink(staging) }
     }
 }
 
