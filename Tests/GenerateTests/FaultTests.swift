@@ -28,25 +28,14 @@ import Glibc
         defer { try? FileManager.default.removeItem(at: clean) }
         #expect(site.build { $0.output = clean }.succeeded)
         let new = Fixtures.tree(at: clean)
-        var generator = SystemRandomNumberGenerator()
         var kills = 0
         for attempt in 0..<12 {
-            let process = Process()
-            process.executableURL = CommandRunner.binary
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(attempt * 8_000 + Int.random(in: 0..<8_000, using: &generator)))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            process.waitUntilExit()
+            let killed = try Self.runAndKill(arguments, attempt: attempt, step: 8_000)
+            if killed { kills += 1 }
             for (path, data) in site.outputTree() where !path.hasSuffix(OutputSession.stagedSuffix) {
                 #expect(data == old[path] || data == new[path], "\(path) is neither the old nor the new version")
             }
-            if process.terminationReason == .exit { break }
+            if !killed { break }
         }
         #expect(kills > 0)
         #expect(try CommandRunner.run(arguments, in: site.root).status == 0)
@@ -66,10 +55,18 @@ import Glibc
         let site = try TestSite(Sites.valid)
         defer { site.delete() }
         #expect(site.build().succeeded)
-        let descriptor = open(site.output.appendingPathComponent(OutputLock.fileName).path, O_RDWR)
+        let result = try Self.buildAddingAnItem(site, whileLocking: site.output.appendingPathComponent(OutputLock.fileName).path)
+        #expect(result.succeeded)
+    }
+
+    /// Holds `flock` on `path` (a lock file or a folder), adds an item and builds: the build must
+    /// wait until the lock is let go 0.6 s later (after `beforeRelease`), then make the item's page.
+    static func buildAddingAnItem(_ site: TestSite, whileLocking path: String, beforeRelease: @escaping @Sendable () -> Void = {}) throws -> BuildResult {
+        let descriptor = open(path, O_RDONLY)
         #expect(flock(descriptor, LOCK_EX) == 0)
         let started = Date()
         DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) {
+            beforeRelease()
             flock(descriptor, LOCK_UN)
             close(descriptor)
         }
@@ -82,9 +79,25 @@ import Glibc
         Text.
         """)
         let result = site.build()
-        #expect(result.succeeded)
         #expect(Date().timeIntervalSince(started) >= 0.5)
         #expect(site.exists("news/2023/06/new/index.html"))
+        return result
+    }
+
+    /// Starts `generate` with `arguments` and kills it after about `attempt` steps of `step`
+    /// microseconds (a random part of one more); true when it was killed, false when it had ended.
+    static func runAndKill(_ arguments: [String], attempt: Int, step: Int) throws -> Bool {
+        let process = Process()
+        process.executableURL = CommandRunner.binary
+        process.arguments = arguments
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        usleep(UInt32(attempt * step + Int.random(in: 0..<step)))
+        let killed = process.isRunning
+        if killed { kill(process.processIdentifier, SIGKILL) }
+        process.waitUntilExit()
+        return killed && process.terminationReason != .exit
     }
 
     @Test func lockHeldTooLongFailsCleanly() throws {

@@ -71,18 +71,7 @@ import Glibc
         let arguments = ["--site", site.site.path, "--themes", site.themes.path, "--output", site.output.path, "--now", "2026-11-29T12:00:00Z", "--quiet"]
         var kills = 0
         for attempt in 0..<10 {
-            let process = Process()
-            process.executableURL = CommandRunner.binary
-            process.arguments = arguments
-            process.standardOutput = FileHandle.nullDevice
-            process.standardError = FileHandle.nullDevice
-            try process.run()
-            usleep(UInt32(attempt * 10_000 + Int.random(in: 0..<10_000)))
-            if process.isRunning {
-                kill(process.processIdentifier, SIGKILL)
-                kills += 1
-            }
-            process.waitUntilExit()
+            if try FaultTests.runAndKill(arguments, attempt: attempt, step: 10_000) { kills += 1 }
             if FileManager.default.fileExists(atPath: site.output.path) {
                 #expect(site.outputTree() == expected, "a killed first build left a partial output")
                 break
@@ -101,27 +90,11 @@ import Glibc
         defer { site.delete() }
         let elsewhere = site.root.appendingPathComponent("elsewhere")
         #expect(site.build { $0.output = elsewhere }.succeeded)
-        let descriptor = open(site.root.path, O_RDONLY | O_DIRECTORY)
-        #expect(flock(descriptor, LOCK_EX) == 0)
-        let started = Date()
         let output = site.output
-        DispatchQueue.global().asyncAfter(deadline: .now() + 0.6) {
+        let result = try FaultTests.buildAddingAnItem(site, whileLocking: site.root.path) {
             rename(elsewhere.path, output.path)
-            flock(descriptor, LOCK_UN)
-            close(descriptor)
         }
-        try site.write("""
-        -- site/content/news/2023-06-01-new.md --
-        ---
-        title: New
-        date: 2023-06-01
-        ---
-        Text.
-        """)
-        let result = site.build()
         #expect(result.succeeded, "\(String(describing: result.outputError))")
-        #expect(Date().timeIntervalSince(started) >= 0.5)
-        #expect(site.exists("news/2023/06/new/index.html"))
         #expect(result.report.unchanged > 0, "built into the output the other run made")
         #expect(Self.leftovers(site) == [])
     }
