@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomXML
 import Testing
+@testable import Newsroom
 
 /// Issue 3: the index, tags, archives, pagination and item navigation of a 30-item site.
 @Suite struct ListingTests {
@@ -154,5 +155,24 @@ import Testing
 
     private func cards(_ html: String) -> [String] {
         html.matches(of: /<li><a href="[^"]*">Fixture item ([^<]+)<\/a>/).map { String($0.1) }
+    }
+}
+
+/// Cards of the first `ViewModel.keptCards` items are made once and kept, the rest built on
+/// each page: the site is the same whichever way each card came. (Serialized: it changes a
+/// process-wide number for a moment.)
+@Suite(.serialized) struct KeptCardTests {
+    @Test(arguments: [0, 5])
+    func keptOrBuiltCardsGiveTheSameSite(kept: Int) throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let allKept = site.outputTree()
+        let other = site.root.appendingPathComponent("other")
+        let saved = ViewModel.keptCards
+        ViewModel.keptCards = kept
+        defer { ViewModel.keptCards = saved }
+        #expect(site.build { $0.output = other }.succeeded)
+        #expect(Fixtures.tree(at: other) == allKept)
     }
 }
