@@ -7,8 +7,8 @@ into a folder wiped just before (as the side-by-side benchmark wipes before ever
 
 `mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
 times (default 5): removes the copy it wrote last, and writes every folder and file again the
-way generate does: on two threads, each file under a temporary name beside its target, then
-renamed; every folder that gets folders inside marked as the top of a subtree (ext4's
+way generate's first build into a missing folder does: on two threads, each file under its own
+name; every folder that gets folders inside marked as the top of a subtree (ext4's
 `chattr +T`). Nothing is rendered, so the time is the least any generator producing those
 files can spend writing them. Prints wall, user and sys seconds per round, and the medians.
 
@@ -97,13 +97,11 @@ def mirror_round(files, parents, target):
 
     def write(part):
         for relative, data in files[part::2]:
-            folder, name = os.path.split(relative)
+            folder = os.path.dirname(relative)
             make(folder)
-            temporary = os.path.join(target, folder, "." + name + ".tmp")
-            descriptor = os.open(temporary, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
+            descriptor = os.open(os.path.join(target, relative), os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
             os.write(descriptor, data)
             os.close(descriptor)
-            os.rename(temporary, os.path.join(target, relative))
 
     os.makedirs(target)
     mark_top(target)
