@@ -30,18 +30,21 @@ struct IconSprite: Sendable {
 
     private static let spriteOpening = Array("\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8)
     private static let spriteClosing = Array("</svg>".utf8)
+    private static let useMarker = UTF8Search.Needle("href=\"#icon-")
+    private static let bodyTag = UTF8Search.Needle("<body")
+    private static let tagEnd = UTF8Search.Needle(">")
 
     /// Puts the symbols `html` uses, each once and in name order, in a hidden sprite right after
     /// `<body…>`; returns the page's bytes.
     func embed(in html: [UInt8]) -> Data {
-        let marker = Array("href=\"#icon-".utf8)
+        let marker = Self.useMarker
         return html.withUnsafeBufferPointer { bytes in
             // Names are found by their bytes and kept as numbers: no String or Set per page.
             var used = [Bool](repeating: false, count: table.count)
             var anyUsed = false
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
-                let start = found + marker.count
+                let start = found + marker.bytes.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                 if let index = table.index(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) {
@@ -50,8 +53,8 @@ struct IconSprite: Sendable {
                 }
                 cursor = end
             }
-            guard anyUsed, let body = UTF8Search.firstIndex(of: Array("<body".utf8), in: bytes),
-                  let close = UTF8Search.firstIndex(of: [UInt8(ascii: ">")], in: bytes, from: body)
+            guard anyUsed, let body = UTF8Search.firstIndex(of: Self.bodyTag, in: bytes),
+                  let close = UTF8Search.firstIndex(of: Self.tagEnd, in: bytes, from: body)
             else { return Data(buffer: bytes) }
             // The pieces are copied once, into memory the Data then owns (building an array and
             // copying it into Data copied every page twice).
