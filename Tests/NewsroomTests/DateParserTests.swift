@@ -47,3 +47,24 @@ import Testing
         #expect(date.rfc822.hasPrefix("Sat, 01 Jan 2000"))
     }
 }
+
+/// `iso8601` is written digit by digit; it must read as the fields joined with padding would.
+@Suite struct ISODateTextTests {
+    static func joined(_ date: PublicationDate) -> String {
+        func pad(_ value: Int, _ width: Int = 2) -> String { String(repeating: "0", count: max(0, width - String(value).count)) + String(value) }
+        let minutes = abs(date.offsetSeconds) / 60
+        return "\(pad(date.year, 4))-\(pad(date.month))-\(pad(date.day))T\(pad(date.hour)):\(pad(date.minute)):\(pad(date.second))"
+            + (date.offsetSeconds < 0 ? "-" : "+") + pad(minutes / 60) + ":" + pad(minutes % 60)
+    }
+
+    @Test func matchesTheFieldsJoined() {
+        for (year, month, day) in [(1, 1, 1), (999, 12, 31), (2023, 3, 21), (9999, 9, 9)] {
+            for (hour, minute, second) in [(0, 0, 0), (9, 5, 7), (23, 59, 59)] {
+                for offset in [0, 3600, -19_800, 20_700, 50_400, -43_200, -60] {
+                    let date = PublicationDate(year: year, month: month, day: day, hour: hour, minute: minute, second: second, offsetSeconds: offset, hasTime: true, instant: Date())
+                    #expect(date.iso8601 == Self.joined(date), "\(date.iso8601)")
+                }
+            }
+        }
+    }
+}
