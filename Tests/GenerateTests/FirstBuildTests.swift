@@ -49,6 +49,22 @@ import Glibc
         #expect(Self.leftovers(site) == [])
     }
 
+    /// A full disk part-way through a first build: a clear error, no output folder, and nothing
+    /// left beside it (a 300 KB tmpfs holds the folder the output would go in).
+    @Test func aFirstBuildOnAFullDiskLeavesNothing() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        let parent = site.root.appendingPathComponent("small")
+        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
+        try #require(Mount.tmpfs(at: parent, size: "300k"), "mounting a tmpfs needs root")
+        defer { Mount.unmount(parent) }
+        let output = parent.appendingPathComponent("output")
+        let result = site.build { $0.output = output }
+        #expect(result.outputError?.contains("No space left on device") == true, "\(String(describing: result.outputError))")
+        #expect(!FileManager.default.fileExists(atPath: output.path))
+        #expect((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) == [])
+    }
+
     @Test func whatAKilledFirstBuildLeftIsCleared() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }

@@ -176,7 +176,12 @@ final class OutputSession: @unchecked Sendable {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
         if firstBuild {
             // Nothing to move: the folder becomes the output as a whole (`publish`).
-            try FileStatus.write(next.serialised, to: writeFolder.path + "/" + OutputManifest.fileName)
+            do {
+                try FileStatus.write(next.serialised, to: writeFolder.path + "/" + OutputManifest.fileName)
+            } catch {
+                abort()
+                throw OutputError("cannot write the manifest: \(error); nothing was written to \(folder.path)")
+            }
             report.written = writtenDirectly
             return report
         }
