@@ -25,8 +25,6 @@ final class OutputSession: @unchecked Sendable {
     let writeFolder: URL
     private let lock: OutputLock
     private let firstBuild: Bool
-    /// Files a first build wrote (under their own names).
-    private var writtenDirectly = 0
     /// Present while a session is open: found at the start of a run, it says the last one died.
     private let marker: URL
     private let previous: OutputManifest
@@ -80,12 +78,10 @@ final class OutputSession: @unchecked Sendable {
         let slash = file.path.lastIndex(of: "/")
         let parent = slash.map { String(file.path[..<$0]) } ?? ""
         let name = slash.map { file.path[file.path.index(after: $0)...] } ?? file.path[...]
-        if firstBuild {
-            try writeDirectly(file.path, data, parent: parent, hash: hash, key: file.cacheKey)
-            return
-        }
-        // In a folder this build made, nothing can be there yet: no need to look.
-        let old = folders.madeThisBuild(parent) ? nil : status(file.path)
+        // A first build's folder is not the output yet: nothing is there to compare with, and
+        // each file is written under its own name. In a folder this build made, nothing can be
+        // there yet either: no need to look.
+        let old = firstBuild || folders.madeThisBuild(parent) ? nil : status(file.path)
         if let old, var entry = unchangedEntry(file.path, old: old, hash: hash, data: data, previous: previous.entries[file.path]) {
             entry.key = file.cacheKey
             mutex.withLock {
@@ -94,35 +90,19 @@ final class OutputSession: @unchecked Sendable {
             }
             return
         }
-        let stagingPath = (parent.isEmpty ? "." : parent + "/.") + name + Self.stagedSuffix
+        let writtenPath = firstBuild ? file.path : (parent.isEmpty ? "." : parent + "/.") + name + Self.stagedSuffix
         let written: FileStatus
-        let (at, staging) = root.at(stagingPath)
-        do {
-            try folders.make(parent)
-            written = try FileStatus.write(data, to: staging, in: at)
-        } catch {
-            unlinkat(at, staging, 0)
-            throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
-        }
-        mutex.withLock {
-            staged.append((file.path, stagingPath, old))
-            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey)
-        }
-    }
-
-    /// A first build's file, written under its own name: the folder is not the output yet.
-    private func writeDirectly(_ path: String, _ data: Data, parent: String, hash: UInt64, key: UInt64) throws {
-        let (at, target) = root.at(path)
-        let written: FileStatus
+        let (at, target) = root.at(writtenPath)
         do {
             try folders.make(parent)
             written = try FileStatus.write(data, to: target, in: at)
         } catch {
-            throw OutputError("cannot write \(path): \(error)")
+            unlinkat(at, target, 0)
+            throw OutputError("cannot write \(file.path): \(error)" + (firstBuild ? "" : "; the previous output is kept"))
         }
         mutex.withLock {
-            writtenDirectly += 1
-            next.entries[path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: key)
+            if !firstBuild { staged.append((file.path, writtenPath, old)) }
+            next.entries[file.path] = OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey)
         }
     }
 
@@ -182,7 +162,8 @@ final class OutputSession: @unchecked Sendable {
                 abort()
                 throw OutputError("cannot write the manifest: \(error); nothing was written to \(folder.path)")
             }
-            report.written = writtenDirectly
+            // Every entry is a file this build wrote: a first build keeps nothing.
+            report.written = next.entries.count
             return report
         }
         let ordered = staged.sorted(by: { $0.path < $1.path })

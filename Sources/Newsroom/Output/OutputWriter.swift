@@ -63,7 +63,12 @@ public struct OutputWriter: Sendable {
 
     /// The folder a first build of `folder` is made in: hidden, beside it, named for the process.
     static func firstBuildFolder(for folder: URL, process: Int32 = getpid()) -> URL {
-        folder.deletingLastPathComponent().appendingPathComponent("." + folder.lastPathComponent + firstBuildSuffix + String(process))
+        folder.deletingLastPathComponent().appendingPathComponent(firstBuildPrefix(for: folder) + String(process))
+    }
+
+    /// The start of the name of every first build's folder for `folder`, whichever the process.
+    private static func firstBuildPrefix(for folder: URL) -> String {
+        "." + folder.lastPathComponent + firstBuildSuffix
     }
 
     static let firstBuildSuffix = ".newsroom-new-"
@@ -76,7 +81,7 @@ public struct OutputWriter: Sendable {
         try OutputSession.makeFolders(parent.path)
         let lock = try OutputLock(lockingFolder: parent, timeout: lockTimeout)
         guard FileStatus.of(folder.path) == nil else { return nil }
-        let prefix = "." + folder.lastPathComponent + Self.firstBuildSuffix
+        let prefix = Self.firstBuildPrefix(for: folder)
         for name in (try? FileManager.default.contentsOfDirectory(atPath: parent.path)) ?? [] where name.hasPrefix(prefix) {
             try? FileManager.default.removeItem(at: parent.appendingPathComponent(name))
         }
