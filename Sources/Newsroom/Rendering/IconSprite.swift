@@ -102,12 +102,9 @@ private struct SymbolTable: Sendable {
         byHash[Self.hash(name)]?.first { names[$0].elementsEqual(name) }
     }
 
-    /// FNV-1a.
     private static func hash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in bytes {
-            hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3
-        }
-        return hash
+        var hasher = KeyHasher()
+        hasher.combine(bytes: UnsafeRawBufferPointer(bytes))
+        return hasher.value
     }
 }
