@@ -155,7 +155,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// rest of a page, its Markdown included, renders on both cores at once.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
         if summaries.count != plan.items.count { computeSummaries() }
-        model.makeItemDates(summaries: summaries)
+        model.makeItemViews(summaries: summaries)
         let jobs = self.jobs
         let listings = plan.listings
         let shared = SharedRun(renderer: self, count: jobs.count)

@@ -15,10 +15,10 @@ final class ViewModel: @unchecked Sendable {
     let publication: Publication
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     let newsletterThankYou: String?
-    /// Each item's date as `date(_:)` gives it, made once for all items before pages render
-    /// (`makeItemDates`): an item shows on many pages. Read without a lock: a memo's lock and
-    /// hash per card cost 3 % of a build.
-    let itemDates: ItemDates
+    /// Each item's date as `date(_:)` gives it, and the first items' cards, made once for all
+    /// items before pages render (`makeItemViews`): an item shows on many pages. Read without a
+    /// lock: a memo's lock and hash per card cost 3 % of a build.
+    let itemViews: ItemViews
     /// Each item's tags as cards and item pages list them (name, link to the tag's first page),
     /// made once per item from one entry per tag: a card is built for every page that shows it,
     /// and building the list there (a hash per tag, two arrays) was a quarter of a card's cost.
@@ -27,11 +27,11 @@ final class ViewModel: @unchecked Sendable {
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
 
-    /// A model whose values made on first use start empty, unless given.
+    /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
-        itemDates: ItemDates = ItemDates()
+        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil
     ) {
         self.config = config
         self.linker = linker
@@ -40,9 +40,8 @@ final class ViewModel: @unchecked Sendable {
         self.bannerShowing = bannerShowing
         self.publication = publication
         self.newsletterThankYou = newsletterThankYou
-        self.itemDates = itemDates
-        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))]) }
-        itemTags = plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
+        self.itemViews = itemViews
+        self.itemTags = itemTags ?? Self.itemTags(plan)
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
 
@@ -52,21 +51,27 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemDates: other.itemDates
+            itemViews: other.itemViews, itemTags: other.itemTags
         )
+    }
+
+    /// Each item's tags (see `itemTags`), from one entry per tag.
+    private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
+        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))]) }
+        return plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
     }
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> TemplateObject {
-        itemDates.values.map { $0[position] } ?? date(plan.items[position].date)
+        itemViews.dates.map { $0[position] } ?? date(plan.items[position].date)
     }
 
     /// Makes every item's date, and the cards of the first `keptCards` items, on all cores;
     /// called once, before pages render. `summaries` are the ones every page shows.
-    func makeItemDates(summaries: [String]) {
-        guard itemDates.values == nil else { return }
-        itemDates.values = ParallelMap.run(plan.items.count) { self.date(self.plan.items[$0].date) }
-        itemDates.cards = ParallelMap.run(min(plan.items.count, summaries.count, Self.keptCards)) { self.makeCard($0, summary: summaries[$0]) }
+    func makeItemViews(summaries: [String]) {
+        guard itemViews.dates == nil else { return }
+        itemViews.dates = ParallelMap.run(plan.items.count) { self.date(self.plan.items[$0].date) }
+        itemViews.cards = ParallelMap.run(min(plan.items.count, summaries.count, Self.keptCards)) { self.makeCard($0, summary: summaries[$0]) }
     }
 
     /// How many items' cards are made once and kept: a card shows on eight pages on average
@@ -166,7 +171,7 @@ final class ViewModel: @unchecked Sendable {
     /// links are `TemplateLink`s, written for each page as it renders, so a card is the same on
     /// every page: kept for the first items (`keptCards`), built where it is shown for the rest.
     func card(_ position: Int, summary: String) -> TemplateObject {
-        if let cards = itemDates.cards, position < cards.count { return cards[position] }
+        if let cards = itemViews.cards, position < cards.count { return cards[position] }
         return makeCard(position, summary: summary)
     }
 
@@ -196,10 +201,10 @@ final class ViewModel: @unchecked Sendable {
     }
 }
 
-/// The items' dates (see `ViewModel.itemDates`): set once, before pages render on several
-/// threads, and only read after.
-final class ItemDates: @unchecked Sendable {
-    var values: [TemplateObject]?
+/// The items' dates and first cards (see `ViewModel.itemViews`): set once, before pages render
+/// on several threads, and only read after.
+final class ItemViews: @unchecked Sendable {
+    var dates: [TemplateObject]?
     /// The first items' cards (see `ViewModel.keptCards`).
     var cards: [TemplateObject]?
 }
