@@ -52,6 +52,7 @@ import Testing
     @Test(arguments: [
         "title: \u{301}x", "title:  \u{301}x  ", "tags:\n  - \u{301}a\n  - b \u{301}", "title: é  ", "title:   Ünï   ",
         "tags:\n  -   spaced   \n  - x", "title: a \u{301}", "k\u{301}: v", "title: \u{A0}x", "title: x\u{A0}",
+        "title: \"\u{301}x\"", "title: \"\u{301}x\\n\"",
     ])
     func spacesBesideNonASCII(_ yaml: String) {
         #expect(SimpleYAML.parse(yaml, path: "f", firstLine: 2) == nil || Self.agree(yaml).map { $0.simple == $0.yams } == true, "\(yaml.debugDescription): \(String(describing: Self.agree(yaml)))")

@@ -221,7 +221,7 @@ enum SimpleYAML {
             if !inner.containsByte(UInt8(ascii: "\\")), !inner.containsByte(UInt8(ascii: "\"")) { return String(inner) }
             var output = ""
             var escaped = false
-            for character in text.dropFirst().dropLast() {
+            for character in inner {
                 if escaped {
                     switch character {
                     case "\"": output.append("\"")
