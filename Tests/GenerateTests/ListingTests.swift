@@ -164,15 +164,10 @@ import Testing
 @Suite(.serialized) struct KeptCardTests {
     @Test(arguments: [0, 5])
     func keptOrBuiltCardsGiveTheSameSite(kept: Int) throws {
-        let site = try NewsSite.make()
-        defer { site.delete() }
-        #expect(site.build().succeeded)
-        let allKept = site.outputTree()
-        let other = site.root.appendingPathComponent("other")
-        let saved = ViewModel.keptCards
-        ViewModel.keptCards = kept
-        defer { ViewModel.keptCards = saved }
-        #expect(site.build { $0.output = other }.succeeded)
-        #expect(Fixtures.tree(at: other) == allKept)
+        try NewsSite.expectSameOutput(after: {
+            let saved = ViewModel.keptCards
+            ViewModel.keptCards = kept
+            return { ViewModel.keptCards = saved }
+        })
     }
 }
