@@ -56,7 +56,8 @@ let package = Package(
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
         .testTarget(
             name: "NewsroomMustacheTests",
-            dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")]
+            dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")],
+            exclude: ["Spec"]
         ),
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
         .testTarget(

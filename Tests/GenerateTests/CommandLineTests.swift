@@ -92,13 +92,7 @@ extension CommandLineTests {
     @Test func progressLineOnlyOnATerminal() throws {
         let corpus = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-progress-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: corpus) }
-        let script = Fixtures.repository.deletingLastPathComponent().appendingPathComponent("shared/bench/corpus.py")
-        let make = Process()
-        make.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        make.arguments = ["python3", script.path, "1500", corpus.path, "--targets", "ours"]
-        make.standardOutput = FileHandle.nullDevice
-        try make.run()
-        make.waitUntilExit()
+        try TestCorpus.write(items: 1500, to: corpus.appendingPathComponent("ours"))
         let command = [CommandRunner.binary.path, "--site", corpus.appendingPathComponent("ours").path,
                        "--themes", Fixtures.repository.appendingPathComponent("themes").path]
         let onTerminal = try CommandRunner.run(

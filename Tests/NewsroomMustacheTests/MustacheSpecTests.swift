@@ -2,8 +2,9 @@ import Foundation
 import Testing
 @testable import NewsroomMustache
 
-/// The Mustache language's own conformance tests (`../shared/mustache-spec`, beside the
-/// repository), run against our renderer: every test of every file must pass.
+/// The Mustache language's own conformance tests, run against our renderer: every test of every
+/// file must pass. `Spec/` holds their JSON form from the public mustache/spec repository
+/// (commit 9cb20c3), under the MIT licence in `Spec/LICENSE`.
 @Suite struct MustacheSpecTests {
     struct SpecCase: CustomTestStringConvertible, Sendable {
         var file: String
@@ -20,9 +21,7 @@ import Testing
         init(_ value: Any) { self.value = value }
     }
 
-    static let specFolder = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .deletingLastPathComponent().appendingPathComponent("shared/mustache-spec")
+    static let specFolder = URL(fileURLWithPath: #filePath).deletingLastPathComponent().appendingPathComponent("Spec")
 
     static let files = ["comments", "delimiters", "interpolation", "inverted", "partials", "sections", "~dynamic-names", "~inheritance"]
 
