@@ -82,7 +82,7 @@ enum NewsItemLoader {
         }
         let aliases = (fields.textList("aliases", log: &log) ?? []).map { (path: $0.0, location: $0.1) }
         guard let title, let date, let slug else { return nil }
-        return NewsItem(
+        var item = NewsItem(
             sourcePath: source.markdownPath,
             bundlePath: source.bundlePath,
             title: title,
@@ -102,6 +102,8 @@ enum NewsItemLoader {
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
+        item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        return item
     }
 
     /// `date`, or the day the name starts with (`2024-03-01-x`) at midnight in the site timezone.

@@ -50,7 +50,7 @@ enum PageLoader {
             }
         }
         guard let title else { return nil }
-        return Page(
+        var page = Page(
             sourcePath: path,
             title: title,
             slug: slug,
@@ -61,5 +61,7 @@ enum PageLoader {
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
+        page.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        return page
     }
 }
