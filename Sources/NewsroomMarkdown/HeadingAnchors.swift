@@ -1,28 +1,41 @@
 import Foundation
 
-/// Stable heading ids: computed from the heading text, written into the rendered HTML.
+/// Heading ids by GitHub's rule, because authors link to the ids GitHub shows them: lower case,
+/// punctuation dropped except `-` and `_`, each space one `-` (nothing collapsed), letters,
+/// marks and digits of any script kept, repeats numbered `-1`, `-2` as GitHub numbers them.
 enum HeadingAnchors {
-    /// A URL-fragment-safe id for `text`, unique within one document (`-1`, `-2` … on repeats).
+    /// The id for `text`, unique within one document. `used` counts each id given so far.
     static func uniqueID(for text: String, used: inout [String: Int]) -> String {
         var base = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : unicodeSlug(text)
+        // GitHub gives a heading with no letters or digits an empty id, which no link can name;
+        // "section" (numbered like any other on repeats) can be linked to.
         if base.isEmpty { base = "section" }
-        let seen = used[base, default: 0]
-        used[base] = seen + 1
-        return seen == 0 ? base : "\(base)-\(seen)"
+        // As GitHub: `base-N` with the next N for this base, skipping ids already given (a
+        // heading may itself read "Intro 1", whose id is "intro-1").
+        var id = base
+        while used[id] != nil {
+            used[base, default: 0] += 1
+            id = "\(base)-\(used[base]!)"
+        }
+        used[id] = 0
+        return id
     }
 
-    /// The id's base: letters and digits lower-cased, each run of `-`, `_` and white space
-    /// between them one `-`.
+    /// The id's base: letters, marks and digits lower-cased, `-` and `_` kept, each space a
+    /// `-`, everything else dropped.
     static func unicodeSlug(_ text: String) -> String {
         var base = ""
-        var pendingDash = false
         for scalar in text.lowercased().unicodeScalars {
-            if scalar.properties.isAlphabetic || ("0"..."9").contains(scalar) {
-                if pendingDash && !base.isEmpty { base += "-" }
+            switch scalar.properties.generalCategory {
+            case .uppercaseLetter, .lowercaseLetter, .titlecaseLetter, .modifierLetter, .otherLetter,
+                 .nonspacingMark, .spacingMark, .enclosingMark, .decimalNumber, .letterNumber, .otherNumber:
                 base.unicodeScalars.append(scalar)
-                pendingDash = false
-            } else if scalar == "-" || scalar == "_" || scalar.properties.isWhitespace {
-                pendingDash = true
+            default:
+                if scalar == "-" || scalar == "_" {
+                    base.unicodeScalars.append(scalar)
+                } else if scalar == " " {
+                    base += "-"
+                }
             }
         }
         return base
@@ -32,15 +45,14 @@ enum HeadingAnchors {
     static func asciiSlug(_ text: String) -> String {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(text.utf8.count)
-        var pendingDash = false
         for byte in text.utf8 {
             switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"), UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"):
-                if pendingDash && !bytes.isEmpty { bytes.append(UInt8(ascii: "-")) }
-                bytes.append(byte >= 0x41 && byte <= 0x5A ? byte | 0x20 : byte)
-                pendingDash = false
-            case UInt8(ascii: "-"), UInt8(ascii: "_"), 0x20, 0x09...0x0D:
-                pendingDash = true
+            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
+                bytes.append(byte | 0x20)
+            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                bytes.append(byte)
+            case UInt8(ascii: " "):
+                bytes.append(UInt8(ascii: "-"))
             default:
                 continue
             }

@@ -70,6 +70,8 @@ import Testing
         Intro.
 
         See [gone](2020-01-01-gone.md) and ![pic](/images/nothing.png).
+
+        ## Details
         """, expected: [
             "site/content/news/2023-03-21-first.md:7:5: error: link target '2020-01-01-gone.md' does not exist",
             "site/content/news/2023-03-21-first.md:7:36: error: image target '/images/nothing.png' does not exist",

@@ -97,6 +97,6 @@ import Testing
         defer { site.delete() }
         try FileManager.default.createDirectory(at: site.site.appendingPathComponent("content/pages/contact.md"), withIntermediateDirectories: true)
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == ["site/content/pages/contact.md:1:1: error: 'contact.md' is not a page: pages are .md files"])
+        #expect(result.diagnostics.map(\.description) == ["site/content/pages/contact.md:1:1: error: 'contact.md' is not a page: pages are .md or .markdown files"])
     }
 }

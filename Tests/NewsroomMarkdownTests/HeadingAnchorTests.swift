@@ -16,7 +16,33 @@ import Testing
         var used: [String: Int] = [:]
         #expect(HeadingAnchors.uniqueID(for: "Why It Matters", used: &used) == "why-it-matters")
         #expect(HeadingAnchors.uniqueID(for: "why it matters!", used: &used) == "why-it-matters-1")
-        #expect(HeadingAnchors.uniqueID(for: "Ça change — tout", used: &used) == "ça-change-tout")
+        #expect(HeadingAnchors.uniqueID(for: "Why it matters", used: &used) == "why-it-matters-2")
         #expect(HeadingAnchors.uniqueID(for: "?!", used: &used) == "section")
+        #expect(HeadingAnchors.uniqueID(for: "…", used: &used) == "section-1")
+    }
+
+    /// GitHub numbers past an id a heading already has: "a", "a-1" (written), "a" → "a", "a-1", "a-2".
+    @Test func repeatsSkipIDsAlreadyGiven() {
+        var used: [String: Int] = [:]
+        let ids = ["Intro", "Intro 1", "Intro", "Intro"].map { HeadingAnchors.uniqueID(for: $0, used: &used) }
+        #expect(ids == ["intro", "intro-1", "intro-2", "intro-3"])
+    }
+
+    /// GitHub's rule: lower case, punctuation dropped except `-` and `_`, each space a `-`, nothing collapsed.
+    @Test(arguments: [
+        ("Part two - b_c", "part-two---b_c"),
+        ("Why?  It's (really) 100% true!", "why--its-really-100-true"),
+        ("  Leading and trailing  ", "--leading-and-trailing--"),
+        ("C++ & C#: a/b.c", "c--c-abc"),
+        ("Ça change — tout", "ça-change--tout"),
+        ("Права людини", "права-людини"),
+        ("人权 2023", "人权-2023"),
+        ("Café\u{301} ☕ emoji", "café\u{301}--emoji"),
+        ("snake_case-and-kebab", "snake_case-and-kebab"),
+        ("tab\there", "tabhere"),
+    ])
+    func githubRule(_ text: String, _ expected: String) {
+        var used: [String: Int] = [:]
+        #expect(HeadingAnchors.uniqueID(for: text, used: &used) == expected)
     }
 }

@@ -36,9 +36,43 @@ import Testing
         #expect(bucharest.parse(text) == .failure(.outOfRange(reason)))
     }
 
-    @Test(arguments: ["yesterday", "21/03/2023", "2023-3-21", "2023-03-21T10", "2023-03-21T10:00:00+0", ""])
+    @Test(arguments: ["yesterday", "21/03/2023", "2023-3-21", "2023-03-21T10", "2023-03-21T10:00:00+053", "2023-03-21T10:00:00+05:3",
+                         "2023-03-21T10:00:00 +", "2023-03-21T1000", "2023-03-21 x", "2023-03-21x10:00"])
     func malformedDates(_ text: String) {
         #expect(bucharest.parse(text) == .failure(.malformed))
+    }
+
+    /// Every YAML 1.1 timestamp form, as Jekyll-era front matter writes them.
+    @Test(arguments: [
+        ("2025-01-29 18:15:32 +0530", "2025-01-29T18:15:32+05:30"),
+        ("2015-09-21 16:52:00 -4", "2015-09-21T16:52:00-04:00"),
+        ("2001-12-14t21:59:43.10-05:00", "2001-12-14T21:59:43-05:00"),
+        ("2001-12-14 21:59:43.10   -5", "2001-12-14T21:59:43-05:00"),
+        ("2001-12-14\t21:59:43.10\tZ", "2001-12-14T21:59:43+00:00"),
+        ("2001-12-14 2:59:43.10", "2001-12-14T02:59:43+02:00"),
+        ("2001-12-14T21:59:43.123456789012Z", "2001-12-14T21:59:43+00:00"),
+        ("2001-12-14T21:59:43.Z", "2001-12-14T21:59:43+00:00"),
+        ("2001-12-14T21:59:43+05", "2001-12-14T21:59:43+05:00"),
+        ("2001-12-14T21:59:43+05:30", "2001-12-14T21:59:43+05:30"),
+        ("2001-12-14T21:59:43 +0530", "2001-12-14T21:59:43+05:30"),
+        ("2001-1-2 3:04:05", "2001-01-02T03:04:05+02:00"),
+        ("2001-12-14  21:59:43z", "2001-12-14T21:59:43+00:00"),
+    ])
+    func yamlTimestampForms(_ text: String, _ expected: String) throws {
+        #expect(try bucharest.parse(text).get().iso8601 == expected)
+    }
+
+    @Test(arguments: [
+        ("2025-02-29 18:15:32 +0530", "February 2025 has no day 29"),
+        ("2015-09-21 24:52:00 -4", "24:52:00 is not a time of day"),
+        ("2015-09-21 16:60:00 -4", "16:60:00 is not a time of day"),
+        ("2015-09-21 16:52:00 -15", "offset -15:0 is not a real timezone offset"),
+        ("2015-09-21 16:52:00 +0560", "offset +5:60 is not a real timezone offset"),
+        ("2015-09-21 16:52:00 +14:30", "offset +14:30 is not a real timezone offset"),
+        ("2015-13-1 16:52:00", "month 13 does not exist"),
+    ])
+    func impossibleYAMLTimestamps(_ text: String, _ reason: String) {
+        #expect(bucharest.parse(text) == .failure(.outOfRange(reason)))
     }
 
     @Test func longFormAndWeekday() throws {

@@ -58,6 +58,32 @@ import Testing
         #expect(SimpleYAML.parse(yaml, path: "f", firstLine: 2) == nil || Self.agree(yaml).map { $0.simple == $0.yams } == true, "\(yaml.debugDescription): \(String(describing: Self.agree(yaml)))")
     }
 
+    /// Both paths hand every YAML 1.1 timestamp form to the date parser as the text written,
+    /// plain or quoted (Yams would otherwise be free to resolve or reformat a timestamp).
+    @Test(arguments: [
+        "2025-01-29 18:15:32 +0530", "2015-09-21 16:52:00 -4", "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10   -5", "2001-12-14T21:59:43Z", "2001-12-14 2:59:43.10",
+        "2001-12-14T21:59:43.123456789+05", "2001-12-14T21:59:43+05:30", "2001-1-2 3:04:05",
+    ])
+    func timestampsStayText(_ timestamp: String) throws {
+        for written in [timestamp, "\"\(timestamp)\"", "'\(timestamp)'"] {
+            let yaml = "title: T\ndate: \(written)"
+            let yams = try #require(try YAMLNode.parseWithYams(yaml, path: "f", firstLine: 2).get())
+            var nodes = [yams]
+            if let simple = SimpleYAML.parse(yaml, path: "f", firstLine: 2) {
+                nodes.append(simple)
+                #expect(Self.describe(simple) == Self.describe(yams), "\(written)")
+            }
+            for node in nodes {
+                guard case .mapping(let pairs) = node.kind, case .scalar(let value, _)? = pairs.first(where: { $0.key == "date" })?.value.kind else {
+                    Issue.record("no date scalar for \(written)")
+                    continue
+                }
+                #expect(value == timestamp)
+            }
+        }
+    }
+
     @Test func agreesOnMutatedFrontMatter() {
         var random = FuzzTests.Random(state: 42)
         let seed = Array(FuzzTests.seedDocument.split(separator: "---")[0].utf8)

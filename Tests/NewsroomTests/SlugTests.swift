@@ -43,6 +43,28 @@ import Testing
         #expect(!Slug.isValid(String(repeating: "a", count: 121)))
     }
 
+    /// A file name that is not a slug is slugified; one with nothing to slug is an error at the file.
+    @Test(arguments: [
+        ("Rust-1.0", "rust-1-0"),
+        ("already-fine_2", "already-fine_2"),
+        ("Société Civile", "societe-civile"),
+        ("Why We Act!", "why-we-act"),
+        ("Права", "права"),
+    ])
+    func slugsFromFileNames(_ name: String, _ expected: String) {
+        var log = DiagnosticLog()
+        #expect(Slug.fromFileName(name, at: SourceLocation(path: "x.md"), log: &log) == expected)
+        #expect(log.diagnostics.isEmpty)
+    }
+
+    @Test func fileNameWithoutLettersIsAnError() {
+        var log = DiagnosticLog()
+        #expect(Slug.fromFileName("!!!", at: SourceLocation(path: "site/content/pages/!!!.md"), log: &log) == nil)
+        #expect(log.diagnostics.map(\.description) == [
+            "site/content/pages/!!!.md:1:1: error: the file name '!!!' has no letters or digits to make a URL from; rename it or set 'slug'",
+        ])
+    }
+
     @Test func datePrefix() {
         #expect(Slug.splitDatePrefix("2023-03-21-bucharest") == ("2023-03-21", "bucharest"))
         #expect(Slug.splitDatePrefix("bucharest") == (nil, "bucharest"))

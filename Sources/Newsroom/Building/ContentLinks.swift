@@ -74,7 +74,7 @@ struct ContentLinks {
         if let file = candidates.first(where: { index.contains($0) }) { return file }
         let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
         guard !bare.isEmpty else { return nil }
-        return ["content/\(bare).md", "content/\(bare)/index.md", "content/\(bare)"].lazy.compactMap { index.page(forSource: $0) }.first
+        return ["content/\(bare).md", "content/\(bare).markdown", "content/\(bare)/index.md", "content/\(bare)/index.markdown", "content/\(bare)"].lazy.compactMap { index.page(forSource: $0) }.first
     }
 
     private func sourceTarget(_ resolved: String) -> String? {

@@ -8,6 +8,17 @@ struct ContentFile {
     /// The file's bytes hashed, for the incremental build.
     var contentHash: UInt64
 
+    /// The extensions a Markdown source may have: `.markdown` is what Jekyll-era archives use.
+    static let markdownExtensions = [".md", ".markdown"]
+
+    /// `x` for `x.md` or `x.markdown`; nil for any other file name.
+    static func markdownStem(_ name: String) -> String? {
+        for suffix in markdownExtensions where name.hasSuffix(suffix) && name.count > suffix.count {
+            return String(name.dropLast(suffix.count))
+        }
+        return nil
+    }
+
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
     static func read(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)

@@ -1,7 +1,10 @@
 import NewsroomMarkdown
 import Foundation
 
-/// Parses front-matter dates: `YYYY-MM-DD`, or ISO 8601 date-times with an optional offset.
+/// Parses front-matter dates: `YYYY-MM-DD`, ISO 8601 date-times, and every YAML 1.1 timestamp
+/// form (archives written for Jekyll and Eleventy use them): `t` or spaces before the time, a
+/// one-digit hour, fractional seconds of any length, spaces before the offset, and offsets
+/// written `Z`, `-4`, `+05`, `+0530` or `+05:30`.
 ///
 /// Without an offset the date is read in the site timezone (including its daylight-saving rules).
 public struct DateParser: Sendable {
@@ -15,9 +18,11 @@ public struct DateParser: Sendable {
     func parse(_ text: String) -> Result<PublicationDate, Failure> {
         let scalars = Array(text.trimmedASCIISpace.utf8)
         var reader = DigitReader(bytes: scalars)
+        // YAML 1.1 allows a one-digit month and day only in the form with a time.
         guard let year = reader.number(digits: 4), reader.skip("-"),
-              let month = reader.number(digits: 2), reader.skip("-"),
-              let day = reader.number(digits: 2)
+              let month = reader.number(digits: 1...2), reader.skip("-"),
+              let day = reader.number(digits: 1...2),
+              !reader.atEnd || reader.index == 10
         else { return .failure(.malformed) }
         guard (1...9999).contains(year) else { return .failure(.outOfRange("year \(year) is out of range")) }
         guard (1...12).contains(month) else { return .failure(.outOfRange("month \(month) does not exist")) }
@@ -30,8 +35,8 @@ public struct DateParser: Sendable {
         )
         var explicitOffset: Int?
         if !reader.atEnd {
-            guard reader.skip("T") || reader.skip(" "),
-                  let hour = reader.number(digits: 2), reader.skip(":"),
+            guard reader.skip("T") || reader.skip("t") || reader.skipBlanks(),
+                  let hour = reader.number(digits: 1...2), reader.skip(":"),
                   let minute = reader.number(digits: 2)
             else { return .failure(.malformed) }
             var second = 0
@@ -47,12 +52,11 @@ public struct DateParser: Sendable {
             date.minute = minute
             date.second = second
             date.hasTime = true
-            if reader.skip("Z") {
+            _ = reader.skipBlanks()
+            if reader.skip("Z") || reader.skip("z") {
                 explicitOffset = 0
             } else if let sign = reader.sign() {
-                guard let hours = reader.number(digits: 2) else { return .failure(.malformed) }
-                _ = reader.skip(":")
-                guard let minutes = reader.number(digits: 2) else { return .failure(.malformed) }
+                guard let (hours, minutes) = reader.offset() else { return .failure(.malformed) }
                 guard hours <= 14, minutes < 60, hours * 60 + minutes <= 14 * 60 else {
                     return .failure(.outOfRange("offset \(sign < 0 ? "-" : "+")\(hours):\(minutes) is not a real timezone offset"))
                 }
@@ -124,6 +128,39 @@ private struct DigitReader {
         }
         index += digits
         return value
+    }
+
+    /// A number of `digits.lowerBound` to `digits.upperBound` digits, as many as there are.
+    mutating func number(digits: ClosedRange<Int>) -> Int? {
+        var count = 0
+        while count < digits.upperBound, index + count < bytes.count, (48...57).contains(bytes[index + count]) { count += 1 }
+        guard count >= digits.lowerBound else { return nil }
+        return number(digits: count)
+    }
+
+    /// An offset after its sign: `5`, `05`, `05:30` or `0530` → (hours, minutes).
+    mutating func offset() -> (Int, Int)? {
+        var run = 0
+        while index + run < bytes.count, (48...57).contains(bytes[index + run]) { run += 1 }
+        switch run {
+        case 1, 2:
+            guard let hours = number(digits: run) else { return nil }
+            guard skip(":") else { return (hours, 0) }
+            guard let minutes = number(digits: 2) else { return nil }
+            return (hours, minutes)
+        case 4:
+            guard let hours = number(digits: 2), let minutes = number(digits: 2) else { return nil }
+            return (hours, minutes)
+        default:
+            return nil
+        }
+    }
+
+    /// Skips spaces and tabs; true when there was at least one.
+    mutating func skipBlanks() -> Bool {
+        let start = index
+        while index < bytes.count, bytes[index] == 0x20 || bytes[index] == 0x09 { index += 1 }
+        return index > start
     }
 
     mutating func skip(_ character: Character) -> Bool {

@@ -6,7 +6,7 @@ import Foundation
 /// bodies are read only when a page that shows them has to be rendered.
 struct ItemCache {
     static let fileName = ".newsroom-items"
-    static let version = "newsroom-items 1"
+    static let version = "newsroom-items 2"
 
     struct Fingerprint: Equatable {
         var size: Int
@@ -185,6 +185,8 @@ private struct BinaryWriter {
         int(item.bodyFirstLine)
         uint(item.contentHash)
         optional(item.leadParagraph)
+        int(item.fragmentLinkPaths.count)
+        for path in item.fragmentLinkPaths { string(path) }
     }
 }
 
@@ -275,6 +277,11 @@ private struct BinaryReader {
             image: image, draft: draft, aliases: aliases, body: "", bodyFirstLine: bodyFirstLine, contentHash: contentHash
         )
         item.leadParagraph = lead
+        guard let pathCount = int(), pathCount >= 0 else { return nil }
+        for _ in 0..<pathCount {
+            guard let path = string() else { return nil }
+            item.fragmentLinkPaths.append(path)
+        }
         return ItemCache.Record(fingerprint: fingerprint, item: item, diagnostics: diagnostics)
     }
 }

@@ -18,19 +18,36 @@ enum NewsItemLoader {
     static func sources(in folder: SourceFolder, log: inout DiagnosticLog) -> [Source] {
         let newsPath = "content/news"
         var sources: [Source] = []
+        // Item name → the file that first claimed it, so `x.md` beside `x.markdown` is caught.
+        var sourceByName: [String: String] = [:]
         for entry in FolderListing.entries(newsPath, in: folder, log: &log) {
             let path = newsPath + "/" + entry.name
             switch entry.kind {
             case .directory:
-                guard FolderListing.isFile(path + "/index.md", in: folder) else {
+                let indexes = ContentFile.markdownExtensions.map { "index" + $0 }.filter { FolderListing.isFile(path + "/" + $0, in: folder) }
+                guard let index = indexes.first else {
                     log.error("'\(entry.name)' is a folder but not a bundle: it has no index.md", at: folder.location(path))
                     continue
                 }
-                sources.append(Source(markdownPath: path + "/index.md", bundlePath: path, name: entry.name))
-            case .file where entry.name.hasSuffix(".md"):
-                sources.append(Source(markdownPath: path, bundlePath: nil, name: String(entry.name.dropLast(3))))
+                if indexes.count > 1 {
+                    log.error(
+                        "the bundle '\(entry.name)' has two sources, \(indexes.joined(separator: " and ")); keep one",
+                        at: folder.location(path + "/" + indexes[1])
+                    )
+                    continue
+                }
+                sources.append(Source(markdownPath: path + "/" + index, bundlePath: path, name: entry.name))
             case .file:
-                log.error("'\(entry.name)' is not a news item: news items are .md files or bundle folders with an index.md", at: folder.location(path))
+                guard let stem = ContentFile.markdownStem(entry.name) else {
+                    log.error("'\(entry.name)' is not a news item: news items are .md or .markdown files or bundle folders with an index.md", at: folder.location(path))
+                    continue
+                }
+                if let first = sourceByName[stem] {
+                    log.error("'\(folder.display(first))' and '\(folder.display(path))' are two sources for one item; keep one", at: folder.location(path))
+                    continue
+                }
+                sourceByName[stem] = path
+                sources.append(Source(markdownPath: path, bundlePath: nil, name: stem))
             }
         }
         return sources
@@ -44,7 +61,7 @@ enum NewsItemLoader {
         if let title, title.count > 120, let location = fields.node("title")?.location {
             log.warning("the title is \(title.count) characters long; headlines read best under 120", at: location)
         }
-        let date = fields.date("date", parser: dates, required: true, log: &log)
+        let date = readDate(fields, source: source, folder: folder, dates: dates, log: &log)
         let updated = fields.date("updated", parser: dates, log: &log)
         let expires = fields.date("expires", parser: dates, log: &log)
         if let date, let expires, expires <= date, let location = fields.node("expires")?.location {
@@ -65,7 +82,7 @@ enum NewsItemLoader {
         }
         let aliases = (fields.textList("aliases", log: &log) ?? []).map { (path: $0.0, location: $0.1) }
         guard let title, let date, let slug else { return nil }
-        return NewsItem(
+        var item = NewsItem(
             sourcePath: source.markdownPath,
             bundlePath: source.bundlePath,
             title: title,
@@ -85,6 +102,28 @@ enum NewsItemLoader {
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
+        item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        return item
+    }
+
+    /// `date`, or the day the name starts with (`2024-03-01-x`) at midnight in the site timezone.
+    /// With both, a `date` on another calendar day (as written, in its own offset) is a warning.
+    private static func readDate(_ fields: FieldReader, source: Source, folder: SourceFolder, dates: DateParser, log: inout DiagnosticLog) -> PublicationDate? {
+        let prefix = Slug.splitDatePrefix(source.name).date
+        let named = prefix.flatMap { try? dates.parse($0).get() }
+        guard fields.node("date").map({ !$0.isNull }) ?? false else {
+            if let named { return named }
+            if let prefix, case .failure(.outOfRange(let reason)) = dates.parse(prefix) {
+                log.error("the date '\(prefix)' in the file name is not a real date: \(reason)", at: folder.location(source.markdownPath))
+                return nil
+            }
+            return fields.date("date", parser: dates, required: true, log: &log)
+        }
+        let date = fields.date("date", parser: dates, required: true, log: &log)
+        if let date, let named, date.isoDay != named.isoDay, let location = fields.node("date")?.location {
+            log.warning("'date' (\(date.isoDay)) is not the day in the file name (\(named.isoDay))", at: location)
+        }
+        return date
     }
 
     private static func readSlug(_ fields: FieldReader, source: Source, folder: SourceFolder, log: inout DiagnosticLog) -> String? {
@@ -96,14 +135,7 @@ enum NewsItemLoader {
             return slug
         }
         let name = Slug.splitDatePrefix(source.name).slug
-        guard Slug.isValid(name) else {
-            log.error(
-                "the file name '\(source.name)' does not make a valid slug; rename it (e.g. '\(Slug.make(from: name))') or set 'slug'",
-                at: folder.location(source.markdownPath)
-            )
-            return nil
-        }
-        return name
+        return Slug.fromFileName(name, at: folder.location(source.markdownPath), log: &log)
     }
 
     private static func readImage(_ fields: FieldReader, log: inout DiagnosticLog) -> HeroImage? {

@@ -1,17 +1,23 @@
 import Foundation
 
-/// Reads `content/pages/*.md`.
+/// Reads `content/pages/*.md` (and `*.markdown`).
 enum PageLoader {
     static let knownKeys = ["title", "slug", "layout", "menu", "description", "summary"]
 
     static func paths(in folder: SourceFolder, log: inout DiagnosticLog) -> [String] {
         let pagesPath = "content/pages"
+        var pathByStem: [String: String] = [:]
         return FolderListing.entries(pagesPath, in: folder, log: &log).compactMap { entry in
             let path = pagesPath + "/" + entry.name
-            guard entry.kind == .file, entry.name.hasSuffix(".md") else {
-                log.error("'\(entry.name)' is not a page: pages are .md files", at: folder.location(path))
+            guard entry.kind == .file, let stem = ContentFile.markdownStem(entry.name) else {
+                log.error("'\(entry.name)' is not a page: pages are .md or .markdown files", at: folder.location(path))
                 return nil
             }
+            if let first = pathByStem[stem] {
+                log.error("'\(folder.display(first))' and '\(folder.display(path))' are two sources for one page; keep one", at: folder.location(path))
+                return nil
+            }
+            pathByStem[stem] = path
             return path
         }
     }
@@ -21,16 +27,17 @@ enum PageLoader {
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0
-        var slug = String((path as NSString).lastPathComponent.dropLast(3))
+        let slug: String
         if let (written, location) = fields.text("slug", log: &log) {
             guard Slug.isValid(written) else {
                 log.error("slug '\(written)' may hold only lower-case letters, digits, '-' and '_'", at: location)
                 return nil
             }
             slug = written
-        } else if !Slug.isValid(slug) {
-            log.error("the file name does not make a valid slug; rename it or set 'slug'", at: folder.location(path))
-            return nil
+        } else {
+            let name = ContentFile.markdownStem((path as NSString).lastPathComponent) ?? path
+            guard let made = Slug.fromFileName(name, at: folder.location(path), log: &log) else { return nil }
+            slug = made
         }
         if ["news", "assets", "tags"].contains(slug) {
             log.error("slug '\(slug)' is taken by the generator's own pages", at: fields.node("slug")?.location ?? folder.location(path))
@@ -43,7 +50,7 @@ enum PageLoader {
             }
         }
         guard let title else { return nil }
-        return Page(
+        var page = Page(
             sourcePath: path,
             title: title,
             slug: slug,
@@ -54,5 +61,7 @@ enum PageLoader {
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
+        page.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        return page
     }
 }

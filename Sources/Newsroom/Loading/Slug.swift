@@ -60,6 +60,19 @@ public enum Slug {
 
     private static let posix = Locale(identifier: "en_US_POSIX")
 
+    /// The slug a file or bundle name gives: the name itself when it is a valid slug, else the
+    /// name slugified (`Rust-1.0` → `rust-1-0`), as authors of older archives named files freely.
+    /// An error only when no letter or digit is left to make one from.
+    static func fromFileName(_ name: String, at location: SourceLocation, log: inout DiagnosticLog) -> String? {
+        if isValid(name) { return name }
+        let made = make(from: name)
+        guard !made.isEmpty else {
+            log.error("the file name '\(name)' has no letters or digits to make a URL from; rename it or set 'slug'", at: location)
+            return nil
+        }
+        return made
+    }
+
     /// `2023-03-21-bucharest` → (`2023-03-21`, `bucharest`); no prefix → (nil, name).
     static func splitDatePrefix(_ name: String) -> (date: String?, slug: String) {
         let chars = Array(name)

@@ -30,6 +30,8 @@ public struct NewsItem: Sendable {
     public var leadParagraph: String?
     /// Set for items restored from the load cache: their body is read when a page needs it.
     public var deferredBody: String?
+    /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
+    public var fragmentLinkPaths: [String] = []
 
     /// The Markdown body, read from the file again if the item came from the cache.
     public var markdown: String {
@@ -67,6 +69,8 @@ public struct Page: Sendable {
     public var body: String
     public var bodyFirstLine: Int
     public var contentHash: UInt64 = 0
+    /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
+    public var fragmentLinkPaths: [String] = []
 
     public var outputFolder: String { slug + "/" }
 }

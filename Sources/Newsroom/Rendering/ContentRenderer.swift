@@ -1,3 +1,4 @@
+import Foundation
 import NewsroomMarkdown
 
 /// A Markdown body rendered for one page.
@@ -14,22 +15,75 @@ struct ContentRenderer: Sendable {
     var markdown: MarkdownRenderer
     var links: ContentLinks
     var folder: SourceFolder
+    var anchors: AnchorBook
 
     /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`;
-    /// `firstParagraph` only when `findingFirstParagraph`.
+    /// `firstParagraph` only when `findingFirstParagraph`. Fragment links are checked except in
+    /// absolute renders (feeds), which render bodies already checked for their pages.
     func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
+        // Links into this body itself: checked against the ids this render writes.
+        var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         let rendered = markdown.render(body, findingFirstParagraph: findingFirstParagraph) { reference in
             let (resolution, problem) = links.link(
                 reference.destination, isImage: reference.isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute
             )
+            let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
             if let problem {
-                let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
                 problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
+            } else if !absolute, let id = Self.fragmentID(of: reference.destination) {
+                switch fragmentTarget(reference.destination, sourcePath: sourcePath, pageFile: pageFile) {
+                case .own:
+                    ownFragments.append((id, reference.destination, location))
+                case .other(let file):
+                    if let ids = anchors.ids(of: file), !ids.contains(id) {
+                        problems.append(.error(missingID(reference.destination, id: id, in: anchors.sourcePath(of: file) ?? file, ids: ids), at: location))
+                    }
+                case .unchecked:
+                    break
+                }
             }
             return resolution
         }
+        if !ownFragments.isEmpty {
+            let ids = Set(rendered.anchors)
+            for fragment in ownFragments where !ids.contains(fragment.id) {
+                problems.append(.error(missingID(fragment.destination, id: fragment.id, in: sourcePath, ids: ids), at: fragment.location))
+            }
+        }
         log.add(contentsOf: problems)
         return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
+    }
+
+    private enum FragmentTarget {
+        /// This body (`#id`, or a link to its own source or page).
+        case own
+        /// The page at this output path.
+        case other(String)
+        /// Not a content body (static file, feed, listing, external): fragments are not checked.
+        case unchecked
+    }
+
+    private func fragmentTarget(_ destination: String, sourcePath: String, pageFile: String) -> FragmentTarget {
+        let trimmed = destination.trimmedASCIISpace
+        if trimmed.hasPrefix("#") { return .own }
+        guard case .target(let file, _) = links.resolve(trimmed, isImage: false, sourcePath: sourcePath) else { return .unchecked }
+        if file == pageFile { return .own }
+        return anchors.sourcePath(of: file) == nil ? .unchecked : .other(file)
+    }
+
+    private func missingID(_ destination: String, id: String, in sourcePath: String, ids: Set<String>) -> String {
+        "link '\(destination)' points at an id that '\(folder.display(sourcePath))' does not have\(Suggestion.didYouMean(id, in: ids.sorted()))"
+    }
+
+    /// The id a destination's `#fragment` names, percent-decoded; nil when there is none to
+    /// check: no fragment, an empty one, or a text fragment (`#:~:text=…`, which names words).
+    static func fragmentID(of destination: String) -> String? {
+        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        var fragment = destination[destination.index(after: hash)...]
+        if let directive = fragment.range(of: ":~:") { fragment = fragment[..<directive.lowerBound] }
+        let id = String(fragment).trimmedASCIISpace
+        guard !id.isEmpty else { return nil }
+        return id.removingPercentEncoding ?? id
     }
 }

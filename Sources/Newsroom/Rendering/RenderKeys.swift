@@ -48,20 +48,23 @@ struct RenderKeys: Sendable {
         return hasher
     }
 
-    func item(_ position: Int, contentHash: UInt64, neighbours: [Int?], related: [Int]) -> UInt64 {
+    /// - Parameter linked: the content hashes of the pages its body links to with a `#fragment`.
+    func item(_ position: Int, contentHash: UInt64, neighbours: [Int?], related: [Int], linked: [UInt64] = []) -> UInt64 {
         var hasher = start("item")
         hasher.combine(mapping)
         hasher.combine(contentHash)
+        for hash in linked { hasher.combine(hash) }
         hasher.combine(cards[position])
         for neighbour in neighbours { hasher.combine(neighbour.map { cards[$0] } ?? 0) }
         for other in related { hasher.combine(cards[other]) }
         return hasher.value
     }
 
-    func page(contentHash: UInt64) -> UInt64 {
+    func page(contentHash: UInt64, linked: [UInt64] = []) -> UInt64 {
         var hasher = start("page")
         hasher.combine(mapping)
         hasher.combine(contentHash)
+        for hash in linked { hasher.combine(hash) }
         return hasher.value
     }
 

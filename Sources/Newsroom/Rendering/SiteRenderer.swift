@@ -33,10 +33,12 @@ struct SiteRenderer: @unchecked Sendable {
         self.templates = templates
         self.icons = icons
         self.model = model
+        let markdown = MarkdownRenderer(allowsRawHTML: source.config.allowsRawHTML)
         self.content = ContentRenderer(
-            markdown: MarkdownRenderer(allowsRawHTML: source.config.allowsRawHTML),
+            markdown: markdown,
             links: ContentLinks(index: plan.index, linker: model.linker),
-            folder: source.folder
+            folder: source.folder,
+            anchors: AnchorBook(plan: plan, markdown: markdown)
         )
     }
 
@@ -119,10 +121,16 @@ struct SiteRenderer: @unchecked Sendable {
         case .item(let position):
             let related = relatedItems(position)
             let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
-            let key = keys?.item(position, contentHash: plan.items[position].contentHash, neighbours: neighbours, related: related)
+            let item = plan.items[position]
+            let key = keys?.item(
+                position, contentHash: item.contentHash, neighbours: neighbours, related: related,
+                linked: linkedContentHashes(item.fragmentLinkPaths, sourcePath: item.sourcePath)
+            )
             return cached(plan.itemFiles[position], key) { renderItem(position, related: related, log: &log) }
         case .page(let position):
-            return cached(plan.pageFiles[position], keys?.page(contentHash: plan.pages[position].contentHash)) {
+            let page = plan.pages[position]
+            let key = keys?.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath))
+            return cached(plan.pageFiles[position], key) {
                 renderPage(position, log: &log) ?? .text(plan.pageFiles[position], "")
             }
         case .listingPage(let index, let number):
@@ -138,6 +146,17 @@ struct SiteRenderer: @unchecked Sendable {
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index): return [OutputFile(path: plan.copies[index].outputPath, content: .copy(plan.copies[index].sourceURL))]
         }
+    }
+
+    /// The content hashes of the items and pages a body links to with a `#fragment` (its
+    /// fragment checks depend on their ids; see `AnchorBook`).
+    private func linkedContentHashes(_ paths: [String], sourcePath: String) -> [UInt64] {
+        guard keys != nil, !paths.isEmpty else { return [] }
+        let files = paths.compactMap { path -> String? in
+            guard case .target(let file, _) = content.links.resolve(path, isImage: false, sourcePath: sourcePath) else { return nil }
+            return file
+        }
+        return content.anchors.contentHashes(of: files)
     }
 
     /// The previous build's file when `key` says nothing it is made from changed, else `render()`.

@@ -32,7 +32,9 @@ public enum Scaffold {
         let relative = bundle ? "content/news/\(name)/index.md" : "content/news/\(name).md"
         let url = site.file(relative)
         let display = site.display(relative)
-        if FileManager.default.fileExists(atPath: url.path) || FileManager.default.fileExists(atPath: site.file("content/news/\(bundle ? name + ".md" : name)").path) {
+        // Any existing source of this item (file, `.markdown` file or bundle) blocks a new one.
+        let taken = [name, name + ".md", name + ".markdown"].contains { FileManager.default.fileExists(atPath: site.file("content/news/" + $0).path) }
+        if taken || FileManager.default.fileExists(atPath: url.path) {
             return .failure(.exists(display))
         }
         let text = """

@@ -47,7 +47,8 @@ public enum SiteCheck {
         if link.hasPrefix("//") || ContentLinks.scheme(of: link) != nil { return nil }
         if link.hasPrefix("/") { return "root-relative link '\(link)' does not work when the site is opened from disk" }
         let (pathPart, suffix) = ContentLinks.splitSuffix(link)
-        let fragment = suffix.hasPrefix("#") ? String(suffix.dropFirst()) : suffix.split(separator: "#", maxSplits: 1).dropFirst().first.map(String.init)
+        // The id the fragment names, as the build checks it (text fragments name no id).
+        let fragment = ContentRenderer.fragmentID(of: suffix)
         var target = page
         if !pathPart.isEmpty {
             let decoded = pathPart.removingPercentEncoding ?? pathPart
@@ -60,7 +61,7 @@ public enum SiteCheck {
             }
             target = files.contains(resolved) ? resolved : resolved + "/index.html"
         }
-        if let fragment, !fragment.isEmpty, let audit = audits[target], !audit.ids.contains(fragment.removingPercentEncoding ?? fragment) {
+        if let fragment, let audit = audits[target], !audit.ids.contains(fragment) {
             return "link '\(link)' points at '#\(fragment)', which \(target == page ? "this page" : target) does not have"
         }
         return nil
