@@ -6,6 +6,7 @@
 #include <libxml/xmlwriter.h>
 #include <libxml/xmlsave.h>
 #include <libxml/HTMLparser.h>
+#include <libxml/parserInternals.h>
 #include <libxml/xmlerror.h>
 
 /// Swift 6 rejects the mutable C global `xmlFree`; this wrapper frees libxml2 memory.

@@ -36,7 +36,8 @@ struct CmarkDocument {
     func render(
         allowingRawHTML: Bool,
         findingFirstParagraph: Bool = true,
-        resolve: (MarkdownReference) -> LinkResolution
+        resolve: (MarkdownReference) -> LinkResolution,
+        rewriteRawHTML: (MarkdownRawHTML) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
         // Everything cmark-gfm allocates for this document comes from the thread's arena and
         // goes back when the document is done (see `CmarkSession.arena`).
@@ -64,11 +65,13 @@ struct CmarkDocument {
 
         // One walk sorts out the nodes each step needs. Raw HTML is replaced first (its nodes are
         // freed, so they are not kept); links and headings are never among the nodes replaced.
-        var walk = CmarkTree.Walk(document)
+        var walk = CmarkTree.Walk(document, trackingRawAnchors: allowingRawHTML)
         if !allowingRawHTML, !walk.rawHTML.isEmpty {
             CmarkTree.escapeRawHTML(in: walk.rawHTML)
             walk.rawHTML = []
         }
+        CmarkTree.unwrap(walk.linksInsideRawAnchors)
+        rewrite(walk.rawHTML, with: rewriteRawHTML)
         resolveReferences(in: walk.references, resolve: resolve)
         let firstParagraph = findingFirstParagraph ? CmarkTree.firstParagraphText(of: document) : nil
         let headings = CmarkTree.markHeadings(in: walk.headings)
@@ -95,11 +98,42 @@ struct CmarkDocument {
 
     private static let footnotes = UTF8Search.Needle("<section class=\"footnotes\" data-footnotes>")
 
+    /// Gives each raw HTML node to `rewrite` with where it is written; a non-nil answer replaces its text.
+    private func rewrite(_ nodes: [OpaquePointer], with rewrite: (MarkdownRawHTML) -> String?) {
+        for node in nodes {
+            let literal = CmarkTree.literal(of: node)
+            let (line, column) = CmarkTree.position(of: node)
+            let raw: MarkdownRawHTML
+            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+                // A block's literal keeps the indent of its first line, which its start column
+                // counts; later lines start where the block's container puts its content.
+                let indent = literal.utf8.prefix { $0 == 0x20 }.count
+                raw = MarkdownRawHTML(literal: literal, isBlock: true, line: line, column: column - indent, continuationColumn: column - indent)
+            } else {
+                let block = cmark_node_parent(node).map { CmarkTree.position(of: $0).1 } ?? 1
+                raw = MarkdownRawHTML(literal: literal, isBlock: false, line: line, column: column, continuationColumn: block)
+            }
+            if let replacement = rewrite(raw) {
+                cmark_node_set_literal(node, replacement)
+            }
+        }
+    }
+
     private func resolveReferences(in nodes: [OpaquePointer], resolve: (MarkdownReference) -> LinkResolution) {
+        // A reference link's destination is written on its `[label]: url` line; only a
+        // document with a `]:` can have one.
+        let definitions = source.contains("]:") ? ReferenceDefinitions(source: source) : nil
         for node in nodes {
             let type = cmark_node_get_type(node)
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
-            let (line, column) = CmarkTree.position(of: node)
+            var (line, column) = CmarkTree.position(of: node)
+            if let definitions, cmark_node_get_start_line(node) > 0,
+               let definition = definitions.definition(
+                   ofLinkFrom: (Int(cmark_node_get_start_line(node)), Int(cmark_node_get_start_column(node))),
+                   to: (Int(cmark_node_get_end_line(node)), Int(cmark_node_get_end_column(node)))
+               ) {
+                (line, column) = definition
+            }
             let reference = MarkdownReference(
                 destination: url,
                 isImage: type == CMARK_NODE_IMAGE,

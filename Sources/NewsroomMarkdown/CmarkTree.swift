@@ -24,21 +24,62 @@ enum CmarkTree {
         /// Links and images.
         var references: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
+        /// Links between a raw `<a …>` and its `</a>` in one block (only looked for when raw
+        /// HTML is kept): GFM autolinks `t@e.org` inside `<a href="mailto:t@e.org">`, and an
+        /// anchor inside an anchor is not HTML.
+        var linksInsideRawAnchors: [OpaquePointer] = []
 
-        init(_ root: OpaquePointer) {
+        init(_ root: OpaquePointer, trackingRawAnchors: Bool = false) {
             guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }
+            var openAnchors = 0
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
                 guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
-                switch cmark_node_get_type(node) {
-                case CMARK_NODE_HTML_INLINE, CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
+                let type = cmark_node_get_type(node)
+                if CmarkTree.isBlock(type) { openAnchors = 0 }
+                switch type {
+                case CMARK_NODE_HTML_INLINE:
+                    rawHTML.append(node)
+                    if trackingRawAnchors { openAnchors = max(0, openAnchors + CmarkTree.anchorChange(of: node)) }
+                case CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
+                case CMARK_NODE_LINK where openAnchors > 0: linksInsideRawAnchors.append(node)
                 case CMARK_NODE_LINK, CMARK_NODE_IMAGE: references.append(node)
                 case CMARK_NODE_HEADING: headings.append(node)
                 default: break
                 }
             }
+        }
+    }
+
+    /// cmark-gfm marks a node type as a block or an inline in its two high bits
+    /// (`CMARK_NODE_TYPE_MASK`, a macro Swift does not import).
+    static func isBlock(_ type: cmark_node_type) -> Bool {
+        type.rawValue & 0xC000 == 0x8000
+    }
+
+    /// +1 for an inline raw `<a …>`, -1 for `</a>`, 0 for any other tag.
+    static func anchorChange(of node: OpaquePointer) -> Int {
+        let bytes = Array(literal(of: node).utf8.prefix(4))
+        func isA(_ index: Int) -> Bool {
+            index < bytes.count && (bytes[index] == UInt8(ascii: "a") || bytes[index] == UInt8(ascii: "A"))
+                && (index + 1 == bytes.count || [0x20, 0x09, 0x0A, 0x0D, UInt8(ascii: ">"), UInt8(ascii: "/")].contains(bytes[index + 1]))
+        }
+        guard bytes.first == UInt8(ascii: "<") else { return 0 }
+        if isA(1) { return 1 }
+        if bytes.count > 1, bytes[1] == UInt8(ascii: "/"), isA(2) { return -1 }
+        return 0
+    }
+
+    /// Puts each link's children in its place: its text stays, the anchor goes.
+    static func unwrap(_ links: [OpaquePointer]) {
+        for link in links {
+            while let child = cmark_node_first_child(link) {
+                cmark_node_insert_before(link, child)
+            }
+            cmark_node_unlink(link)
+            cmark_node_free(link)
         }
     }
 
@@ -123,7 +164,7 @@ enum CmarkTree {
         return text
     }
 
-    private static func literal(of node: OpaquePointer) -> String {
+    static func literal(of node: OpaquePointer) -> String {
         cmark_node_get_literal(node).map { String(cString: $0) } ?? ""
     }
 

@@ -20,12 +20,17 @@ public struct MarkdownRenderer: Sendable {
     ///   - source: the Markdown body, without front matter.
     ///   - findingFirstParagraph: whether to fill in `firstParagraph` (false leaves it nil).
     ///   - resolve: called once per link or image in document order.
+    ///   - rewriteRawHTML: called once per raw HTML node in document order when raw HTML is
+    ///     allowed; a non-nil answer replaces the node's text (GFM's tag filter still runs after).
     public func render(
         _ source: String,
         findingFirstParagraph: Bool = true,
-        resolve: (MarkdownReference) -> LinkResolution = { _ in .keep }
+        resolve: (MarkdownReference) -> LinkResolution = { _ in .keep },
+        rewriteRawHTML: (MarkdownRawHTML) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
-        CmarkDocument(source: source).render(allowingRawHTML: allowsRawHTML, findingFirstParagraph: findingFirstParagraph, resolve: resolve)
+        CmarkDocument(source: source).render(
+            allowingRawHTML: allowsRawHTML, findingFirstParagraph: findingFirstParagraph, resolve: resolve, rewriteRawHTML: rewriteRawHTML
+        )
     }
 }
 
@@ -62,9 +67,10 @@ public struct MarkdownReference: Sendable, Equatable {
     public var destination: String
     /// Whether this is an image (`![alt](src)`) rather than a link.
     public var isImage: Bool
-    /// 1-based line in the Markdown source.
+    /// 1-based line in the Markdown source where the destination is written: the link's own,
+    /// or its `[label]: url` definition's for a reference link.
     public var line: Int
-    /// 1-based column in the Markdown source.
+    /// 1-based column in the Markdown source (of the link, or of its definition's `[`).
     public var column: Int
 }
 

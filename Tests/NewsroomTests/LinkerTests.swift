@@ -106,3 +106,30 @@ import Testing
         #expect(SiteRenderer.queryEncode(text) == text.addingPercentEncoding(withAllowedCharacters: allowed))
     }
 }
+
+@Suite struct BaseURLPathTests {
+    let linker = Linker(baseURL: "https://example.org/news-site", cleanURLs: false)
+    let clean = Linker(baseURL: "https://example.org/", cleanURLs: true)
+
+    /// An absolute URL under base_url, either scheme and any case of host, names a site path.
+    @Test(arguments: [
+        ("https://example.org/news-site/about/", "about/"),
+        ("http://EXAMPLE.org/news-site/about/index.html#top", "about/index.html#top"),
+        ("https://example.org/news-site", ""),
+        ("https://example.org/news-site/", ""),
+        ("https://example.org/news-site?x=1", "?x=1"),
+    ])
+    func pathsUnderBaseURL(url: String, path: String) {
+        #expect(linker.pathUnderBase(url).map(String.init) == path)
+    }
+
+    @Test(arguments: ["https://example.org/news-sites/x", "https://example.org/other/", "https://example.org.evil.com/news-site/", "ftp://example.org/news-site/", "mailto:x@example.org", "/news-site/"])
+    func urlsOutsideBaseURL(url: String) {
+        #expect(linker.pathUnderBase(url) == nil)
+    }
+
+    @Test func wholeHostBaseURL() {
+        #expect(clean.pathUnderBase("https://example.org/a/b.html") == "a/b.html")
+        #expect(clean.pathUnderBase("https://example.org") == "")
+    }
+}

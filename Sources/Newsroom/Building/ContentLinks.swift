@@ -6,6 +6,7 @@ import NewsroomMarkdown
 /// - `../2023-03-21-x.md`, `x/index.md`, a bundle folder → that item's page
 /// - `hero.jpg` beside a bundle's `index.md` → the copied asset
 /// - `/images/x.jpg`, `/about/` → the static file or page, relative so it works from disk
+/// - `https://news.example.org/about/` under `base_url` → the same, like `/about/`
 /// - `javascript:` and similar → dropped
 struct ContentLinks {
     var index: OutputIndex
@@ -36,8 +37,12 @@ struct ContentLinks {
 
     /// Resolves `destination` written in `sourcePath` to the output file it names.
     func resolve(_ destination: String, isImage: Bool, sourcePath: String) -> Outcome {
-        let trimmed = destination.trimmedASCIISpace
+        var trimmed = destination.trimmedASCIISpace
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { return .keep }
+        // An absolute link into base_url is a root-relative one that happens to name the host.
+        if trimmed.utf8.first == UInt8(ascii: "h") || trimmed.utf8.first == UInt8(ascii: "H"), let path = linker.pathUnderBase(trimmed) {
+            trimmed = "/" + path
+        }
         if let scheme = Self.scheme(of: trimmed) {
             if ["javascript", "vbscript", "file"].contains(scheme) || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
                 return .dropped("'\(scheme):' links are removed from published pages")

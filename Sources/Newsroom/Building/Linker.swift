@@ -15,6 +15,31 @@ public struct Linker: Sendable {
         self.rootRelativeBase = rootRelativeBase
     }
 
+    /// For an `http` or `https` URL into `base_url` (either scheme, host in any case), the rest
+    /// after the base path (`about/index.html#top`, `""` for the home page); nil for any other URL.
+    public func pathUnderBase(_ url: String) -> Substring? {
+        guard let address = Self.droppingHTTPScheme(url), let base = Self.droppingHTTPScheme(baseURL) else { return nil }
+        let baseHostEnd = base.firstIndex(of: "/") ?? base.endIndex
+        let hostEnd = address.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? address.endIndex
+        guard address[..<hostEnd].lowercased() == base[..<baseHostEnd].lowercased() else { return nil }
+        let basePath = base[baseHostEnd...]  // ends in `/`: init adds it
+        let path = address[hostEnd...]
+        if path.hasPrefix(basePath) { return path.dropFirst(basePath.count) }
+        // The base path without its slash (`https://example.org/newsroom`), or the bare host.
+        let bare = basePath.dropLast()
+        guard path.hasPrefix(bare) else { return nil }
+        let rest = path.dropFirst(bare.count)
+        return rest.isEmpty || rest.first == "?" || rest.first == "#" ? rest : nil
+    }
+
+    /// `example.org/x` for `https://example.org/x` or `http://example.org/x` (scheme in any case).
+    private static func droppingHTTPScheme(_ url: String) -> Substring? {
+        for scheme in ["https://", "http://"] where url.utf8.count > scheme.utf8.count && url.prefix(scheme.count).lowercased() == scheme {
+            return url.dropFirst(scheme.count)
+        }
+        return nil
+    }
+
     /// The link from the page written at `page` to the file at `target`, both output-root relative.
     public func relative(from page: String, to target: String) -> String {
         if let base = rootRelativeBase { return rootRelative(target, basePath: base) }

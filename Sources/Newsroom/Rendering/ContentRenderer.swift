@@ -18,26 +18,25 @@ struct ContentRenderer: Sendable {
     var anchors: AnchorBook
 
     /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`;
-    /// `firstParagraph` only when `findingFirstParagraph`. Fragment links are checked except in
-    /// absolute renders (feeds), which render bodies already checked for their pages.
+    /// `firstParagraph` only when `findingFirstParagraph`. The URLs of raw HTML (when the site
+    /// allows it) go through the same resolution as Markdown links. Fragment links are checked
+    /// except in absolute renders (feeds), which render bodies already checked for their pages.
     func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
         // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
-        let rendered = markdown.render(body, findingFirstParagraph: findingFirstParagraph) { reference in
-            let (resolution, problem) = links.link(
-                reference.destination, isImage: reference.isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute
-            )
-            let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
+        func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
+            let (resolution, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
+            let location = folder.location(sourcePath, line: firstLine + line - 1, column: column)
             if let problem {
                 problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
-            } else if !absolute, let id = Self.fragmentID(of: reference.destination) {
-                switch fragmentTarget(reference.destination, sourcePath: sourcePath, pageFile: pageFile) {
+            } else if !absolute, let id = Self.fragmentID(of: destination) {
+                switch fragmentTarget(destination, sourcePath: sourcePath, pageFile: pageFile) {
                 case .own:
-                    ownFragments.append((id, reference.destination, location))
+                    ownFragments.append((id, destination, location))
                 case .other(let file):
                     if let ids = anchors.ids(of: file), !ids.contains(id) {
-                        problems.append(.error(missingID(reference.destination, id: id, in: anchors.sourcePath(of: file) ?? file, ids: ids), at: location))
+                        problems.append(.error(missingID(destination, id: id, in: anchors.sourcePath(of: file) ?? file, ids: ids), at: location))
                     }
                 case .unchecked:
                     break
@@ -45,6 +44,19 @@ struct ContentRenderer: Sendable {
             }
             return resolution
         }
+        let rendered = markdown.render(
+            body,
+            findingFirstParagraph: findingFirstParagraph,
+            resolve: { reference in
+                resolve(reference.destination, isImage: reference.isImage, line: reference.line, column: reference.column)
+            },
+            rewriteRawHTML: { node in
+                RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
+                    let (line, column) = node.position(ofByte: offset)
+                    return resolve(url, isImage: isImage, line: line, column: column)
+                }
+            }
+        )
         if !ownFragments.isEmpty {
             let ids = Set(rendered.anchors)
             for fragment in ownFragments where !ids.contains(fragment.id) {
