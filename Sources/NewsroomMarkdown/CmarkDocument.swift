@@ -12,12 +12,26 @@ struct CmarkDocument {
     static let headingMarkEnd: Character = "\u{E001}"
 
     let source: String
+    /// Template code of other generators in `source`, in source order (see `TemplateCodeShield`).
+    private let templateCode: [TemplateCodeScanner.Found]
+    /// The bytes cmark reads: `source`, with template code shielded.
+    private let parsedBytes: [UInt8]
 
     init(source: String) {
         // The private-use marks are ours; an author's copy of them becomes U+FFFD.
-        self.source = Self.containsMarks(source)
+        let source = Self.containsMarks(source)
             ? String(source.map { $0 == Self.headingMarkStart || $0 == Self.headingMarkEnd ? "\u{FFFD}" : $0 })
             : source
+        var bytes = Array(source.utf8)
+        var found = TemplateCodeScanner.find(in: bytes)
+        if !found.isEmpty, bytes.contains(where: TemplateCodeShield.isStandIn) {
+            bytes = TemplateCodeShield.sanitized(bytes)
+            found = TemplateCodeScanner.find(in: bytes)
+        }
+        self.source = found.isEmpty ? source : String(decoding: bytes, as: UTF8.self)
+        templateCode = found
+        if !found.isEmpty { TemplateCodeShield.shield(&bytes, found) }
+        parsedBytes = bytes
     }
 
     /// Whether `text` holds U+E000 or U+E001 (UTF-8 `EE 80 80` / `EE 80 81`), found with memchr.
@@ -44,7 +58,7 @@ struct CmarkDocument {
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
         guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [])
         }
         defer { cmark_parser_free(parser) }
         CmarkSession.shared.withLock {
@@ -52,20 +66,22 @@ struct CmarkDocument {
                 cmark_parser_attach_syntax_extension(parser, syntax)
             }
         }
-        var bytes = Array(source.utf8)
+        var bytes = parsedBytes
         bytes.withUnsafeMutableBufferPointer { buffer in
             buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
         guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [])
         }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
 
         // One walk sorts out the nodes each step needs. Raw HTML is replaced first (its nodes are
         // freed, so they are not kept); links and headings are never among the nodes replaced.
         var walk = CmarkTree.Walk(document, trackingRawAnchors: allowingRawHTML)
+        // Read before raw HTML is replaced: its replacements carry no source position.
+        let templateCodeInCode = templateCode.isEmpty ? [] : CmarkTree.templateCodeInCode(document, found: templateCode)
         if !allowingRawHTML, !walk.rawHTML.isEmpty {
             CmarkTree.escapeRawHTML(in: walk.rawHTML)
             walk.rawHTML = []
@@ -79,7 +95,7 @@ struct CmarkDocument {
         let extensions = cmark_parser_get_syntax_extensions(parser)
         // The HTML is arena memory too: never handed to free(3).
         guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: firstParagraph, anchors: [])
+            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: firstParagraph, anchors: [], templateCode: [])
         }
         // The heading ids go in on cmark's bytes, copied once out of the arena; the HTML stays
         // bytes (made a String, it was validated again, a page at a time).
@@ -88,11 +104,17 @@ struct CmarkDocument {
         if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
             html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
         }
+        if !templateCode.isEmpty { html = TemplateCodeShield.restoringHTML(html) }
+        let written = templateCode.isEmpty ? [] : Array(source.utf8)
         return RenderedMarkdown(
             htmlBytes: html,
             headings: headings,
             firstParagraph: firstParagraph,
-            anchors: HeadingAnchors.ids(in: html)
+            anchors: HeadingAnchors.ids(in: html),
+            templateCode: templateCode.indices.filter { !templateCodeInCode.contains($0) }.map { index in
+                let found = templateCode[index]
+                return TemplateCode(kind: found.kind, text: String(decoding: written[found.range], as: UTF8.self), line: found.line, column: found.column)
+            }
         )
     }
 

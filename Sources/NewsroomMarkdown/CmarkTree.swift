@@ -151,7 +151,12 @@ enum CmarkTree {
         return headings
     }
 
+    /// The node's text as the author wrote it (template code given back: see `TemplateCodeShield`).
     static func plainText(of node: OpaquePointer) -> String {
+        TemplateCodeShield.restoringPlain(shieldedText(of: node))
+    }
+
+    private static func shieldedText(of node: OpaquePointer) -> String {
         var text = ""
         for inner in nodes(of: node) {
             let type = cmark_node_get_type(inner)

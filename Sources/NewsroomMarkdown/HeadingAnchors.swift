@@ -62,7 +62,7 @@ enum HeadingAnchors {
 
     private static let markStart = UTF8Search.Needle(String(CmarkDocument.headingMarkStart))
     private static let markEnd = UTF8Search.Needle(String(CmarkDocument.headingMarkEnd))
-    private static let idAttribute = UTF8Search.Needle(" id=\"")
+    private static let idAttribute = UTF8Search.Needle(" id=")
 
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">` in
     /// cmark's rendered bytes, copying them once, with the ids in.
@@ -88,16 +88,24 @@ enum HeadingAnchors {
         return output
     }
 
-    /// Every `id="…"` value in `html`, in order.
+    /// Every `id` attribute's value in `html`, in order: double-quoted as cmark writes them, and
+    /// single-quoted or bare as an author may write them in raw HTML.
     static func ids(in html: [UInt8]) -> [String] {
         html.withUnsafeBufferPointer { bytes in
             var ids: [String] = []
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: idAttribute, in: bytes, from: cursor) {
-                let start = found + idAttribute.bytes.count
+                var start = found + idAttribute.bytes.count
+                let quote: UInt8? = start < bytes.count && (bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'")) ? bytes[start] : nil
+                if quote != nil { start += 1 }
                 var end = start
-                while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
-                ids.append(String(decoding: bytes[start..<end], as: UTF8.self))
+                while end < bytes.count {
+                    let byte = bytes[end]
+                    if let quote, byte == quote { break }
+                    if quote == nil, byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == UInt8(ascii: ">") || byte == UInt8(ascii: "/") { break }
+                    end += 1
+                }
+                if end > start { ids.append(String(decoding: bytes[start..<end], as: UTF8.self)) }
                 cursor = end
             }
             return ids

@@ -103,4 +103,6 @@ public struct RenderedMarkdown: Sendable, Equatable {
     public var firstParagraph: String?
     /// Every id written into `html` (headings and footnotes), for fragment checks.
     public var anchors: [String]
+    /// Template code of other generators outside code, in source order; shown as written.
+    public var templateCode: [TemplateCode]
 }

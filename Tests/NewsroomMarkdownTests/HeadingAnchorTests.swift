@@ -45,4 +45,10 @@ import Testing
         var used: [String: Int] = [:]
         #expect(HeadingAnchors.uniqueID(for: text, used: &used) == expected)
     }
+
+    /// Ids an author writes in raw HTML count whatever their quoting; `data-id` is not an id.
+    @Test func idsInAnyQuoting() {
+        let html = #"<h2 id="a">A</h2><a id='b'>b</a> <span id=c>c</span><img src="x" id=d/><p data-id="no" id="">"#
+        #expect(HeadingAnchors.ids(in: Array(html.utf8)) == ["a", "b", "c", "d"])
+    }
 }

@@ -1,9 +1,12 @@
 import NewsroomMustache
 
 /// A tiny redirect page left at an old URL (`aliases`): works from disk and on a server.
+/// The script goes first so a reader who opened `old/#section` lands on `new/#section` (a meta
+/// refresh drops the fragment); the refresh and the link remain for readers without scripts.
 enum AliasPage {
     static func file(at file: String, target: String, linker: Linker) -> OutputFile {
-        let relative = HTMLEscaping.escaped(linker.relative(from: file, to: target))
+        let path = linker.relative(from: file, to: target)
+        let relative = HTMLEscaping.escaped(path)
         let canonical = HTMLEscaping.escaped(linker.absolute(target))
         return .text(file, """
         <!DOCTYPE html>
@@ -11,6 +14,7 @@ enum AliasPage {
         <head>
         <meta charset="utf-8">
         <title>Moved</title>
+        <script>location.replace(\(scriptString(path)) + location.hash)</script>
         <link rel="canonical" href="\(canonical)">
         <meta name="robots" content="noindex">
         <meta http-equiv="refresh" content="0; url=\(relative)">
@@ -21,5 +25,23 @@ enum AliasPage {
         </html>
 
         """)
+    }
+
+    /// `text` as a JavaScript string literal that is also safe inside `<script>` (no `</`).
+    static func scriptString(_ text: String) -> String {
+        var literal = "\""
+        for scalar in text.unicodeScalars {
+            switch scalar {
+            case "\\": literal += "\\\\"
+            case "\"": literal += "\\\""
+            case "<": literal += "\\u003c"
+            case "\n": literal += "\\n"
+            case "\r": literal += "\\r"
+            case "\u{2028}": literal += "\\u2028"
+            case "\u{2029}": literal += "\\u2029"
+            default: literal.unicodeScalars.append(scalar)
+            }
+        }
+        return literal + "\""
     }
 }

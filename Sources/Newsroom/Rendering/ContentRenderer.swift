@@ -63,6 +63,10 @@ struct ContentRenderer: Sendable {
                 problems.append(.error(missingID(fragment.destination, id: fragment.id, in: sourcePath, ids: ids), at: fragment.location))
             }
         }
+        for code in rendered.templateCode {
+            let location = folder.location(sourcePath, line: firstLine + code.line - 1, column: code.column)
+            problems.append(.warning(Self.message(for: code), at: location))
+        }
         log.add(contentsOf: problems)
         return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
     }
@@ -97,5 +101,18 @@ struct ContentRenderer: Sendable {
         let id = String(fragment).trimmedASCIISpace
         guard !id.isEmpty else { return nil }
         return id.removingPercentEncoding ?? id
+    }
+
+    /// `Liquid tag '{% include x.html %}' is left from another generator; it is shown as text`,
+    /// the construct on one line (its spaces and line breaks run together), cut when long.
+    static func message(for code: TemplateCode) -> String {
+        let name = switch code.kind {
+        case .liquidTag: "Liquid tag"
+        case .hugoShortcode: "Hugo shortcode"
+        case .templateExpression: "template expression"
+        }
+        var text = code.text.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" || $0 == "\r\n" }).joined(separator: " ")
+        if text.count > 80 { text = text.prefix(79) + "…" }
+        return "\(name) '\(text)' is left from another generator; it is shown as text"
     }
 }

@@ -12,7 +12,8 @@ extension SiteRenderer {
                 for position in listing.items.prefix(config.feed.items) where absoluteBodies[position] == nil {
                     let item = plan.items[position]
                     var ignored = DiagnosticLog()
-                    absoluteBodies[position] = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], absolute: true, log: &ignored).html
+                    let html = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], absolute: true, log: &ignored).html
+                    absoluteBodies[position] = FragmentLinks.absolute(in: html, permalink: linker.absolute(plan.itemFiles[position]))
                 }
             }
         }

@@ -12,11 +12,11 @@ extension SiteRenderer {
             .title: item.title,
             .date: model.itemDate(position),
             .summary: summaries[position],
-            .content: TemplateValue.bytes(withDateline(body.htmlBytes, item: item)),
+            .content: TemplateValue.bytes(body.htmlBytes),
             .tags: model.tags(of: position),
             .permalink: permalink,
-            .dateline: dateline(item),
         ]
+        if let dateline = dateline(item, position: position) { view[.dateline] = dateline }
         if let summary = item.summary { view[.standfirst] = summary }
         if let updated = item.updated { view[.updated] = model.date(updated) }
         if let location = item.location { view[.location] = location }
@@ -42,36 +42,12 @@ extension SiteRenderer {
         return page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
     }
 
-    /// `March 21, 2023, BUCHAREST, ROMANIA –` written in the date's own offset.
-    func dateline(_ item: NewsItem) -> String {
-        guard let location = item.location, !location.isEmpty else { return item.date.long + " –" }
-        return "\(item.date.long), \(location.uppercased()) –"
-    }
-
-    /// The press-release dateline opens the first paragraph, as wire copy does: the date inside
-    /// `<time>`, then the place. Written on the body's bytes in one pass.
-    func withDateline(_ html: [UInt8], item: NewsItem) -> [UInt8] {
-        var result: [UInt8] = []
-        result.reserveCapacity(html.count + 192)
-        let opensWithParagraph = html.starts(with: "<p>".utf8)
-        result += opensWithParagraph ? "<p>".utf8 : "<p class=\"dateline-alone\">".utf8
-        result += "<span class=\"dateline\"><time datetime=\"".utf8
-        result += item.date.iso8601.utf8
-        result += "\">".utf8
-        HTMLEscaping.append(item.date.long, to: &result)
-        result += "</time>".utf8
-        if let location = item.location, !location.isEmpty {
-            result += ", ".utf8
-            HTMLEscaping.append(location.uppercased(), to: &result)
-        }
-        result += " –</span> ".utf8
-        if opensWithParagraph {
-            result += html[3...]
-        } else {
-            result += "</p>\n".utf8
-            result += html
-        }
-        return result
+    /// A press release's dateline (an item with a `location`): the place as written and the
+    /// date, for the theme to place. Never written into the body, so a body that opens with a
+    /// heading or a list renders as written, and the feed carries only what the author wrote.
+    func dateline(_ item: NewsItem, position: Int) -> TemplateObject? {
+        guard let location = item.location, !location.isEmpty else { return nil }
+        return [.place: location, .date: model.itemDate(position)]
     }
 
     private func neighbour(_ position: Int, from file: String) -> TemplateObject {
