@@ -11,6 +11,7 @@ extension SiteRenderer {
         var view: TemplateObject = [
             .title: item.title,
             .date: model.itemDate(position),
+            .monthURL: linker.relative(from: file, to: SitePlan.monthFile(of: item.date)),
             .summary: summaries[position],
             .content: TemplateValue.bytes(withDateline(body.htmlBytes, item: item)),
             .tags: model.tags(of: position),
