@@ -19,6 +19,8 @@ public struct HTMLAudit: Sendable {
     /// Every link-like reference (`a[href]`, `img[src]`, `link[href]`, `use[href]` …) with its line.
     public var references: [HTMLAudit.Reference] = []
     public var ids: Set<String> = []
+    /// The page asks search engines not to list it (`<meta name="robots" content="noindex">`).
+    public var noindex = false
 
     public static func read(_ html: String) -> HTMLAudit {
         var audit = HTMLAudit()
@@ -35,6 +37,7 @@ public struct HTMLAudit: Sendable {
         walker.walk(root)
         audit.references = walker.references
         audit.ids = Set(walker.ids.map(\.0))
+        audit.noindex = walker.noindex
         var seen = Set<String>()
         for (id, line) in walker.ids where !seen.insert(id).inserted {
             audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'"))
@@ -59,6 +62,7 @@ public struct HTMLAudit: Sendable {
         var ids: [(String, Int)] = []
         var headings: [(level: Int, line: Int)] = []
         var findings: [Finding] = []
+        var noindex = false
 
         static let linkAttributes: [String: [String]] = [
             "a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "use": ["href"],
@@ -87,6 +91,10 @@ public struct HTMLAudit: Sendable {
             }
             if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
                 headings.append((level, line))
+            }
+            if name == "meta", HTMLAudit.attribute("name", of: element)?.lowercased() == "robots",
+               HTMLAudit.attribute("content", of: element)?.lowercased().contains("noindex") == true {
+                noindex = true
             }
             if name == "img", (HTMLAudit.attribute("alt", of: element) ?? "").trimmingSpacesAndNewlines.isEmpty,
                HTMLAudit.attribute("role", of: element) != "presentation" {

@@ -105,9 +105,10 @@ struct SiteRenderer: @unchecked Sendable {
                     hasher.combine(plan.items[position].updated?.iso8601 ?? "")
                 }
                 for listing in plan.listings { hasher.combine(listing.items.count) }
+                for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
                 return hasher.value
             }
-            let urls = plan.items.count + plan.pages.count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
+            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
             if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
                 return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
             }
