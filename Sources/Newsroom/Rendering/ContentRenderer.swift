@@ -7,6 +7,8 @@ struct RenderedBody: Sendable {
     var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     var firstParagraph: String?
     var anchors: [String]
+    /// Each link and image as written into the HTML → where the Markdown wrote it.
+    var links: [String: SourceLocation] = [:]
 }
 
 /// Renders Markdown bodies with their links resolved, reporting each bad link at its line.
@@ -19,17 +21,23 @@ struct ContentRenderer: Sendable {
     /// `firstParagraph` only when `findingFirstParagraph`.
     func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
+        var written: [String: SourceLocation] = [:]
         let rendered = markdown.render(body, findingFirstParagraph: findingFirstParagraph) { reference in
             let (resolution, problem) = links.link(
                 reference.destination, isImage: reference.isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute
             )
+            let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
             if let problem {
-                let location = folder.location(sourcePath, line: firstLine + reference.line - 1, column: reference.column)
                 problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
+            }
+            switch resolution {
+            case .keep: written[reference.destination] = written[reference.destination] ?? location
+            case .replace(let url): written[url] = written[url] ?? location
+            case .drop: break
             }
             return resolution
         }
         log.add(contentsOf: problems)
-        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
+        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors, links: written)
     }
 }

@@ -40,7 +40,9 @@ extension SiteRenderer {
             page[.ogType] = "article"
             context[.page] = page
         }
-        return page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
+        var output = page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
+        output.bodyLinks = body.links
+        return output
     }
 
     /// `March 21, 2023, BUCHAREST, ROMANIA –` written in the date's own offset.

@@ -42,7 +42,7 @@ enum LinkWalk {
                         problems.append("\(page): \(value) names a folder, not a file")
                     }
                 }
-                if let fragment, !fragment.isEmpty, target.hasSuffix(".html") || target.hasSuffix(".svg") {
+                if let fragment, !fragment.isEmpty, !fragment.hasPrefix(":~:"), target.hasSuffix(".html") || target.hasSuffix(".svg") {
                     if target.hasSuffix(".html"), !ids(target).contains(fragment.removingPercentEncoding ?? fragment) {
                         problems.append("\(page): \(value) → no id '\(fragment)' in \(target)")
                     }
