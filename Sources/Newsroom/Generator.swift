@@ -191,18 +191,23 @@ public enum Generator {
         clock.lap("plan", into: &result)
         guard let templates, !log.hasErrors else { return nil }
         let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
+        // The thank-you page, when it is one of ours: an absolute URL for the list service, and
+        // left out of the footer's page list.
+        var thankYou: (url: String, file: String?)?
+        if let written = source.config.newsletter?.thankYou {
+            let links = ContentLinks(index: plan.index, linker: linker)
+            if case .target(let file, let suffix) = links.resolve(written, isImage: false, sourcePath: "site.yml") {
+                thankYou = (linker.absolute(file) + suffix, file)
+            } else {
+                thankYou = (written, nil)
+            }
+        }
         let model = ViewModel(
             config: source.config, linker: linker, plan: plan,
             menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
             bannerShowing: bannerShowing(source, publication),
             publication: publication,
-            newsletterThankYou: source.config.newsletter?.thankYou.map { thankYou in
-                let links = ContentLinks(index: plan.index, linker: linker)
-                if case .target(let file, let suffix) = links.resolve(thankYou, isImage: false, sourcePath: "site.yml") {
-                    return linker.absolute(file) + suffix
-                }
-                return thankYou
-            }
+            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file
         )
         guard !log.hasErrors else { return nil }
         return Prepared(renderer: SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model), publication: publication)

@@ -12,6 +12,8 @@ public struct HTMLAudit: Sendable {
     public struct Finding: Sendable, Equatable {
         public var line: Int
         public var message: String
+        /// The URL of the image or link the finding is about, if it is about one.
+        public var url: String?
     }
 
     /// Problems found within the page itself.
@@ -19,34 +21,41 @@ public struct HTMLAudit: Sendable {
     /// Every link-like reference (`a[href]`, `img[src]`, `link[href]`, `use[href]` …) with its line.
     public var references: [HTMLAudit.Reference] = []
     public var ids: Set<String> = []
+    /// The page asks search engines not to list it (`<meta name="robots" content="noindex">`).
+    public var noindex = false
+    /// A redirect page (`<meta http-equiv="refresh">`): it has no content, so page rules
+    /// (one `<h1>`) do not apply to it.
+    public var isRedirect = false
 
     public static func read(_ html: String) -> HTMLAudit {
         var audit = HTMLAudit()
         guard let document = LibXML.readHTML(html) else {
-            audit.findings.append(Finding(line: 1, message: "the page could not be parsed as HTML"))
+            audit.findings.append(Finding(line: 1, message: "the page could not be parsed as HTML", url: nil))
             return audit
         }
         defer { xmlFreeDoc(document) }
         let root = xmlDocGetRootElement(document)
         if let root, (attribute("lang", of: root) ?? "").isEmpty {
-            audit.findings.append(Finding(line: Int(xmlGetLineNo(root)), message: "the <html> element has no lang attribute"))
+            audit.findings.append(Finding(line: Int(xmlGetLineNo(root)), message: "the <html> element has no lang attribute", url: nil))
         }
         var walker = Walker()
         walker.walk(root)
         audit.references = walker.references
         audit.ids = Set(walker.ids.map(\.0))
+        audit.noindex = walker.noindex
+        audit.isRedirect = walker.isRedirect
         var seen = Set<String>()
         for (id, line) in walker.ids where !seen.insert(id).inserted {
-            audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'"))
+            audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'", url: nil))
         }
         let h1s = walker.headings.filter { $0.level == 1 }
         if h1s.count != 1 {
-            audit.findings.append(Finding(line: h1s.dropFirst().first?.line ?? 1, message: "the page has \(h1s.count) <h1> elements; it should have exactly one"))
+            audit.findings.append(Finding(line: h1s.dropFirst().first?.line ?? 1, message: "the page has \(h1s.count) <h1> elements; it should have exactly one", url: nil))
         }
         var previous = 0
         for heading in walker.headings {
             if previous > 0, heading.level > previous + 1 {
-                audit.findings.append(Finding(line: heading.line, message: "heading level skipped: <h\(heading.level)> after <h\(previous)>"))
+                audit.findings.append(Finding(line: heading.line, message: "heading level skipped: <h\(heading.level)> after <h\(previous)>", url: nil))
             }
             previous = heading.level
         }
@@ -59,6 +68,8 @@ public struct HTMLAudit: Sendable {
         var ids: [(String, Int)] = []
         var headings: [(level: Int, line: Int)] = []
         var findings: [Finding] = []
+        var noindex = false
+        var isRedirect = false
 
         static let linkAttributes: [String: [String]] = [
             "a": ["href"], "link": ["href"], "img": ["src"], "script": ["src"], "use": ["href"],
@@ -88,12 +99,19 @@ public struct HTMLAudit: Sendable {
             if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
                 headings.append((level, line))
             }
-            if name == "img", (HTMLAudit.attribute("alt", of: element) ?? "").trimmingSpacesAndNewlines.isEmpty,
-               HTMLAudit.attribute("role", of: element) != "presentation" {
-                findings.append(Finding(line: line, message: "image without alt text (\(HTMLAudit.attribute("src", of: element) ?? "?"))"))
+            if name == "meta", HTMLAudit.attribute("name", of: element)?.lowercased() == "robots",
+               HTMLAudit.attribute("content", of: element)?.lowercased().contains("noindex") == true {
+                noindex = true
             }
-            if name == "a", HTMLAudit.attribute("href", of: element) != nil, !HTMLAudit.hasAccessibleName(element) {
-                findings.append(Finding(line: line, message: "link without text (\(HTMLAudit.attribute("href", of: element) ?? ""))"))
+            if name == "meta", HTMLAudit.attribute("http-equiv", of: element)?.lowercased() == "refresh" {
+                isRedirect = true
+            }
+            if name == "img", let problem = AltText.problem(alt: HTMLAudit.attribute("alt", of: element)) {
+                let source = HTMLAudit.attribute("src", of: element)
+                findings.append(Finding(line: line, message: "\(problem) (\(source ?? "?"))", url: source))
+            }
+            if name == "a", let href = HTMLAudit.attribute("href", of: element), !HTMLAudit.hasAccessibleName(element) {
+                findings.append(Finding(line: line, message: "link without text (\(href))", url: href))
             }
         }
     }

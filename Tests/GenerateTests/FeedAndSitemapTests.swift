@@ -91,6 +91,32 @@ import Testing
         #expect(site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://news.example.org/sitemap.xml\n")
     }
 
+    /// Static `.html` files are pages too, except a `404.html` (a server's error page) and any
+    /// that asks search engines to stay away (`<meta name="robots" content="noindex">`).
+    @Test func staticHTMLIsInTheSitemap() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/static/reports/2024.html --
+        <!DOCTYPE html><html lang="en"><head><title>Report</title></head><body><h1>Report</h1></body></html>
+        -- site/static/campaign/index.html --
+        <!DOCTYPE html><html lang="en"><head><title>Campaign</title></head><body><h1>Campaign</h1></body></html>
+        -- site/static/errors/404.html --
+        <!DOCTYPE html><html lang="en"><head><title>Gone</title></head><body><h1>Gone</h1></body></html>
+        -- site/static/drafts/preview.html --
+        <!DOCTYPE html><html lang="en"><head><META Name="Robots" content="NOINDEX, nofollow"><title>Preview</title></head><body><h1>Preview</h1></body></html>
+        -- site/static/notes.txt --
+        Not a page.
+        """)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let locations = try xml(site, "sitemap.xml").all("url").compactMap { $0.first("loc")?.text }
+        #expect(locations.contains("https://example.org/newsroom/reports/2024.html"))
+        #expect(locations.contains("https://example.org/newsroom/campaign/index.html"))
+        for left in ["errors/404.html", "drafts/preview.html", "notes.txt"] {
+            #expect(!locations.contains("https://example.org/newsroom/" + left), "\(left)")
+        }
+    }
+
     @Test func aliasesRedirectAndStayOutOfTheSitemap() throws {
         let site = try TestSite(Sites.valid + """
 

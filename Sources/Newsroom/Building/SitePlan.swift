@@ -28,6 +28,10 @@ struct SitePlan {
     static let robotsFile = "robots.txt"
 
     static func tagFeedFile(_ tag: Tag) -> String { "news/tags/\(tag.slug)/feed.xml" }
+    /// The first page of the month archive `date` falls in.
+    static func monthFile(of date: PublicationDate) -> String {
+        "news/\(PublicationDate.pad(date.year, width: 4))/\(PublicationDate.pad(date.month))/index.html"
+    }
 
     var listings: [Listing] { [news] + tagListings + yearListings + monthListings }
 

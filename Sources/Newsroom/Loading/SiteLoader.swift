@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomMarkdown
+import NewsroomXML
 
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {
@@ -69,14 +70,26 @@ enum SiteLoader {
             if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
         let pages = PageLoader.paths(in: site, log: &log).compactMap { PageLoader.load($0, in: site, log: &log) }
-        let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map {
-            CopiedFile(sourceURL: site.file($0), outputPath: String($0.dropFirst("static/".count)))
+        let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map { path in
+            let url = site.file(path)
+            return CopiedFile(sourceURL: url, outputPath: String(path.dropFirst("static/".count)), isSitemapPage: isSitemapPage(url))
         }
         guard let theme else { return nil }
         return SiteSource(
             folder: site, config: config, items: items, pages: pages,
             staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme
         )
+    }
+}
+
+extension SiteLoader {
+    /// Whether a static file is a page for the sitemap: an `.html` file other than a server's
+    /// `404.html` that does not carry `<meta name="robots" content="noindex">`. An unreadable
+    /// file is left out here; copying it reports the problem.
+    static func isSitemapPage(_ url: URL) -> Bool {
+        guard url.pathExtension.lowercased() == "html", url.lastPathComponent.lowercased() != "404.html",
+              let data = FileManager.default.contents(atPath: url.path) else { return false }
+        return !HTMLAudit.read(String(decoding: data, as: UTF8.self)).noindex
     }
 }
 

@@ -81,4 +81,6 @@ public struct CopiedFile: Sendable, Equatable {
     public var sourceURL: URL
     /// Path under the output root.
     public var outputPath: String
+    /// A static `.html` page search engines may list: it goes into the sitemap.
+    public var isSitemapPage = false
 }

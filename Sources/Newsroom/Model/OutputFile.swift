@@ -13,6 +13,9 @@ public struct OutputFile: Sendable {
     public var content: Content
     /// What it was made from, stored so a rebuild can skip it when nothing changed (0: untracked).
     public var cacheKey: UInt64 = 0
+    /// Each link and image of the page's Markdown body, by the URL written into the page, with
+    /// the place in the source that wrote it: `check` reports a problem with one there.
+    public var bodyLinks: [String: SourceLocation] = [:]
 
     public init(path: String, content: Content, cacheKey: UInt64 = 0) {
         self.path = path

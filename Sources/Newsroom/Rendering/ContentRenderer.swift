@@ -8,6 +8,8 @@ struct RenderedBody: Sendable {
     var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     var firstParagraph: String?
     var anchors: [String]
+    /// Each link and image as written into the HTML → where the Markdown wrote it.
+    var links: [String: SourceLocation] = [:]
 }
 
 /// Renders Markdown bodies with their links resolved, reporting each bad link at its line.
@@ -24,6 +26,7 @@ struct ContentRenderer: Sendable {
     func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
         // Links into this body itself: checked against the ids this render writes.
+        var written: [String: SourceLocation] = [:]
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
             let (resolution, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
@@ -41,6 +44,11 @@ struct ContentRenderer: Sendable {
                 case .unchecked:
                     break
                 }
+            }
+            switch resolution {
+            case .keep: written[destination] = written[destination] ?? location
+            case .replace(let url): written[url] = written[url] ?? location
+            case .drop: break
             }
             return resolution
         }
@@ -68,7 +76,7 @@ struct ContentRenderer: Sendable {
             problems.append(.warning(Self.message(for: code), at: location))
         }
         log.add(contentsOf: problems)
-        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors)
+        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors, links: written)
     }
 
     private enum FragmentTarget {

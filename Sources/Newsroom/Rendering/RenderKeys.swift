@@ -11,7 +11,7 @@ struct RenderKeys: Sendable {
     /// What an item's card shows (title, date, URL, summary, tags …), by position.
     let cards: [UInt64]
 
-    init(source: SiteSource, plan: SitePlan, summaries: [String], publication: Publication, bannerShowing: Bool) {
+    init(source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], summaries: [String], publication: Publication, bannerShowing: Bool) {
         var global = KeyHasher()
         global.combine("newsroom-render-cache-1")
         global.combine(inputsOf: source)
@@ -21,6 +21,8 @@ struct RenderKeys: Sendable {
         global.combine(publication.includeFuture)
         global.combine(bannerShowing)
         for tag in plan.tags { global.combine(tag.slug + "=" + tag.name) }
+        // Every page's footer lists the site's pages by title.
+        for (title, file) in sitePages { global.combine(file + "=" + title) }
         self.global = global.value
         self.mapping = plan.index.digest
         // On all cores: this runs before any page renders.

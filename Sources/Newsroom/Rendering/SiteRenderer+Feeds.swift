@@ -63,6 +63,9 @@ extension SiteRenderer {
         for file in plan.pageFiles {
             urls.append(SitemapURL(location: linker.absolute(file), lastModified: nil))
         }
+        for copy in plan.copies where copy.isSitemapPage {
+            urls.append(SitemapURL(location: linker.absolute(copy.outputPath), lastModified: nil))
+        }
         for listing in plan.listings {
             let lastModified = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
             for page in 1...listing.pageCount(perPage: config.perPage) {

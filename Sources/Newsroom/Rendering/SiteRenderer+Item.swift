@@ -11,6 +11,7 @@ extension SiteRenderer {
         var view: TemplateObject = [
             .title: item.title,
             .date: model.itemDate(position),
+            .monthURL: linker.relative(from: file, to: SitePlan.monthFile(of: item.date)),
             .summary: summaries[position],
             .content: TemplateValue.bytes(body.htmlBytes),
             .tags: model.tags(of: position),
@@ -39,7 +40,9 @@ extension SiteRenderer {
             page[.ogType] = "article"
             context[.page] = page
         }
-        return page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
+        var output = page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
+        output.bodyLinks = body.links
+        return output
     }
 
     /// A press release's dateline (an item with a `location`): the place as written and the

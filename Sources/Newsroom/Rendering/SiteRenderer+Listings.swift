@@ -35,6 +35,7 @@ extension SiteRenderer {
                 if let newer { view[.newer] = [.title: newer.title, .url: linker.relative(from: file, to: newer.file(page: 1))] as TemplateObject }
                 if let older { view[.older] = [.title: older.title, .url: linker.relative(from: file, to: older.file(page: 1))] as TemplateObject }
             }
+            addArchiveLinks(listing, from: file, to: &view)
             context[.listing] = view
             context[.pagination] = pagination(listing, page: number, total: total, from: file)
             return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
@@ -51,6 +52,36 @@ extension SiteRenderer {
             [.name: listing.title, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
         }
         return page(file, layout: "tags", context: context, requestedAt: siteLocation, log: &log)
+    }
+
+    /// The way down and up the archive, so a reader reaches every year and month from the news
+    /// index: the news index lists the years, a year its months (each with its count); a year,
+    /// month or tag names its `parent` (news index, year, tag index).
+    private func addArchiveLinks(_ listing: Listing, from file: String, to view: inout TemplateObject) {
+        func entry(_ listing: Listing, name: String) -> TemplateObject {
+            [.name: name, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
+        }
+        func parent(_ title: String, _ target: String) -> TemplateObject {
+            [.title: title, .url: linker.relative(from: file, to: target)]
+        }
+        // Always lists, so `{{^empty(listing.months)}}` holds on every listing.
+        view[.years] = TemplateValue.list([])
+        view[.months] = TemplateValue.list([])
+        switch listing.kind {
+        case .news:
+            view[.years] = plan.yearListings.map { entry($0, name: $0.title) }
+        case .year:
+            view[.parent] = parent("All news", plan.news.file(page: 1))
+            view[.months] = plan.monthListings.filter { $0.key.hasPrefix(listing.key + "/") }.map { month in
+                entry(month, name: String(month.title.prefix { $0 != " " }))
+            }
+        case .month:
+            if let year = plan.yearListings.first(where: { listing.key.hasPrefix($0.key + "/") }) {
+                view[.parent] = parent(year.title, year.file(page: 1))
+            }
+        case .tag:
+            view[.parent] = parent("All topics", SitePlan.tagsFile)
+        }
     }
 
     private func listingTitle(_ listing: Listing) -> String {

@@ -8,7 +8,9 @@ extension SiteRenderer {
         var context = model.common(page: file, title: sourcePage.title, description: sourcePage.description ?? body.firstParagraph ?? "", kind: "page")
         context[.title] = sourcePage.title
         context[.content] = TemplateValue.bytes(body.htmlBytes)
-        return page(file, layout: sourcePage.layout, context: context, requestedAt: source.folder.location(sourcePage.sourcePath), log: &log)
+        var output = page(file, layout: sourcePage.layout, context: context, requestedAt: source.folder.location(sourcePage.sourcePath), log: &log)
+        output.bodyLinks = body.links
+        return output
     }
 
     func renderNotFound(log: inout DiagnosticLog) -> OutputFile {

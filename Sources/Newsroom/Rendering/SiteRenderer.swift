@@ -107,9 +107,10 @@ struct SiteRenderer: @unchecked Sendable {
                     hasher.combine(plan.items[position].updated?.iso8601 ?? "")
                 }
                 for listing in plan.listings { hasher.combine(listing.items.count) }
+                for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
                 return hasher.value
             }
-            let urls = plan.items.count + plan.pages.count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
+            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
             if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
                 return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
             }
@@ -137,10 +138,12 @@ struct SiteRenderer: @unchecked Sendable {
             let listing = listings[index]
             let total = listing.pageCount(perPage: config.perPage)
             let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
+            // The news index lists the years and a year its months, each with its count.
+            let archive = listing.kind == .tag ? [] : (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" }
             let key = keys?.cards(
                 "list:\(listing.kind.rawValue):\(listing.key):\(number)/\(total)",
                 listing.items(onPage: number, perPage: config.perPage),
-                extra: [listing.title, String(listing.items.count)] + neighbours
+                extra: [listing.title, String(listing.items.count)] + neighbours + archive
             )
             return cached(listing.file(page: number), key) { renderListingPage(listing, number: number, log: &log) }
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
@@ -204,7 +207,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Turns on the incremental build: pages whose inputs did not change are kept as they are.
     mutating func enableCache(publication: Publication, bannerShowing: Bool, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
         computeSummaries()
-        keys = RenderKeys(source: source, plan: plan, summaries: summaries, publication: publication, bannerShowing: bannerShowing)
+        keys = RenderKeys(source: source, plan: plan, sitePages: model.sitePages, summaries: summaries, publication: publication, bannerShowing: bannerShowing)
         self.isFresh = isFresh
     }
 

@@ -23,6 +23,10 @@ final class ViewModel: @unchecked Sendable {
     /// made once per item from one entry per tag: a card is built for every page that shows it,
     /// and building the list there (a hash per tag, two arrays) was a quarter of a card's cost.
     let itemTags: [TemplateValue]
+    /// The pages a footer lists so that every page is reachable whatever the menu says: all but
+    /// the newsletter thank-you page (the list service sends people there), by `menu` order, then
+    /// as planned.
+    let sitePages: [(title: String, file: String)]
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
@@ -30,8 +34,8 @@ final class ViewModel: @unchecked Sendable {
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
-        bannerShowing: Bool, publication: Publication, newsletterThankYou: String?,
-        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil
+        bannerShowing: Bool, publication: Publication, newsletterThankYou: String?, thankYouFile: String? = nil,
+        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil
     ) {
         self.config = config
         self.linker = linker
@@ -42,6 +46,7 @@ final class ViewModel: @unchecked Sendable {
         self.newsletterThankYou = newsletterThankYou
         self.itemViews = itemViews
         self.itemTags = itemTags ?? Self.itemTags(plan)
+        self.sitePages = sitePages ?? Self.sitePages(plan, leavingOut: thankYouFile)
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
 
@@ -51,7 +56,7 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemViews: other.itemViews, itemTags: other.itemTags
+            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages
         )
     }
 
@@ -59,6 +64,13 @@ final class ViewModel: @unchecked Sendable {
     private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
         let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))]) }
         return plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
+    }
+
+    private static func sitePages(_ plan: SitePlan, leavingOut hidden: String?) -> [(title: String, file: String)] {
+        plan.pages.indices
+            .filter { plan.pageFiles[$0] != hidden }
+            .sorted { (plan.pages[$0].menuOrder ?? Int.max, $0) < (plan.pages[$1].menuOrder ?? Int.max, $1) }
+            .map { (plan.pages[$0].title, plan.pageFiles[$0]) }
     }
 
     /// The date of the item at `position`.
@@ -109,6 +121,7 @@ final class ViewModel: @unchecked Sendable {
         context[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
         context[.feedURL] = linker.relative(from: page, to: SitePlan.feedFile)
         context[.assetsURL] = linker.relative(from: page, to: "assets/x").dropLast(1).description
+        context[.sitePages] = sitePages.map { [.title: $0.title, .url: linker.relative(from: page, to: $0.file)] as TemplateObject }
         context[.menu] = menu.map { entry -> TemplateObject in
             let href = url(entry.target, from: page)
             var item: TemplateObject = [.label: entry.label, .url: href]

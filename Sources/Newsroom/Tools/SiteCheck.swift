@@ -5,16 +5,20 @@ import NewsroomXML
 /// pages: broken links and `#fragments`, images without alt text, headings out of order,
 /// more or fewer than one `h1`, links without text, duplicate ids, a missing `lang`.
 public enum SiteCheck {
-    /// Diagnostics for content and pages; page problems are located in the output page
-    /// (shown under `outputName`) with the source file it comes from.
+    /// Diagnostics for content and pages. A problem with a link or image that a Markdown body
+    /// wrote is located where the body wrote it (`file:line:col`); other page problems (the
+    /// theme's) in the output page, shown under `outputName`. Redirect pages left for aliases
+    /// have no content, so only their links are checked.
     public static func run(_ options: GenerateOptions, outputName: String) -> [Diagnostic] {
         let (result, files) = Generator.renderInMemory(options)
         var diagnostics = result.diagnostics
         guard result.succeeded else { return diagnostics }
         var pages: [String: String] = [:]
         var paths = Set<String>()
+        var bodyLinks: [String: [String: SourceLocation]] = [:]
         for file in files {
             paths.insert(file.path)
+            if !file.bodyLinks.isEmpty { bodyLinks[file.path] = file.bodyLinks }
             if file.path.hasSuffix(".html"), case .data(let data) = file.content {
                 pages[file.path] = String(decoding: data, as: UTF8.self)
             }
@@ -27,13 +31,20 @@ public enum SiteCheck {
         let base = outputName.hasSuffix("/") ? String(outputName.dropLast()) : outputName
         for (path, audit) in audits {
             let shown = base.isEmpty ? path : base + "/" + path
-            for finding in audit.findings {
-                diagnostics.append(Diagnostic(path: shown, line: finding.line, message: finding.message))
+            let written = bodyLinks[path] ?? [:]
+            func located(_ message: String, line: Int, url: String?) -> Diagnostic {
+                if let url, let source = written[url] { return .error(message, at: source) }
+                return Diagnostic(path: shown, line: line, message: message)
+            }
+            if !audit.isRedirect {
+                for finding in audit.findings {
+                    diagnostics.append(located(finding.message, line: finding.line, url: finding.url))
+                }
             }
             guard path != SitePlan.notFoundFile else { continue }
             for reference in audit.references {
                 if let problem = brokenLink(reference.value, from: path, files: paths, audits: byPath) {
-                    diagnostics.append(Diagnostic(path: shown, line: reference.line, message: problem))
+                    diagnostics.append(located(problem, line: reference.line, url: reference.value))
                 }
             }
         }
