@@ -61,6 +61,15 @@ extension MarkdownRenderer {
     }
 }
 
+extension MarkdownRenderer {
+    /// Whether a link destination seen by `resolve` (or in raw HTML) holds template code of
+    /// another generator (`href="{{ url | filter }}"`): such a destination names nothing to
+    /// check; it is kept as written and the construct is reported as template code.
+    public static func holdsTemplateCode(_ destination: String) -> Bool {
+        destination.utf8.contains(where: TemplateCodeShield.isStandIn)
+    }
+}
+
 /// One link or image destination as the author wrote it.
 public struct MarkdownReference: Sendable, Equatable {
     /// The destination exactly as written.

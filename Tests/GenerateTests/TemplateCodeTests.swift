@@ -145,4 +145,27 @@ import Testing
         let page = try #require(site.read("news/2023/05/ported/index.html"))
         #expect(page.contains("<td><code>{{ e | f }}</code> {{ g | h }}</td>"), "\(page)")
     }
+
+    /// Template code in a URL (`href="{{ "…" | filter }}"`, as Eleventy posts carry) is reported
+    /// once, as template code, and kept as written: it names no page to check.
+    @Test func templateCodeInALinkIsNotABrokenLink() throws {
+        let site = try TestSite(Sites.valid.replacingOccurrences(of: "per_page: 2", with: "per_page: 2\nraw_html: true") + """
+
+        -- site/content/news/2023-05-01-ported.md --
+        ---
+        title: Ported
+        date: 2023-05-01
+        ---
+        A <a href="{{ "https://example.com/a.b" | canonical }}">post</a>.
+        """)
+        defer { site.delete() }
+        let result = site.build()
+        #expect(result.succeeded)
+        #expect(result.diagnostics.map(\.description) == [
+            #"site/content/news/2023-05-01-ported.md:5:12: warning: template expression '{{ "https://example.com/a.b" | canonical }}' is left from another generator; it is shown as text"#,
+        ])
+        let page = try #require(site.read("news/2023/05/ported/index.html"))
+        #expect(page.contains(#"<a href="{{ &quot;https://example.com/a.b&quot; | canonical }}">post</a>"#), "\(page)")
+    }
 }
+

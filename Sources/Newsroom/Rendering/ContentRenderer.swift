@@ -29,6 +29,8 @@ struct ContentRenderer: Sendable {
         var written: [String: SourceLocation] = [:]
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
+            // Template code left from another generator is reported as such, not as a bad link.
+            if MarkdownRenderer.holdsTemplateCode(destination) { return .keep }
             let (resolution, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
             let location = folder.location(sourcePath, line: firstLine + line - 1, column: column)
             if let problem {
