@@ -140,13 +140,14 @@ enum CmarkTree {
             }
             let text = plainText(of: node).trimmedASCIISpace
             let id = HeadingAnchors.uniqueID(for: text, used: &usedIDs)
+            let (line, column) = position(of: node)
             let marker = textNode("\(CmarkDocument.headingMarkStart)\(headings.count)\(CmarkDocument.headingMarkEnd)")
             if let first = cmark_node_first_child(node) {
                 cmark_node_insert_before(first, marker)
             } else {
                 cmark_node_append_child(node, marker)
             }
-            headings.append(MarkdownHeading(level: level, text: text, id: id))
+            headings.append(MarkdownHeading(level: level, text: text, id: id, line: line, column: column))
         }
         return headings
     }

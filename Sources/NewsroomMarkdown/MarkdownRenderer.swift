@@ -98,6 +98,9 @@ public struct MarkdownHeading: Sendable, Equatable {
     public var level: Int
     public var text: String
     public var id: String
+    /// 1-based line and column of the heading in the Markdown source.
+    public var line: Int = 1
+    public var column: Int = 1
 }
 
 /// The result of rendering one Markdown document.

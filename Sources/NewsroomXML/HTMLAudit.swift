@@ -14,6 +14,8 @@ public struct HTMLAudit: Sendable {
         public var message: String
         /// The URL of the image or link the finding is about, if it is about one.
         public var url: String?
+        /// The `id` of the element the finding is about (a heading), if it has one.
+        public var elementID: String? = nil
     }
 
     /// Problems found within the page itself.
@@ -46,16 +48,16 @@ public struct HTMLAudit: Sendable {
         audit.isRedirect = walker.isRedirect
         var seen = Set<String>()
         for (id, line) in walker.ids where !seen.insert(id).inserted {
-            audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'", url: nil))
+            audit.findings.append(Finding(line: line, message: "duplicate id '\(id)'", url: nil, elementID: id))
         }
         let h1s = walker.headings.filter { $0.level == 1 }
         if h1s.count != 1 {
-            audit.findings.append(Finding(line: h1s.dropFirst().first?.line ?? 1, message: "the page has \(h1s.count) <h1> elements; it should have exactly one", url: nil))
+            audit.findings.append(Finding(line: h1s.dropFirst().first?.line ?? 1, message: "the page has \(h1s.count) <h1> elements; it should have exactly one", url: nil, elementID: h1s.dropFirst().first?.id))
         }
         var previous = 0
         for heading in walker.headings {
             if previous > 0, heading.level > previous + 1 {
-                audit.findings.append(Finding(line: heading.line, message: "heading level skipped: <h\(heading.level)> after <h\(previous)>", url: nil))
+                audit.findings.append(Finding(line: heading.line, message: "heading level skipped: <h\(heading.level)> after <h\(previous)>", url: nil, elementID: heading.id))
             }
             previous = heading.level
         }
@@ -66,7 +68,7 @@ public struct HTMLAudit: Sendable {
     private struct Walker {
         var references: [HTMLAudit.Reference] = []
         var ids: [(String, Int)] = []
-        var headings: [(level: Int, line: Int)] = []
+        var headings: [(level: Int, line: Int, id: String?)] = []
         var findings: [Finding] = []
         var noindex = false
         var isRedirect = false
@@ -97,7 +99,7 @@ public struct HTMLAudit: Sendable {
                 }
             }
             if name.count == 2, name.hasPrefix("h"), let level = Int(name.dropFirst()), (1...6).contains(level) {
-                headings.append((level, line))
+                headings.append((level, line, HTMLAudit.attribute("id", of: element)))
             }
             if name == "meta", HTMLAudit.attribute("name", of: element)?.lowercased() == "robots",
                HTMLAudit.attribute("content", of: element)?.lowercased().contains("noindex") == true {

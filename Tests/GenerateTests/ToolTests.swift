@@ -97,10 +97,34 @@ import Testing
         let source = "site/content/news/2023-05-01-sloppy.md"
         // `![](x)` writes `alt=""`: a decorative image, which the build accepts too.
         #expect(!lines.contains { $0.contains("alt text") })
-        #expect(lines.contains { $0.hasPrefix(page) && $0.hasSuffix("error: heading level skipped: <h4> after <h1>") })
+        #expect(lines.contains("\(source):9:1: error: heading level skipped: <h4> after <h1>"), "\(lines)")
         #expect(lines.contains("\(source):11:1: error: link without text (../../03/first/index.html)"), "\(lines)")
+        #expect(!lines.contains { $0.hasPrefix(page) }, "\(lines)")
         #expect(lines.last == "check: 2 problems", "\(lines)")
         #expect(!FileManager.default.fileExists(atPath: site.output.path))
+    }
+
+    /// A second `<h1>` and a repeated id that come from a body are the body's problems: located
+    /// at the heading in the source, not in the output page.
+    @Test func headingProblemsFromABodyAreLocatedInTheSource() throws {
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-05-01-loud.md --
+        ---
+        title: Loud
+        date: 2023-05-01
+        ---
+        Intro.
+
+        # Shouting title
+        """)
+        defer { site.delete() }
+        let outcome = try CommandRunner.run(["check"] + now, in: site.root)
+        #expect(outcome.status == 1)
+        #expect(outcome.stderr.split(separator: "\n").map(String.init) == [
+            "site/content/news/2023-05-01-loud.md:7:1: error: the page has 2 <h1> elements; it should have exactly one",
+            "check: 1 problem",
+        ])
     }
 
     /// Fragment links are the build's to check, so `check` reports them at the author's line.

@@ -16,6 +16,8 @@ public struct OutputFile: Sendable {
     /// Each link and image of the page's Markdown body, by the URL written into the page, with
     /// the place in the source that wrote it: `check` reports a problem with one there.
     public var bodyLinks: [String: SourceLocation] = [:]
+    /// Each heading of the page's Markdown body, by its id, with its place in the source.
+    public var bodyHeadings: [String: SourceLocation] = [:]
 
     public init(path: String, content: Content, cacheKey: UInt64 = 0) {
         self.path = path

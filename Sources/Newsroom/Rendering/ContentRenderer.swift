@@ -10,6 +10,8 @@ struct RenderedBody: Sendable {
     var anchors: [String]
     /// Each link and image as written into the HTML → where the Markdown wrote it.
     var links: [String: SourceLocation] = [:]
+    /// Each heading's place in the source, by the id written into the HTML (for `check`).
+    var headings: [String: SourceLocation] = [:]
 }
 
 /// Renders Markdown bodies with their links resolved, reporting each bad link at its line.
@@ -78,7 +80,11 @@ struct ContentRenderer: Sendable {
             problems.append(.warning(Self.message(for: code), at: location))
         }
         log.add(contentsOf: problems)
-        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors, links: written)
+        var headings: [String: SourceLocation] = [:]
+        for heading in rendered.headings {
+            headings[heading.id] = folder.location(sourcePath, line: firstLine + heading.line - 1, column: heading.column)
+        }
+        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors, links: written, headings: headings)
     }
 
     private enum FragmentTarget {

@@ -42,6 +42,7 @@ extension SiteRenderer {
         }
         var output = page(file, layout: "item", context: context, requestedAt: source.folder.location(item.sourcePath), log: &log)
         output.bodyLinks = body.links
+        output.bodyHeadings = body.headings
         return output
     }
 

@@ -10,6 +10,7 @@ extension SiteRenderer {
         context[.content] = TemplateValue.bytes(body.htmlBytes)
         var output = page(file, layout: sourcePage.layout, context: context, requestedAt: source.folder.location(sourcePage.sourcePath), log: &log)
         output.bodyLinks = body.links
+        output.bodyHeadings = body.headings
         return output
     }
 

@@ -16,9 +16,11 @@ public enum SiteCheck {
         var pages: [String: String] = [:]
         var paths = Set<String>()
         var bodyLinks: [String: [String: SourceLocation]] = [:]
+        var bodyHeadings: [String: [String: SourceLocation]] = [:]
         for file in files {
             paths.insert(file.path)
             if !file.bodyLinks.isEmpty { bodyLinks[file.path] = file.bodyLinks }
+            if !file.bodyHeadings.isEmpty { bodyHeadings[file.path] = file.bodyHeadings }
             if file.path.hasSuffix(".html"), case .data(let data) = file.content {
                 pages[file.path] = String(decoding: data, as: UTF8.self)
             }
@@ -31,14 +33,15 @@ public enum SiteCheck {
         let base = outputName.hasSuffix("/") ? String(outputName.dropLast()) : outputName
         for (path, audit) in audits {
             let shown = base.isEmpty ? path : base + "/" + path
-            let written = bodyLinks[path] ?? [:]
-            func located(_ message: String, line: Int, url: String?) -> Diagnostic {
+            let written = bodyLinks[path] ?? [:], headings = bodyHeadings[path] ?? [:]
+            func located(_ message: String, line: Int, url: String?, elementID: String? = nil) -> Diagnostic {
                 if let url, let source = written[url] { return .error(message, at: source) }
+                if let elementID, let source = headings[elementID] { return .error(message, at: source) }
                 return Diagnostic(path: shown, line: line, message: message)
             }
             if !audit.isRedirect {
                 for finding in audit.findings {
-                    diagnostics.append(located(finding.message, line: finding.line, url: finding.url))
+                    diagnostics.append(located(finding.message, line: finding.line, url: finding.url, elementID: finding.elementID))
                 }
             }
             guard path != SitePlan.notFoundFile else { continue }
