@@ -71,8 +71,7 @@ import Testing
         ## Background
         """, theme: false)
         defer { site.delete() }
-        try FileManager.default.createDirectory(at: site.themes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("themes/default"), to: site.themes.appendingPathComponent("default"))
+        try site.useDefaultTheme()
         let result = site.build()
         #expect(result.succeeded, "\(result.diagnostics)")
         let page = try #require(site.read("news/2023/05/dated/index.html"))

@@ -10,10 +10,7 @@ import Testing
         let work = try TestSite("", theme: false)
         defer { work.delete() }
         try FileManager.default.copyItem(at: Fixtures.url("basic/site"), to: work.site)
-        try FileManager.default.createDirectory(at: work.themes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("themes/default"), to: work.themes.appendingPathComponent("default"))
-        let config = work.site.appendingPathComponent("site.yml")
-        try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "theme: minimal", with: "theme: default").write(to: config, atomically: true, encoding: .utf8)
+        try work.useDefaultTheme()
         let result = work.build()
         #expect(result.succeeded, "\(result.diagnostics)")
         for page in ["news/2024/01/third/index.html", "news/index.html"] {
@@ -31,13 +28,7 @@ import Testing
     @Test func sampleSiteBuildsCleanlyWithWorkingLinksAndLightPages() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-sample-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        var options = GenerateOptions(
-            site: SourceFolder(url: Fixtures.repository.appendingPathComponent("site"), displayName: "site"),
-            themes: SourceFolder(url: Fixtures.repository.appendingPathComponent("themes"), displayName: "themes"),
-            output: output, now: Date()
-        )
-        options.nowText = "2026-11-29T12:00:00Z"
-        let result = Generator.build(options)
+        let result = Fixtures.buildSampleSite(into: output)
         #expect(result.succeeded)
         #expect(result.diagnostics.map(\.description) == [])
         #expect(LinkWalk.brokenLinks(in: output) == [])

@@ -15,8 +15,7 @@ import Testing
     static func build() throws -> (TestSite, BuildResult) {
         let work = try TestSite("", theme: false)
         try FileManager.default.copyItem(at: Fixtures.url("migrated-blog/site"), to: work.site)
-        try FileManager.default.createDirectory(at: work.themes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("themes/default"), to: work.themes.appendingPathComponent("default"))
+        try work.useDefaultTheme()
         return (work, work.build(now: "2026-11-29T12:00:00Z"))
     }
 

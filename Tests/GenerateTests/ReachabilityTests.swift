@@ -22,7 +22,7 @@ import Testing
         let work = try TestSite("", theme: false)
         defer { work.delete() }
         try FileManager.default.copyItem(at: Fixtures.url(fixture + "/site"), to: work.site)
-        try useDefaultTheme(work)
+        try work.useDefaultTheme()
         let result = work.build(now: Self.now)
         #expect(result.succeeded, "\(result.diagnostics)")
         #expect(unreachable(work.output, thankYou: nil) == [])
@@ -31,13 +31,7 @@ import Testing
     @Test func sampleSiteIsReachable() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-reach-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: output) }
-        var options = GenerateOptions(
-            site: SourceFolder(url: Fixtures.repository.appendingPathComponent("site"), displayName: "site"),
-            themes: SourceFolder(url: Fixtures.repository.appendingPathComponent("themes"), displayName: "themes"),
-            output: output, now: Date()
-        )
-        options.nowText = Self.now
-        #expect(Generator.build(options).succeeded)
+        #expect(Fixtures.buildSampleSite(into: output, now: Self.now).succeeded)
         #expect(unreachable(output, thankYou: "newsletter-thanks/index.html") == [])
     }
 
@@ -46,7 +40,7 @@ import Testing
     @Test func siteWithoutMenuIsReachable() throws {
         let work = try TestSite(Self.siteWithoutMenu, theme: false)
         defer { work.delete() }
-        try useDefaultTheme(work)
+        try work.useDefaultTheme()
         let result = work.build(now: Self.now)
         #expect(result.succeeded, "\(result.diagnostics)")
         for page in ["news/2023/index.html", "news/2023/02/index.html", "news/page/3/index.html", "news/tags/index.html", "news/tags/courts/page/2/index.html", "contact/index.html", "thanks/index.html", "old/story/index.html"] {
@@ -59,7 +53,7 @@ import Testing
     @Test func anOrphanPageIsReported() throws {
         let work = try TestSite(Self.siteWithoutMenu, theme: false)
         defer { work.delete() }
-        try useDefaultTheme(work)
+        try work.useDefaultTheme()
         try work.write("""
         -- site/static/orphan.html --
         <!DOCTYPE html><html lang="en"><head><title>Orphan</title></head><body><h1>Orphan</h1></body></html>
@@ -73,14 +67,6 @@ import Testing
             path.hasSuffix(".html") && String(decoding: data, as: UTF8.self).contains("http-equiv=\"refresh\"")
         }.keys
         return LinkWalk.unreachablePages(in: output, exempt: Set(aliases).union(["404.html"]).union(thankYou.map { [$0] } ?? []))
-    }
-
-    private func useDefaultTheme(_ work: TestSite) throws {
-        try FileManager.default.createDirectory(at: work.themes, withIntermediateDirectories: true)
-        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("themes/default"), to: work.themes.appendingPathComponent("default"))
-        let config = work.site.appendingPathComponent("site.yml")
-        let text = try String(contentsOf: config, encoding: .utf8)
-        try text.replacingOccurrences(of: "theme: minimal", with: "theme: default").write(to: config, atomically: true, encoding: .utf8)
     }
 
     /// Items over three years and several months, two tags, three pages of news, a page and a

@@ -84,6 +84,15 @@ struct TestSite {
         try? FileManager.default.removeItem(at: root)
     }
 
+    /// Puts the repository's real theme beside the site and has `site.yml` use it.
+    func useDefaultTheme() throws {
+        try FileManager.default.createDirectory(at: themes, withIntermediateDirectories: true)
+        try FileManager.default.copyItem(at: Fixtures.repository.appendingPathComponent("themes/default"), to: themes.appendingPathComponent("default"))
+        let config = site.appendingPathComponent("site.yml")
+        guard let text = try? String(contentsOf: config, encoding: .utf8) else { return }
+        try text.replacingOccurrences(of: "theme: minimal", with: "theme: default").write(to: config, atomically: true, encoding: .utf8)
+    }
+
     /// The small theme the fixture sites use, so golden files do not move when the real theme does.
     static func copyTheme(to destination: URL) throws {
         try FileManager.default.createDirectory(at: destination.deletingLastPathComponent(), withIntermediateDirectories: true)
@@ -97,6 +106,17 @@ enum Fixtures {
     static let repository = folder.deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
     static func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
+
+    /// Builds the repository's sample site with its theme into `output`.
+    static func buildSampleSite(into output: URL, now: String = "2026-11-29T12:00:00Z") -> BuildResult {
+        var options = GenerateOptions(
+            site: SourceFolder(url: repository.appendingPathComponent("site"), displayName: "site"),
+            themes: SourceFolder(url: repository.appendingPathComponent("themes"), displayName: "themes"),
+            output: output, now: Date()
+        )
+        options.nowText = now
+        return Generator.build(options)
+    }
 
     /// Every regular file below `root` by relative path, generator bookkeeping files aside.
     static func tree(at root: URL) -> [String: Data] {
