@@ -124,13 +124,13 @@ import Testing
         try rebuildsAfter { site in try site.writeData(Data("tampered".utf8), to: "output/index.html") }
     }
 
-    /// A run killed after writing its manifest but before its build record leaves the old
-    /// record beside the new files. Going back to the old inputs must not reuse those files.
-    @Test func staleBuildRecordIsNotTrusted() throws {
+    /// A state file older than the files beside it (put back by hand, or from a backup) names
+    /// the old inputs. Going back to those inputs must not reuse the newer files.
+    @Test func staleStateIsNotTrusted() throws {
         let site = try Self.site()
         defer { site.delete() }
         #expect(site.build().succeeded)
-        let recordPath = site.output.appendingPathComponent(BuildRecord.fileName)
+        let recordPath = site.output.appendingPathComponent(IncrementalState.fileName)
         let oldRecord = try Data(contentsOf: recordPath)
         let item = site.site.appendingPathComponent("content/news/2023-09-20-item-12.md")
         let original = try String(contentsOf: item, encoding: .utf8)

@@ -120,7 +120,7 @@ extension IncrementalTests {
         #expect(first.diagnostics.map(\.description) == ["site/content/news/2023-06-01-odd.md:4:1: warning: unknown key 'colour'; it is ignored"])
         #expect(second.diagnostics == first.diagnostics)
         #expect(second.report.written == 0)
-        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(ItemCache.fileName).path))
+        #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(IncrementalState.fileName).path))
     }
 
     /// Warnings found while rendering a page (a dropped link) are given again when the page is

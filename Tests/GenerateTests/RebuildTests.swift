@@ -50,8 +50,8 @@ import Testing
         #expect(result.report.removed >= 3)
     }
 
-    /// The manifest is tab-separated: a file whose name holds a tab or a line break must still
-    /// be recorded, kept on a rebuild, and removed when its source goes.
+    /// A file whose name holds a tab or a line break must still be recorded in the state,
+    /// kept on a rebuild, and removed when its source goes.
     @Test func fileNamesWithTabsAndLineBreaksAreTracked() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }

@@ -10,8 +10,9 @@ enum SiteLoader {
     /// time (3.6 % of a clean build's CPU); at 50,000 items (290 MB of bodies) memory stays flat.
     nonisolated(unsafe) static var bodyBytesInMemory = 64 << 20
 
-    /// - Parameter cacheFolder: where the previous build kept its `ItemCache` (nil: read every file).
-    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, cacheFolder: URL? = nil, log: inout DiagnosticLog) -> SiteSource? {
+    /// - Parameter previous: what the last build left, whose item records may be reused
+    ///   (nil: read every file).
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, previous: IncrementalState? = nil, log: inout DiagnosticLog) -> SiteSource? {
         guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
@@ -21,7 +22,7 @@ enum SiteLoader {
         let dates = DateParser(timeZone: config.timeZone)
 
         let sources = NewsItemLoader.sources(in: site, log: &log)
-        let cache = cacheFolder.map { ItemCache.read(from: $0, timeZone: config.timeZone, site: site) } ?? ItemCache()
+        let cache = previous?.reusableItems(timeZone: config.timeZone, site: site) ?? ItemCache()
         let markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
         let bodies = ByteBudget(Self.bodyBytesInMemory)
         let siteFolder = OpenFolder(site.url.path)
@@ -52,6 +53,7 @@ enum SiteLoader {
         var items: [NewsItem] = []
         var bundleFiles: [String: [String]] = [:]
         var records = ItemCache()
+        records.header = ItemCache.header(timeZone: config.timeZone, site: site)
         records.records.reserveCapacity(sources.count)
         items.reserveCapacity(sources.count)
         records.changed = loaded.contains { !$0.3 } || cache.records.count != loaded.count

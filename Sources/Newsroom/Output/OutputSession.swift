@@ -27,8 +27,12 @@ final class OutputSession: @unchecked Sendable {
     private let firstBuild: Bool
     /// Present while a session is open: found at the start of a run, it says the last one died.
     private let marker: URL
+    /// What the last build left (read again once the folder is locked, if it changed since).
+    let previousState: IncrementalState
     private let previous: OutputManifest
     private var next = OutputManifest()
+    /// The state `commit` saves with the files; the session fills in its manifest.
+    private var saved = IncrementalState()
     /// Each staged file, and what was at its target when it was staged (nil: nothing).
     private var staged: [(path: String, staging: String, old: FileStatus?)] = []
     private var unchanged = 0
@@ -39,7 +43,7 @@ final class OutputSession: @unchecked Sendable {
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first;
     /// `firstBuildIn` is the new folder a first build is made in.
-    init(folder: URL, lock: OutputLock, firstBuildIn work: URL? = nil) throws {
+    init(folder: URL, lock: OutputLock, firstBuildIn work: URL? = nil, previous state: IncrementalState = IncrementalState()) throws {
         self.folder = folder
         self.lock = lock
         self.firstBuild = work != nil
@@ -50,13 +54,12 @@ final class OutputSession: @unchecked Sendable {
                 Self.sweepStagedFiles(in: folder.path)
                 try? FileManager.default.removeItem(at: marker)
             }
-            // A run killed while saving its item cache leaves this behind.
-            unlink(folder.path + "/" + ItemCache.fileName + ".tmp")
             try Self.makeFolders(marker.path)
-            self.previous = OutputManifest.read(in: folder) ?? OutputManifest()
+            self.previousState = state.current(in: folder)
         } else {
-            self.previous = OutputManifest()
+            self.previousState = IncrementalState()
         }
+        self.previous = previousState.manifest
         self.root = OpenFolder(writeFolder.path)
         self.folders = FolderMaker(root: root)
     }
@@ -140,27 +143,29 @@ final class OutputSession: @unchecked Sendable {
         return true
     }
 
-    /// The digest of the inputs the previous build's files were made from, if it recorded one.
-    var previousDigest: UInt64? { previous.digest }
-
-    /// Records the digest of this build's inputs in the manifest `commit` writes.
-    func record(digest: UInt64?) {
-        mutex.withLock { next.digest = digest }
+    /// Records the state `commit` saves beside the files (its manifest is the session's).
+    func record(_ state: IncrementalState) {
+        mutex.withLock {
+            saved = state
+            next.digest = state.manifest.digest
+        }
     }
 
     /// Every path the build produces so far (all of the previous build's after `keepAllIfIntact`).
     var paths: [String] { mutex.withLock { Array(next.entries.keys) } }
 
-    /// Moves every staged file into place, removes stale files and records the manifest.
+    /// Moves every staged file into place, removes stale files and saves the state.
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: unchanged, removed: 0)
+        var state = saved
+        state.manifest = next
         if firstBuild {
             // Nothing to move: the folder becomes the output as a whole (`publish`).
             do {
-                try FileStatus.write(next.serialised, to: writeFolder.path + "/" + OutputManifest.fileName)
+                try state.write(in: writeFolder, staging: writeFolder.path + "/" + IncrementalState.fileName + ".tmp")
             } catch {
                 abort()
-                throw OutputError("cannot write the manifest: \(error); nothing was written to \(folder.path)")
+                throw OutputError("\(error); nothing was written to \(folder.path)")
             }
             // Every entry is a file this build wrote: a first build keeps nothing.
             report.written = next.entries.count
@@ -214,12 +219,8 @@ final class OutputSession: @unchecked Sendable {
             if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
             removeEmptyParents(of: target)
         }
-        if next != previous || FileStatus.of(folder.path + "/" + OutputManifest.fileName) == nil {
-            let stagingPath = marker.path + "/manifest"
-            try FileStatus.write(next.serialised, to: stagingPath)
-            guard rename(stagingPath, folder.path + "/" + OutputManifest.fileName) == 0 else {
-                throw OutputError("cannot write the manifest: \(String(cString: strerror(errno)))")
-            }
+        if state.differs(from: previousState) {
+            try state.write(in: folder, staging: marker.path + "/state")
         }
         try? FileManager.default.removeItem(at: marker)
         withExtendedLifetime(lock) {}
@@ -227,7 +228,7 @@ final class OutputSession: @unchecked Sendable {
     }
 
     /// Puts a first build's folder in place as the output, once everything is written into it
-    /// (`commit`, then the caches beside the manifest); nothing to do for other builds.
+    /// (`commit`); nothing to do for other builds.
     func publish() throws {
         guard firstBuild else { return }
         guard rename(writeFolder.path, folder.path) == 0 else {

@@ -41,7 +41,8 @@ public struct OutputWriter: Sendable {
         guard status.isDirectory else { throw OutputError("the output path \(path) is not a folder") }
         let contents = try FileManager.default.contentsOfDirectory(atPath: path)
         let foreign = contents.filter { !Self.ignorableInNewFolder.contains($0) && $0 != Self.temporaryFolder }
-        if !foreign.isEmpty && !contents.contains(OutputManifest.fileName) {
+        let ours = ([IncrementalState.fileName] + IncrementalState.formerFileNames).contains(where: contents.contains)
+        if !foreign.isEmpty && !ours {
             throw OutputError("refusing to write into \(path): it holds files that generate did not make (\(foreign.sorted().prefix(3).joined(separator: ", ")))")
         }
     }
@@ -52,13 +53,14 @@ public struct OutputWriter: Sendable {
     /// place by `OutputSession.publish`: the output appears complete or not at all, and no file
     /// needs a temporary name of its own and a rename (15,000 renames after a wipe, a sixth of
     /// the kernel's share of a clean build).
-    func begin() throws -> OutputSession {
+    /// `previous` is the state read from the folder before it was locked.
+    func begin(previous: IncrementalState = IncrementalState()) throws -> OutputSession {
         try checkFolder()
         if FileStatus.of(folder.path) == nil, let session = try beginFirstBuild() { return session }
         try OutputSession.makeFolders(folder.path)
         let lock = try OutputLock(folder: folder, timeout: lockTimeout)
         try checkFolder()
-        return try OutputSession(folder: folder, lock: lock)
+        return try OutputSession(folder: folder, lock: lock, previous: previous)
     }
 
     /// The folder a first build of `folder` is made in: hidden, beside it, named for the process.

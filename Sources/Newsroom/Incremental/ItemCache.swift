@@ -1,11 +1,10 @@
 import Foundation
 
 /// What loading a news item file produced (the item, or nothing, and its diagnostics), kept
-/// in the output folder keyed by the file's size, modification time and inode. A rebuild
+/// in the `IncrementalState` keyed by the file's size, modification time and inode. A rebuild
 /// restores unchanged items from it instead of reading and parsing 10,000 files again; their
 /// bodies are read only when a page that shows them has to be rendered.
 struct ItemCache {
-    static let fileName = ".newsroom-items"
     static let version = "newsroom-items 2"
 
     struct Fingerprint: Equatable {
@@ -28,6 +27,8 @@ struct ItemCache {
     var records: [String: Record] = [:]
     /// False when every record came from the previous cache unchanged (then it is not rewritten).
     var changed = true
+    /// What the records were made with (see `header(timeZone:site:)`).
+    var header = ""
 
     /// Anything a cached item depends on besides its own file: the generator and the timezone
     /// its dates were read in.
@@ -39,12 +40,11 @@ struct ItemCache {
         return header
     }
 
-    static func read(from folder: URL, timeZone: TimeZone, site: SourceFolder) -> ItemCache {
-        guard let data = FileManager.default.contents(atPath: folder.appendingPathComponent(fileName).path) else { return ItemCache() }
-        var reader = BinaryReader(data: data)
-        guard reader.string() == header(timeZone: timeZone, site: site), let count = reader.int() else { return ItemCache() }
+    /// The records in `reader`, if they were written under the same `header`; none otherwise.
+    static func read(from reader: inout BinaryReader, header expected: String) -> ItemCache {
+        guard reader.string() == expected, let count = reader.int(), count >= 0 else { return ItemCache() }
         var cache = ItemCache()
-        cache.records.reserveCapacity(max(0, min(count, data.count / 16)))
+        cache.records.reserveCapacity(min(count, reader.remaining / 16))
         for _ in 0..<count {
             guard let path = reader.string(), let record = reader.record(sourcePath: path) else { return ItemCache() }
             cache.records[path] = record
@@ -52,96 +52,20 @@ struct ItemCache {
         return cache
     }
 
-    func write(to folder: URL, timeZone: TimeZone, site: SourceFolder) {
-        if let staging = stage(in: folder, timeZone: timeZone, site: site) { Self.publish(staging, in: folder) }
-    }
-
-    /// Writes the cache under a temporary name in `folder` (nil when it need not be written or
-    /// could not be); `publish` puts it in place. A build writes it while the output is committed.
-    func stage(in folder: URL, timeZone: TimeZone, site: SourceFolder) -> String? {
-        guard changed || FileStatus.of(folder.appendingPathComponent(Self.fileName).path) == nil else { return nil }
-        let staging = folder.appendingPathComponent(Self.fileName).path + ".tmp"
-        // Written a megabyte at a time: at 50,000 items the whole cache in memory at once
-        // (and its copies while growing) was the build's peak.
-        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
-        var writer = BinaryWriter()
-        writer.data.reserveCapacity(1 << 21)
-        var failed = false
-        func flush() {
-            guard !failed, !writer.data.isEmpty else { return }
-            failed = !writer.data.withUnsafeBytes { FileStatus.writeAll($0, to: descriptor) }
-            writer.data.removeAll(keepingCapacity: true)
-        }
-        writer.string(Self.header(timeZone: timeZone, site: site))
+    /// Appends the records under `header`, handing `flush` each megabyte: at 50,000 items the
+    /// whole cache in memory at once (and its copies while growing) was the build's peak.
+    func write(to writer: inout BinaryWriter, flush: (inout BinaryWriter) -> Void) {
+        writer.string(header)
         writer.int(records.count)
         for path in records.keys.sorted() {
             writer.string(path)
             writer.record(records[path]!)
-            if writer.data.count >= 1 << 20 { flush() }
+            if writer.data.count >= 1 << 20 { flush(&writer) }
         }
-        flush()
-        close(descriptor)
-        if failed {
-            unlink(staging)
-            return nil
-        }
-        return staging
-    }
-
-    /// Renames a staged cache into place in `folder` (or removes it when that fails).
-    static func publish(_ staging: String, in folder: URL) {
-        if rename(staging, folder.appendingPathComponent(fileName).path) != 0 { unlink(staging) }
-    }
-
-    /// Removes a staged cache that will not be used (the build failed).
-    static func discard(_ staging: String?) {
-        if let staging { unlink(staging) }
     }
 }
 
-/// Little-endian fields with length-prefixed strings.
-private struct BinaryWriter {
-    /// Bytes, not `Data`: appending many small fields to `Data` cost more than the rest.
-    var data: [UInt8] = []
-
-    mutating func int(_ value: Int) { uint(UInt64(bitPattern: Int64(value))) }
-    mutating func uint(_ value: UInt64) {
-        var value = value  // low byte first: little-endian on any host
-        for _ in 0..<8 {
-            data.append(UInt8(truncatingIfNeeded: value))
-            value >>= 8
-        }
-    }
-    mutating func double(_ value: Double) { uint(value.bitPattern) }
-    mutating func bool(_ value: Bool) { data.append(value ? 1 : 0) }
-    mutating func string(_ value: String) {
-        int(value.utf8.count)
-        data.append(contentsOf: value.utf8)
-    }
-    mutating func optional(_ value: String?) {
-        bool(value != nil)
-        if let value { string(value) }
-    }
-    mutating func location(_ value: SourceLocation) {
-        string(value.path)
-        int(value.line)
-        int(value.column)
-    }
-    mutating func date(_ value: PublicationDate?) {
-        bool(value != nil)
-        guard let value else { return }
-        int(value.year)
-        int(value.month)
-        int(value.day)
-        int(value.hour)
-        int(value.minute)
-        int(value.second)
-        int(value.offsetSeconds)
-        bool(value.hasTime)
-        double(value.instant.timeIntervalSince1970)
-    }
-
+extension BinaryWriter {
     mutating func record(_ record: ItemCache.Record) {
         int(record.fingerprint.size)
         double(record.fingerprint.modified)
@@ -190,54 +114,7 @@ private struct BinaryWriter {
     }
 }
 
-private struct BinaryReader {
-    let bytes: [UInt8]
-    var offset = 0
-
-    init(data: Data) { bytes = [UInt8](data) }
-
-    mutating func uint() -> UInt64? {
-        guard offset + 8 <= bytes.count else { return nil }
-        var value: UInt64 = 0
-        for index in (0..<8).reversed() { value = value << 8 | UInt64(bytes[offset + index]) }
-        offset += 8
-        return value
-    }
-    mutating func int() -> Int? { uint().map { Int(Int64(bitPattern: $0)) } }
-    mutating func double() -> Double? { uint().map { Double(bitPattern: $0) } }
-    mutating func bool() -> Bool? {
-        guard offset < bytes.count else { return nil }
-        defer { offset += 1 }
-        return bytes[offset] == 1
-    }
-    mutating func string() -> String? {
-        guard let count = int(), count >= 0, offset + count <= bytes.count else { return nil }
-        defer { offset += count }
-        return String(decoding: bytes[offset..<offset + count], as: UTF8.self)
-    }
-    mutating func optional() -> String?? {
-        guard let present = bool() else { return nil }
-        return present ? string().map { Optional($0) } : .some(nil)
-    }
-    mutating func location() -> SourceLocation? {
-        guard let path = string(), let line = int(), let column = int() else { return nil }
-        return SourceLocation(path: path, line: line, column: column)
-    }
-    mutating func date() -> PublicationDate?? {
-        guard let present = bool() else { return nil }
-        guard present else { return .some(nil) }
-        var fields: [Int] = []
-        for _ in 0..<7 {
-            guard let field = int() else { return nil }
-            fields.append(field)
-        }
-        guard let hasTime = bool(), let instant = double() else { return nil }
-        return PublicationDate(
-            year: fields[0], month: fields[1], day: fields[2], hour: fields[3], minute: fields[4], second: fields[5],
-            offsetSeconds: fields[6], hasTime: hasTime, instant: Date(timeIntervalSince1970: instant)
-        )
-    }
-
+extension BinaryReader {
     mutating func record(sourcePath: String) -> ItemCache.Record? {
         guard let size = int(), let modified = double(), let inode = uint(), let count = int(), count >= 0 else { return nil }
         var diagnostics: [Diagnostic] = []

@@ -1,0 +1,206 @@
+import Foundation
+
+/// One run of the build: what it found and reported so far, and the steps `Generator` calls in
+/// order. A step that stops the build returns nil or false (the diagnostics say why) or throws
+/// (the output folder could not be used).
+struct BuildRun {
+    let options: GenerateOptions
+    let engine: TemplateSet.Engine
+    var result = BuildResult()
+    private var log = DiagnosticLog()
+    private var clock = StageClock()
+    /// Warnings found between loading and rendering, saved for a build that reuses the output.
+    private var planWarnings: [Diagnostic] = []
+    private var counter: FileCounter?
+
+    init(options: GenerateOptions, engine: TemplateSet.Engine) {
+        self.options = options
+        self.engine = engine
+    }
+
+    /// What is published, and the digest of everything the output is made from (nil when the
+    /// site has errors, or when not asked for).
+    struct Inputs {
+        var publication: Publication
+        var bannerShowing: Bool
+        var digest: UInt64?
+    }
+
+    /// The result with the diagnostics so far, for a build that stops here.
+    mutating func finished() -> BuildResult {
+        result.diagnostics = log.sorted
+        return result
+    }
+
+    /// The output folder, once it is known to be safe to write.
+    func checkedOutput() throws -> OutputWriter {
+        let writer = OutputWriter(folder: options.output, protectedFolders: [options.site.url, options.themes.url])
+        try writer.checkFolder()
+        return writer
+    }
+
+    /// Reads the site, reusing the item records of `previous` for files that did not change.
+    mutating func load(reusing previous: IncrementalState?) -> SiteSource? {
+        let source = SiteLoader.load(
+            site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
+            previous: previous, log: &log
+        )
+        if source != nil { clock.lap("load", into: &result) }
+        return source
+    }
+
+    /// What is published (`--now` as written is read in the site's timezone) and, unless
+    /// `digest` is false, the digest of the inputs.
+    func inputs(of source: SiteSource, digest: Bool = true) -> Inputs {
+        var now = options.now
+        if let text = options.nowText, case .success(let date) = DateParser(timeZone: source.config.timeZone).parse(text) {
+            now = date.instant
+        }
+        let publication = Publication(now: now, includeDrafts: options.includeDrafts, includeFuture: options.includeFuture)
+        let bannerShowing = source.config.banner?.isShowing(at: publication.now) ?? false
+        var inputs = Inputs(publication: publication, bannerShowing: bannerShowing)
+        if digest, !log.hasErrors {
+            inputs.digest = BuildDigest.of(source, options: options, publication: publication, bannerShowing: bannerShowing)
+        }
+        return inputs
+    }
+
+    /// Keeps the whole previous output when it was made from the same inputs and every file of
+    /// it is intact, reporting what the build that made it reported; false (nothing kept) when
+    /// a file was touched.
+    mutating func reuseWholeOutput(_ session: OutputSession, source: SiteSource, inputs: Inputs) throws -> Bool {
+        // The state read once the folder is locked is the one that counts.
+        guard session.previousState.wasMade(from: inputs.digest), session.keepAllIfIntact() else { return false }
+        let previous = session.previousState.warnings(site: options.site.displayName)
+        session.record(state(digest: inputs.digest, warnings: previous, source: source))
+        result.report = try session.commit()
+        log.add(contentsOf: previous.allWarnings)
+        result.diagnostics = log.sorted
+        noteNextScheduled(source, publication: inputs.publication)
+        let counter = FileCounter(byKind: options.countPageKinds)
+        for path in session.paths { counter.count(path) }
+        counter.report(into: &result)
+        result.reusedOutput = true
+        clock.lap("check", into: &result)
+        return true
+    }
+
+    /// Checks the theme and plans the site: everything before the first page is rendered.
+    mutating func plan(_ source: SiteSource, inputs: Inputs) -> SiteRenderer? {
+        let warningsBefore = log.diagnostics.count
+        defer { planWarnings = log.diagnostics[warningsBefore...].filter { $0.severity == .warning } }
+        let icons = IconSprite.load(source.theme.icons, log: &log)
+        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
+        checkSocialIcons(source, icons: icons)
+        let plan = SitePlanner(source: source, publication: inputs.publication).plan(log: &log)
+        noteNextScheduled(source, publication: inputs.publication)
+        clock.lap("plan", into: &result)
+        guard let templates, !log.hasErrors else { return nil }
+        let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
+        // The thank-you page, when it is one of ours: an absolute URL for the list service, and
+        // left out of the footer's page list.
+        var thankYou: (url: String, file: String?)?
+        if let written = source.config.newsletter?.thankYou {
+            let links = ContentLinks(index: plan.index, linker: linker)
+            if case .target(let file, let suffix) = links.resolve(written, isImage: false, sourcePath: "site.yml") {
+                thankYou = (linker.absolute(file) + suffix, file)
+            } else {
+                thankYou = (written, nil)
+            }
+        }
+        let model = ViewModel(
+            config: source.config, linker: linker, plan: plan,
+            menu: resolveMenu(source, plan: plan, linker: linker),
+            bannerShowing: inputs.bannerShowing,
+            publication: inputs.publication,
+            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file
+        )
+        guard !log.hasErrors else { return nil }
+        return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model)
+    }
+
+    /// Renders every page whose key changed into `session`, keeping the others as they are;
+    /// false when a page had errors (nothing is written then).
+    mutating func render(_ renderer: inout SiteRenderer, into session: OutputSession, inputs: Inputs) throws -> Bool {
+        let counter = FileCounter(total: renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
+        self.counter = counter
+        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing) { path, key in
+            session.keep(path, key: key)
+        }
+        renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
+        do {
+            try renderer.render(log: &log) { file in
+                counter.count(file.path)
+                try session.stage(file)
+            }
+        } catch {
+            session.abort()
+            result.diagnostics = log.sorted
+            throw error
+        }
+        clock.lap("render", into: &result)
+        result.diagnostics = log.sorted
+        guard !log.hasErrors else {
+            session.abort()
+            return false
+        }
+        return true
+    }
+
+    /// Puts the rendered files in place with the state the next build starts from.
+    mutating func commit(_ session: OutputSession, renderer: SiteRenderer, source: SiteSource, inputs: Inputs) throws {
+        let warnings = BuildRecord(warningsByPage: renderer.warnings, buildWarnings: planWarnings)
+        session.record(state(digest: inputs.digest, warnings: warnings, source: source))
+        result.report = try session.commit()
+        try session.publish()
+        if !options.freesMemoryWhenDone {
+            KeptUntilExit.keep(renderer)
+            KeptUntilExit.keep(source)
+        }
+        clock.lap("write", into: &result)
+        counter?.report(into: &result)
+    }
+
+    /// Renders every page into memory, for `check`.
+    mutating func renderInMemory(_ renderer: inout SiteRenderer) -> [OutputFile] {
+        let files = renderer.render(log: &log)
+        clock.lap("render", into: &result)
+        result.diagnostics = log.sorted
+        return files
+    }
+
+    /// The state this build leaves for the next (the session adds the list of files).
+    private func state(digest: UInt64?, warnings: BuildRecord, source: SiteSource) -> IncrementalState {
+        var state = IncrementalState()
+        state.manifest.digest = digest
+        state.site = options.site.displayName
+        state.record = warnings
+        state.items = source.itemCache
+        return state
+    }
+
+    private mutating func noteNextScheduled(_ source: SiteSource, publication: Publication) {
+        if let next = publication.nextScheduled(source.items) {
+            result.nextScheduled = (options.site.display(next.sourcePath), next.date)
+        }
+    }
+
+    private mutating func resolveMenu(_ source: SiteSource, plan: SitePlan, linker: Linker) -> [(label: String, target: ViewModel.Link)] {
+        let links = ContentLinks(index: plan.index, linker: linker)
+        return source.config.menu.compactMap { entry in
+            switch links.resolve(entry.url, isImage: false, sourcePath: "site.yml") {
+            case .keep: return (entry.label, .external(entry.url))
+            case .target(let target, _): return (entry.label, .file(target))
+            case .dropped(let reason), .missing(let reason):
+                log.error("menu '\(entry.label)': \(reason)", at: entry.location)
+                return nil
+            }
+        }
+    }
+
+    private mutating func checkSocialIcons(_ source: SiteSource, icons: IconSprite) {
+        for link in source.config.social where !icons.names.contains(link.icon) {
+            log.error("unknown icon '\(link.icon)'\(Suggestion.didYouMean(link.icon, in: Array(icons.names)))", at: link.location)
+        }
+    }
+}

@@ -1,0 +1,145 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#endif
+
+/// Everything one build leaves for the next, in one versioned file in the output folder: the
+/// list of files it wrote with their keys (`OutputManifest`), the digest of its inputs
+/// (`BuildDigest`), the warnings of each page (`BuildRecord`) and how each item file loaded
+/// (`ItemCache`). One file, written last and renamed into place, so its parts always describe
+/// the same build; a missing, unknown or damaged file is read as no state: a full build.
+struct IncrementalState {
+    static let fileName = ".newsroom-state"
+    /// Bumped whenever the layout below changes: a file of another version is not read.
+    static let version = "newsroom-state 1"
+    /// The files this state replaced, removed when it is written so an output folder made by an
+    /// earlier version keeps no stale copies.
+    static let formerFileNames = [".newsroom-manifest", ".newsroom-build", ".newsroom-items"]
+
+    var manifest = OutputManifest()
+    var record = BuildRecord()
+    var items = ItemCache()
+    /// The site folder's name as the author sees it: the warnings' paths are written from there.
+    var site = ""
+    /// The item records, read only when the loader asks (their header needs the site's timezone).
+    private var unreadItems: BinaryReader?
+    /// The file this state was read from, to tell whether another run replaced it since.
+    private var readFrom: ItemCache.Fingerprint?
+
+    init() {}
+
+    /// The state the last build left in `folder`; an empty one when there is none to trust.
+    static func read(in folder: URL) -> IncrementalState {
+        let path = folder.appendingPathComponent(fileName).path
+        guard let status = FileStatus.of(path), let data = FileManager.default.contents(atPath: path) else { return IncrementalState() }
+        var reader = BinaryReader(bytes: [UInt8](data))
+        guard var state = read(&reader) else { return IncrementalState() }
+        state.unreadItems = reader
+        state.readFrom = ItemCache.Fingerprint.of(status)
+        return state
+    }
+
+    private static func read(_ reader: inout BinaryReader) -> IncrementalState? {
+        guard reader.string() == version, let hasDigest = reader.bool() else { return nil }
+        var state = IncrementalState()
+        if hasDigest {
+            guard let digest = reader.uint() else { return nil }
+            state.manifest.digest = digest
+        }
+        guard let fileCount = reader.int(), fileCount >= 0 else { return nil }
+        state.manifest.entries.reserveCapacity(min(fileCount, reader.remaining / 40))
+        for _ in 0..<fileCount {
+            guard let path = reader.string(), let hash = reader.uint(), let size = reader.int(), let modified = reader.double(), let key = reader.uint()
+            else { return nil }
+            state.manifest.entries[path] = OutputManifest.Entry(hash: hash, size: size, modified: modified, key: key)
+        }
+        guard let site = reader.string(), let warningCount = reader.int(), warningCount >= 0 else { return nil }
+        state.site = site
+        for _ in 0..<warningCount {
+            guard let page = reader.string(), let place = reader.location(), let message = reader.string() else { return nil }
+            let warning = Diagnostic(path: place.path, line: place.line, column: place.column, severity: .warning, message: message)
+            if page.isEmpty {
+                state.record.buildWarnings.append(warning)
+            } else {
+                state.record.warningsByPage[page, default: []].append(warning)
+            }
+        }
+        return state
+    }
+
+    /// This state, or the one in `folder` now if another run replaced the file since it was read
+    /// (called once the output folder is locked).
+    func current(in folder: URL) -> IncrementalState {
+        let now = ItemCache.Fingerprint.of(FileStatus.of(folder.appendingPathComponent(Self.fileName).path))
+        return now == readFrom ? self : Self.read(in: folder)
+    }
+
+    /// The item records that can be reused: those written for the same generator, timezone and
+    /// site folder (each is still checked against its file's fingerprint by the loader).
+    func reusableItems(timeZone: TimeZone, site: SourceFolder) -> ItemCache {
+        guard var reader = unreadItems else { return ItemCache() }
+        return ItemCache.read(from: &reader, header: ItemCache.header(timeZone: timeZone, site: site))
+    }
+
+    /// The warnings of the last build, when it was made from the site folder named `site`.
+    func warnings(site: String) -> BuildRecord {
+        site == self.site ? record : BuildRecord()
+    }
+
+    /// Whether writing this state in place of `previous` would change anything.
+    func differs(from previous: IncrementalState) -> Bool {
+        previous.readFrom == nil || items.changed || manifest != previous.manifest || site != previous.site || record != previous.record
+    }
+
+    /// Writes the state to `staging`, then renames it to its place in `folder`.
+    func write(in folder: URL, staging: String) throws {
+        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
+        guard descriptor >= 0 else { throw OutputError("cannot write \(staging): \(String(cString: strerror(errno)))") }
+        var failed = false
+        func flush(_ writer: inout BinaryWriter) {
+            guard !failed, !writer.data.isEmpty else { return }
+            failed = !writer.data.withUnsafeBytes { FileStatus.writeAll($0, to: descriptor) }
+            writer.data.removeAll(keepingCapacity: true)
+        }
+        var writer = BinaryWriter()
+        writer.data.reserveCapacity(1 << 21)
+        writer.string(Self.version)
+        writer.bool(manifest.digest != nil)
+        if let digest = manifest.digest { writer.uint(digest) }
+        writer.int(manifest.entries.count)
+        for path in manifest.entries.keys.sorted() {
+            let entry = manifest.entries[path]!
+            writer.string(path)
+            writer.uint(entry.hash)
+            writer.int(entry.size)
+            writer.double(entry.modified)
+            writer.uint(entry.key)
+            if writer.data.count >= 1 << 20 { flush(&writer) }
+        }
+        writer.string(site)
+        let warnings = record.buildWarnings.map { ("", $0) } + record.warningsByPage.keys.sorted().flatMap { page in record.warningsByPage[page]!.map { (page, $0) } }
+        writer.int(warnings.count)
+        for (page, warning) in warnings {
+            writer.string(page)
+            writer.location(SourceLocation(path: warning.path, line: warning.line, column: warning.column))
+            writer.string(warning.message)
+        }
+        items.write(to: &writer, flush: flush)
+        flush(&writer)
+        close(descriptor)
+        let target = folder.appendingPathComponent(Self.fileName).path
+        guard !failed, rename(staging, target) == 0 else {
+            let reason = String(cString: strerror(errno))
+            unlink(staging)
+            throw OutputError("cannot write \(target): \(reason)")
+        }
+        for name in Self.formerFileNames { unlink(folder.appendingPathComponent(name).path) }
+    }
+}
+
+extension IncrementalState {
+    /// Whether the last build's output was made from inputs with this digest.
+    func wasMade(from digest: UInt64?) -> Bool {
+        digest != nil && manifest.digest == digest
+    }
+}
