@@ -1,11 +1,12 @@
 import Foundation
+import NewsroomText
 
 /// URL path segments made from names: checked when the author writes one, derived otherwise.
 public enum Slug {
     /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
     public static func isValid(_ slug: String) -> Bool {
         // ASCII slugs, nearly all of them, by byte: the same rules as below.
-        if slug.utf8.allSatisfy({ $0 < 0x80 }) {
+        if slug.isASCII {
             guard let first = slug.utf8.first, slug.utf8.count <= 120, isLowerOrDigit(first) else { return false }
             return slug.utf8.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
         }
@@ -19,7 +20,7 @@ public enum Slug {
     }
 
     private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        ASCII.isLowercaseLetter(byte) || ASCII.isDigit(byte)
     }
 
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.

@@ -1,4 +1,5 @@
 import NewsroomMustache
+import NewsroomText
 
 /// The theme's layouts and partials, compiled once, rendering typed view models.
 struct TemplateSet: @unchecked Sendable {
@@ -46,7 +47,7 @@ struct TemplateSet: @unchecked Sendable {
         case .builtIn:
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
             // The icon lambda sits in a frame under the page's own.
-            let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(name.trimmingSpaces) }])
+            let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(String(name.trimming(" \t\n"))) }])
             return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
         case .custom(let make):
             return TemplateSet(layoutNames: layouts, renderLayout: make(texts))
