@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Newsroom",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "generate", targets: ["generate"]),
         .library(name: "Newsroom", targets: ["Newsroom"]),

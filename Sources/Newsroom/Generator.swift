@@ -207,7 +207,8 @@ public enum Generator {
             menu: resolveMenu(source, plan: plan, linker: linker, log: &log),
             bannerShowing: bannerShowing(source, publication),
             publication: publication,
-            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file
+            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file,
+            keptCards: options.keptCards
         )
         guard !log.hasErrors else { return nil }
         return Prepared(renderer: SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model), publication: publication)

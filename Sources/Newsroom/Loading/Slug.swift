@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomText
+import NewsroomMustache
 
 /// URL path segments made from names: checked when the author writes one, derived otherwise.
 public enum Slug {
@@ -26,14 +27,11 @@ public enum Slug {
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
     /// Letters of scripts without a Latin form are kept as they are.
     public static func make(from text: String) -> String {
-        if let known = cache.withLock({ $0[text] }) { return known }
-        let slug = compute(from: text)
-        cache.withLock { $0[text] = slug }
-        return slug
+        cache.value(text) { compute(from: text) }
     }
 
     /// Tags repeat across thousands of items; Foundation's folding is slow, so each text is slugged once.
-    private static let cache = LockedDictionary()
+    private static let cache = LockedMemo<String, String>()
 
     private static func compute(from text: String) -> String {
         // Accents come off Latin letters only: Cyrillic ї or Greek ά are letters of their own.
@@ -81,17 +79,5 @@ public enum Slug {
               chars[0..<10].enumerated().allSatisfy({ index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber })
         else { return (nil, name) }
         return (String(chars[0..<10]), String(chars[11...]))
-    }
-}
-
-/// A `[String: String]` behind a lock, for caches shared by threads.
-final class LockedDictionary: @unchecked Sendable {
-    private var storage: [String: String] = [:]
-    private let lock = NSLock()
-
-    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&storage)
     }
 }

@@ -2,6 +2,7 @@ import NewsroomMustache
 import NewsroomText
 
 /// The theme's layouts and partials, compiled once, rendering typed view models.
+// Unchecked: holds the engine's render function, which is safe from several threads at once.
 struct TemplateSet: @unchecked Sendable {
     /// Renders a layout with a view model into UTF-8 bytes, with `{{#icon}}name{{/icon}}`
     /// available and links written as the function given says; the engine behind it (ours,
