@@ -3,7 +3,7 @@ import PackageDescription
 
 let package = Package(
     name: "Newsroom",
-    platforms: [.macOS(.v14)],
+    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "generate", targets: ["generate"]),
         .library(name: "Newsroom", targets: ["Newsroom"]),
@@ -27,15 +27,17 @@ let package = Package(
         ),
         .target(name: "CPlatform"),
         .target(name: "CArena"),
-        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena"]),
-        .target(name: "NewsroomXML", dependencies: ["CLibXML2"]),
-        .target(name: "NewsroomMustache"),
+        .target(name: "NewsroomText"),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena", "NewsroomText"]),
+        .target(name: "NewsroomXML", dependencies: ["CLibXML2", "NewsroomText"]),
+        .target(name: "NewsroomMustache", dependencies: ["NewsroomText"]),
         .target(
             name: "Newsroom",
             dependencies: [
                 "NewsroomMarkdown",
                 "NewsroomXML",
                 "NewsroomMustache",
+                "NewsroomText",
                 "CPlatform",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -52,17 +54,19 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
-        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena"]),
+        .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "TestSupport"]),
+        .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
         .testTarget(
             name: "NewsroomMustacheTests",
             dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Spec"]
         ),
-        .testTarget(name: "NewsroomTests", dependencies: ["Newsroom"]),
+        .testTarget(name: "NewsroomTests", dependencies: ["Newsroom", "TestSupport"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomServer", "generate", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -113,7 +113,8 @@ struct BuildRun {
             menu: resolveMenu(source, plan: plan, linker: linker),
             bannerShowing: inputs.bannerShowing,
             publication: inputs.publication,
-            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file
+            newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file,
+            keptCards: options.keptCards
         )
         guard !log.hasErrors else { return nil }
         return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model)

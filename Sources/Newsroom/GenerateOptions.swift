@@ -21,6 +21,12 @@ public struct GenerateOptions: Sendable {
     /// model (every item, page and template) is then left for the exit to reclaim instead of
     /// being freed piece by piece, 30 ms at the end of a 10,000-item build.
     public var freesMemoryWhenDone = true
+    /// How many items' cards are made once and kept for every page that shows them: a card
+    /// shows on eight pages on average (listings, archives, tags, related items). About 600
+    /// bytes each, so a site of 50,000 items stays within memory; the rest are built where
+    /// they are shown. The site is the same whatever the number.
+    public var keptCards = GenerateOptions.defaultKeptCards
+    public static let defaultKeptCards = 20_000
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

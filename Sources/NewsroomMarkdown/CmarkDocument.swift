@@ -1,6 +1,7 @@
 import CArena
 import CCmarkGFM
 import Foundation
+import NewsroomText
 
 /// One parsed cmark-gfm document; frees itself. Only `cmark_parser_finish` (and attaching the
 /// extensions) runs inside `CmarkSession.withLock`.

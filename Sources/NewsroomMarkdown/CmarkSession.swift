@@ -1,6 +1,7 @@
 import CArena
 import CCmarkGFM
 import Foundation
+import Synchronization
 
 /// The process-wide cmark-gfm state: extension registration and the lock that serialises the
 /// one step that is not thread-safe.
@@ -15,10 +16,11 @@ import Foundation
 /// Switching the characters on once and emptying the extensions' lists (so each parse's own
 /// switching touches nothing) does not work: the inline parser also finds which extension owns
 /// a delimiter such as `~` through those lists, and hangs without them.
+// Unchecked: `arena` and `extensions` are C pointers set once in `init` and only read after.
 final class CmarkSession: @unchecked Sendable {
     static let shared = CmarkSession()
 
-    private let lock = NSLock()
+    private let lock = Mutex(())
 
     /// cmark-gfm's allocator for a document: the calling thread's arena (`CArena`), between
     /// `newsroom_arena_begin` and `newsroom_arena_end`. A document's tree and HTML are thousands
@@ -37,8 +39,6 @@ final class CmarkSession: @unchecked Sendable {
     }
 
     func withLock<T>(_ body: () -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body()
+        lock.withLock { _ in body() }
     }
 }

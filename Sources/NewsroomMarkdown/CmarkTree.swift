@@ -1,5 +1,6 @@
 import CCmarkGFM
 import Foundation
+import NewsroomText
 
 /// Walks and edits a cmark-gfm tree (one document per call: safe on several threads at once).
 enum CmarkTree {

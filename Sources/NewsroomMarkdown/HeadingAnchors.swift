@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomText
 
 /// Heading ids by GitHub's rule, because authors link to the ids GitHub shows them: lower case,
 /// punctuation dropped except `-` and `_`, each space one `-` (nothing collapsed), letters,
@@ -6,7 +7,7 @@ import Foundation
 enum HeadingAnchors {
     /// The id for `text`, unique within one document. `used` counts each id given so far.
     static func uniqueID(for text: String, used: inout [String: Int]) -> String {
-        var base = text.utf8.allSatisfy({ $0 < 0x80 }) ? asciiSlug(text) : unicodeSlug(text)
+        var base = text.isASCII ? asciiSlug(text) : unicodeSlug(text)
         // GitHub gives a heading with no letters or digits an empty id, which no link can name;
         // "section" (numbered like any other on repeats) can be linked to.
         if base.isEmpty { base = "section" }

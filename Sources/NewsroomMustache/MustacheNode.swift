@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A parsed Mustache template: a tree of nodes.
 indirect enum MustacheNode: Sendable {
@@ -18,25 +19,17 @@ indirect enum MustacheNode: Sendable {
 /// The nodes a partial tag expands to, found once: a partial tag inside an indented partial or
 /// inside a card list is met many times per page, and looking it up by name and indentation
 /// each time cost more than rendering it.
-final class TemplateSlot: @unchecked Sendable {
-    private var nodes: [MustacheNode]?
-    private let lock = NSLock()
+final class TemplateSlot: Sendable {
+    private let nodes = Mutex<[MustacheNode]?>(nil)
     /// What calls of this partial rendered (see `PartialMemo`).
     let memo = PartialMemo()
 
     init() {}
 
     func nodes(orMake make: () -> [MustacheNode]?) -> [MustacheNode]? {
-        lock.lock()
-        if let nodes {
-            lock.unlock()
-            return nodes
-        }
-        lock.unlock()
+        if let found = nodes.withLock({ $0 }) { return found }
         let made = make()
-        lock.lock()
-        nodes = made
-        lock.unlock()
+        nodes.withLock { $0 = made }
         return made
     }
 }

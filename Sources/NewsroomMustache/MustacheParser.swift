@@ -1,6 +1,11 @@
+import NewsroomText
+
 /// Parses Mustache source into nodes, following the spec's rules for standalone lines,
 /// delimiter changes, partial indentation and template inheritance.
 struct MustacheParser {
+    /// What a tag's content is trimmed of: spaces, tabs and line ends (`\r\n` as one character).
+    private static let tagSpace = " \t\n\r\n"
+
     private let bytes: [UInt8]
     private let templateName: String
     private var index = 0
@@ -188,7 +193,7 @@ struct MustacheParser {
             index += 1
         }
         guard index < bytes.count else { throw error("this tag is never closed", at: start) }
-        let content = String(decoding: bytes[contentStart..<index], as: UTF8.self).trimmingMustacheSpace
+        let content = String(String(decoding: bytes[contentStart..<index], as: UTF8.self).trimming(Self.tagSpace))
         index += close.count
         if sigil != UInt8(ascii: "!"), content.isEmpty {
             throw error("empty tag", at: start)
@@ -208,10 +213,10 @@ struct MustacheParser {
         var expression = Substring(content)
         var transforms: [String] = []
         while let open = expression.firstIndex(of: "("), expression.hasSuffix(")") {
-            transforms.insert(String(expression[..<open]).trimmingMustacheSpace, at: 0)
+            transforms.insert(String(expression[..<open].trimming(Self.tagSpace)), at: 0)
             expression = expression[expression.index(after: open)..<expression.index(before: expression.endIndex)]
         }
-        let name = String(expression).trimmingMustacheSpace
+        let name = String(expression.trimming(Self.tagSpace))
         if name.contains(" ") || name.contains("(") || name.contains(")") {
             throw error("'\(content)' is not a name", at: position)
         }
@@ -221,7 +226,7 @@ struct MustacheParser {
     }
 
     private func partialName(_ content: String) -> (String, Bool) {
-        if content.hasPrefix("*") { return (String(content.dropFirst()).trimmingMustacheSpace, true) }
+        if content.hasPrefix("*") { return (String(content.dropFirst().trimming(Self.tagSpace)), true) }
         return (content, false)
     }
 
@@ -296,14 +301,5 @@ struct MustacheParser {
         source.split(separator: "\n", omittingEmptySubsequences: false)
             .map { $0.hasPrefix(indentation) ? $0.dropFirst(indentation.count) : $0 }
             .joined(separator: "\n")
-    }
-}
-
-extension String {
-    var trimmingMustacheSpace: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" || first == "\n" || first == "\r\n" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\n" || last == "\r\n" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomText
 
 /// Renders nodes against a context stack into one byte buffer.
 struct MustacheRenderer {
@@ -36,7 +37,7 @@ struct MustacheRenderer {
                     write(links(link), escaped: escaped)
                 case .bytes(let bytes):
                     if escaped {
-                        bytes.withUnsafeBufferPointer { MustacheValue.escape($0, into: &output) }
+                        bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
                     } else {
                         output.append(contentsOf: bytes)
                     }
@@ -100,7 +101,7 @@ struct MustacheRenderer {
 
     /// Writes `text`, HTML-escaped when `escaped`.
     private mutating func write(_ text: String, escaped: Bool) {
-        if escaped { MustacheValue.escape(text, into: &output) } else { Self.append(text, to: &output) }
+        if escaped { HTMLEscaping.append(text, to: &output) } else { Self.append(text, to: &output) }
     }
 
     /// Appends `text`'s UTF-8 bytes in one copy (the generic `append(contentsOf:)` on a

@@ -2,7 +2,7 @@ import Foundation
 
 /// A set of named Mustache templates (layouts and partials), parsed once and rendered many
 /// times from typed view models (`TemplateValue`). Safe to render from several threads at once.
-public final class MustacheTemplateSet: @unchecked Sendable {
+public final class MustacheTemplateSet: Sendable {
     private let sources: [String: String]
     private let parsed: [String: [MustacheNode]]
     /// Indented partials, overrides and lambda results, parsed on first use.
@@ -31,9 +31,6 @@ public final class MustacheTemplateSet: @unchecked Sendable {
     }
 
     public var names: Set<String> { Set(parsed.keys) }
-
-    /// The parsed nodes of `name` (for tests).
-    func parsedForTests(_ name: String) -> [MustacheNode]? { parsed[name] }
 
     /// Renders the template `name` with `context` (Foundation-style values: `[String: Any]`,
     /// `[Any]`, `String`, …, or a `TemplateValue`) at the bottom of the context stack.

@@ -1,4 +1,4 @@
-import Foundation
+import Synchronization
 
 /// What a partial rendered, kept with the values it read from outside itself, so a later call
 /// that finds the same values there writes the same bytes without rendering again.
@@ -8,50 +8,48 @@ import Foundation
 /// something not compared here is never kept: a `TemplateLink` (written for each page), a lambda
 /// not declared pure, a block or parent tag (they read the overrides in force). A partial that
 /// keeps missing (it reads the page's own values) stops being recorded.
-final class PartialMemo: @unchecked Sendable {
+final class PartialMemo: Sendable {
     /// One outside read: `key` (nil for `.`), whether it looked only at the top frame, and what
     /// it found (nil: nothing).
-    struct Read {
+    struct Read: Sendable {
         var key: TemplateKey?
         var anchored: Bool
         var value: TemplateValue?
     }
 
-    struct Entry {
+    struct Entry: Sendable {
         var reads: [Read]
         var bytes: [UInt8]
     }
 
-    private var entries: [Entry] = []
-    private var hits = 0
-    private var misses = 0
-    private let lock = NSLock()
+    private struct State {
+        var entries: [Entry] = []
+        var hits = 0
+        var misses = 0
+    }
+
+    private let state = Mutex(State())
 
     static let maximumEntries = 16
     static let missesBeforeGivingUp = 32
 
     /// Whether calls are still worth recording.
     var isActive: Bool {
-        lock.withLock { hits > 0 || misses < Self.missesBeforeGivingUp }
+        state.withLock { $0.hits > 0 || $0.misses < Self.missesBeforeGivingUp }
     }
 
     var candidates: [Entry] {
-        lock.withLock { entries }
-    }
-
-    /// How many calls were copies, and how many were rendered (for tests).
-    var counts: (hits: Int, misses: Int) {
-        lock.withLock { (hits, misses) }
+        state.withLock { $0.entries }
     }
 
     func hit() {
-        lock.withLock { hits += 1 }
+        state.withLock { $0.hits += 1 }
     }
 
     func miss(adding entry: Entry?) {
-        lock.withLock {
-            misses += 1
-            if let entry, entries.count < Self.maximumEntries { entries.append(entry) }
+        state.withLock {
+            $0.misses += 1
+            if let entry, $0.entries.count < Self.maximumEntries { $0.entries.append(entry) }
         }
     }
 }

@@ -7,6 +7,7 @@ import Foundation
 ///
 /// The same text is stored once, whichever template or parse it comes from; what is stored is
 /// bounded by the themes' texts and the lambda results the template sets keep anyway.
+// Unchecked: the bytes are written once, before the value exists, and never freed or changed.
 struct TemplateText: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A name a template looks up, interned: each distinct spelling gets one small number, so a
 /// lookup compares integers instead of hashing strings. Templates intern their names when
@@ -15,24 +16,28 @@ public struct TemplateKey: Hashable, Sendable, CustomStringConvertible {
 }
 
 /// Every key spelling seen so far; grows, never shrinks (a site has a few hundred at most).
-private final class KeyTable: @unchecked Sendable {
+private final class KeyTable: Sendable {
     static let shared = KeyTable()
-    private var ids: [String: Int32] = [:]
-    private var names: [String] = []
-    private let lock = NSLock()
+
+    private struct Spellings {
+        var ids: [String: Int32] = [:]
+        var names: [String] = []
+    }
+
+    private let spellings = Mutex(Spellings())
 
     func id(of name: String) -> Int32 {
-        lock.withLock {
-            if let id = ids[name] { return id }
-            let id = Int32(names.count)
-            names.append(name)
-            ids[name] = id
+        spellings.withLock {
+            if let id = $0.ids[name] { return id }
+            let id = Int32($0.names.count)
+            $0.names.append(name)
+            $0.ids[name] = id
             return id
         }
     }
 
     func name(of id: Int32) -> String {
-        lock.withLock { names[Int(id)] }
+        spellings.withLock { $0.names[Int(id)] }
     }
 }
 

@@ -1,10 +1,13 @@
 import FlyingFox
 import Foundation
 import Newsroom
+import Synchronization
 
 /// `generate serve`: builds the site, serves the output folder on loopback, rebuilds when
 /// `site/` or `themes/` change, and tells open pages to reload. A failed rebuild keeps the
 /// last good output and shows its errors in the page and on the terminal.
+// Unchecked: `status` is behind `lock`; `options` and the server task are set before
+// `start` returns and only read by the watcher after.
 public final class PreviewServer: @unchecked Sendable {
     public struct Status: Sendable, Equatable {
         /// Increases after every build, good or bad.
@@ -17,7 +20,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let host: String
     private let requestedPort: UInt16
     private let report: @Sendable (String) -> Void
-    private let lock = NSLock()
+    private let lock = Mutex(())
     private var status = Status(build: 0, error: nil)
     private var server: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
@@ -31,7 +34,7 @@ public final class PreviewServer: @unchecked Sendable {
         self.files = StaticFiles(root: options.output)
     }
 
-    public var currentStatus: Status { lock.withLock { status } }
+    public var currentStatus: Status { lock.withLock { _ in status } }
 
     /// Builds once, starts listening and watching; returns the port it listens on.
     public func start() async throws -> UInt16 {
@@ -73,7 +76,7 @@ public final class PreviewServer: @unchecked Sendable {
         let result = Generator.build(options)
         let seconds = Date().timeIntervalSince(started)
         let error: String? = result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
-        lock.withLock {
+        lock.withLock { _ in
             status.build += 1
             status.error = error
         }

@@ -120,10 +120,10 @@ public struct HTMLAudit: Sendable {
 
     /// Text, an aria-label, or an image with alt text inside.
     static func hasAccessibleName(_ element: xmlNodePtr) -> Bool {
-        if let label = attribute("aria-label", of: element), !label.trimmingSpacesAndNewlines.isEmpty { return true }
+        if let label = attribute("aria-label", of: element), !label.allSatisfy(\.isWhitespace) { return true }
         var child = element.pointee.children
         while let node = child {
-            if node.pointee.type == XML_TEXT_NODE, !(LibXML.string(node.pointee.content) ?? "").trimmingSpacesAndNewlines.isEmpty {
+            if node.pointee.type == XML_TEXT_NODE, !(LibXML.string(node.pointee.content) ?? "").allSatisfy(\.isWhitespace) {
                 return true
             }
             if node.pointee.type == XML_ELEMENT_NODE {

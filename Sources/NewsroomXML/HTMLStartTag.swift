@@ -1,3 +1,5 @@
+import NewsroomText
+
 /// A start tag as written, lexed from raw bytes: where each attribute's value sits, so a value
 /// can be replaced without re-serialising (and so re-shaping) the author's HTML.
 ///
@@ -19,7 +21,7 @@ struct HTMLStartTag {
             }
             if starts(bytes, at: index, with: "<!--") {
                 index = (firstIndex(of: "-->", in: bytes, from: index + 4).map { $0 + 3 }) ?? bytes.count
-            } else if isASCIILetter(bytes[index + 1]) {
+            } else if ASCII.isLetter(bytes[index + 1]) {
                 return (index, lex(bytes, from: index + 1))
             } else {
                 index += 1
@@ -73,10 +75,6 @@ struct HTMLStartTag {
 
     private static func isSpace(_ byte: UInt8) -> Bool {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 
     private static func starts(_ bytes: [UInt8], at index: Int, with text: StaticString) -> Bool {

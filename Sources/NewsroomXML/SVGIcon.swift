@@ -1,4 +1,5 @@
 import CLibXML2
+import NewsroomText
 
 /// A theme icon read with libxml2 and checked: well-formed SVG with a viewBox and nothing active.
 public struct SVGIcon: Sendable, Equatable {
@@ -27,7 +28,7 @@ public struct SVGIcon: Sendable, Equatable {
         guard let document = LibXML.readXML(text) else {
             let error = xmlGetLastError()
             let line = error.map { Int($0.pointee.line) } ?? 1
-            let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } }?.trimmingSpacesAndNewlines ?? "not well-formed"
+            let message = error.flatMap { $0.pointee.message.map { String(cString: $0) } }.map { String($0.trimming(where: \.isWhitespace)) } ?? "not well-formed"
             xmlResetLastError()
             return .failure(SVGIconError(line: max(1, line), message: "not well-formed XML: \(message)"))
         }
@@ -127,13 +128,6 @@ public struct SVGIconError: Error, Sendable, Equatable {
 }
 
 extension String {
-    var trimmingSpacesAndNewlines: String {
-        var result = Substring(self)
-        while let last = result.last, last.isWhitespace { result.removeLast() }
-        while let first = result.first, first.isWhitespace { result.removeFirst() }
-        return String(result)
-    }
-
     func replacingOccurrences(of target: String, with replacement: String) -> String {
         guard !target.isEmpty else { return self }
         var output = ""

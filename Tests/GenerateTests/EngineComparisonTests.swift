@@ -3,6 +3,7 @@ import Mustache
 import NewsroomMustache
 import Testing
 @testable import Newsroom
+import NewsroomText
 
 /// Our Mustache renderer must give byte-identical pages to swift-mustache 2.1.1 (the engine
 /// it replaced) on the sample site and the fixture sites.
@@ -15,7 +16,7 @@ import Testing
         let frozen = library
         return { object, layout, links in
             var context = object.foundationValue(links: links)
-            context["icon"] = MustacheLambda { (name: String) -> Any? in IconSprite.use(name.trimmingSpaces) }
+            context["icon"] = MustacheLambda { (name: String) -> Any? in IconSprite.use(String(name.trimming(" \t\n"))) }
             return Array((frozen.render(context, withTemplate: layout) ?? "").utf8)
         }
     } }

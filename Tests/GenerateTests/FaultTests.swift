@@ -3,6 +3,7 @@ import Testing
 @testable import Newsroom
 #if canImport(Glibc)
 import Glibc
+import TestSupport
 #endif
 
 /// Issue 6.5: kills, read-only folders, full disks and concurrent runs lose nothing.
@@ -93,7 +94,8 @@ import Glibc
         process.standardOutput = FileHandle.nullDevice
         process.standardError = FileHandle.nullDevice
         try process.run()
-        usleep(UInt32(attempt * step + Int.random(in: 0..<step)))
+        var random = SeededRandom(seed: UInt64(attempt))
+        usleep(UInt32(attempt * step + Int.random(in: 0..<step, using: &random)))
         let killed = process.isRunning
         if killed { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()

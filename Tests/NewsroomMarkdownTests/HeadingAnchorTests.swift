@@ -1,10 +1,11 @@
 import Testing
 @testable import NewsroomMarkdown
+import TestSupport
 
 /// Heading ids: the byte-wise slug for ASCII text gives what the Unicode one gives.
 @Suite struct HeadingAnchorTests {
     @Test func asciiSlugMatchesTheUnicodeSlug() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 0xA4C402)
         let alphabet = Array("aZ09 -_\t\n.!?#'\"&<>:;,()[]{}~^%$@*+=/\\|`\u{0B}\u{0C}\r")
         for _ in 0..<5_000 {
             let text = String((0..<Int.random(in: 0...24, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })

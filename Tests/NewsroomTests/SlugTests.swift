@@ -1,5 +1,6 @@
 import Testing
 @testable import Newsroom
+import TestSupport
 
 @Suite struct SlugTests {
     @Test(arguments: [
@@ -34,7 +35,7 @@ import Testing
             return slug.unicodeScalars.allSatisfy { $0 == "-" || $0 == "_" || ($0.properties.isAlphabetic && !$0.properties.isUppercase) || ("0"..."9").contains($0) }
         }
         let alphabet = Array("az09-_A. /")
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 0x51D6)
         for _ in 0..<5_000 {
             let slug = String((0..<Int.random(in: 0...6, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })
             #expect(Slug.isValid(slug) == unicodeRules(slug), "\(slug)")

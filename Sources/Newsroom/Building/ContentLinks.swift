@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomMarkdown
+import NewsroomText
 
 /// Rewrites the links and images an author writes in Markdown (and in front matter) to output links.
 ///
@@ -98,9 +99,9 @@ struct ContentLinks {
         guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = destination[..<colon]
         // ASCII, the usual case, by byte; anything else by Unicode's letter and number classes.
-        if candidate.utf8.allSatisfy({ $0 < 0x80 }) {
-            guard let first = candidate.utf8.first, Self.isASCIILetter(first),
-                  candidate.utf8.allSatisfy({ Self.isASCIILetter($0) || (0x30...0x39).contains($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
+        if candidate.isASCII {
+            guard let first = candidate.utf8.first, ASCII.isLetter(first),
+                  candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
             else { return nil }
             return candidate.lowercased()
         }
@@ -114,9 +115,5 @@ struct ContentLinks {
     static func splitSuffix(_ destination: String) -> (String, String) {
         guard let index = destination.utf8.firstIndex(where: { $0 == UInt8(ascii: "#") || $0 == UInt8(ascii: "?") }) else { return (destination, "") }
         return (String(destination[..<index]), String(destination[index...]))
-    }
-
-    private static func isASCIILetter(_ byte: UInt8) -> Bool {
-        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
     }
 }

@@ -1,37 +1,49 @@
 import Foundation
+import Synchronization
 
-/// `map` over `0..<count` on all cores, results in order. The machine has two: measured,
-/// loading and rendering scale close to 2× with it.
+/// The one way the build runs work on all cores: `body` over `0..<count`, in any order.
+/// The machine has two: measured, loading and rendering scale close to 2× with it.
 enum ParallelMap {
+    /// `map` over `0..<count` on all cores, results in order.
     static func run<T>(_ count: Int, _ body: (Int) -> T) -> [T] {
         let results = Slots<T>(count: count)
+        forEach(count) { index in results.set(index, body(index)) }
+        return results.values
+    }
+
+    /// `body` for each of `0..<count` on all cores; returns when all are done.
+    static func forEach(_ count: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
             let shared = UncheckedBox(body)
-            DispatchQueue.concurrentPerform(iterations: count) { index in
-                results.set(index, shared.value(index))
-            }
+            DispatchQueue.concurrentPerform(iterations: count) { index in shared.value(index) }
         }
-        return results.values.map { $0! }
     }
 }
 
+// Unchecked: each index is written by one thread only, and read after all threads are done.
 private final class Slots<T>: @unchecked Sendable {
-    private(set) var values: [T?]
-    private let lock = NSLock()
+    private var slots: [T?]
+    private let lock = Mutex(())
 
-    init(count: Int) { values = Array(repeating: nil, count: count) }
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
 
     func set(_ index: Int, _ value: T) {
-        lock.withLock { values[index] = value }
+        lock.withLock { _ in slots[index] = value }
     }
+
+    var values: [T] { slots.map { $0! } }
 }
 
+// Unchecked: carries a closure into `concurrentPerform`, which runs it before returning; callers
+// give closures that are safe to run on several threads (they read shared values, write their
+// own slot or go through a lock).
 private final class UncheckedBox<T>: @unchecked Sendable {
     let value: T
     init(_ value: T) { self.value = value }
 }
 
 /// Work started on another thread now, its result taken later with `wait` (once).
+// Unchecked: `value` is written before `done` is signalled and read only after waiting on it.
 final class BackgroundWork<Value>: @unchecked Sendable {
     private var value: Value?
     private let done = DispatchSemaphore(value: 0)
@@ -51,11 +63,19 @@ final class BackgroundWork<Value>: @unchecked Sendable {
 }
 
 /// What a process about to exit keeps rather than frees (see `GenerateOptions.freesMemoryWhenDone`).
+/// Process-wide on purpose: it stands for memory left to the exit, which belongs to the process,
+/// not to one build; only the command line (one build per process) uses it.
 enum KeptUntilExit {
-    nonisolated(unsafe) private static var values: [Any] = []
-    private static let lock = NSLock()
+    private static let values = Mutex<[AnyObject]>([])
 
     static func keep(_ value: Any) {
-        lock.withLock { values.append(value) }
+        let box = Kept(value)
+        values.withLock { $0.append(box) }
+    }
+
+    // Unchecked: never read; held only so that `value` is not freed.
+    private final class Kept: @unchecked Sendable {
+        let value: Any
+        init(_ value: Any) { self.value = value }
     }
 }

@@ -1,5 +1,6 @@
 import NewsroomMarkdown
 import Foundation
+import NewsroomText
 
 /// Parses front-matter dates: `YYYY-MM-DD`, ISO 8601 date-times, and every YAML 1.1 timestamp
 /// form (archives written for Jekyll and Eleventy use them): `t` or spaces before the time, a

@@ -1,5 +1,6 @@
 import NewsroomMarkdown
 import Foundation
+import NewsroomText
 
 /// Reads typed fields from a front-matter or `site.yml` map, logging every problem with its place.
 struct FieldReader {

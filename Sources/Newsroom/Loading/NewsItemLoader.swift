@@ -1,5 +1,6 @@
 import NewsroomMarkdown
 import Foundation
+import NewsroomText
 
 /// Reads `content/news/`: single files and bundles.
 enum NewsItemLoader {

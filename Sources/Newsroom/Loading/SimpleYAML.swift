@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomText
 
 /// A fast reader for the front matter almost every item has: `key: value` lines, one level of
 /// nested maps, block lists and one-line `[a, b]` lists, plain and one-line quoted scalars.
@@ -81,14 +82,6 @@ enum SimpleYAML {
             return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         }
 
-        /// `text` without spaces at either end (by byte: Character comparisons walk graphemes).
-        static func trimmingSpaces(_ text: Substring) -> Substring {
-            let utf8 = text.utf8
-            guard let first = utf8.firstIndex(where: { $0 != 0x20 }) else { return text[text.endIndex...] }
-            let last = utf8.lastIndex(where: { $0 != 0x20 })!
-            return text[first..<utf8.index(after: last)]
-        }
-
         let lines: [Line]
         let path: String
         let firstLine: Int
@@ -122,7 +115,7 @@ enum SimpleYAML {
                 }
                 guard rest.utf8.first == 0x20 else { throw Unsupported() }
                 let leading = rest.utf8.prefix { $0 == 0x20 }.count
-                rest = Self.trimmingSpaces(rest)
+                rest = rest.trimmingBytes { $0 == 0x20 }
                 guard !rest.isEmpty else { throw Unsupported() }
                 let column = indent + key.unicodeScalars.count + 1 + leading + 1
                 let value = try inline(rest, line: line, column: column)
@@ -139,7 +132,7 @@ enum SimpleYAML {
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
                 guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
-                let rest = Self.trimmingSpaces(line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...])
+                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingBytes { $0 == 0x20 }
                 let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
                 guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
                 if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }

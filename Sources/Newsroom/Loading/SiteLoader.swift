@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomMarkdown
 import NewsroomXML
+import Synchronization
 
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {
@@ -96,17 +97,16 @@ extension SiteLoader {
 }
 
 /// A number of bytes that several threads take from until it runs out.
-final class ByteBudget: @unchecked Sendable {
-    private var left: Int
-    private let lock = NSLock()
+final class ByteBudget: Sendable {
+    private let left: Mutex<Int>
 
     init(_ bytes: Int) {
-        left = bytes
+        left = Mutex(bytes)
     }
 
     /// Takes `count` bytes if that many are left; false (taking nothing) when not.
     func take(_ count: Int) -> Bool {
-        lock.withLock {
+        left.withLock { left in
             guard count <= left else { return false }
             left -= count
             return true

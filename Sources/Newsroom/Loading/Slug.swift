@@ -1,11 +1,13 @@
 import Foundation
+import NewsroomText
+import NewsroomMustache
 
 /// URL path segments made from names: checked when the author writes one, derived otherwise.
 public enum Slug {
     /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
     public static func isValid(_ slug: String) -> Bool {
         // ASCII slugs, nearly all of them, by byte: the same rules as below.
-        if slug.utf8.allSatisfy({ $0 < 0x80 }) {
+        if slug.isASCII {
             guard let first = slug.utf8.first, slug.utf8.count <= 120, isLowerOrDigit(first) else { return false }
             return slug.utf8.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
         }
@@ -19,20 +21,17 @@ public enum Slug {
     }
 
     private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(byte) || (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(byte)
+        ASCII.isLowercaseLetter(byte) || ASCII.isDigit(byte)
     }
 
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
     /// Letters of scripts without a Latin form are kept as they are.
     public static func make(from text: String) -> String {
-        if let known = cache.withLock({ $0[text] }) { return known }
-        let slug = compute(from: text)
-        cache.withLock { $0[text] = slug }
-        return slug
+        cache.value(text) { compute(from: text) }
     }
 
     /// Tags repeat across thousands of items; Foundation's folding is slow, so each text is slugged once.
-    private static let cache = LockedDictionary()
+    private static let cache = LockedMemo<String, String>()
 
     private static func compute(from text: String) -> String {
         // Accents come off Latin letters only: Cyrillic ї or Greek ά are letters of their own.
@@ -80,17 +79,5 @@ public enum Slug {
               chars[0..<10].enumerated().allSatisfy({ index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber })
         else { return (nil, name) }
         return (String(chars[0..<10]), String(chars[11...]))
-    }
-}
-
-/// A `[String: String]` behind a lock, for caches shared by threads.
-final class LockedDictionary: @unchecked Sendable {
-    private var storage: [String: String] = [:]
-    private let lock = NSLock()
-
-    func withLock<T>(_ body: (inout [String: String]) -> T) -> T {
-        lock.lock()
-        defer { lock.unlock() }
-        return body(&storage)
     }
 }

@@ -1,4 +1,5 @@
 import NewsroomMustache
+import NewsroomText
 
 /// A tiny redirect page left at an old URL (`aliases`): works from disk and on a server.
 /// The script goes first so a reader who opened `old/#section` lands on `new/#section` (a meta

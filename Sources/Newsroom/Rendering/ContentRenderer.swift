@@ -1,5 +1,6 @@
 import Foundation
 import NewsroomMarkdown
+import NewsroomText
 
 /// A Markdown body rendered for one page.
 struct RenderedBody: Sendable {

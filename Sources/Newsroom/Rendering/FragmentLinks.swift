@@ -1,4 +1,5 @@
 import NewsroomMustache
+import NewsroomText
 
 /// A feed reader shows an item away from its page, where `#fn-1` points nowhere: every `href`
 /// or `src` that is only a fragment is made absolute against the item's permalink. cmark's

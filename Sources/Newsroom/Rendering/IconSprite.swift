@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomMarkdown
 import NewsroomXML
+import NewsroomText
 
 /// The theme's icons, checked, and the inline sprite each page carries with only what it uses.
 struct IconSprite: Sendable {

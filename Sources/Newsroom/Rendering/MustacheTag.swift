@@ -1,3 +1,5 @@
+import NewsroomText
+
 /// A Mustache tag found in a template, with its place, for load-time checks.
 struct MustacheTag: Equatable {
     enum Kind: Equatable {
@@ -38,7 +40,7 @@ struct MustacheTag: Equatable {
                 closing = Array("}" + String(close))
             }
             guard let end = find(closing, in: chars, from: contentStart) else { break }
-            var content = String(chars[contentStart..<end]).trimmingSpaces
+            var content = String(String(chars[contentStart..<end]).trimming(" \t\n"))
             if kind == .variable, let sigil = content.first {
                 let kinds: [Character: Kind] = [
                     "!": .comment, "=": .delimiters, "#": .section, "^": .inverted, "/": .close,
@@ -46,7 +48,7 @@ struct MustacheTag: Equatable {
                 ]
                 if let found = kinds[sigil] {
                     kind = found
-                    content = String(content.dropFirst()).trimmingSpaces
+                    content = String(content.dropFirst().trimming(" \t\n"))
                 }
             }
             if kind == .delimiters, content.hasSuffix("=") {
@@ -73,14 +75,5 @@ struct MustacheTag: Equatable {
             i += 1
         }
         return nil
-    }
-}
-
-extension String {
-    var trimmingSpaces: String {
-        var scalars = Substring(self)
-        while let first = scalars.first, first == " " || first == "\t" || first == "\n" { scalars.removeFirst() }
-        while let last = scalars.last, last == " " || last == "\t" || last == "\n" { scalars.removeLast() }
-        return String(scalars)
     }
 }

@@ -1,40 +1,48 @@
-import Foundation
+import Synchronization
 
 /// What the worker threads of one render share: results by job, and the first failure.
-final class SharedRun: @unchecked Sendable {
+final class SharedRun: Sendable {
     let renderer: SiteRenderer
-    private(set) var diagnostics: [[Diagnostic]]
-    private(set) var error: Error?
-    private let lock = NSLock()
+
+    private struct State {
+        var diagnostics: [[Diagnostic]]
+        var error: Error?
+        /// The warnings of each page rendered or kept, for the next build (see `BuildRecord`).
+        var warnings: [String: [Diagnostic]] = [:]
+    }
+
+    private let state: Mutex<State>
 
     init(renderer: SiteRenderer, count: Int) {
         self.renderer = renderer
-        self.diagnostics = Array(repeating: [], count: count)
+        state = Mutex(State(diagnostics: Array(repeating: [], count: count)))
     }
 
-    /// The warnings of each page rendered or kept, for the next build (see `BuildRecord`).
-    private(set) var warnings: [String: [Diagnostic]] = [:]
+    var diagnostics: [[Diagnostic]] { state.withLock { $0.diagnostics } }
+    var error: Error? { state.withLock { $0.error } }
+    var warnings: [String: [Diagnostic]] { state.withLock { $0.warnings } }
 
     func record(_ index: Int, page: String?, diagnostics found: [Diagnostic]) {
         guard !found.isEmpty else { return }
         let pageWarnings = found.filter { $0.severity == .warning }
-        lock.withLock {
-            diagnostics[index] = found
-            if let page, !pageWarnings.isEmpty { warnings[page] = pageWarnings }
+        state.withLock {
+            $0.diagnostics[index] = found
+            if let page, !pageWarnings.isEmpty { $0.warnings[page] = pageWarnings }
         }
     }
 
     func fail(_ failure: Error) {
-        lock.withLock { if error == nil { error = failure } }
+        state.withLock { if $0.error == nil { $0.error = failure } }
     }
 }
 
 /// Files gathered in memory.
-final class Collected: @unchecked Sendable {
-    private(set) var files: [OutputFile] = []
-    private let lock = NSLock()
+final class Collected: Sendable {
+    private let gathered = Mutex<[OutputFile]>([])
+
+    var files: [OutputFile] { gathered.withLock { $0 } }
 
     func append(_ file: OutputFile) {
-        lock.withLock { files.append(file) }
+        gathered.withLock { $0.append(file) }
     }
 }

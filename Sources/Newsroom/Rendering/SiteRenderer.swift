@@ -4,6 +4,8 @@ import NewsroomMarkdown
 import NewsroomMustache
 
 /// The rendering stage: every page of the plan through its layout, plus copies.
+// Unchecked: shared by the render's threads, which only read it; `model` and `templates` say why
+// they are safe to share.
 struct SiteRenderer: @unchecked Sendable {
     var source: SiteSource
     var plan: SitePlan
@@ -181,7 +183,7 @@ struct SiteRenderer: @unchecked Sendable {
         let jobs = self.jobs
         let listings = plan.listings
         let shared = SharedRun(renderer: self, count: jobs.count)
-        DispatchQueue.concurrentPerform(iterations: jobs.count) { index in
+        ParallelMap.forEach(jobs.count) { index in
             var local = DiagnosticLog()
             let files = shared.renderer.run(jobs[index], listings: listings, log: &local)
             for file in files {

@@ -1,4 +1,5 @@
 import NewsroomMustache
+import NewsroomText
 
 /// Catches at theme load what swift-mustache would silently render as nothing: a missing
 /// partial or parent, an unknown transform, a misspelt variable, an unknown icon.
@@ -49,7 +50,7 @@ struct TemplateChecker {
     }
 
     private func checkIcon(_ tag: MustacheTag, at location: SourceLocation, log: inout DiagnosticLog) {
-        guard let body = tag.literalBody?.trimmingSpaces, !body.isEmpty else { return }
+        guard let body = tag.literalBody.map { String($0.trimming(" \t\n")) }, !body.isEmpty else { return }
         if !iconNames.contains(body) {
             let hint = Suggestion.didYouMean(body, in: Array(iconNames))
             log.error("unknown icon '\(body)'\(hint.isEmpty ? " (the theme has no such file in icons/)" : hint)", at: location)

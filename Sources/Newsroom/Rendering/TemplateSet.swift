@@ -1,6 +1,8 @@
 import NewsroomMustache
+import NewsroomText
 
 /// The theme's layouts and partials, compiled once, rendering typed view models.
+// Unchecked: holds the engine's render function, which is safe from several threads at once.
 struct TemplateSet: @unchecked Sendable {
     /// Renders a layout with a view model into UTF-8 bytes, with `{{#icon}}name{{/icon}}`
     /// available and links written as the function given says; the engine behind it (ours,
@@ -46,7 +48,7 @@ struct TemplateSet: @unchecked Sendable {
         case .builtIn:
             guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
             // The icon lambda sits in a frame under the page's own.
-            let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(name.trimmingSpaces) }])
+            let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(String(name.trimming(" \t\n"))) }])
             return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
         case .custom(let make):
             return TemplateSet(layoutNames: layouts, renderLayout: make(texts))

@@ -6,6 +6,7 @@ import NewsroomMustache
 ///
 /// A class: it holds the whole plan and configuration, and as a struct every closure and copy
 /// that took it retained each of their fields (2 % of a build).
+// Unchecked: only `let`s, read by the render's threads; `itemViews` says why it is safe.
 final class ViewModel: @unchecked Sendable {
     let config: SiteConfig
     let linker: Linker
@@ -30,13 +31,17 @@ final class ViewModel: @unchecked Sendable {
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
+    /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
+    let keptCards: Int
 
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?, thankYouFile: String? = nil,
-        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil
+        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil,
+        keptCards: Int = GenerateOptions.defaultKeptCards
     ) {
+        self.keptCards = keptCards
         self.config = config
         self.linker = linker
         self.plan = plan
@@ -56,7 +61,7 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages
+            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages, keptCards: other.keptCards
         )
     }
 
@@ -83,13 +88,8 @@ final class ViewModel: @unchecked Sendable {
     func makeItemViews(summaries: [String]) {
         guard itemViews.dates == nil else { return }
         itemViews.dates = ParallelMap.run(plan.items.count) { self.date(self.plan.items[$0].date) }
-        itemViews.cards = ParallelMap.run(min(plan.items.count, summaries.count, Self.keptCards)) { self.makeCard($0, summary: summaries[$0]) }
+        itemViews.cards = ParallelMap.run(min(plan.items.count, summaries.count, keptCards)) { self.makeCard($0, summary: summaries[$0]) }
     }
-
-    /// How many items' cards are made once and kept: a card shows on eight pages on average
-    /// (listings, archives, tags, related items), and building it each time was 2.5 % of a
-    /// build. About 600 bytes each: 12 MB at this many, so 50,000 items stay within memory.
-    nonisolated(unsafe) static var keptCards = 20_000
 
     /// A menu or social link: a file of ours or an outside URL.
     enum Link {
@@ -182,7 +182,7 @@ final class ViewModel: @unchecked Sendable {
 
     /// An item as a listing shows it, with `summary` (the one every page shows for it). Its
     /// links are `TemplateLink`s, written for each page as it renders, so a card is the same on
-    /// every page: kept for the first items (`keptCards`), built where it is shown for the rest.
+    /// every page: kept for the first `keptCards` items, built where it is shown for the rest.
     func card(_ position: Int, summary: String) -> TemplateObject {
         if let cards = itemViews.cards, position < cards.count { return cards[position] }
         return makeCard(position, summary: summary)
@@ -216,6 +216,7 @@ final class ViewModel: @unchecked Sendable {
 
 /// The items' dates and first cards (see `ViewModel.itemViews`): set once, before pages render
 /// on several threads, and only read after.
+// Unchecked: written by one thread before the render's threads start, only read after.
 final class ItemViews: @unchecked Sendable {
     var dates: [TemplateObject]?
     /// The first items' cards (see `ViewModel.keptCards`).

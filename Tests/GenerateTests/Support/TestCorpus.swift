@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 
 /// A news site of any size, made up on the spot: the same count and seed always give the same
 /// files. Tests that need volume or variety (engine comparison, the progress line) build it
@@ -144,26 +145,4 @@ enum TestCorpus {
     private static let verbs = ["recovered", "documented", "reviewed", "supported", "published", "challenged", "expanded"]
     private static let objects = ["unpaid wages", "contracts signed at sea", "cases of abandonment", "repatriation requests", "medical claims", "training sessions"]
     private static let endings = ["this quarter", "across three ports", "with local partners", "after months of work", "for the first time", "in every region"]
-}
-
-/// SplitMix64: small, fast and the same on every platform, so the corpus never changes.
-struct SeededRandom {
-    private var state: UInt64
-
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// A number in [0, 1).
-    mutating func unit() -> Double { Double(next() >> 11) / Double(1 << 53) }
-    /// A number in `low...high`.
-    mutating func int(_ low: Int, _ high: Int) -> Int { low + Int(next() % UInt64(high - low + 1)) }
-    mutating func chance(_ probability: Double) -> Bool { unit() < probability }
-    mutating func pick<T>(_ values: [T]) -> T { values[int(0, values.count - 1)] }
 }

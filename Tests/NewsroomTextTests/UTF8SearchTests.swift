@@ -1,5 +1,6 @@
 import Testing
-@testable import NewsroomMarkdown
+@testable import NewsroomText
+import TestSupport
 
 /// The rarest-byte search against a plain scan, on haystacks and needles drawn from a small
 /// alphabet (so partial matches and overlaps are frequent) and from HTML.
@@ -15,7 +16,7 @@ import Testing
     }
 
     @Test func matchesAPlainScan() {
-        var generator = SystemRandomNumberGenerator()
+        var generator = SeededRandom(seed: 0x5EA4C4)
         let alphabet: [UInt8] = Array("ab#<\"é".utf8)
         for _ in 0..<3_000 {
             let haystack = (0..<Int.random(in: 0...60, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! }

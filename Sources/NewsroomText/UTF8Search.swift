@@ -1,36 +1,38 @@
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
 /// Byte-level substring search on UTF-8, far cheaper than Foundation's `range(of:)` on the
 /// page-sized strings the generator handles.
-public enum UTF8Search {
+package enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start`.
     ///
     /// memchr (vectorised in glibc) finds each place the needle's rarest byte occurs, and memcmp
     /// checks the rest there. Searching for the first byte instead stopped dozens of times per
     /// line of HTML for `href="#icon-`; glibc's memmem is not vectorised for short needles.
-    public static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    package static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         firstIndex(of: Needle(needle), in: haystack, from: start)
     }
 
     /// A needle with its rarest byte found once, for searches repeated in a loop or on every page.
-    public struct Needle: Sendable {
-        public let bytes: [UInt8]
+    package struct Needle: Sendable {
+        package let bytes: [UInt8]
         let pivot: Int
 
-        public init(_ bytes: [UInt8]) {
+        package init(_ bytes: [UInt8]) {
             self.bytes = bytes
             pivot = bytes.isEmpty ? 0 : rarestOffset(in: bytes)
         }
 
-        public init(_ text: String) {
+        package init(_ text: String) {
             self.init(Array(text.utf8))
         }
     }
 
     /// `firstIndex(of:in:from:)` for a needle made beforehand.
-    public static func firstIndex(of needle: Needle, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
+    package static func firstIndex(of needle: Needle, in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         let pivot = needle.pivot
         let needle = needle.bytes
         guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
@@ -73,7 +75,7 @@ public enum UTF8Search {
     }
 
     /// `bytes` with every `target` replaced by `replacement`.
-    public static func replacing(_ target: Needle, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
+    package static func replacing(_ target: Needle, with replacement: [UInt8], in bytes: [UInt8]) -> [UInt8] {
         bytes.withUnsafeBufferPointer { buffer in
             guard var found = firstIndex(of: target, in: buffer) else { return bytes }
             var output: [UInt8] = []

@@ -1,0 +1,32 @@
+/// Byte classes for text that is nearly always ASCII, read by byte: Unicode's property tables
+/// cost more than the rest of the work for short names, slugs and schemes. Each user keeps a
+/// Unicode path for text that is not ASCII (`isASCII`).
+package enum ASCII {
+    /// Space, tab, line feed or carriage return.
+    @inline(__always)
+    package static func isSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
+    }
+
+    @inline(__always)
+    package static func isLetter(_ byte: UInt8) -> Bool {
+        (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)
+    }
+
+    @inline(__always)
+    package static func isLowercaseLetter(_ byte: UInt8) -> Bool {
+        (0x61...0x7A).contains(byte)
+    }
+
+    @inline(__always)
+    package static func isDigit(_ byte: UInt8) -> Bool {
+        (0x30...0x39).contains(byte)
+    }
+}
+
+extension StringProtocol {
+    /// Whether every character is ASCII (then one byte is one character).
+    package var isASCII: Bool {
+        utf8.allSatisfy { $0 < 0x80 }
+    }
+}

@@ -1,0 +1,50 @@
+import Testing
+@testable import NewsroomText
+
+/// HTML escaping: `& < > " '` and nothing else, for every ASCII byte and beyond.
+@Suite struct HTMLEscapingTests {
+    static func reference(_ text: String) -> String {
+        var out = ""
+        for character in text.unicodeScalars {
+            switch character {
+            case "&": out += "&amp;"
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "\"": out += "&quot;"
+            case "'": out += "&#39;"
+            default: out.unicodeScalars.append(character)
+            }
+        }
+        return out
+    }
+
+    @Test func everyScalarUpTo0x2FF() {
+        let all = String(String.UnicodeScalarView((1...0x2FF).compactMap(Unicode.Scalar.init)))
+        #expect(HTMLEscaping.escaped(all) == Self.reference(all))
+    }
+
+    @Test func runsAndEnds() {
+        for text in ["", "&", "a&b", "<<>>", "\"'", "plain", "x'", "'x", "é&ü<ß>", "&&&&&&&&"] {
+            #expect(HTMLEscaping.escaped(text) == Self.reference(text))
+        }
+    }
+
+    /// Text is skipped eight bytes at a time: a special byte at any place in or across those
+    /// words, alone or next to others, is still escaped.
+    @Test func everyPlaceInAWord() {
+        for special in ["&", "<", ">", "\"", "'"] {
+            for length in [1, 7, 8, 9, 15, 16, 17, 24, 31] {
+                for place in 0..<length {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[place] = special
+                    let text = characters.joined()
+                    #expect(HTMLEscaping.escaped(text) == Self.reference(text), "\(text)")
+                    characters[(place + 3) % length] = "é"
+                    characters[(place + 5) % length] = "'"
+                    let mixed = characters.joined()
+                    #expect(HTMLEscaping.escaped(mixed) == Self.reference(mixed), "\(mixed)")
+                }
+            }
+        }
+    }
+}
