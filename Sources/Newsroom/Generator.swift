@@ -11,7 +11,7 @@ public enum Generator {
         var result = BuildResult()
         var log = DiagnosticLog()
         var clock = StageClock()
-        let writer = OutputWriter(folder: options.output, protectedFolders: [options.site.url, options.themes.url])
+        let writer = OutputWriter(folder: options.output, protectedFolders: [options.site.url, options.themes.url], fileSystem: options.fileSystem)
         do {
             try writer.checkFolder()
         } catch {

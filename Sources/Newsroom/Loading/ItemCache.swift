@@ -63,27 +63,26 @@ struct ItemCache {
         let staging = folder.appendingPathComponent(Self.fileName).path + ".tmp"
         // Written a megabyte at a time: at 50,000 items the whole cache in memory at once
         // (and its copies while growing) was the build's peak.
-        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { return nil }
         var writer = BinaryWriter()
         writer.data.reserveCapacity(1 << 21)
-        var failed = false
-        func flush() {
-            guard !failed, !writer.data.isEmpty else { return }
-            failed = !writer.data.withUnsafeBytes { FileStatus.writeAll($0, to: descriptor) }
-            writer.data.removeAll(keepingCapacity: true)
-        }
-        writer.string(Self.header(timeZone: timeZone, site: site))
-        writer.int(records.count)
-        for path in records.keys.sorted() {
-            writer.string(path)
-            writer.record(records[path]!)
-            if writer.data.count >= 1 << 20 { flush() }
-        }
-        flush()
-        close(descriptor)
-        if failed {
-            unlink(staging)
+        do {
+            try FileSystem.local.write(staging, .working) { append in
+                func flush() throws {
+                    guard !writer.data.isEmpty else { return }
+                    try writer.data.withUnsafeBytes { try append($0) }
+                    writer.data.removeAll(keepingCapacity: true)
+                }
+                writer.string(Self.header(timeZone: timeZone, site: site))
+                writer.int(records.count)
+                for path in records.keys.sorted() {
+                    writer.string(path)
+                    writer.record(records[path]!)
+                    if writer.data.count >= 1 << 20 { try flush() }
+                }
+                try flush()
+            }
+        } catch {
+            _ = FileSystem.local.remove(staging, .working, false)
             return nil
         }
         return staging
@@ -91,12 +90,16 @@ struct ItemCache {
 
     /// Renames a staged cache into place in `folder` (or removes it when that fails).
     static func publish(_ staging: String, in folder: URL) {
-        if rename(staging, folder.appendingPathComponent(fileName).path) != 0 { unlink(staging) }
+        do {
+            try FileSystem.local.rename(staging, folder.appendingPathComponent(fileName).path, .working)
+        } catch {
+            _ = FileSystem.local.remove(staging, .working, false)
+        }
     }
 
     /// Removes a staged cache that will not be used (the build failed).
     static func discard(_ staging: String?) {
-        if let staging { unlink(staging) }
+        if let staging { _ = FileSystem.local.remove(staging, .working, false) }
     }
 }
 

@@ -60,12 +60,13 @@ struct BuildRecord: Sendable, Equatable {
         for page in warningsByPage.keys.sorted() {
             lines += warningsByPage[page]!.map { warningLine(page, $0) }
         }
+        let fileSystem = FileSystem.local
         do {
-            try FileStatus.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path + ".tmp")
-            guard rename(path + ".tmp", path) == 0 else { throw OutputError(String(cString: strerror(errno))) }
+            try fileSystem.write(Data((lines.joined(separator: "\n") + "\n").utf8), to: path + ".tmp")
+            try fileSystem.rename(path + ".tmp", path, .working)
         } catch {
-            unlink(path + ".tmp")
-            unlink(path)
+            _ = fileSystem.remove(path + ".tmp", .working, false)
+            _ = fileSystem.remove(path, .working, false)
         }
     }
 }
