@@ -3,7 +3,6 @@ import PackageDescription
 
 let package = Package(
     name: "Newsroom",
-    platforms: [.macOS(.v15)],
     products: [
         .executable(name: "generate", targets: ["generate"]),
         .library(name: "Newsroom", targets: ["Newsroom"]),

@@ -34,7 +34,7 @@ struct BuildRun {
 
     /// The output folder, once it is known to be safe to write.
     func checkedOutput() throws -> OutputWriter {
-        let writer = OutputWriter(folder: options.output, protectedFolders: [options.site.url, options.themes.url])
+        let writer = OutputWriter(folder: options.output, protectedFolders: [options.site.url, options.themes.url], fileSystem: options.fileSystem)
         try writer.checkFolder()
         return writer
     }

@@ -27,6 +27,8 @@ public struct GenerateOptions: Sendable {
     /// they are shown. The site is the same whatever the number.
     public var keptCards = GenerateOptions.defaultKeptCards
     public static let defaultKeptCards = 20_000
+    /// What the output is written through: tests put in one that fails where they want.
+    var fileSystem = FileSystem.local
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

@@ -33,7 +33,7 @@ import TestSupport
         for attempt in 0..<12 {
             let killed = try Self.runAndKill(arguments, attempt: attempt, step: 8_000)
             if killed { kills += 1 }
-            for (path, data) in site.outputTree() where !path.hasSuffix(OutputSession.stagedSuffix) {
+            for (path, data) in site.outputTree() where !path.hasSuffix(StagedSession.stagedSuffix) {
                 #expect(data == old[path] || data == new[path], "\(path) is neither the old nor the new version")
             }
             if !killed { break }
@@ -41,7 +41,7 @@ import TestSupport
         #expect(kills > 0)
         #expect(try CommandRunner.run(arguments, in: site.root).status == 0)
         #expect(site.outputTree() == new)
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(OutputWriter.temporaryFolder).path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(StagedSession.markerName).path))
     }
 
     @Test func staleLockFromAKilledRunDoesNotBlock() throws {
@@ -116,29 +116,23 @@ import TestSupport
         #expect(site.outputTree() == before)
     }
 
-    /// A real full disk: a 300 KB tmpfs mounted as the output folder.
+    /// A disk that fills up part-way through the build: a clear error, and nothing written.
     @Test func fullDiskIsAClearErrorAndKeepsTheOutput() throws {
         let site = try NewsSite.make()
         defer { site.delete() }
         try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
-        try #require(Mount.tmpfs(at: site.output, size: "300k"), "mounting a tmpfs needs root")
-        defer { Mount.unmount(site.output) }
-        let first = site.build()
+        let first = site.build { $0.fileSystem = .full(after: 100_000) }
         #expect(first.outputError?.contains("No space left on device") == true, "\(String(describing: first.outputError))")
         #expect(first.outputError?.contains("the previous output is kept") == true)
         #expect(site.outputTree().isEmpty)
-        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(OutputWriter.temporaryFolder).path))
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(StagedSession.markerName).path))
     }
 
     @Test func readOnlyOutputIsAClearError() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }
-        try FileManager.default.createDirectory(at: site.output, withIntermediateDirectories: true)
-        try #require(Mount.tmpfs(at: site.output, size: "4m"), "mounting a tmpfs needs root")
-        defer { Mount.unmount(site.output) }
         #expect(site.build().succeeded)
         let before = site.outputTree()
-        try #require(Mount.remountReadOnly(site.output))
         try site.write("""
         -- site/content/news/2023-06-01-new.md --
         ---
@@ -147,33 +141,8 @@ import TestSupport
         ---
         Text.
         """)
-        let result = site.build()
+        let result = site.build { $0.fileSystem = .readOnly }
         #expect(result.outputError?.contains("Read-only file system") == true, "\(String(describing: result.outputError))")
         #expect(site.outputTree() == before)
-    }
-}
-
-/// Mounting scratch filesystems for fault tests (root only, as in CI here).
-enum Mount {
-    static func tmpfs(at folder: URL, size: String) -> Bool {
-        run(["mount", "-t", "tmpfs", "-o", "size=\(size)", "tmpfs", folder.path])
-    }
-
-    static func remountReadOnly(_ folder: URL) -> Bool {
-        run(["mount", "-o", "remount,ro", folder.path])
-    }
-
-    static func unmount(_ folder: URL) {
-        _ = run(["umount", folder.path])
-    }
-
-    private static func run(_ arguments: [String]) -> Bool {
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = arguments
-        process.standardError = FileHandle.nullDevice
-        guard (try? process.run()) != nil else { return false }
-        process.waitUntilExit()
-        return process.terminationStatus == 0
     }
 }

@@ -11,7 +11,7 @@ import Glibc
 @Suite(.serialized) struct FirstBuildTests {
     /// What sits beside the output: nothing of ours once a build is over.
     static func leftovers(_ site: TestSite) -> [String] {
-        ((try? FileManager.default.contentsOfDirectory(atPath: site.root.path)) ?? []).filter { $0.contains(OutputWriter.firstBuildSuffix) }
+        ((try? FileManager.default.contentsOfDirectory(atPath: site.root.path)) ?? []).filter { $0.contains(FirstBuildSession.folderSuffix) }
     }
 
     @Test func appearsWholeAndMatchesABuildIntoAnExistingFolder() throws {
@@ -21,7 +21,7 @@ import Glibc
         #expect(result.succeeded)
         #expect(result.report.written == site.outputTree().count, "every file written once")
         #expect(Self.leftovers(site) == [])
-        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(OutputSession.stagedSuffix) }
+        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(StagedSession.stagedSuffix) }
         #expect(staged == [])
         #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent(OutputLock.fileName).path))
         // The same site built into a folder that already exists goes the staged way.
@@ -50,25 +50,36 @@ import Glibc
     }
 
     /// A full disk part-way through a first build: a clear error, no output folder, and nothing
-    /// left beside it (a 300 KB tmpfs holds the folder the output would go in).
+    /// left beside it.
     @Test func aFirstBuildOnAFullDiskLeavesNothing() throws {
         let site = try NewsSite.make()
         defer { site.delete() }
         let parent = site.root.appendingPathComponent("small")
-        try FileManager.default.createDirectory(at: parent, withIntermediateDirectories: true)
-        try #require(Mount.tmpfs(at: parent, size: "300k"), "mounting a tmpfs needs root")
-        defer { Mount.unmount(parent) }
         let output = parent.appendingPathComponent("output")
-        let result = site.build { $0.output = output }
+        let result = site.build {
+            $0.output = output
+            $0.fileSystem = .full(after: 100_000)
+        }
         #expect(result.outputError?.contains("No space left on device") == true, "\(String(describing: result.outputError))")
         #expect(!FileManager.default.fileExists(atPath: output.path))
         #expect((try? FileManager.default.contentsOfDirectory(atPath: parent.path)) == [])
     }
 
+    /// The new folder cannot be renamed to the output at the end: a clear error, no output
+    /// folder, and the new folder removed.
+    @Test func aFirstBuildThatCannotBePutInPlaceLeavesNothing() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let result = site.build { $0.fileSystem = FileSystem.local.failingMoves(onto: "/output") }
+        #expect(result.outputError?.hasPrefix("cannot put the new output in place at \(site.output.path): Input/output error") == true, "\(String(describing: result.outputError))")
+        #expect(!FileManager.default.fileExists(atPath: site.output.path))
+        #expect(Self.leftovers(site) == [])
+    }
+
     @Test func whatAKilledFirstBuildLeftIsCleared() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }
-        let dead = OutputWriter.firstBuildFolder(for: site.output, process: 999_999)
+        let dead = FirstBuildSession.workFolder(for: site.output, process: 999_999)
         try FileManager.default.createDirectory(at: dead.appendingPathComponent("news/2023"), withIntermediateDirectories: true)
         try Data("half".utf8).write(to: dead.appendingPathComponent("news/2023/index.html"))
         #expect(site.build().succeeded)

@@ -3,8 +3,8 @@ import Testing
 @testable import Newsroom
 
 /// Files are staged beside their targets: a killed run's leftovers are swept by the next run,
-/// an aborted build takes its staged files and new folders with it, and the folders it makes carry
-/// ext4's "top of a subtree" mark so a clean build after `rm -rf` stays fast.
+/// an aborted build takes its staged files and new folders with it, and a commit that fails
+/// half-way puts every old file back.
 @Suite struct StagingTests {
     @Test func nextRunSweepsWhatAKilledRunStaged() throws {
         let site = try TestSite(Sites.valid)
@@ -12,14 +12,14 @@ import Testing
         #expect(site.build().succeeded)
         let clean = site.outputTree()
         // What a run killed mid-build leaves: its marker, staged files, a folder it made.
-        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(OutputWriter.temporaryFolder), withIntermediateDirectories: true)
-        try site.writeData(Data("half".utf8), to: "output/news/2023/04/second/.index.html" + OutputSession.stagedSuffix)
-        try site.writeData(Data("half".utf8), to: "output/news/2031/01/future/.index.html" + OutputSession.stagedSuffix)
+        try FileManager.default.createDirectory(at: site.output.appendingPathComponent(StagedSession.markerName), withIntermediateDirectories: true)
+        try site.writeData(Data("half".utf8), to: "output/news/2023/04/second/.index.html" + StagedSession.stagedSuffix)
+        try site.writeData(Data("half".utf8), to: "output/news/2031/01/future/.index.html" + StagedSession.stagedSuffix)
         let result = site.build()
         #expect(result.succeeded)
         #expect(site.outputTree() == clean)
         #expect(!site.exists("news/2031"))
-        #expect(!site.exists(OutputWriter.temporaryFolder))
+        #expect(!site.exists(StagedSession.markerName))
     }
 
     /// Builds, adds an item, puts a folder where `blocked` must go so the commit fails after
@@ -46,7 +46,7 @@ import Testing
         expected[blocked] = nil
         #expect(site.outputTree() == expected)
         #expect(!site.exists("news/2024"))
-        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(OutputSession.stagedSuffix) }
+        let staged = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(StagedSession.stagedSuffix) }
         #expect(staged == [])
     }
 
@@ -61,22 +61,48 @@ import Testing
         try failingCommitKeepsTheOldOutput(blocked: "sitemap.xml")
     }
 
-    @Test func newFoldersAreMarkedForSpreading() throws {
+    /// Swapping a listing into place fails after other files were swapped and added: every
+    /// swap is undone and every added file taken away.
+    @Test func aSwapFailingLatePutsEveryOldFileBack() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }
         #expect(site.build().succeeded)
-        func flags(_ folder: String) throws -> CommandRunner.Outcome {
-            try CommandRunner.run(["-d", site.output.path + folder], in: site.root, executable: URL(fileURLWithPath: "/usr/bin/lsattr"))
-        }
-        let probe = try flags("")
-        try #require(probe.status == 0, "the temporary folder's file system keeps no folder flags: \(probe.stderr)")
-        // Folders that hold folders are marked; a page's folder, with only files in it, is not
-        // (ext4 reads the mark only when making a folder inside the marked one).
-        for folder in ["", "/news", "/news/2023", "/news/2023/04"] {
-            let listing = try flags(folder).stdout
-            #expect(listing.split(separator: " ").first?.contains("T") == true, "\(folder): \(listing)")
-        }
-        let page = try flags("/news/2023/04/second").stdout
-        #expect(page.split(separator: " ").first?.contains("T") == false, "page folder: \(page)")
+        let before = site.outputTree()
+        try site.write(Self.newItem)
+        let result = site.build { $0.fileSystem = FileSystem.local.failingMoves(onto: "sitemap.xml") }
+        #expect(result.outputError == "cannot write sitemap.xml: Input/output error; the previous output is kept")
+        #expect(site.outputTree() == before)
+        #expect(!site.exists("news/2024"))
+        #expect(Self.stagedFiles(site) == [])
+    }
+
+    /// Where files cannot be swapped, a changed file is renamed over the old one: the same
+    /// output as a build that swaps.
+    @Test func withoutSwappingFilesAreRenamedOver() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        try site.write(Self.newItem)
+        let result = site.build { $0.fileSystem = FileSystem.local.withoutExchange }
+        #expect(result.succeeded, "\(String(describing: result.outputError))")
+        let renamed = site.outputTree()
+        #expect(site.exists("news/2024/02/new-item/index.html"))
+        let swapped = site.root.appendingPathComponent("swapped")
+        #expect(site.build { $0.output = swapped }.succeeded)
+        #expect(renamed == Fixtures.tree(at: swapped))
+        #expect(Self.stagedFiles(site) == [])
+    }
+
+    static let newItem = """
+    -- site/content/news/2024-02-03-new-item.md --
+    ---
+    title: A new item
+    date: 2024-02-03
+    ---
+    Text.
+    """
+
+    static func stagedFiles(_ site: TestSite) -> [String]? {
+        FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter { $0.hasSuffix(StagedSession.stagedSuffix) }
     }
 }

@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
 /// Everything one build leaves for the next, in one versioned file in the output folder: the
 /// list of files it wrote with their keys (`OutputManifest`), the digest of its inputs
@@ -92,48 +89,49 @@ struct IncrementalState {
     }
 
     /// Writes the state to `staging`, then renames it to its place in `folder`.
-    func write(in folder: URL, staging: String) throws {
-        let descriptor = open(staging, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else { throw OutputError("cannot write \(staging): \(String(cString: strerror(errno)))") }
-        var failed = false
-        func flush(_ writer: inout BinaryWriter) {
-            guard !failed, !writer.data.isEmpty else { return }
-            failed = !writer.data.withUnsafeBytes { FileStatus.writeAll($0, to: descriptor) }
-            writer.data.removeAll(keepingCapacity: true)
-        }
-        var writer = BinaryWriter()
-        writer.data.reserveCapacity(1 << 21)
-        writer.string(Self.version)
-        writer.bool(manifest.digest != nil)
-        if let digest = manifest.digest { writer.uint(digest) }
-        writer.int(manifest.entries.count)
-        for path in manifest.entries.keys.sorted() {
-            let entry = manifest.entries[path]!
-            writer.string(path)
-            writer.uint(entry.hash)
-            writer.int(entry.size)
-            writer.double(entry.modified)
-            writer.uint(entry.key)
-            if writer.data.count >= 1 << 20 { flush(&writer) }
-        }
-        writer.string(site)
-        let warnings = record.buildWarnings.map { ("", $0) } + record.warningsByPage.keys.sorted().flatMap { page in record.warningsByPage[page]!.map { (page, $0) } }
-        writer.int(warnings.count)
-        for (page, warning) in warnings {
-            writer.string(page)
-            writer.location(SourceLocation(path: warning.path, line: warning.line, column: warning.column))
-            writer.string(warning.message)
-        }
-        items.write(to: &writer, flush: flush)
-        flush(&writer)
-        close(descriptor)
+    func write(in folder: URL, staging: String, fileSystem: FileSystem = .local) throws {
         let target = folder.appendingPathComponent(Self.fileName).path
-        guard !failed, rename(staging, target) == 0 else {
-            let reason = String(cString: strerror(errno))
-            unlink(staging)
-            throw OutputError("cannot write \(target): \(reason)")
+        do {
+            try fileSystem.write(staging, .working) { append in
+                var writer = BinaryWriter()
+                writer.data.reserveCapacity(1 << 21)
+                // Streamed a megabyte at a time: at 50,000 items the whole state at once (and its
+                // copies while growing) would be the build's peak.
+                func flush(_ writer: inout BinaryWriter) throws {
+                    guard !writer.data.isEmpty else { return }
+                    try writer.data.withUnsafeBytes { try append($0) }
+                    writer.data.removeAll(keepingCapacity: true)
+                }
+                writer.string(Self.version)
+                writer.bool(manifest.digest != nil)
+                if let digest = manifest.digest { writer.uint(digest) }
+                writer.int(manifest.entries.count)
+                for path in manifest.entries.keys.sorted() {
+                    let entry = manifest.entries[path]!
+                    writer.string(path)
+                    writer.uint(entry.hash)
+                    writer.int(entry.size)
+                    writer.double(entry.modified)
+                    writer.uint(entry.key)
+                    if writer.data.count >= 1 << 20 { try flush(&writer) }
+                }
+                writer.string(site)
+                let warnings = record.buildWarnings.map { ("", $0) } + record.warningsByPage.keys.sorted().flatMap { page in record.warningsByPage[page]!.map { (page, $0) } }
+                writer.int(warnings.count)
+                for (page, warning) in warnings {
+                    writer.string(page)
+                    writer.location(SourceLocation(path: warning.path, line: warning.line, column: warning.column))
+                    writer.string(warning.message)
+                }
+                try items.write(to: &writer, flush: flush)
+                try flush(&writer)
+            }
+            try fileSystem.rename(staging, target, .working)
+        } catch {
+            _ = fileSystem.remove(staging, .working, false)
+            throw OutputError("cannot write \(target): \(error)")
         }
-        for name in Self.formerFileNames { unlink(folder.appendingPathComponent(name).path) }
+        for name in Self.formerFileNames { _ = fileSystem.remove(folder.appendingPathComponent(name).path, .working, false) }
     }
 }
 

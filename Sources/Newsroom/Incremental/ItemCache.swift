@@ -54,13 +54,13 @@ struct ItemCache {
 
     /// Appends the records under `header`, handing `flush` each megabyte: at 50,000 items the
     /// whole cache in memory at once (and its copies while growing) was the build's peak.
-    func write(to writer: inout BinaryWriter, flush: (inout BinaryWriter) -> Void) {
+    func write(to writer: inout BinaryWriter, flush: (inout BinaryWriter) throws -> Void) rethrows {
         writer.string(header)
         writer.int(records.count)
         for path in records.keys.sorted() {
             writer.string(path)
             writer.record(records[path]!)
-            if writer.data.count >= 1 << 20 { flush(&writer) }
+            if writer.data.count >= 1 << 20 { try flush(&writer) }
         }
     }
 }

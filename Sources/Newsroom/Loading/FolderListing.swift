@@ -11,16 +11,16 @@ enum FolderListing {
     /// The entries of `relativePath`; a missing folder is simply empty.
     static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
         let directory = folder.path(relativePath)
-        guard let listed = names(in: directory) else { return [] }
+        guard let listed = FileSystem.local.list(directory) else { return [] }
         var entries: [Entry] = []
         for (name, type) in listed.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = relativePath + "/" + name
             let kind: Entry.Kind?
             // The folder's own listing says most types; then lstat; Foundation's attributes
             // (slow) only for links.
-            if type == UInt8(DT_REG) {
+            if type == .file {
                 kind = .file
-            } else if type == UInt8(DT_DIR) {
+            } else if type == .folder {
                 kind = .directory
             } else if let status = FileStatus.of(directory + "/" + name), status.isRegular || status.isDirectory {
                 kind = status.isDirectory ? .directory : .file
@@ -34,21 +34,6 @@ enum FolderListing {
             entries.append(Entry(name: name, kind: kind))
         }
         return entries
-    }
-
-    /// The names in a folder with the type its listing gives (`DT_UNKNOWN` where it gives none).
-    private static func names(in directory: String) -> [(name: String, type: UInt8)]? {
-        guard let stream = opendir(directory) else { return nil }
-        defer { closedir(stream) }
-        var names: [(name: String, type: UInt8)] = []
-        while let entry = readdir(stream) {
-            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
-                String(decoding: raw.prefix { $0 != 0 }, as: UTF8.self)
-            }
-            if name == "." || name == ".." { continue }
-            names.append((name, entry.pointee.d_type))
-        }
-        return names
     }
 
     /// Every file below `relativePath`, as paths relative to the root, sorted.

@@ -1,56 +1,34 @@
 import Foundation
-#if canImport(Glibc)
-import Glibc
-#endif
 
-/// An advisory lock on the output folder: a second `generate` waits, then fails cleanly.
-///
-/// `flock` is released by the kernel when a process dies, so a killed run never leaves a lock behind.
-final class OutputLock {
+/// The advisory locks that make two runs on one output folder take turns: a second `generate`
+/// waits, then fails cleanly.
+enum OutputLock {
     static let fileName = ".newsroom-lock"
-    private let descriptor: Int32
 
-    /// Takes the lock, waiting up to `timeout` seconds for another run to finish.
-    convenience init(folder: URL, timeout: TimeInterval) throws {
-        let path = folder.appendingPathComponent(Self.fileName).path
-        let descriptor = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0o644)
-        guard descriptor >= 0 else {
-            throw OutputError("cannot create the lock file \(path): \(String(cString: strerror(errno)))")
+    /// Takes the lock file in the output folder, waiting up to `timeout` seconds for another run.
+    static func take(in folder: URL, fileSystem: FileSystem, timeout: TimeInterval) throws -> FileLock {
+        let path = folder.appendingPathComponent(fileName).path
+        do {
+            return try wait(for: fileSystem.lock(path, .file, timeout), timeout: timeout)
+        } catch let error as SystemError {
+            throw OutputError("cannot create the lock file \(path): \(error)")
         }
-        try self.init(descriptor: descriptor, timeout: timeout)
     }
 
-    /// Locks the folder itself (its own descriptor), leaving no file behind: what a first build
-    /// holds on the output's parent while it makes the output beside it (see `OutputWriter`).
-    convenience init(lockingFolder folder: URL, timeout: TimeInterval) throws {
-        let descriptor = open(folder.path, O_RDONLY | O_DIRECTORY | O_CLOEXEC)
-        guard descriptor >= 0 else {
-            throw OutputError("cannot open the folder \(folder.path) to lock it: \(String(cString: strerror(errno)))")
+    /// Locks the folder itself, leaving no file behind: what a first build holds on the
+    /// output's parent while it makes the output beside it (see `FirstBuildSession`).
+    static func take(onFolder folder: URL, fileSystem: FileSystem, timeout: TimeInterval) throws -> FileLock {
+        do {
+            return try wait(for: fileSystem.lock(folder.path, .folder, timeout), timeout: timeout)
+        } catch let error as SystemError {
+            throw OutputError("cannot open the folder \(folder.path) to lock it: \(error)")
         }
-        try self.init(descriptor: descriptor, timeout: timeout)
     }
 
-    /// Takes the lock on `descriptor` (closing it if that fails), then holds it.
-    private init(descriptor: Int32, timeout: TimeInterval) throws {
-        let deadline = Date().addingTimeInterval(timeout)
-        while flock(descriptor, LOCK_EX | LOCK_NB) != 0 {
-            guard errno == EWOULDBLOCK || errno == EINTR, Date() < deadline else {
-                close(descriptor)
-                throw OutputError("another generate is writing to this output folder; gave up waiting after \(Int(timeout)) s")
-            }
-            usleep(50_000)
+    private static func wait(for lock: FileLock?, timeout: TimeInterval) throws -> FileLock {
+        guard let lock else {
+            throw OutputError("another generate is writing to this output folder; gave up waiting after \(Int(timeout)) s")
         }
-        self.descriptor = descriptor
+        return lock
     }
-
-    deinit {
-        flock(descriptor, LOCK_UN)
-        close(descriptor)
-    }
-}
-
-/// A problem writing the output folder (permissions, full disk, a folder that is not ours).
-public struct OutputError: Error, CustomStringConvertible, Sendable {
-    public var description: String
-    init(_ description: String) { self.description = description }
 }

@@ -1,0 +1,79 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// The local file system as the build sees it: what each operation does, and how it fails.
+@Suite struct FileSystemTests {
+    let fileSystem = FileSystem.local
+
+    func scratch() throws -> String {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-fs-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: path, withIntermediateDirectories: true)
+        return path
+    }
+
+    @Test func writesReadsAndReportsStatus() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = fileSystem.openFolder(root)
+        let written = try fileSystem.write(Data("hello".utf8), to: "a.txt", in: folder)
+        #expect(written.size == 5 && written.isRegular && !written.isDirectory)
+        #expect(fileSystem.status("a.txt", in: folder) == written)
+        #expect(fileSystem.status(root + "/a.txt") == written)
+        #expect(fileSystem.read("a.txt", folder) == Data("hello".utf8))
+        #expect(fileSystem.read(root) == nil, "a folder is not read")
+        #expect(fileSystem.status("missing", in: folder) == nil)
+    }
+
+    @Test func listsNamesWithTheirKinds() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fileSystem.makeFolders(root + "/b/c")
+        try fileSystem.write(Data(), to: root + "/a")
+        try FileManager.default.createSymbolicLink(atPath: root + "/l", withDestinationPath: "a")
+        let listed = try #require(fileSystem.list(root)).sorted { $0.name < $1.name }
+        #expect(listed.map(\.name) == ["a", "b", "l"])
+        #expect(listed.map(\.kind) == [.file, .folder, .other])
+        #expect(fileSystem.list(root + "/missing") == nil)
+    }
+
+    @Test func makingFoldersStopsAtAFileInTheWay() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        try fileSystem.makeFolders(root + "/x/y")
+        try fileSystem.makeFolders(root + "/x/y")
+        try fileSystem.write(Data(), to: root + "/file")
+        #expect(throws: SystemError.fileInTheWay) { try fileSystem.makeFolders(root + "/file") }
+        #expect(throws: SystemError.self) { try fileSystem.makeFolders(root + "/file/below") }
+    }
+
+    @Test func exchangeSwapsTwoFilesAndSaysWhenOneIsMissing() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = fileSystem.openFolder(root)
+        try fileSystem.write(Data("old".utf8), to: "target", in: folder)
+        try fileSystem.write(Data("new".utf8), to: "staged", in: folder)
+        try fileSystem.exchange("staged", "target", folder)
+        #expect(fileSystem.read("target", folder) == Data("new".utf8))
+        #expect(fileSystem.read("staged", folder) == Data("old".utf8))
+        do {
+            try fileSystem.exchange("staged", "missing", folder)
+            Issue.record("swapped with a missing file")
+        } catch let error as SystemError {
+            #expect(error.isMissing || error.cannotExchange)
+        }
+        #expect(fileSystem.remove("staged", folder, false))
+        #expect(!fileSystem.remove("staged", folder, false))
+    }
+
+    @Test func aLockHeldElsewhereIsWaitedForThenGivenUp() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        var held = try fileSystem.lock(root + "/lock", .file, 1)
+        #expect(held != nil)
+        #expect(try fileSystem.lock(root + "/lock", .file, 0.1) == nil)
+        held = nil
+        #expect(try fileSystem.lock(root + "/lock", .file, 0.1) != nil, "released with its holder")
+        #expect(throws: SystemError.self) { try fileSystem.lock(root + "/missing/lock", .file, 0.1) }
+    }
+}
