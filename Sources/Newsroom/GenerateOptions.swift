@@ -21,6 +21,8 @@ public struct GenerateOptions: Sendable {
     /// model (every item, page and template) is then left for the exit to reclaim instead of
     /// being freed piece by piece, 30 ms at the end of a 10,000-item build.
     public var freesMemoryWhenDone = true
+    /// How many parsed bodies stay in memory for rendering (tests lower it).
+    var bodies = BodyStore.Options()
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

@@ -159,7 +159,7 @@ public enum Generator {
     }
 
     private static func load(_ options: GenerateOptions, cacheFolder: URL?, log: inout DiagnosticLog) -> SiteSource? {
-        SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, cacheFolder: cacheFolder, log: &log)
+        SiteLoader.load(site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs, cacheFolder: cacheFolder, bodies: options.bodies, log: &log)
     }
 
     /// What is published: `--now` as written is read in the site's timezone.
