@@ -5,7 +5,7 @@ enum CmarkEscaping {
     /// The bytes cmark writes into an `href` or `src` as they are (`HREF_SAFE` in houdini).
     private static let hrefSafe: [Bool] = {
         var table = [Bool](repeating: false, count: 256)
-        for byte in "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ[]_abcdefghijklmnopqrstuvwxyz~".utf8 {
+        for byte in "!#$%()*+,-./0123456789:;=?@ABCDEFGHIJKLMNOPQRSTUVWXYZ_abcdefghijklmnopqrstuvwxyz~".utf8 {
             table[Int(byte)] = true
         }
         return table
