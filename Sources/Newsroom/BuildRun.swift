@@ -43,7 +43,7 @@ struct BuildRun {
     mutating func load(reusing previous: IncrementalState?) -> SiteSource? {
         let source = SiteLoader.load(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            previous: previous, log: &log
+            previous: previous, bodies: options.bodies, log: &log
         )
         if source != nil { clock.lap("load", into: &result) }
         return source

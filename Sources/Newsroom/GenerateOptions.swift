@@ -29,6 +29,8 @@ public struct GenerateOptions: Sendable {
     public static let defaultKeptCards = 20_000
     /// What the output is written through: tests put in one that fails where they want.
     var fileSystem = FileSystem.local
+    /// How many parsed bodies stay in memory for rendering (tests lower it).
+    var bodies = BodyStore.Options()
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

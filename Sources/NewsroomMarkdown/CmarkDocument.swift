@@ -48,19 +48,15 @@ struct CmarkDocument {
         }
     }
 
-    func render(
-        allowingRawHTML: Bool,
-        findingFirstParagraph: Bool = true,
-        resolve: (MarkdownReference) -> LinkResolution,
-        rewriteRawHTML: (MarkdownRawHTML) -> String? = { _ in nil }
-    ) -> RenderedMarkdown {
+    /// Parses the document once: its HTML with every link destination and raw HTML node left as
+    /// a slot (see `ParsedMarkdown`), its headings, first paragraph, ids and template code.
+    func parse(allowingRawHTML: Bool) -> ParsedMarkdown {
         // Everything cmark-gfm allocates for this document comes from the thread's arena and
         // goes back when the document is done (see `CmarkSession.arena`).
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
-        guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [])
-        }
+        let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
+        guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else { return empty }
         defer { cmark_parser_free(parser) }
         CmarkSession.shared.withLock {
             for syntax in CmarkSession.shared.extensions {
@@ -73,81 +69,97 @@ struct CmarkDocument {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [])
-        }
+        guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
 
-        // One walk sorts out the nodes each step needs. Raw HTML is replaced first (its nodes are
-        // freed, so they are not kept); links and headings are never among the nodes replaced.
+        // One walk sorts out the nodes each step needs. Raw HTML is escaped first when it is not
+        // allowed (its nodes are freed, so they are not kept); links and headings never are.
         var walk = CmarkTree.Walk(document, trackingRawAnchors: allowingRawHTML)
-        // Read before raw HTML is replaced: its replacements carry no source position.
+        // Read before raw HTML is replaced: slots carry no source position.
         let templateCodeInCode = templateCode.isEmpty ? [] : CmarkTree.templateCodeInCode(document, found: templateCode)
         if !allowingRawHTML, !walk.rawHTML.isEmpty {
             CmarkTree.escapeRawHTML(in: walk.rawHTML)
             walk.rawHTML = []
         }
         CmarkTree.unwrap(walk.linksInsideRawAnchors)
-        rewrite(walk.rawHTML, with: rewriteRawHTML)
-        resolveReferences(in: walk.references, resolve: resolve)
-        let firstParagraph = findingFirstParagraph ? CmarkTree.firstParagraphText(of: document) : nil
+        let rawHTML = walk.rawHTML.map(Self.describe)
+        let references = self.references(walk.references)
+        let firstParagraph = CmarkTree.firstParagraphText(of: document)
         let headings = CmarkTree.markHeadings(in: walk.headings)
-
         let extensions = cmark_parser_get_syntax_extensions(parser)
-        // The HTML is arena memory too: never handed to free(3).
-        guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else {
-            return RenderedMarkdown(htmlBytes: [], headings: [], firstParagraph: firstParagraph, anchors: [], templateCode: [])
+        let restores = !templateCode.isEmpty
+
+        // Each slot is written as a mark that no author text can take for it: the marks are
+        // counted in the HTML, and on a clash (an author who wrote one) another family is tried.
+        var family = 0
+        var html: [UInt8] = []
+        var slots: [ParsedMarkdown.Slot] = []
+        while true {
+            for (index, node) in walk.rawHTML.enumerated() {
+                let ending = rawHTML[index].isBlock && rawHTML[index].literal.hasSuffix("\n") ? "\n" : ""
+                cmark_node_set_literal(node, Self.slotMark(family, index) + ending)
+            }
+            for (index, node) in walk.references.enumerated() {
+                cmark_node_set_url(node, Self.slotMark(family, rawHTML.count + index))
+            }
+            // The HTML is arena memory too: never handed to free(3).
+            guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else { return empty }
+            // The heading ids go in on cmark's bytes, copied once out of the arena.
+            let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+            html = HeadingAnchors.insert(headings, into: renderedBytes)
+            if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
+                html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
+            }
+            if restores { html = TemplateCodeShield.restoringHTML(html) }
+            if let found = ParsedMarkdown.Slot.find(family, count: rawHTML.count + references.count, in: html) {
+                slots = found
+                break
+            }
+            family += 1
         }
-        // The heading ids go in on cmark's bytes, copied once out of the arena; the HTML stays
-        // bytes (made a String, it was validated again, a page at a time).
-        let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
-        var html = HeadingAnchors.insert(headings, into: renderedBytes)
-        if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
-            html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
-        }
-        if !templateCode.isEmpty { html = TemplateCodeShield.restoringHTML(html) }
-        let written = templateCode.isEmpty ? [] : Array(source.utf8)
-        return RenderedMarkdown(
-            htmlBytes: html,
-            headings: headings,
-            firstParagraph: firstParagraph,
-            anchors: HeadingAnchors.ids(in: html),
+        let written = restores ? Array(source.utf8) : []
+        var parsed = ParsedMarkdown(
+            html: html, slots: slots, rawHTML: rawHTML, references: references,
+            headings: headings, firstParagraph: firstParagraph, anchors: [],
             templateCode: templateCode.indices.filter { !templateCodeInCode.contains($0) }.map { index in
                 let found = templateCode[index]
                 return TemplateCode(kind: found.kind, text: String(decoding: written[found.range], as: UTF8.self), line: found.line, column: found.column)
-            }
+            },
+            restoresTemplateCode: restores
         )
+        // Slots hold no ids, except raw HTML, which is read as the author wrote it.
+        parsed.anchors = HeadingAnchors.ids(in: rawHTML.isEmpty ? html : parsed.html(rawHTML: rawHTML.map { _ in nil }, links: references.map { _ in .keep }))
+        return parsed
+    }
+
+    /// `%EE%80%82` (U+E002 as cmark writes it into an `href`) family `s` slot number, then U+E003:
+    /// kept byte for byte by cmark's URL escaping and by raw HTML.
+    static func slotMark(_ family: Int, _ index: Int) -> String {
+        "\(ParsedMarkdown.Slot.openMark)\(family)s\(index)\(ParsedMarkdown.Slot.closeMark)"
     }
 
     private static let footnotes = UTF8Search.Needle("<section class=\"footnotes\" data-footnotes>")
 
-    /// Gives each raw HTML node to `rewrite` with where it is written; a non-nil answer replaces its text.
-    private func rewrite(_ nodes: [OpaquePointer], with rewrite: (MarkdownRawHTML) -> String?) {
-        for node in nodes {
-            let literal = CmarkTree.literal(of: node)
-            let (line, column) = CmarkTree.position(of: node)
-            let raw: MarkdownRawHTML
-            if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
-                // A block's literal keeps the indent of its first line, which its start column
-                // counts; later lines start where the block's container puts its content.
-                let indent = literal.utf8.prefix { $0 == 0x20 }.count
-                raw = MarkdownRawHTML(literal: literal, isBlock: true, line: line, column: column - indent, continuationColumn: column - indent)
-            } else {
-                let block = cmark_node_parent(node).map { CmarkTree.position(of: $0).1 } ?? 1
-                raw = MarkdownRawHTML(literal: literal, isBlock: false, line: line, column: column, continuationColumn: block)
-            }
-            if let replacement = rewrite(raw) {
-                cmark_node_set_literal(node, replacement)
-            }
+    /// A raw HTML node with where it is written.
+    private static func describe(_ node: OpaquePointer) -> MarkdownRawHTML {
+        let literal = CmarkTree.literal(of: node)
+        let (line, column) = CmarkTree.position(of: node)
+        if cmark_node_get_type(node) == CMARK_NODE_HTML_BLOCK {
+            // A block's literal keeps the indent of its first line, which its start column
+            // counts; later lines start where the block's container puts its content.
+            let indent = literal.utf8.prefix { $0 == 0x20 }.count
+            return MarkdownRawHTML(literal: literal, isBlock: true, line: line, column: column - indent, continuationColumn: column - indent)
         }
+        let block = cmark_node_parent(node).map { CmarkTree.position(of: $0).1 } ?? 1
+        return MarkdownRawHTML(literal: literal, isBlock: false, line: line, column: column, continuationColumn: block)
     }
 
-    private func resolveReferences(in nodes: [OpaquePointer], resolve: (MarkdownReference) -> LinkResolution) {
+    /// Each link and image with its destination and where it is written.
+    private func references(_ nodes: [OpaquePointer]) -> [MarkdownReference] {
         // A reference link's destination is written on its `[label]: url` line; only a
         // document with a `]:` can have one.
         let definitions = source.contains("]:") ? ReferenceDefinitions(source: source) : nil
-        for node in nodes {
-            let type = cmark_node_get_type(node)
+        return nodes.map { node in
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             var (line, column) = CmarkTree.position(of: node)
             if let definitions, cmark_node_get_start_line(node) > 0,
@@ -157,20 +169,7 @@ struct CmarkDocument {
                ) {
                 (line, column) = definition
             }
-            let reference = MarkdownReference(
-                destination: url,
-                isImage: type == CMARK_NODE_IMAGE,
-                line: line,
-                column: column
-            )
-            switch resolve(reference) {
-            case .keep:
-                break
-            case .replace(let destination):
-                cmark_node_set_url(node, destination)
-            case .drop:
-                cmark_node_set_url(node, "")
-            }
+            return MarkdownReference(destination: url, isImage: cmark_node_get_type(node) == CMARK_NODE_IMAGE, line: line, column: column)
         }
     }
 }

@@ -9,55 +9,45 @@ import Foundation
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in the source passes through (then GFM's tag filter still applies).
     public var allowsRawHTML: Bool
+    /// Called with each document parsed (a test counts parses with it).
+    public var onParse: (@Sendable (String) -> Void)?
 
-    public init(allowsRawHTML: Bool = false) {
+    public init(allowsRawHTML: Bool = false, onParse: (@Sendable (String) -> Void)? = nil) {
         self.allowsRawHTML = allowsRawHTML
+        self.onParse = onParse
     }
 
-    /// Renders `source`, letting `resolve` decide what each link and image destination becomes.
+    /// Parses `source` (a Markdown body, without front matter) once; its HTML is then written
+    /// for each use with `ParsedMarkdown.html(rawHTML:links:)`.
+    public func parse(_ source: String) -> ParsedMarkdown {
+        let parsed = CmarkDocument(source: source).parse(allowingRawHTML: allowsRawHTML)
+        onParse?(source)
+        return parsed
+    }
+
+    /// Parses and writes `source` for one use, letting `resolve` decide what each link and
+    /// image destination becomes.
     ///
     /// - Parameters:
-    ///   - source: the Markdown body, without front matter.
-    ///   - findingFirstParagraph: whether to fill in `firstParagraph` (false leaves it nil).
-    ///   - resolve: called once per link or image in document order.
+    ///   - resolve: called once per link or image in document order, after `rewriteRawHTML`.
     ///   - rewriteRawHTML: called once per raw HTML node in document order when raw HTML is
     ///     allowed; a non-nil answer replaces the node's text (GFM's tag filter still runs after).
     public func render(
         _ source: String,
-        findingFirstParagraph: Bool = true,
         resolve: (MarkdownReference) -> LinkResolution = { _ in .keep },
         rewriteRawHTML: (MarkdownRawHTML) -> String? = { _ in nil }
     ) -> RenderedMarkdown {
-        CmarkDocument(source: source).render(
-            allowingRawHTML: allowsRawHTML, findingFirstParagraph: findingFirstParagraph, resolve: resolve, rewriteRawHTML: rewriteRawHTML
+        let parsed = parse(source)
+        let texts = parsed.rawHTML.map(rewriteRawHTML)
+        let links = parsed.references.map(resolve)
+        let html = parsed.html(rawHTML: texts, links: links)
+        return RenderedMarkdown(
+            htmlBytes: html,
+            headings: parsed.headings,
+            firstParagraph: parsed.firstParagraph,
+            anchors: parsed.rawHTML.isEmpty ? parsed.anchors : ParsedMarkdown.anchors(in: html),
+            templateCode: parsed.templateCode
         )
-    }
-}
-
-extension MarkdownRenderer {
-    /// The first top-level paragraph as plain text, reading as little of `source` as it can:
-    /// blank-line-separated blocks are parsed a growing prefix at a time (a top-level paragraph
-    /// ends at a blank line). Documents with reference definitions are parsed whole, since a
-    /// definition further down can change the paragraph's text.
-    public func firstParagraph(_ source: String) -> String? {
-        let hasReferenceDefinitions = source.split(separator: "\n").contains { line in
-            let trimmed = line.drop { $0 == " " }
-            return trimmed.hasPrefix("[") && trimmed.contains("]:")
-        }
-        if !hasReferenceDefinitions {
-            var prefix = ""
-            var blocks = 0
-            for line in source.split(separator: "\n", omittingEmptySubsequences: false) {
-                if line.allSatisfy({ $0 == " " || $0 == "\t" }), !prefix.isEmpty {
-                    blocks += 1
-                    if let found = render(prefix).firstParagraph { return found }
-                    if blocks >= 8 { break }
-                }
-                prefix += line
-                prefix += "\n"
-            }
-        }
-        return render(source).firstParagraph
     }
 }
 

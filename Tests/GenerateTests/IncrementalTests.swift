@@ -165,31 +165,3 @@ extension IncrementalTests {
         #expect(site.build().diagnostics.isEmpty)
     }
 }
-
-/// Items past `SiteLoader.bodyBytesInMemory` read their bodies again page by page; the output
-/// must not change, whether none or some of the bodies were kept. (Serialized: it lowers a
-/// process-wide budget for a moment.)
-@Suite(.serialized) struct DeferredBodyTests {
-    @Test(arguments: [0, 1_500])
-    func bodiesReadAgainGiveTheSameSite(budget: Int) throws {
-        try NewsSite.expectSameOutput(after: {
-            let saved = SiteLoader.bodyBytesInMemory
-            SiteLoader.bodyBytesInMemory = budget
-            return { SiteLoader.bodyBytesInMemory = saved }
-        }, check: { site in
-            let items = try JSONLDTests.loadNewsSite(site).items
-            let deferred = items.filter { $0.deferredBody != nil }.count
-            // None kept with no budget; with some, a part (the fixture's bodies are 100–200 bytes).
-            #expect(budget == 0 ? deferred == items.count : (1..<items.count).contains(deferred), "\(deferred) of \(items.count)")
-        })
-    }
-
-    @Test func aBudgetKeepsWhatFitsAndNoMore() {
-        let budget = ByteBudget(10)
-        #expect(budget.take(4))
-        #expect(!budget.take(7))
-        #expect(budget.take(6))
-        #expect(!budget.take(1))
-        #expect(budget.take(0))
-    }
-}

@@ -5,15 +5,11 @@ import Synchronization
 
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {
-    /// How many bytes of Markdown bodies loading keeps in memory for rendering; the bodies of
-    /// items beyond it are read again page by page. The 10,000-item benchmark corpus (59 MB of
-    /// bodies) fits, and rendering it no longer reads, decodes and splits every file a second
-    /// time (3.6 % of a clean build's CPU); at 50,000 items (290 MB of bodies) memory stays flat.
-    nonisolated(unsafe) static var bodyBytesInMemory = 64 << 20
-
-    /// - Parameter previous: what the last build left, whose item records may be reused
-    ///   (nil: read every file).
-    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, previous: IncrementalState? = nil, log: inout DiagnosticLog) -> SiteSource? {
+    /// - Parameters:
+    ///   - previous: what the last build left, whose item records may be reused (nil: read
+    ///     every file).
+    ///   - bodies: how the build's `BodyStore` keeps the bodies it parses.
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, previous: IncrementalState? = nil, bodies: BodyStore.Options = .init(), log: inout DiagnosticLog) -> SiteSource? {
         guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
@@ -24,8 +20,7 @@ enum SiteLoader {
 
         let sources = NewsItemLoader.sources(in: site, log: &log)
         let cache = previous?.reusableItems(timeZone: config.timeZone, site: site) ?? ItemCache()
-        let markdown = MarkdownRenderer(allowsRawHTML: config.allowsRawHTML)
-        let bodies = ByteBudget(Self.bodyBytesInMemory)
+        let store = BodyStore(folder: site, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let siteFolder = OpenFolder(site.url.path)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in
             let source = sources[index]
@@ -35,18 +30,15 @@ enum SiteLoader {
             }
             let fingerprint = ItemCache.Fingerprint.of(siteFolder.status(source.markdownPath))
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
-                record.item?.deferredBody = site.path(source.markdownPath)
                 return (record, files, listing.diagnostics, true)
             }
             var local = DiagnosticLog()
             var item = NewsItemLoader.load(source, in: site, dates: dates, log: &local)
-            if let loaded = item, loaded.summary == nil {
-                item?.leadParagraph = markdown.firstParagraph(loaded.body)
-            }
-            // Past the budget, items keep only what listings need; bodies are read again page by page.
-            if let body = item?.body, !bodies.take(body.utf8.count) {
+            if let body = item?.body {
+                // The one parse of this body: the store keeps it for the page and the feeds.
+                let parsed = store.add(body, of: source.markdownPath)
+                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
                 item?.body = ""
-                item?.deferredBody = site.path(source.markdownPath)
             }
             let record = fingerprint.map { ItemCache.Record(fingerprint: $0, item: item, diagnostics: local.diagnostics) }
             return (record ?? ItemCache.Record(fingerprint: .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), files, listing.diagnostics, false)
@@ -65,14 +57,18 @@ enum SiteLoader {
                 if record.fingerprint.size >= 0 {
                     var stored = record
                     stored.item?.body = ""
-                    stored.item?.deferredBody = nil
                     records.records[source.markdownPath] = stored
                 }
             }
             log.add(contentsOf: listingDiagnostics)
             if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
-        let pages = PageLoader.paths(in: site, log: &log).compactMap { PageLoader.load($0, in: site, log: &log) }
+        let pages = PageLoader.paths(in: site, log: &log).compactMap { path -> Page? in
+            guard var page = PageLoader.load(path, in: site, log: &log) else { return nil }
+            _ = store.add(page.body, of: page.sourcePath)
+            page.body = ""
+            return page
+        }
         let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map { path in
             let url = site.file(path)
             return CopiedFile(sourceURL: url, outputPath: String(path.dropFirst("static/".count)), isSitemapPage: isSitemapPage(url))
@@ -80,7 +76,7 @@ enum SiteLoader {
         guard let theme else { return nil }
         return SiteSource(
             folder: site, config: config, items: items, pages: pages,
-            staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme
+            staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme, bodies: store
         )
     }
 }
@@ -93,23 +89,5 @@ extension SiteLoader {
         guard url.pathExtension.lowercased() == "html", url.lastPathComponent.lowercased() != "404.html",
               let data = FileManager.default.contents(atPath: url.path) else { return false }
         return !HTMLAudit.read(String(decoding: data, as: UTF8.self)).noindex
-    }
-}
-
-/// A number of bytes that several threads take from until it runs out.
-final class ByteBudget: Sendable {
-    private let left: Mutex<Int>
-
-    init(_ bytes: Int) {
-        left = Mutex(bytes)
-    }
-
-    /// Takes `count` bytes if that many are left; false (taking nothing) when not.
-    func take(_ count: Int) -> Bool {
-        left.withLock { left in
-            guard count <= left else { return false }
-            left -= count
-            return true
-        }
     }
 }

@@ -21,27 +21,15 @@ public struct NewsItem: Sendable {
     public var image: HeroImage?
     public var draft: Bool
     public var aliases: [(path: String, location: SourceLocation)]
-    /// The Markdown body; empty when the item came from the load cache (see `markdown`).
+    /// The Markdown body as read; loading hands it to the build's `BodyStore` and leaves this empty.
     public var body: String
     public var bodyFirstLine: Int
     /// The source file's bytes hashed (the incremental build's notion of "changed").
     public var contentHash: UInt64 = 0
     /// The first paragraph as plain text, when there is no `summary` (listings show it).
     public var leadParagraph: String?
-    /// Set for items restored from the load cache: their body is read when a page needs it.
-    public var deferredBody: String?
     /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
     public var fragmentLinkPaths: [String] = []
-
-    /// The Markdown body, read from the file again if the item came from the cache.
-    public var markdown: String {
-        guard let path = deferredBody else { return body }
-        guard let data = FileBytes.read(path),
-              case .success(let text) = SourceText.decode(data, path: sourcePath),
-              case .success(let split) = FrontMatter.split(text.text, path: sourcePath)
-        else { return body }
-        return split.body
-    }
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     public var outputFolder: String {
@@ -66,6 +54,7 @@ public struct Page: Sendable {
     public var layout: String
     public var description: String?
     public var menuOrder: Int?
+    /// The Markdown body as read; loading hands it to the build's `BodyStore` and leaves this empty.
     public var body: String
     public var bodyFirstLine: Int
     public var contentHash: UInt64 = 0

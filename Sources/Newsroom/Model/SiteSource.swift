@@ -10,4 +10,6 @@ public struct SiteSource: Sendable {
     /// How each item file loaded, for the next build's `ItemCache`.
     var itemCache: ItemCache
     var theme: ThemeSource
+    /// Every item's and page's Markdown body, parsed once.
+    var bodies: BodyStore
 }

@@ -4,9 +4,8 @@ import NewsroomMustache
 /// The ids in each item's and page's rendered body, for checking `#fragment` links into it.
 ///
 /// Bodies render in parallel and in any order, and a rebuild skips unchanged pages, so a
-/// target's ids cannot come from its own render. They come from parsing the target's body when
-/// a link first asks, once per target (memoised behind a lock): only bodies that fragment links
-/// point at are parsed twice. A page's render key includes the content hash of every page it
+/// target's ids cannot come from its own render. They come from the target's one parse in the
+/// `BodyStore` (a body reused from the previous build is parsed when a link first asks). A page's render key includes the content hash of every page it
 /// links to with a fragment (`contentHashes(of:)`), so a renamed heading there renders the
 /// linking page again and a rebuild reports what a clean build reports.
 struct AnchorBook: Sendable {
@@ -19,17 +18,17 @@ struct AnchorBook: Sendable {
     private let pages: [Page]
     /// Output page → the item or page whose body it shows.
     private let targets: [String: Target]
-    private let markdown: MarkdownRenderer
+    private let bodies: BodyStore
     private let memo = LockedMemo<String, Set<String>>()
 
-    init(plan: SitePlan, markdown: MarkdownRenderer) {
+    init(plan: SitePlan, bodies: BodyStore) {
         items = plan.items
         pages = plan.pages
         var targets: [String: Target] = [:]
         for (position, file) in plan.itemFiles.enumerated() { targets[file] = .item(position) }
         for (position, file) in plan.pageFiles.enumerated() { targets[file] = .page(position) }
         self.targets = targets
-        self.markdown = markdown
+        self.bodies = bodies
     }
 
     /// The source file shown by the page at `file` (site-relative), if it has a Markdown body.
@@ -44,14 +43,13 @@ struct AnchorBook: Sendable {
     /// The ids in the body shown at `file`; nil when `file` shows no content body.
     func ids(of file: String) -> Set<String>? {
         guard let target = targets[file] else { return nil }
-        return memo.value(file) {
-            let body: String
-            switch target {
-            case .item(let position): body = items[position].markdown
-            case .page(let position): body = pages[position].body
-            }
-            return Set(markdown.render(body, findingFirstParagraph: false).anchors)
+        let anchors: [String]?
+        switch target {
+        case .item(let position): anchors = bodies.anchors(items[position].sourcePath, contentHash: items[position].contentHash)
+        case .page(let position): anchors = bodies.anchors(pages[position].sourcePath, contentHash: pages[position].contentHash)
         }
+        guard let anchors else { return nil }
+        return memo.value(file) { Set(anchors) }
     }
 
     /// The content hash of each page among `files` that shows a body, in order (for render keys).

@@ -15,18 +15,24 @@ struct RenderedBody: Sendable {
     var headings: [String: SourceLocation] = [:]
 }
 
-/// Renders Markdown bodies with their links resolved, reporting each bad link at its line.
+/// Writes parsed Markdown bodies with their links resolved, reporting each bad link at its line.
 struct ContentRenderer: Sendable {
     var markdown: MarkdownRenderer
     var links: ContentLinks
     var folder: SourceFolder
     var anchors: AnchorBook
 
-    /// Renders `body` written in `sourcePath` (first body line `firstLine`) for the page at `pageFile`;
-    /// `firstParagraph` only when `findingFirstParagraph`. The URLs of raw HTML (when the site
+    /// Parses and renders `text` (not a content body: the site's "About" boilerplate) for the
+    /// page at `pageFile`.
+    func render(_ text: String, sourcePath: String, firstLine: Int, pageFile: String, log: inout DiagnosticLog) -> RenderedBody {
+        render(markdown.parse(text), sourcePath: sourcePath, firstLine: firstLine, pageFile: pageFile, log: &log)
+    }
+
+    /// Writes `parsed`, the body of `sourcePath` (first body line `firstLine`), for the page at
+    /// `pageFile`, with its links resolved from there. The URLs of raw HTML (when the site
     /// allows it) go through the same resolution as Markdown links. Fragment links are checked
-    /// except in absolute renders (feeds), which render bodies already checked for their pages.
-    func render(_ body: String, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, findingFirstParagraph: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
+    /// except in absolute renders (feeds), which write bodies already checked for their pages.
+    func render(_ parsed: ParsedMarkdown, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
         // Links into this body itself: checked against the ids this render writes.
         var written: [String: SourceLocation] = [:]
@@ -57,35 +63,33 @@ struct ContentRenderer: Sendable {
             }
             return resolution
         }
-        let rendered = markdown.render(
-            body,
-            findingFirstParagraph: findingFirstParagraph,
-            resolve: { reference in
-                resolve(reference.destination, isImage: reference.isImage, line: reference.line, column: reference.column)
-            },
-            rewriteRawHTML: { node in
-                RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
-                    let (line, column) = node.position(ofByte: offset)
-                    return resolve(url, isImage: isImage, line: line, column: column)
-                }
+        let rawHTML = parsed.rawHTML.map { node in
+            RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
+                let (line, column) = node.position(ofByte: offset)
+                return resolve(url, isImage: isImage, line: line, column: column)
             }
-        )
+        }
+        let resolutions = parsed.references.map { reference in
+            resolve(reference.destination, isImage: reference.isImage, line: reference.line, column: reference.column)
+        }
+        let html = parsed.html(rawHTML: rawHTML, links: resolutions)
+        let writtenIDs = parsed.rawHTML.isEmpty ? parsed.anchors : ParsedMarkdown.anchors(in: html)
         if !ownFragments.isEmpty {
-            let ids = Set(rendered.anchors)
+            let ids = Set(writtenIDs)
             for fragment in ownFragments where !ids.contains(fragment.id) {
                 problems.append(.error(missingID(fragment.destination, id: fragment.id, in: sourcePath, ids: ids), at: fragment.location))
             }
         }
-        for code in rendered.templateCode {
+        for code in parsed.templateCode {
             let location = folder.location(sourcePath, line: firstLine + code.line - 1, column: code.column)
             problems.append(.warning(Self.message(for: code), at: location))
         }
         log.add(contentsOf: problems)
         var headings: [String: SourceLocation] = [:]
-        for heading in rendered.headings {
+        for heading in parsed.headings {
             headings[heading.id] = folder.location(sourcePath, line: firstLine + heading.line - 1, column: heading.column)
         }
-        return RenderedBody(htmlBytes: rendered.htmlBytes, firstParagraph: rendered.firstParagraph, anchors: rendered.anchors, links: written, headings: headings)
+        return RenderedBody(htmlBytes: html, firstParagraph: parsed.firstParagraph, anchors: writtenIDs, links: written, headings: headings)
     }
 
     private enum FragmentTarget {

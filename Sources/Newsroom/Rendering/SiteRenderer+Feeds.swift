@@ -5,14 +5,16 @@ extension SiteRenderer {
     /// - Parameter only: the feed files to render (nil: all).
     func renderFeeds(only: Set<String>? = nil, log: inout DiagnosticLog) -> [OutputFile] {
         let chosen = plan.feeds.filter { only?.contains($0.file) ?? true }
-        // Each body is rendered once with absolute links, however many feeds carry it.
+        // Each body is written once with absolute links, however many feeds carry it.
         var absoluteBodies: [Int: String] = [:]
         if config.feed.fullContent {
             for listing in chosen.map(\.1) {
                 for position in listing.items.prefix(config.feed.items) where absoluteBodies[position] == nil {
                     let item = plan.items[position]
+                    // Problems in the body are reported by its page; a file gone is reported once.
+                    guard let parsed = source.bodies.parsed(item.sourcePath, contentHash: item.contentHash, log: &log) else { continue }
                     var ignored = DiagnosticLog()
-                    let html = content.render(item.markdown, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], absolute: true, log: &ignored).html
+                    let html = content.render(parsed, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: plan.itemFiles[position], absolute: true, log: &ignored).html
                     absoluteBodies[position] = FragmentLinks.absolute(in: html, permalink: linker.absolute(plan.itemFiles[position]))
                 }
             }

@@ -4,7 +4,8 @@ extension SiteRenderer {
     func renderPage(_ position: Int, log: inout DiagnosticLog) -> OutputFile? {
         let sourcePage = plan.pages[position]
         let file = plan.pageFiles[position]
-        let body = content.render(sourcePage.body, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, findingFirstParagraph: true, log: &log)
+        guard let parsed = source.bodies.parsed(sourcePage.sourcePath, contentHash: sourcePage.contentHash, log: &log) else { return nil }
+        let body = content.render(parsed, sourcePath: sourcePage.sourcePath, firstLine: sourcePage.bodyFirstLine, pageFile: file, log: &log)
         var context = model.common(page: file, title: sourcePage.title, description: sourcePage.description ?? body.firstParagraph ?? "", kind: "page")
         context[.title] = sourcePage.title
         context[.content] = TemplateValue.bytes(body.htmlBytes)

@@ -35,12 +35,11 @@ struct SiteRenderer: @unchecked Sendable {
         self.templates = templates
         self.icons = icons
         self.model = model
-        let markdown = MarkdownRenderer(allowsRawHTML: source.config.allowsRawHTML)
         self.content = ContentRenderer(
-            markdown: markdown,
+            markdown: source.bodies.markdown,
             links: ContentLinks(index: plan.index, linker: model.linker),
             folder: source.folder,
-            anchors: AnchorBook(plan: plan, markdown: markdown)
+            anchors: AnchorBook(plan: plan, bodies: source.bodies)
         )
     }
 
@@ -213,10 +212,10 @@ struct SiteRenderer: @unchecked Sendable {
         self.isFresh = isFresh
     }
 
-    /// Summaries first: listings and related-item cards show other items' summaries.
+    /// Summaries first: listings and related-item cards show other items' summaries. Loading
+    /// found each first paragraph (or the previous build did, for an item it reused).
     private mutating func computeSummaries() {
-        let markdown = content.markdown
-        summaries = plan.items.map { $0.summary ?? $0.leadParagraph ?? markdown.firstParagraph($0.markdown) ?? "" }
+        summaries = plan.items.map { $0.summary ?? $0.leadParagraph ?? "" }
     }
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.

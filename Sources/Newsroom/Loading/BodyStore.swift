@@ -1,0 +1,141 @@
+import Foundation
+import NewsroomMarkdown
+import Synchronization
+
+/// The Markdown bodies of one build's items and pages, each parsed once.
+///
+/// Loading parses every body it reads (the first paragraph is a listing's summary) and keeps
+/// the parse while `Options.bytesInMemory` allows; rendering fills it for the page and for the
+/// feeds. A body not kept (past the budget, or an item reused from the previous build) is read
+/// again when a page needs it, and a file that vanished or changed since loading is an error at
+/// that file, never an empty body.
+final class BodyStore: Sendable {
+    /// How the store treats the bodies it is given.
+    struct Options: Sendable {
+        /// How many bytes of parsed bodies stay in memory for rendering; bodies past it are read
+        /// and parsed again when their page renders, so memory stays flat on large sites.
+        var bytesInMemory = 64 << 20
+        /// Called with each Markdown text parsed, by the store and by rendering (a test counts
+        /// parses with it).
+        var onParse: (@Sendable (String) -> Void)?
+
+        init(bytesInMemory: Int = 64 << 20, onParse: (@Sendable (String) -> Void)? = nil) {
+            self.bytesInMemory = bytesInMemory
+            self.onParse = onParse
+        }
+    }
+
+    private enum Entry: Sendable {
+        case parsed(ParsedMarkdown)
+        /// Parsed but not kept: only the ids, for fragment checks.
+        case anchors([String])
+        /// Read again and found gone or changed; reported once.
+        case failed
+    }
+
+    let folder: SourceFolder
+    let markdown: MarkdownRenderer
+    private let budget: ByteBudget
+    private let entries = Mutex<[String: Entry]>([:])
+
+    init(folder: SourceFolder, allowsRawHTML: Bool, options: Options = Options()) {
+        self.folder = folder
+        self.markdown = MarkdownRenderer(allowsRawHTML: allowsRawHTML, onParse: options.onParse)
+        budget = ByteBudget(options.bytesInMemory)
+    }
+
+    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows.
+    func add(_ body: String, of sourcePath: String) -> ParsedMarkdown {
+        let parsed = markdown.parse(body)
+        let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .anchors(parsed.anchors)
+        entries.withLock { $0[sourcePath] = entry }
+        return parsed
+    }
+
+    /// Whether the parse of `sourcePath` is held in memory.
+    func keeps(_ sourcePath: String) -> Bool {
+        entries.withLock {
+            if case .parsed = $0[sourcePath] { return true }
+            return false
+        }
+    }
+
+    /// The parsed body of `sourcePath`: the one kept, or the file read again, checked against
+    /// the `contentHash` it had when loaded, and parsed. Nil when the file vanished or changed
+    /// (an error logged the first time it is asked for).
+    func parsed(_ sourcePath: String, contentHash: UInt64, log: inout DiagnosticLog) -> ParsedMarkdown? {
+        let entry = entries.withLock { $0[sourcePath] }
+        switch entry {
+        case .parsed(let parsed): return parsed
+        case .failed: return nil
+        case .anchors, nil: break
+        }
+        switch reread(sourcePath, contentHash: contentHash) {
+        case .success(let body):
+            let parsed = markdown.parse(body)
+            let kept = entry == nil && budget.take(parsed.byteCount)
+            entries.withLock { entries in
+                if case .failed = entries[sourcePath] { return }
+                entries[sourcePath] = kept ? .parsed(parsed) : .anchors(parsed.anchors)
+            }
+            return parsed
+        case .failure(let diagnostic):
+            let first = entries.withLock { entries -> Bool in
+                if case .failed = entries[sourcePath] { return false }
+                entries[sourcePath] = .failed
+                return true
+            }
+            if first { log.add(diagnostic) }
+            return nil
+        }
+    }
+
+    /// The ids in the body of `sourcePath` (for `#fragment` checks); nil when it cannot be read.
+    func anchors(_ sourcePath: String, contentHash: UInt64) -> [String]? {
+        switch entries.withLock({ $0[sourcePath] }) {
+        case .parsed(let parsed): return parsed.anchors
+        case .anchors(let anchors): return anchors
+        case .failed: return nil
+        case nil:
+            // Reported by the page that shows the body.
+            var ignored = DiagnosticLog()
+            return parsed(sourcePath, contentHash: contentHash, log: &ignored)?.anchors
+        }
+    }
+
+    private func reread(_ sourcePath: String, contentHash: UInt64) -> Result<String, Diagnostic> {
+        let display = folder.display(sourcePath)
+        guard let data = FileBytes.read(folder.path(sourcePath)) else {
+            return .failure(.error("the file disappeared during the build; build again", at: SourceLocation(path: display)))
+        }
+        guard ContentHash.of(data) == contentHash else {
+            return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display)))
+        }
+        switch SourceText.decode(data, path: display) {
+        case .failure(let diagnostic): return .failure(diagnostic)
+        case .success(let text):
+            switch FrontMatter.split(text.text, path: display) {
+            case .failure(let diagnostic): return .failure(diagnostic)
+            case .success(let split): return .success(split.body)
+            }
+        }
+    }
+}
+
+/// A number of bytes that several threads take from until it runs out.
+final class ByteBudget: Sendable {
+    private let left: Mutex<Int>
+
+    init(_ bytes: Int) {
+        left = Mutex(bytes)
+    }
+
+    /// Takes `count` bytes if that many are left; false (taking nothing) when not.
+    func take(_ count: Int) -> Bool {
+        left.withLock { left in
+            guard count <= left else { return false }
+            left -= count
+            return true
+        }
+    }
+}
