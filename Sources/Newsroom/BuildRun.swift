@@ -43,7 +43,7 @@ struct BuildRun {
     mutating func load(reusing previous: IncrementalState?) -> SiteSource? {
         let source = SiteLoader.load(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            previous: previous, bodies: options.bodies, log: &log
+            reusing: previous.map { state in { state.reusableItems(timeZone: $0, site: $1) } }, bodies: options.bodies, log: &log
         )
         if source != nil { clock.lap("load", into: &result) }
         return source
@@ -60,7 +60,7 @@ struct BuildRun {
         let bannerShowing = source.config.banner?.isShowing(at: publication.now) ?? false
         var inputs = Inputs(publication: publication, bannerShowing: bannerShowing)
         if digest, !log.hasErrors {
-            inputs.digest = BuildDigest.of(source, options: options, publication: publication, bannerShowing: bannerShowing)
+            inputs.digest = BuildDigest.of(source, site: options.site, themes: options.themes, baseURL: options.baseURL, cleanURLs: options.cleanURLs, publication: publication, bannerShowing: bannerShowing)
         }
         return inputs
     }

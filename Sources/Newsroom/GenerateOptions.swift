@@ -25,8 +25,7 @@ public struct GenerateOptions: Sendable {
     /// shows on eight pages on average (listings, archives, tags, related items). About 600
     /// bytes each, so a site of 50,000 items stays within memory; the rest are built where
     /// they are shown. The site is the same whatever the number.
-    public var keptCards = GenerateOptions.defaultKeptCards
-    public static let defaultKeptCards = 20_000
+    public var keptCards = ViewModel.defaultKeptCards
     /// What the output is written through: tests put in one that fails where they want.
     var fileSystem = FileSystem.local
     /// How many parsed bodies stay in memory for rendering (tests lower it).

@@ -5,15 +5,15 @@ import Foundation
 /// moment, and every file copied as-is (by size, time and inode). When it equals the digest
 /// the last build recorded and that build's files are untouched, the output is already right.
 enum BuildDigest {
-    static func of(_ source: SiteSource, options: GenerateOptions, publication: Publication, bannerShowing: Bool) -> UInt64 {
+    static func of(_ source: SiteSource, site: SourceFolder, themes: SourceFolder, baseURL: String?, cleanURLs: Bool?, publication: Publication, bannerShowing: Bool) -> UInt64 {
         var hasher = KeyHasher()
         hasher.combine("newsroom-build-digest-1")
         hasher.combine(inputsOf: source)
-        hasher.combine(options.site.url.path)
-        hasher.combine(options.site.displayName)
-        hasher.combine(options.themes.url.path)
-        hasher.combine(options.baseURL ?? "\u{0}")
-        hasher.combine(options.cleanURLs.map { $0 ? "clean" : "files" } ?? "\u{0}")
+        hasher.combine(site.url.path)
+        hasher.combine(site.displayName)
+        hasher.combine(themes.url.path)
+        hasher.combine(baseURL ?? "\u{0}")
+        hasher.combine(cleanURLs.map { $0 ? "clean" : "files" } ?? "\u{0}")
         hasher.combine(publication.includeDrafts)
         hasher.combine(publication.includeFuture)
         hasher.combine(bannerShowing)

@@ -6,10 +6,10 @@ import Synchronization
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {
     /// - Parameters:
-    ///   - previous: what the last build left, whose item records may be reused (nil: read
-    ///     every file).
+    ///   - reusing: the last build's item records, for the timezone and site they must have
+    ///     been read with (nil: read every file).
     ///   - bodies: how the build's `BodyStore` keeps the bodies it parses.
-    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, previous: IncrementalState? = nil, bodies: BodyStore.Options = .init(), log: inout DiagnosticLog) -> SiteSource? {
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, reusing previousItems: ((TimeZone, SourceFolder) -> ItemCache)? = nil, bodies: BodyStore.Options = .init(), log: inout DiagnosticLog) -> SiteSource? {
         guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
@@ -19,7 +19,7 @@ enum SiteLoader {
         let dates = DateParser(timeZone: config.timeZone)
 
         let sources = NewsItemLoader.sources(in: site, log: &log)
-        let cache = previous?.reusableItems(timeZone: config.timeZone, site: site) ?? ItemCache()
+        let cache = previousItems?(config.timeZone, site) ?? ItemCache()
         let store = BodyStore(folder: site, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let siteFolder = OpenFolder(site.url.path)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in

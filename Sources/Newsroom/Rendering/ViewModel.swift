@@ -31,6 +31,10 @@ final class ViewModel: @unchecked Sendable {
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
+    /// The default of `GenerateOptions.keptCards`: about 600 bytes a card, so a site of 50,000
+    /// items stays within memory.
+    static let defaultKeptCards = 20_000
+
     /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
     let keptCards: Int
 
@@ -39,7 +43,7 @@ final class ViewModel: @unchecked Sendable {
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?, thankYouFile: String? = nil,
         itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil,
-        keptCards: Int = GenerateOptions.defaultKeptCards
+        keptCards: Int = ViewModel.defaultKeptCards
     ) {
         self.keptCards = keptCards
         self.config = config
