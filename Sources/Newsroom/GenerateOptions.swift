@@ -9,7 +9,7 @@ public struct GenerateOptions: Sendable {
     public var includeDrafts = false
     public var includeFuture = false
     /// The clock: scheduled items and the banner window are judged against it.
-    public var now: Date
+    var now: Date
     /// `--now` as written; without an offset it is read in the site timezone (overrides `now`).
     public var nowText: String?
     public var cleanURLs: Bool?
@@ -25,7 +25,7 @@ public struct GenerateOptions: Sendable {
     /// shows on eight pages on average (listings, archives, tags, related items). About 600
     /// bytes each, so a site of 50,000 items stays within memory; the rest are built where
     /// they are shown. The site is the same whatever the number.
-    public var keptCards = ViewModel.defaultKeptCards
+    var keptCards = ViewModel.defaultKeptCards
     /// What the output is written through: tests put in one that fails where they want.
     var fileSystem = FileSystem.local
     /// How many parsed bodies stay in memory for rendering (tests lower it).

@@ -37,7 +37,7 @@ public enum Generator {
     }
 
     /// Everything a build does except writing: the pages in memory, with the diagnostics.
-    public static func renderInMemory(_ options: GenerateOptions) -> (BuildResult, [OutputFile]) {
+    static func renderInMemory(_ options: GenerateOptions) -> (BuildResult, [OutputFile]) {
         var run = BuildRun(options: options, engine: .builtIn)
         guard let source = run.load(reusing: nil), var renderer = run.plan(source, inputs: run.inputs(of: source, digest: false)) else {
             return (run.finished(), [])

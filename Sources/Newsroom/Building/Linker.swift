@@ -2,14 +2,14 @@ import Foundation
 
 /// Turns output paths (`news/2023/03/x/index.html`) into links: relative ones that work from disk,
 /// absolute ones from `base_url` for canonical URLs, feeds and the sitemap.
-public struct Linker: Sendable {
-    public var baseURL: String
-    public var cleanURLs: Bool
+struct Linker: Sendable {
+    var baseURL: String
+    var cleanURLs: Bool
     /// Set for `404.html`: links become root-relative under this path (`/` or `/newsroom/`),
     /// because a server sends that page for any missing path.
-    public var rootRelativeBase: String?
+    var rootRelativeBase: String?
 
-    public init(baseURL: String, cleanURLs: Bool, rootRelativeBase: String? = nil) {
+    init(baseURL: String, cleanURLs: Bool, rootRelativeBase: String? = nil) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.cleanURLs = cleanURLs
         self.rootRelativeBase = rootRelativeBase
@@ -17,7 +17,7 @@ public struct Linker: Sendable {
 
     /// For an `http` or `https` URL into `base_url` (either scheme, host in any case), the rest
     /// after the base path (`about/index.html#top`, `""` for the home page); nil for any other URL.
-    public func pathUnderBase(_ url: String) -> Substring? {
+    func pathUnderBase(_ url: String) -> Substring? {
         guard let address = Self.droppingHTTPScheme(url), let base = Self.droppingHTTPScheme(baseURL) else { return nil }
         let baseHostEnd = base.firstIndex(of: "/") ?? base.endIndex
         let hostEnd = address.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? address.endIndex
@@ -41,7 +41,7 @@ public struct Linker: Sendable {
     }
 
     /// The link from the page written at `page` to the file at `target`, both output-root relative.
-    public func relative(from page: String, to target: String) -> String {
+    func relative(from page: String, to target: String) -> String {
         if let base = rootRelativeBase { return rootRelative(target, basePath: base) }
         var page = page, target = target
         return page.withUTF8 { from in
@@ -92,14 +92,14 @@ public struct Linker: Sendable {
     }
 
     /// The absolute URL of `target` under `base_url`.
-    public func absolute(_ target: String) -> String {
+    func absolute(_ target: String) -> String {
         var path = Substring(target)
         if cleanURLs, path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
         return baseURL + Self.encodePath(path)
     }
 
     /// The root-relative URL of `target` (for `404.html`, which a server sends from any path).
-    public func rootRelative(_ target: String, basePath: String) -> String {
+    func rootRelative(_ target: String, basePath: String) -> String {
         var path = Substring(target)
         if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
         return basePath + Self.encodePath(path)

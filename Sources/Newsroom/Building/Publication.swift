@@ -1,33 +1,33 @@
 import Foundation
 
 /// Decides what is published: drafts and items dated after `now` stay out unless asked for.
-public struct Publication: Sendable {
-    public var now: Date
-    public var includeDrafts: Bool
-    public var includeFuture: Bool
+struct Publication: Sendable {
+    var now: Date
+    var includeDrafts: Bool
+    var includeFuture: Bool
 
-    public init(now: Date, includeDrafts: Bool = false, includeFuture: Bool = false) {
+    init(now: Date, includeDrafts: Bool = false, includeFuture: Bool = false) {
         self.now = now
         self.includeDrafts = includeDrafts
         self.includeFuture = includeFuture
     }
 
-    public func isPublished(_ item: NewsItem) -> Bool {
+    func isPublished(_ item: NewsItem) -> Bool {
         (includeDrafts || !item.draft) && (includeFuture || !isScheduled(item)) && !isExpired(item)
     }
 
     /// Past its `expires` moment: taken down from every page, feed and sitemap.
-    public func isExpired(_ item: NewsItem) -> Bool {
+    func isExpired(_ item: NewsItem) -> Bool {
         item.expires.map { $0.instant <= now } ?? false
     }
 
-    public func isScheduled(_ item: NewsItem) -> Bool {
+    func isScheduled(_ item: NewsItem) -> Bool {
         item.date.instant > now
     }
 
     /// Published items, newest first; equal dates by slug so the order never depends on the disk.
     /// Sorts positions rather than the items themselves, which are large to move.
-    public func select(_ items: [NewsItem]) -> [NewsItem] {
+    func select(_ items: [NewsItem]) -> [NewsItem] {
         let order = items.indices.filter { isPublished(items[$0]) }.sorted { a, b in
             let first = items[a].date.instant, second = items[b].date.instant
             return first != second ? first > second : items[a].slug < items[b].slug
@@ -36,7 +36,7 @@ public struct Publication: Sendable {
     }
 
     /// The next item that will go live after `now` (not a draft), for the cron operator.
-    public func nextScheduled(_ items: [NewsItem]) -> NewsItem? {
+    func nextScheduled(_ items: [NewsItem]) -> NewsItem? {
         items.filter { !$0.draft && isScheduled($0) }.min { $0.date.instant < $1.date.instant }
     }
 }

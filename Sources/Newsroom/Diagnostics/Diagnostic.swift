@@ -9,13 +9,13 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
     }
 
     /// The file as the author would open it from where `generate` runs.
-    public var path: String
-    public var line: Int
-    public var column: Int
+    var path: String
+    var line: Int
+    var column: Int
     public var severity: Severity
-    public var message: String
+    var message: String
 
-    public init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
+    init(path: String, line: Int = 1, column: Int = 1, severity: Severity = .error, message: String) {
         self.path = path
         self.line = max(1, line)
         self.column = max(1, column)
@@ -23,11 +23,11 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
         self.message = message
     }
 
-    public static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
+    static func error(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(path: location.path, line: location.line, column: location.column, severity: .error, message: message)
     }
 
-    public static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
+    static func warning(_ message: String, at location: SourceLocation) -> Diagnostic {
         Diagnostic(path: location.path, line: location.line, column: location.column, severity: .warning, message: message)
     }
 
@@ -38,12 +38,12 @@ public struct Diagnostic: Error, Sendable, Equatable, Hashable, CustomStringConv
 }
 
 /// A place in an author's file.
-public struct SourceLocation: Sendable, Equatable, Hashable {
-    public var path: String
-    public var line: Int
-    public var column: Int
+struct SourceLocation: Sendable, Equatable, Hashable {
+    var path: String
+    var line: Int
+    var column: Int
 
-    public init(path: String, line: Int = 1, column: Int = 1) {
+    init(path: String, line: Int = 1, column: Int = 1) {
         self.path = path
         self.line = line
         self.column = column
@@ -52,9 +52,9 @@ public struct SourceLocation: Sendable, Equatable, Hashable {
 
 /// The errors that stopped a tool before it could do its work.
 public struct Diagnostics: Error, Sendable, CustomStringConvertible {
-    public var items: [Diagnostic]
+    var items: [Diagnostic]
 
-    public init(_ items: [Diagnostic]) { self.items = items }
+    init(_ items: [Diagnostic]) { self.items = items }
 
     public var description: String { items.map(\.description).joined(separator: "\n") }
 }

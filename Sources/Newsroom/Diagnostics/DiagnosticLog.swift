@@ -1,31 +1,31 @@
 /// Collects every diagnostic of a build, so an author sees all problems at once.
-public struct DiagnosticLog: Sendable {
-    public private(set) var diagnostics: [Diagnostic] = []
+struct DiagnosticLog: Sendable {
+    private(set) var diagnostics: [Diagnostic] = []
 
-    public init() {}
+    init() {}
 
-    public mutating func add(_ diagnostic: Diagnostic) {
+    mutating func add(_ diagnostic: Diagnostic) {
         diagnostics.append(diagnostic)
     }
 
-    public mutating func add(contentsOf other: [Diagnostic]) {
+    mutating func add(contentsOf other: [Diagnostic]) {
         diagnostics.append(contentsOf: other)
     }
 
-    public mutating func error(_ message: String, at location: SourceLocation) {
+    mutating func error(_ message: String, at location: SourceLocation) {
         add(.error(message, at: location))
     }
 
-    public mutating func warning(_ message: String, at location: SourceLocation) {
+    mutating func warning(_ message: String, at location: SourceLocation) {
         add(.warning(message, at: location))
     }
 
-    public var hasErrors: Bool {
+    var hasErrors: Bool {
         diagnostics.contains { $0.severity == .error }
     }
 
     /// Sorted by path, line and column, duplicates removed: stable output for tests and people.
-    public var sorted: [Diagnostic] {
+    var sorted: [Diagnostic] {
         var seen = Set<Diagnostic>()
         return diagnostics
             .filter { seen.insert($0).inserted }

@@ -3,9 +3,9 @@ import NewsroomText
 import NewsroomMustache
 
 /// URL path segments made from names: checked when the author writes one, derived otherwise.
-public enum Slug {
+enum Slug {
     /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
-    public static func isValid(_ slug: String) -> Bool {
+    static func isValid(_ slug: String) -> Bool {
         // ASCII slugs, nearly all of them, by byte: the same rules as below.
         if slug.isASCII {
             guard let first = slug.utf8.first, slug.utf8.count <= 120, isLowerOrDigit(first) else { return false }
@@ -26,7 +26,7 @@ public enum Slug {
 
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.
     /// Letters of scripts without a Latin form are kept as they are.
-    public static func make(from text: String) -> String {
+    static func make(from text: String) -> String {
         cache.value(text) { compute(from: text) }
     }
 

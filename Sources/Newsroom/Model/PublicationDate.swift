@@ -5,18 +5,18 @@ import Foundation
 /// The written fields are kept so the dateline and the URL show the date the author meant,
 /// whatever the machine's timezone.
 public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
-    public var year: Int
-    public var month: Int
-    public var day: Int
-    public var hour: Int
-    public var minute: Int
-    public var second: Int
+    var year: Int
+    var month: Int
+    var day: Int
+    var hour: Int
+    var minute: Int
+    var second: Int
     /// Seconds east of UTC in which the fields are written.
-    public var offsetSeconds: Int
+    var offsetSeconds: Int
     /// False for a bare `YYYY-MM-DD` (midnight in the site timezone).
-    public var hasTime: Bool
+    var hasTime: Bool
     /// The moment in time, for ordering and scheduling.
-    public var instant: Date
+    var instant: Date
 
     public static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool {
         lhs.instant < rhs.instant
@@ -61,17 +61,17 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     }
 
     /// `2023-03-21`
-    public var isoDay: String {
+    var isoDay: String {
         Self.pad(year, width: 4) + "-" + Self.pad(month) + "-" + Self.pad(day)
     }
 
     /// `March 21, 2023`
-    public var long: String {
+    var long: String {
         "\(Self.monthNames[month - 1]) \(day), \(year)"
     }
 
     /// RFC 822 as RSS wants it: `Tue, 21 Mar 2023 10:00:00 +0200`, in the date's own offset.
-    public var rfc822: String {
+    var rfc822: String {
         let weekday = Self.weekdayNames[Self.weekday(year: year, month: month, day: day)]
         let monthShort = String(Self.monthNames[month - 1].prefix(3))
         return weekday + ", " + Self.pad(day) + " " + monthShort + " " + Self.pad(year, width: 4) + " "

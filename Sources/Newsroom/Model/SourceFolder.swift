@@ -5,7 +5,7 @@ public struct SourceFolder: Sendable {
     /// The folder, absolute.
     public var url: URL
     /// The folder as the author named it (`site`, `../blog/site`), used to print paths.
-    public var displayName: String
+    var displayName: String
 
     public init(url: URL, displayName: String) {
         self.url = url.standardizedFileURL
@@ -13,22 +13,22 @@ public struct SourceFolder: Sendable {
     }
 
     /// `site/content/news/x.md` for `content/news/x.md`.
-    public func display(_ relativePath: String) -> String {
+    func display(_ relativePath: String) -> String {
         let base = displayName.hasSuffix("/") ? String(displayName.dropLast()) : displayName
         if base.isEmpty || base == "." { return relativePath }
         return base + "/" + relativePath
     }
 
-    public func file(_ relativePath: String) -> URL {
+    func file(_ relativePath: String) -> URL {
         url.appendingPathComponent(relativePath)
     }
 
     /// The absolute path of `relativePath`, for system calls (cheaper than a URL per file).
-    public func path(_ relativePath: String) -> String {
+    func path(_ relativePath: String) -> String {
         url.path + "/" + relativePath
     }
 
-    public func location(_ relativePath: String, line: Int = 1, column: Int = 1) -> SourceLocation {
+    func location(_ relativePath: String, line: Int = 1, column: Int = 1) -> SourceLocation {
         SourceLocation(path: display(relativePath), line: line, column: column)
     }
 }

@@ -57,7 +57,7 @@ public enum JSONText {
     }
 
     /// `quoted`, appended to `output`.
-    public static func append(_ string: String, htmlSafe: Bool = true, to output: inout [UInt8]) {
+    static func append(_ string: String, htmlSafe: Bool = true, to output: inout [UInt8]) {
         var string = string
         string.withUTF8 { bytes in
             output.append(UInt8(ascii: "\""))

@@ -8,9 +8,9 @@ public enum Inventory {
 
     public struct Line: Sendable, Equatable {
         /// The item's date in the site timezone (`2027-01-05 09:00`).
-        public var date: String
-        public var path: String
-        public var title: String
+        var date: String
+        var path: String
+        var title: String
 
         public var description: String { "\(date)  \(path)  \(title)" }
     }
