@@ -4,8 +4,8 @@ import NewsroomMustache
 /// Builds the typed view models (`TemplateObject`) the layouts render. Every URL in them is already
 /// relative to the page being rendered, so templates never compute paths.
 ///
-/// A class: it holds the whole plan and configuration, and as a struct every closure and copy
-/// that took it retained each of their fields (2 % of a build).
+/// A class: it holds the whole plan and configuration, which every render closure captures; as a
+/// struct, each capture would retain each of their fields (see PERFORMANCE.md).
 // Unchecked: only `let`s, read by the render's threads; `itemViews` says why it is safe.
 final class ViewModel: @unchecked Sendable {
     let config: SiteConfig
@@ -17,12 +17,12 @@ final class ViewModel: @unchecked Sendable {
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     let newsletterThankYou: String?
     /// Each item's date as `date(_:)` gives it, and the first items' cards, made once for all
-    /// items before pages render (`makeItemViews`): an item shows on many pages. Read without a
-    /// lock: a memo's lock and hash per card cost 3 % of a build.
+    /// items before pages render (`makeItemViews`): an item shows on many pages. Made before the
+    /// pages and never changed after, so the render's threads read it without a lock.
     let itemViews: ItemViews
     /// Each item's tags as cards and item pages list them (name, link to the tag's first page),
     /// made once per item from one entry per tag: a card is built for every page that shows it,
-    /// and building the list there (a hash per tag, two arrays) was a quarter of a card's cost.
+    /// so the list is not made again for each.
     let itemTags: [TemplateValue]
     /// The pages a footer lists so that every page is reachable whatever the menu says: all but
     /// the newsletter thank-you page (the list service sends people there), by `menu` order, then
