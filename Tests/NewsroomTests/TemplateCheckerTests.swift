@@ -123,4 +123,40 @@ import Testing
             "partials/page.mustache:1:1: error: unknown variable 'naem'; did you mean 'name'?",
         ])
     }
+
+    /// A template that does not parse has no tree to walk: its syntax error is all that is said
+    /// of it (the other templates are still checked).
+    @Test func aTemplateThatDoesNotParseReportsItsSyntaxErrorAlone() {
+        #expect(diagnostics(["page": "{{titel}}\n{{#items}}\n{{naem}}\n", "_foot": "{{naem}}"]) == [
+            "layouts/page.mustache:4:1: error: template syntax error: the section 'items' is never closed",
+            "partials/foot.mustache:1:1: error: unknown variable 'naem'; did you mean 'name'?",
+        ])
+        #expect(diagnostics(["page": "{{titel}}\n{{#items}}{{/itemz}}\n{{naem}}\n"]) == [
+            "layouts/page.mustache:2:11: error: template syntax error: '{{/itemz}}' closes nothing here; 'items' is still open",
+        ])
+    }
+
+    /// Tags are read as the renderer reads them: `{` opens an unescaped tag whatever the
+    /// delimiters, and spaces around a transform's name or argument do not belong to it.
+    @Test func namesAsTheRendererReadsThem() {
+        #expect(diagnostics(["page": "{{=<% %>=}}<%{naem}%>"]) == [
+            "layouts/page.mustache:1:12: error: unknown variable 'naem'; did you mean 'name'?",
+        ])
+        #expect(diagnostics(["page": "{{ shout (titel)}} {{uppercased( titel )}}"]) == [
+            "layouts/page.mustache:1:1: error: unknown transform 'shout'",
+            "layouts/page.mustache:1:1: error: unknown variable 'titel'; did you mean 'title'?",
+            "layouts/page.mustache:1:20: error: unknown variable 'titel'; did you mean 'title'?",
+        ])
+    }
+
+    /// Theme files reach the checker with line ends made `\n` (`SourceText`); given `\r\n`, lines
+    /// are still counted, and the icon lambda's text keeps the `\r\n` the lambda would keep.
+    @Test func carriageReturnLineEnds() {
+        #expect(diagnostics(["page": "<p>\r\n{{titel}}\r\n  {{#items}}\r\n{{naem}}\r\n  {{/items}}\r\n{{#icon}}\r\nrss\r\n{{/icon}}\r\n{{#icon}}rsss{{/icon}}"]) == [
+            "layouts/page.mustache:2:1: error: unknown variable 'titel'; did you mean 'title'?",
+            "layouts/page.mustache:4:1: error: unknown variable 'naem'; did you mean 'name'?",
+            "layouts/page.mustache:6:1: error: unknown icon 'rss\r\n'; did you mean 'rss'?",
+            "layouts/page.mustache:9:1: error: unknown icon 'rsss'; did you mean 'rss'?",
+        ])
+    }
 }
