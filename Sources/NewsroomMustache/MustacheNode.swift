@@ -1,25 +1,35 @@
 import Foundation
 import Synchronization
 
-/// A parsed Mustache template: a tree of nodes.
-indirect enum MustacheNode: Sendable {
+/// A parsed Mustache template: a tree of nodes. The renderer walks it, and so does the theme
+/// checker, which reports each tag at its `place`.
+package indirect enum MustacheNode: Sendable {
     case text(TemplateText)
-    case variable(MustacheName, escaped: Bool)
+    case variable(MustacheName, escaped: Bool, place: MustachePlace)
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; `source` is the raw inner text, for lambdas.
-    case section(MustacheName, [MustacheNode], inverted: Bool, source: String)
+    case section(MustacheName, [MustacheNode], inverted: Bool, source: String, place: MustachePlace)
     /// `{{>name}}`; `indentation` is set when the tag stands alone on its line. `slot` keeps the
     /// partial as parsed for this place (indented), found on first use.
-    case partial(name: String, dynamic: Bool, indentation: String, slot: TemplateSlot)
-    /// `{{<name}}…{{/name}}` with the blocks it overrides.
-    case parent(name: String, dynamic: Bool, indentation: String, overrides: [String: BlockOverride])
+    case partial(name: String, dynamic: Bool, indentation: String, slot: TemplateSlot, place: MustachePlace)
+    /// `{{<name}}…{{/name}}` with the blocks it overrides: `overrides` for rendering (each
+    /// re-parsed without its own indentation), `blocks` as written (`.block` nodes, in order, at
+    /// their places in this template) for reading.
+    case parent(name: String, dynamic: Bool, indentation: String, overrides: [String: BlockOverride], blocks: [MustacheNode], place: MustachePlace)
     /// `{{$name}}default{{/name}}` where the template is expanded.
     case block(name: String, defaultNodes: [MustacheNode], indentation: String)
+}
+
+/// Where a tag's opening delimiter stands in its template: 1-based line and column, the column
+/// counted in characters (as an editor shows it).
+package struct MustachePlace: Sendable, Equatable {
+    package var line: Int
+    package var column: Int
 }
 
 /// The nodes a partial tag expands to, found once: a partial tag inside an indented partial or
 /// inside a card list is met many times per page, and looking it up by name and indentation
 /// each time cost more than rendering it.
-final class TemplateSlot: Sendable {
+package final class TemplateSlot: Sendable {
     private let nodes = Mutex<[MustacheNode]?>(nil)
     /// What calls of this partial rendered (see `PartialMemo`).
     let memo = PartialMemo()
@@ -36,7 +46,7 @@ final class TemplateSlot: Sendable {
 
 /// A block body given inside a parent tag: its source with its own indentation removed,
 /// parsed again with the indentation of the place it is expanded at.
-struct BlockOverride: Sendable {
+package struct BlockOverride: Sendable {
     var source: String
     var delimiters: MustacheDelimiters
     var nodes: [MustacheNode]
@@ -46,16 +56,17 @@ struct BlockOverride: Sendable {
 ///
 /// A class: a tag's name is read at every render of the tag, and as a struct each read retained
 /// its four arrays and strings.
-final class MustacheName: Sendable, Equatable {
+package final class MustacheName: Sendable, Equatable {
     /// Empty for the implicit iterator `.`.
-    let path: [String]
+    package let path: [String]
     /// `path` interned, for lookups.
     let keys: [TemplateKey]
     /// Innermost first: `a(b(x))` is `["b", "a"]`.
-    let transforms: [String]
+    package let transforms: [String]
     /// `x` with a leading dot (`.x`) looks only at the top of the context stack.
     let anchored: Bool
-    let text: String
+    /// The tag's content as written, trimmed.
+    package let text: String
 
     init(path: [String], keys: [TemplateKey], transforms: [String], anchored: Bool, text: String) {
         self.path = path
@@ -65,7 +76,7 @@ final class MustacheName: Sendable, Equatable {
         self.text = text
     }
 
-    static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
+    package static func == (lhs: MustacheName, rhs: MustacheName) -> Bool {
         lhs.path == rhs.path && lhs.transforms == rhs.transforms && lhs.anchored == rhs.anchored && lhs.text == rhs.text
     }
 }

@@ -14,6 +14,8 @@ struct MustacheParser {
     private var atLineStart = true
     /// The spaces and tabs read at the start of the current line, not yet emitted.
     private var pendingWhitespace: [UInt8] = []
+    /// The last tag placed: tags are met in order, so lines are counted once.
+    private var placed = LineCursor()
 
     init(_ source: String, name: String, delimiters: MustacheDelimiters = .standard) {
         self.bytes = Array(source.utf8)
@@ -31,6 +33,8 @@ struct MustacheParser {
     private struct Parsed {
         var nodes: [MustacheNode]
         var overrides: [String: BlockOverride]
+        /// Inside a parent tag: its blocks as written, in order.
+        var blocks: [MustacheNode]
         /// Byte range of the body, for lambdas and block sources.
         var bodyStart: Int
         var bodyEnd: Int
@@ -41,6 +45,7 @@ struct MustacheParser {
     private mutating func parseNodes(until closing: String?, inParentBody: Bool) throws(MustacheSyntaxError) -> Parsed {
         var nodes: [MustacheNode] = []
         var overrides: [String: BlockOverride] = [:]
+        var blocks: [MustacheNode] = []
         let bodyStart = index
         var text: [UInt8] = []
         func flushText() {
@@ -74,7 +79,7 @@ struct MustacheParser {
                 pendingWhitespace = []
                 flushText()
                 if let closing { throw error("the section '\(closing)' is never closed", at: bytes.count) }
-                return Parsed(nodes: nodes, overrides: overrides, bodyStart: bodyStart, bodyEnd: index, closeWasStandalone: false)
+                return Parsed(nodes: nodes, overrides: overrides, blocks: blocks, bodyStart: bodyStart, bodyEnd: index, closeWasStandalone: false)
             }
             let tagStart = index
             let tag = try readTag()
@@ -92,13 +97,14 @@ struct MustacheParser {
                 let isStandalone = standalone()
                 if !isStandalone { text += takeWhitespace() }
                 flushText()
-                return Parsed(nodes: nodes, overrides: overrides, bodyStart: bodyStart, bodyEnd: tagStart, closeWasStandalone: isStandalone)
+                return Parsed(nodes: nodes, overrides: overrides, blocks: blocks, bodyStart: bodyStart, bodyEnd: tagStart, closeWasStandalone: isStandalone)
             case UInt8(ascii: "$") where inParentBody:
                 flushText()
                 let openStandalone = standalone()
                 pendingWhitespace = []
                 let body = try parseNodes(until: tag.content, inParentBody: false)
                 overrides[tag.content] = try blockOverride(body)
+                blocks.append(.block(name: tag.content, defaultNodes: body.nodes, indentation: ""))
                 // Tags that only define blocks leave the parent's line as empty as they found it.
                 atLineStart = openStandalone
             case UInt8(ascii: "$"):
@@ -127,16 +133,17 @@ struct MustacheParser {
                 if !isStandalone { text += takeWhitespace() }
                 flushText()
                 let name = try parseName(tag.content, at: tagStart)
+                let tagPlace = place(of: tagStart)
                 let body = try parseNodes(until: tag.content, inParentBody: false)
                 let source = String(decoding: bytes[body.bodyStart..<body.bodyEnd], as: UTF8.self)
-                nodes.append(.section(name, body.nodes, inverted: tag.sigil == UInt8(ascii: "^"), source: source))
+                nodes.append(.section(name, body.nodes, inverted: tag.sigil == UInt8(ascii: "^"), source: source, place: tagPlace))
             case UInt8(ascii: ">"):
                 let (name, dynamic) = partialName(tag.content)
                 let ws = pendingWhitespace
                 let isStandalone = standalone()
                 if !isStandalone { text += takeWhitespace() }
                 flushText()
-                nodes.append(.partial(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : "", slot: TemplateSlot()))
+                nodes.append(.partial(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : "", slot: TemplateSlot(), place: place(of: tagStart)))
             case UInt8(ascii: "<"):
                 let (name, dynamic) = partialName(tag.content)
                 let ws = pendingWhitespace
@@ -144,16 +151,17 @@ struct MustacheParser {
                 let openStandalone = standalone()
                 pendingWhitespace = []
                 atLineStart = true
+                let tagPlace = place(of: tagStart)
                 let body = try parseNodes(until: tag.content, inParentBody: true)
                 let isStandalone = lineStart && (body.closeWasStandalone || openStandalone && restOfLineIsBlank())
                 if !isStandalone { text += ws }
                 flushText()
-                nodes.append(.parent(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : "", overrides: body.overrides))
+                nodes.append(.parent(name: name, dynamic: dynamic, indentation: isStandalone ? String(decoding: ws, as: UTF8.self) : "", overrides: body.overrides, blocks: body.blocks, place: tagPlace))
             case UInt8(ascii: "{"), UInt8(ascii: "&"), 0:
                 text += takeWhitespace()
                 atLineStart = false
                 flushText()
-                nodes.append(.variable(try parseName(tag.content, at: tagStart), escaped: tag.sigil == 0))
+                nodes.append(.variable(try parseName(tag.content, at: tagStart), escaped: tag.sigil == 0, place: place(of: tagStart)))
             default:
                 throw error("unknown tag type '\(Character(Unicode.Scalar(tag.sigil)))'", at: tagStart)
             }
@@ -272,13 +280,32 @@ struct MustacheParser {
     }
 
     private func error(_ message: String, at position: Int) -> MustacheSyntaxError {
-        var line = 1, lineStart = 0
-        for i in 0..<min(position, bytes.count) where bytes[i] == 0x0A {
-            line += 1
-            lineStart = i + 1
+        let place = LineCursor().moved(to: min(position, bytes.count), in: bytes).place(in: bytes)
+        return MustacheSyntaxError(template: templateName, line: place.line, column: place.column, message: message)
+    }
+
+    private mutating func place(of position: Int) -> MustachePlace {
+        placed = (position < placed.offset ? LineCursor() : placed).moved(to: position, in: bytes)
+        return placed.place(in: bytes)
+    }
+
+    /// A byte offset with its line number and the offset its line begins at.
+    private struct LineCursor {
+        var offset = 0, line = 1, lineStart = 0
+
+        func moved(to position: Int, in bytes: [UInt8]) -> LineCursor {
+            var moved = LineCursor(offset: position, line: line, lineStart: lineStart)
+            for i in offset..<position where bytes[i] == 0x0A {
+                moved.line += 1
+                moved.lineStart = i + 1
+            }
+            return moved
         }
-        let column = String(decoding: bytes[lineStart..<min(position, bytes.count)], as: UTF8.self).count + 1
-        return MustacheSyntaxError(template: templateName, line: line, column: column, message: message)
+
+        /// The column counts characters from the line's start (a multi-byte character is one).
+        func place(in bytes: [UInt8]) -> MustachePlace {
+            MustachePlace(line: line, column: String(decoding: bytes[lineStart..<offset], as: UTF8.self).count + 1)
+        }
     }
 
     // MARK: - Indentation

@@ -23,7 +23,7 @@ struct MustacheRenderer {
             switch node {
             case .text(let text):
                 output.append(contentsOf: text.bytes)
-            case .variable(let name, let escaped):
+            case .variable(let name, let escaped, _):
                 guard let value = lookup(name) else { continue }
                 switch value {
                 case .text(let string):
@@ -44,7 +44,7 @@ struct MustacheRenderer {
                 default:
                     write(value.text, escaped: escaped)
                 }
-            case .section(let name, let children, let inverted, let source):
+            case .section(let name, let children, let inverted, let source, _):
                 let value = lookup(name)
                 if inverted {
                     if !(value?.isTruthy ?? false) { render(children, blocks: blocks) }
@@ -73,7 +73,7 @@ struct MustacheRenderer {
                 case .null:
                     break
                 }
-            case .partial(let name, let dynamic, let indentation, let slot):
+            case .partial(let name, let dynamic, let indentation, let slot, _):
                 if dynamic {
                     // The name comes from the context: its expansion may differ from call to call.
                     guard let nodes = templateName(name, dynamic: true).flatMap({ set.template($0, indentation: indentation) }) else { continue }
@@ -81,7 +81,7 @@ struct MustacheRenderer {
                 } else if let nodes = slot.nodes(orMake: { set.template(name, indentation: indentation) }) {
                     renderPartial(nodes, memo: slot.memo, blocks: blocks)
                 }
-            case .parent(let name, let dynamic, let indentation, let overrides):
+            case .parent(let name, let dynamic, let indentation, let overrides, _, _):
                 unkeepable()
                 guard let resolved = templateName(name, dynamic: dynamic),
                       let nodes = set.template(resolved, indentation: indentation)

@@ -9,25 +9,23 @@ public final class MustacheTemplateSet: Sendable {
     private let cache = LockedMemo<String, [MustacheNode]>()
 
     /// Parses every template; the first syntax error (with its template, line and column) is thrown.
-    public init(templates: [String: String]) throws(MustacheSyntaxError) {
+    public convenience init(templates: [String: String]) throws(MustacheSyntaxError) {
         var parsed: [String: [MustacheNode]] = [:]
         for (name, source) in templates {
-            parsed[name] = try MustacheParser.parse(source, name: name)
+            parsed[name] = try Self.parse(source, name: name)
         }
+        self.init(templates: templates, parsed: parsed)
+    }
+
+    /// A set of templates already parsed with `parse` (each source with its nodes).
+    package init(templates: [String: String], parsed: [String: [MustacheNode]]) {
         self.sources = templates
         self.parsed = parsed
     }
 
-    /// Every syntax error of `templates`, one per template, without building a set.
-    public static func syntaxErrors(in templates: [String: String]) -> [MustacheSyntaxError] {
-        templates.sorted { $0.key < $1.key }.compactMap { name, source in
-            do throws(MustacheSyntaxError) {
-                _ = try MustacheParser.parse(source, name: name)
-                return nil
-            } catch {
-                return error
-            }
-        }
+    /// The nodes of one template, for building a set and for reading its tags (the theme checker).
+    package static func parse(_ source: String, name: String) throws(MustacheSyntaxError) -> [MustacheNode] {
+        try MustacheParser.parse(source, name: name)
     }
 
     public var names: Set<String> { Set(parsed.keys) }

@@ -8,7 +8,7 @@ import Foundation
 /// The same text is stored once, whichever template or parse it comes from; what is stored is
 /// bounded by the themes' texts and the lambda results the template sets keep anyway.
 // Unchecked: the bytes are written once, before the value exists, and never freed or changed.
-struct TemplateText: @unchecked Sendable {
+package struct TemplateText: @unchecked Sendable {
     let bytes: UnsafeBufferPointer<UInt8>
 
     private static let interned = LockedMemo<String, TemplateText>()
@@ -20,6 +20,9 @@ struct TemplateText: @unchecked Sendable {
             return TemplateText(bytes: UnsafeBufferPointer(memory))
         }
     }
+
+    /// The text as a string (a copy).
+    package var string: String { String(decoding: bytes, as: UTF8.self) }
 
     private init(bytes: UnsafeBufferPointer<UInt8>) {
         self.bytes = bytes

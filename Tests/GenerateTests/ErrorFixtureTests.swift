@@ -109,6 +109,14 @@ import Testing
         <h1>{{title}}</h1> {{#icon}}stra{{/icon}}
         {{/main}}{{/base}}
         """, expected: ["site/layouts/page.mustache:2:20: error: unknown icon 'stra'; did you mean 'star'?"]),
+        Case(name: "CRLF template with multi-byte characters", files: """
+        -- site/layouts/page.mustache --
+        {{<base}}{{$main}}\r\n<h1>é – {{titel}}</h1>\r\n  {{#icon}}\r\n  stra\r\n  {{/icon}}\r\n    {{> sidbar}}\r\n{{/main}}{{/base}}
+        """, expected: [
+            "site/layouts/page.mustache:2:9: error: unknown variable 'titel'; did you mean 'title'?",
+            "site/layouts/page.mustache:3:3: error: unknown icon 'stra'; did you mean 'star'?",
+            "site/layouts/page.mustache:6:5: error: partial 'sidbar' not found",
+        ]),
     ]
 
     @Test(arguments: cases)

@@ -2,7 +2,8 @@ import NewsroomMustache
 import NewsroomText
 
 /// Catches at theme load what swift-mustache would silently render as nothing: a missing
-/// partial or parent, an unknown transform, a misspelt variable, an unknown icon.
+/// partial or parent, an unknown transform, a misspelt variable, an unknown icon. Walks the
+/// template's parsed nodes and reports each problem at its tag.
 struct TemplateChecker {
     /// The transforms the renderer knows (a subset of swift-mustache's, same meaning).
     static let transforms: Set<String> = MustacheTransforms.names
@@ -11,49 +12,60 @@ struct TemplateChecker {
     var vocabulary: Set<String>
     var iconNames: Set<String>
 
-    func check(_ template: TemplateSource, log: inout DiagnosticLog) {
-        for tag in MustacheTag.scan(template.text) {
-            let location = SourceLocation(path: template.displayPath, line: tag.line, column: tag.column)
-            switch tag.kind {
-            case .comment, .delimiters, .block, .close:
-                continue
-            case .partial, .parent:
-                let name = tag.content
-                if name.hasPrefix("*") { continue }
-                if !templateNames.contains(name) {
-                    let what = tag.kind == .parent ? "parent layout" : "partial"
-                    log.error("\(what) '\(name)' not found\(Suggestion.didYouMean(name, in: Array(templateNames)))", at: location)
-                }
-            case .variable, .unescaped, .section, .inverted:
-                checkName(tag.content, at: location, log: &log)
-                if tag.kind == .section, tag.content == "icon" {
-                    checkIcon(tag, at: location, log: &log)
-                }
-            }
+    /// Checks `nodes`, the parsed `template`.
+    func check(_ nodes: [MustacheNode], of template: TemplateSource, log: inout DiagnosticLog) {
+        for node in nodes {
+            check(node, of: template, log: &log)
         }
     }
 
-    private func checkName(_ expression: String, at location: SourceLocation, log: inout DiagnosticLog) {
-        var name = Substring(expression)
-        while let open = name.firstIndex(of: "("), name.hasSuffix(")") {
-            let transform = String(name[..<open])
-            if !Self.transforms.contains(transform) {
-                log.error("unknown transform '\(transform)'\(Suggestion.didYouMean(transform, in: Array(Self.transforms)))", at: location)
-            }
-            name = name[name.index(after: open)..<name.index(before: name.endIndex)]
+    private func check(_ node: MustacheNode, of template: TemplateSource, log: inout DiagnosticLog) {
+        func location(_ place: MustachePlace) -> SourceLocation {
+            SourceLocation(path: template.displayPath, line: place.line, column: place.column)
         }
-        guard name != "." else { return }
-        for component in name.split(separator: ".") where !vocabulary.contains(String(component)) {
-            let word = String(component)
-            log.error("unknown variable '\(word)'\(Suggestion.didYouMean(word, in: Array(vocabulary)))", at: location)
+        switch node {
+        case .text:
+            break
+        case .variable(let name, _, let place):
+            checkName(name, at: location(place), log: &log)
+        case .section(let name, let children, let inverted, _, let place):
+            checkName(name, at: location(place), log: &log)
+            if !inverted, name.text == "icon" {
+                checkIcon(children, at: location(place), log: &log)
+            }
+            check(children, of: template, log: &log)
+        case .partial(let name, let dynamic, _, _, let place):
+            if !dynamic { checkTemplate(name, what: "partial", at: location(place), log: &log) }
+        case .parent(let name, let dynamic, _, _, let blocks, let place):
+            if !dynamic { checkTemplate(name, what: "parent layout", at: location(place), log: &log) }
+            check(blocks, of: template, log: &log)
+        case .block(_, let defaultNodes, _):
+            check(defaultNodes, of: template, log: &log)
         }
     }
 
-    private func checkIcon(_ tag: MustacheTag, at location: SourceLocation, log: inout DiagnosticLog) {
-        guard let body = tag.literalBody.map { String($0.trimming(" \t\n")) }, !body.isEmpty else { return }
-        if !iconNames.contains(body) {
-            let hint = Suggestion.didYouMean(body, in: Array(iconNames))
-            log.error("unknown icon '\(body)'\(hint.isEmpty ? " (the theme has no such file in icons/)" : hint)", at: location)
+    private func checkTemplate(_ name: String, what: String, at location: SourceLocation, log: inout DiagnosticLog) {
+        if !templateNames.contains(name) {
+            log.error("\(what) '\(name)' not found\(Suggestion.didYouMean(name, in: Array(templateNames)))", at: location)
         }
+    }
+
+    /// Transforms outermost first, then each component of the dotted name.
+    private func checkName(_ name: MustacheName, at location: SourceLocation, log: inout DiagnosticLog) {
+        for transform in name.transforms.reversed() where !Self.transforms.contains(transform) {
+            log.error("unknown transform '\(transform)'\(Suggestion.didYouMean(transform, in: Array(Self.transforms)))", at: location)
+        }
+        for component in name.path where !vocabulary.contains(component) {
+            log.error("unknown variable '\(component)'\(Suggestion.didYouMean(component, in: Array(vocabulary)))", at: location)
+        }
+    }
+
+    /// `{{#icon}}name{{/icon}}`: the text the section opens with must name one of the theme's icons.
+    private func checkIcon(_ children: [MustacheNode], at location: SourceLocation, log: inout DiagnosticLog) {
+        guard case .text(let text) = children.first else { return }
+        let body = String(text.string.trimming(" \t\n"))
+        guard !body.isEmpty, !iconNames.contains(body) else { return }
+        let hint = Suggestion.didYouMean(body, in: Array(iconNames))
+        log.error("unknown icon '\(body)'\(hint.isEmpty ? " (the theme has no such file in icons/)" : hint)", at: location)
     }
 }

@@ -19,8 +19,8 @@ struct TemplateSet: @unchecked Sendable {
         case custom(([String: String]) -> Render)
     }
 
-    /// Compiles every template, reporting syntax errors and name clashes at their place,
-    /// then runs `TemplateChecker` over each.
+    /// Parses every template, reporting syntax errors and name clashes at their place, then
+    /// runs `TemplateChecker` over each template that parsed (both of a clashing pair).
     static func compile(_ sources: [TemplateSource], vocabulary: Set<String>, iconNames: Set<String>, engine: Engine = .builtIn, log: inout DiagnosticLog) -> TemplateSet? {
         var byName: [String: TemplateSource] = [:]
         var failed = false
@@ -33,20 +33,27 @@ struct TemplateSet: @unchecked Sendable {
             byName[source.name] = source
         }
         let texts = byName.mapValues(\.text)
-        for error in MustacheTemplateSet.syntaxErrors(in: texts) {
-            let path = byName[error.template]?.displayPath ?? error.template
-            log.error("template syntax error: \(error.message)", at: SourceLocation(path: path, line: error.line, column: error.column))
-            failed = true
+        var parsed: [String: [MustacheNode]] = [:]
+        for (name, source) in byName.sorted(by: { $0.key < $1.key }) {
+            do throws(MustacheSyntaxError) {
+                parsed[name] = try MustacheTemplateSet.parse(source.text, name: name)
+            } catch {
+                log.error("template syntax error: \(error.message)", at: SourceLocation(path: source.displayPath, line: error.line, column: error.column))
+                failed = true
+            }
         }
         let checker = TemplateChecker(templateNames: Set(byName.keys), vocabulary: vocabulary, iconNames: iconNames)
         for source in sources {
-            checker.check(source, log: &log)
+            // A template that does not parse has no nodes to check: its syntax error stands alone.
+            let isClashing = byName[source.name]?.displayPath != source.displayPath
+            guard let nodes = isClashing ? try? MustacheTemplateSet.parse(source.text, name: source.name) : parsed[source.name] else { continue }
+            checker.check(nodes, of: source, log: &log)
         }
         guard !failed else { return nil }
         let layouts = Set(byName.values.filter { $0.kind == .layout }.map(\.name))
         switch engine {
         case .builtIn:
-            guard let set = try? MustacheTemplateSet(templates: texts) else { return nil }
+            let set = MustacheTemplateSet(templates: texts, parsed: parsed)
             // The icon lambda sits in a frame under the page's own.
             let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(String(name.trimming(" \t\n"))) }])
             return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
