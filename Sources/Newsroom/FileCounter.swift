@@ -1,16 +1,19 @@
 import Foundation
+import Synchronization
 
 /// Counts pages and feeds as they are produced, from any thread.
-final class FileCounter: @unchecked Sendable {
-    private var pages = 0
-    private var feeds = 0
-    private var byKind: [String: Int] = [:]
-    private var done = 0
+final class FileCounter: Sendable {
     private let total: Int
     private let progress: (@Sendable (Int, Int) -> Void)?
-    private let lock = NSLock()
-
     private let countsKinds: Bool
+    private let counts = Mutex(Counts())
+
+    private struct Counts {
+        var pages = 0
+        var feeds = 0
+        var byKind: [String: Int] = [:]
+        var done = 0
+    }
 
     init(total: Int = 0, progress: (@Sendable (Int, Int) -> Void)? = nil, byKind: Bool = false) {
         self.total = total
@@ -20,22 +23,21 @@ final class FileCounter: @unchecked Sendable {
 
     func count(_ path: String) {
         let kind = countsKinds ? PageKind.of(path) : nil
-        let report: Int? = lock.withLock {
-            if path.hasSuffix(".html") { pages += 1 } else if path.hasSuffix("feed.xml") { feeds += 1 }
-            if let kind { byKind[kind, default: 0] += 1 }
-            done += 1
-            return done % 250 == 0 ? done : nil
+        let report: Int? = counts.withLock {
+            if path.hasSuffix(".html") { $0.pages += 1 } else if path.hasSuffix("feed.xml") { $0.feeds += 1 }
+            if let kind { $0.byKind[kind, default: 0] += 1 }
+            $0.done += 1
+            return $0.done % 250 == 0 ? $0.done : nil
         }
         if let report, let progress { progress(min(report, total), total) }
     }
 
     /// Puts the counts in the build's result.
     func report(into result: inout BuildResult) {
-        lock.withLock {
-            result.pageCount = pages
-            result.feedCount = feeds
-            result.pagesByKind = byKind
-        }
+        let counts = self.counts.withLock { $0 }
+        result.pageCount = counts.pages
+        result.feedCount = counts.feeds
+        result.pagesByKind = counts.byKind
     }
 }
 

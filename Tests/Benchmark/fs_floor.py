@@ -8,13 +8,12 @@ into a folder wiped just before (as the side-by-side benchmark wipes before ever
 `mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
 times (default 5): removes the copy it wrote last, and writes every folder and file again the
 way generate's first build into a missing folder does: on two threads, each file under its own
-name. Nothing is rendered, so the time is the least any generator producing those
+name; every folder that gets folders inside marked as the top of a subtree (ext4's
+`chattr +T`). Nothing is rendered, so the time is the least any generator producing those
 files can spend writing them. Prints wall, user and sys seconds per round, and the medians.
 
 The synthetic modes write 15,000 pages of 16 KB: `staging` renames each from one temporary
-folder, `inplace` writes beside the target, `spread` also marks every folder it makes as the
-top of a subtree (ext4's `chattr +T`, which generate does not do: it did not help on a
-journaled ext4).
+folder, `inplace` writes beside the target, `spread` also marks every folder it makes.
 
 On ext4 without a journal, inodes freed in the last minutes are skipped one by one on every
 allocation in their block group, so right after `rm -rf` a round can be slower than the last.
@@ -28,7 +27,7 @@ FS_IOC_GETFLAGS, FS_IOC_SETFLAGS, FS_TOPDIR_FL = 0x80086601, 0x40086602, 0x00020
 
 
 def mark_top(path):
-    """chattr +T (ioctl; silently nothing where unsupported)."""
+    """chattr +T, as generate does it (ioctl; silently nothing where unsupported)."""
     descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         flags = array.array("i", [0])
@@ -68,18 +67,20 @@ def build(mode):
 
 
 def read_tree(source):
-    """Every file under `source` (relative path, bytes)."""
-    files = []
-    for folder, _, names in os.walk(source):
+    """Every file under `source` (relative path, bytes), and the folders that hold folders."""
+    files, parents = [], set()
+    for folder, subfolders, names in os.walk(source):
         relative = os.path.relpath(folder, source)
         relative = "" if relative == "." else relative
+        if subfolders:
+            parents.add(relative)
         for name in names:
             with open(os.path.join(folder, name), "rb") as handle:
                 files.append((os.path.join(relative, name), handle.read()))
-    return files
+    return files, parents
 
 
-def mirror_round(files, target):
+def mirror_round(files, parents, target):
     made, lock = {""}, threading.Lock()
 
     def make(relative):
@@ -90,6 +91,8 @@ def mirror_round(files, target):
             if relative in made:
                 return
             os.mkdir(os.path.join(target, relative))
+            if relative in parents:
+                mark_top(os.path.join(target, relative))
             made.add(relative)
 
     def write(part):
@@ -101,6 +104,7 @@ def mirror_round(files, target):
             os.close(descriptor)
 
     os.makedirs(target)
+    mark_top(target)
     start, before = time.time(), os.times()
     threads = [threading.Thread(target=write, args=(part,)) for part in range(2)]
     for thread in threads:
@@ -112,14 +116,14 @@ def mirror_round(files, target):
 
 
 def mirror(source, rounds):
-    files = read_tree(source)
+    files, parents = read_tree(source)
     size = sum(len(data) for _, data in files)
     print(f"mirroring {source}: {len(files)} files, {size / 1e6:.0f} MB, {rounds} rounds, each after removing the last copy", flush=True)
     target = root + "/mirror"
     results = []
     for number in range(rounds):
         shutil.rmtree(target, ignore_errors=True)
-        wall, user, system = mirror_round(files, target)
+        wall, user, system = mirror_round(files, parents, target)
         results.append((wall, user, system))
         print(f"round {number + 1}: wall {wall:.2f} s  user {user:.2f} s  sys {system:.2f} s", flush=True)
     shutil.rmtree(root, ignore_errors=True)

@@ -1,10 +1,12 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Newsroom
 
 /// Files are staged beside their targets: a killed run's leftovers are swept by the next run,
-/// an aborted build takes its staged files and new folders with it, and a commit that fails
-/// half-way puts every old file back.
+/// an aborted build takes its staged files and new folders with it, a commit that fails
+/// half-way puts every old file back, and the folders a build makes carry ext4's
+/// top-of-subtree mark so a clean build after `rm -rf` stays fast.
 @Suite struct StagingTests {
     @Test func nextRunSweepsWhatAKilledRunStaged() throws {
         let site = try TestSite(Sites.valid)
@@ -91,6 +93,29 @@ import Testing
         #expect(site.build { $0.output = swapped }.succeeded)
         #expect(renamed == Fixtures.tree(at: swapped))
         #expect(Self.stagedFiles(site) == [])
+    }
+
+    /// Folders that get folders inside are marked for spreading (ext4's `chattr +T`), by a first
+    /// build and by a later build that adds folders; a page's folder, with only files in it, is
+    /// not (ext4 reads the mark only when it places a folder inside the marked one).
+    @Test(.enabled(if: FolderFlags.unsupportedReason == nil, Comment(rawValue: FolderFlags.unsupportedReason ?? "")))
+    func newFoldersAreMarkedForSpreading() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        func marked(_ folder: String) -> Bool? {
+            FolderFlags.isMarkedTop(site.output.path + folder)
+        }
+        #expect(site.build().succeeded)
+        for folder in ["", "/news", "/news/2023", "/news/2023/04"] {
+            #expect(marked(folder) == true, "first build: \(folder)")
+        }
+        #expect(marked("/news/2023/04/second") == false, "a page's folder")
+        try site.write(Self.newItem)
+        #expect(site.build().succeeded)
+        for folder in ["/news/2024", "/news/2024/02"] {
+            #expect(marked(folder) == true, "staged build: \(folder)")
+        }
+        #expect(marked("/news/2024/02/new-item") == false, "a page's folder")
     }
 
     static let newItem = """

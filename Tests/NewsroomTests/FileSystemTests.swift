@@ -1,4 +1,5 @@
 import Foundation
+import TestSupport
 import Testing
 @testable import Newsroom
 
@@ -75,5 +76,32 @@ import Testing
         held = nil
         #expect(try fileSystem.lock(root + "/lock", .file, 0.1) != nil, "released with its holder")
         #expect(throws: SystemError.self) { try fileSystem.lock(root + "/missing/lock", .file, 0.1) }
+    }
+
+    @Test(.enabled(if: FolderFlags.unsupportedReason == nil, Comment(rawValue: FolderFlags.unsupportedReason ?? "")))
+    func marksAFolderForSpreading() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let folder = fileSystem.openFolder(root)
+        try fileSystem.makeFolder("top", folder)
+        try fileSystem.makeFolder("plain", folder)
+        try fileSystem.markForSpreading("top", folder)
+        try fileSystem.markForSpreading("top", folder)
+        #expect(FolderFlags.isMarkedTop(root + "/top") == true)
+        #expect(FolderFlags.isMarkedTop(root + "/plain") == false)
+    }
+
+    /// tmpfs keeps no such flag: marking says so, and the build then stops trying.
+    @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm"), "needs /dev/shm (tmpfs)"))
+    func markingWhereTheFlagIsMissingSaysItIsUnsupported() throws {
+        let root = "/dev/shm/newsroom-fs-\(UUID().uuidString)"
+        try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        do {
+            try fileSystem.markForSpreading(root, .working)
+            Issue.record("tmpfs took the mark")
+        } catch let error as SystemError {
+            #expect(error.isUnsupported, "\(error)")
+        }
     }
 }

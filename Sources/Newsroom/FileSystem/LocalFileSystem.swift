@@ -25,6 +25,11 @@ extension FileSystem {
             let (at, reached) = folder.at(path)
             guard mkdirat(at, reached, 0o755) == 0 else { throw SystemError.last }
         },
+        markForSpreading: { path, folder in
+            let (at, reached) = folder.at(path)
+            let failure = newsroom_mark_top_folder_at(at, reached)
+            guard failure == 0 else { throw SystemError(code: failure) }
+        },
         rename: { from, to, folder in
             let (at, source) = folder.at(from)
             let (_, target) = folder.at(to)

@@ -5,7 +5,7 @@ import Foundation
 /// to the output at the end. The output appears complete or not at all, without a staging
 /// name and a rename for each of 15,000 files, and a killed first build leaves only that
 /// folder, which the next first build removes.
-final class FirstBuildSession: OutputSession, @unchecked Sendable {
+final class FirstBuildSession: OutputSession {
     static let folderSuffix = ".newsroom-new-"
 
     let folder: URL
@@ -56,7 +56,7 @@ final class FirstBuildSession: OutputSession, @unchecked Sendable {
         self.lock = lock
         self.fileSystem = fileSystem
         self.root = fileSystem.openFolder(work.path)
-        self.folders = FolderMaker(root: root, fileSystem: fileSystem)
+        self.folders = FolderMaker(root: root, fileSystem: fileSystem, rootIsNew: true)
     }
 
     /// Writes `file` under its own name: the folder is new, so nothing is there to compare with.

@@ -1,38 +1,56 @@
 import Foundation
+import Synchronization
 
 /// Makes the output's folders while a build stages files, from several threads at once, and
 /// remembers which it made so an aborted build can remove them again.
-final class FolderMaker: @unchecked Sendable {
+///
+/// Every folder it makes that gets folders inside it is marked for spreading (ext4's
+/// `chattr +T`, see `FileSystem.markForSpreading`), when the first folder is made inside it:
+/// ext4 reads the mark only when it places a folder inside the marked one, so a page's folder,
+/// with only files in it, is left unmarked and costs no extra system calls. Where the file
+/// system has no such mark, marking stops for the rest of the build.
+final class FolderMaker: Sendable {
     private let root: OpenFolder
     private let fileSystem: FileSystem
-    /// Folders known to exist, by path relative to the root ("" is the root).
-    private var known: Set<String> = [""]
-    /// The folders this session made: files in them are known not to exist yet, and an aborted
-    /// build removes them again.
-    private var created: Set<String> = []
-    private let mutex = NSLock()
+    private let state: Mutex<State>
 
-    init(root: OpenFolder, fileSystem: FileSystem) {
+    private struct State {
+        /// Folders known to exist, by path relative to the root ("" is the root).
+        var known: Set<String> = [""]
+        /// The folders this session made: files in them are known not to exist yet, and an
+        /// aborted build removes them again.
+        var created: Set<String> = []
+        /// The folders marked so far, or about to be.
+        var marked: Set<String> = []
+        /// Cleared when the file system turns out not to have the mark.
+        var marks = true
+    }
+
+    /// `rootIsNew`: the root itself was made for this build (a first build's folder), so it is
+    /// marked too once a folder is made inside it.
+    init(root: OpenFolder, fileSystem: FileSystem, rootIsNew: Bool = false) {
         self.root = root
         self.fileSystem = fileSystem
+        self.state = Mutex(State(created: rootIsNew ? [""] : []))
     }
 
     /// Whether `path` (relative to the root) is a folder this session made, so nothing was in
     /// it before the build.
     func madeThisBuild(_ path: String) -> Bool {
-        mutex.withLock { created.contains(path) }
+        state.withLock { $0.created.contains(path) }
     }
 
     /// `mkdir -p` for a folder inside the root, given relative to it.
     func make(_ path: String) throws {
-        if mutex.withLock({ known.contains(path) }) { return }
+        if state.withLock({ $0.known.contains(path) }) { return }
         let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
         try make(parent)
+        markBeforeItsFirstFolder(parent)
         do {
             try fileSystem.makeFolder(path, root)
-            mutex.withLock {
-                created.insert(path)
-                known.insert(path)
+            state.withLock {
+                $0.created.insert(path)
+                $0.known.insert(path)
             }
             return
         } catch let error as SystemError where error.isAlreadyThere {
@@ -42,13 +60,28 @@ final class FolderMaker: @unchecked Sendable {
         guard fileSystem.status(path, in: root)?.isDirectory == true else {
             throw OutputError("cannot create the folder \(root.path)/\(path): a file is in the way")
         }
-        mutex.withLock { _ = known.insert(path) }
+        state.withLock { _ = $0.known.insert(path) }
     }
 
-    /// Removes the folders `make` created that are empty again, deepest first.
+    /// Marks `path`, a folder this session made, before the first folder is made inside it.
+    /// A folder that was there before the build is left as it is.
+    private func markBeforeItsFirstFolder(_ path: String) {
+        let needed = state.withLock { $0.marks && $0.created.contains(path) && $0.marked.insert(path).inserted }
+        guard needed else { return }
+        do {
+            try fileSystem.markForSpreading(path.isEmpty ? "." : path, root)
+        } catch let error as SystemError where error.isUnsupported {
+            state.withLock { $0.marks = false }
+        } catch {
+            // Any other failure leaves this one folder unmarked: the mark changes only where
+            // folders are placed, never what the build writes.
+        }
+    }
+
+    /// Removes the folders `make` created that are empty again, deepest first (never the root).
     func removeCreated() {
-        let folders = mutex.withLock { created }
-        for path in folders.sorted(by: { $0.count > $1.count }) {
+        let folders = state.withLock { $0.created }
+        for path in folders.sorted(by: { $0.count > $1.count }) where !path.isEmpty {
             _ = fileSystem.remove(path, root, true)
         }
     }

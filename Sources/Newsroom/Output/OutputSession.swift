@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// One build's writes, from `OutputWriter.begin` to `commit` (then `publish`) or `abort`: each
 /// file is compared with what the previous build left and written if it changed, and the
@@ -61,18 +62,19 @@ extension OutputSession {
         let previous = ledger.previous
         guard !previous.entries.isEmpty else { return false }
         let entries = Array(previous.entries)
-        let intact = Flag()
+        let intact = Mutex(true)
         let fileSystem = self.fileSystem, root = self.root
-        DispatchQueue.concurrentPerform(iterations: 8) { part in
-            for index in stride(from: part, to: entries.count, by: 8) where intact.isSet {
+        // Eight parts, each checking every eighth file, all stop soon after one finds a change.
+        ParallelMap.forEach(8) { part in
+            for index in stride(from: part, to: entries.count, by: 8) where intact.withLock({ $0 }) {
                 let (path, entry) = entries[index]
                 guard entry.isOnDisk(as: fileSystem.status(path, in: root)) else {
-                    intact.clear()
+                    intact.withLock { $0 = false }
                     return
                 }
             }
         }
-        guard intact.isSet else { return false }
+        guard intact.withLock({ $0 }) else { return false }
         ledger.keepAll()
         return true
     }
@@ -95,12 +97,4 @@ extension OutputSession {
             return nil
         }
     }
-}
-
-/// A flag several threads may clear.
-private final class Flag: @unchecked Sendable {
-    private var value = true
-    private let lock = NSLock()
-    var isSet: Bool { lock.withLock { value } }
-    func clear() { lock.withLock { value = false } }
 }

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 extension StagedSession {
     /// Renames the staged files into place, in path order, on two threads (alone, 15,000
@@ -7,7 +8,7 @@ extension StagedSession {
     func moveIntoPlace(_ ordered: [(path: String, staging: String, old: FileStatus?)]) throws {
         let moves = Moves(count: ordered.count)
         let fileSystem = self.fileSystem, root = self.root
-        DispatchQueue.concurrentPerform(iterations: 2) { part in
+        ParallelMap.forEach(2) { part in
             for index in stride(from: part, to: ordered.count, by: 2) {
                 guard !moves.failed else { return }
                 let (path, stagingPath, old) = ordered[index]
@@ -94,17 +95,20 @@ enum Move: Equatable {
 }
 
 /// Which staged files the commit's threads put in place, how, and the first failure.
-private final class Moves: @unchecked Sendable {
-    private var moves: [Move?]
-    private var failures: [(index: Int, message: String)] = []
-    private let lock = NSLock()
+private final class Moves: Sendable {
+    private struct State {
+        var moves: [Move?]
+        var failures: [(index: Int, message: String)] = []
+    }
 
-    init(count: Int) { moves = Array(repeating: nil, count: count) }
+    private let state: Mutex<State>
 
-    func done(_ index: Int, _ move: Move) { lock.withLock { moves[index] = move } }
-    func fail(_ index: Int, _ message: String) { lock.withLock { failures.append((index, message)) } }
-    var failed: Bool { lock.withLock { !failures.isEmpty } }
-    func move(_ index: Int) -> Move? { lock.withLock { moves[index] } }
+    init(count: Int) { state = Mutex(State(moves: Array(repeating: nil, count: count))) }
+
+    func done(_ index: Int, _ move: Move) { state.withLock { $0.moves[index] = move } }
+    func fail(_ index: Int, _ message: String) { state.withLock { $0.failures.append((index, message)) } }
+    var failed: Bool { state.withLock { !$0.failures.isEmpty } }
+    func move(_ index: Int) -> Move? { state.withLock { $0.moves[index] } }
     /// The failure of the file first in path order.
-    var firstFailure: String? { lock.withLock { failures.min { $0.index < $1.index }?.message } }
+    var firstFailure: String? { state.withLock { $0.failures.min { $0.index < $1.index }?.message } }
 }

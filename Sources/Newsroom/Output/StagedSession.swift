@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// A build of an output folder that exists: each changed file is written beside its target as
 /// `.<name>.newsroom-tmp`, and `commit` renames them all into place once every page has
@@ -10,7 +11,7 @@ import Foundation
 /// Staging each file in its own folder, rather than in one staging folder, lets the file system
 /// place it with its folder: right after `rm -rf`, ext4 without a journal skipped the inodes it
 /// had just freed one by one when all new files went into one folder's block group.
-final class StagedSession: OutputSession, @unchecked Sendable {
+final class StagedSession: OutputSession {
     /// The suffix of a file staged beside its target.
     static let stagedSuffix = ".newsroom-tmp"
     /// A folder present while a session is open: found at the start of a run, it says the last
@@ -26,8 +27,7 @@ final class StagedSession: OutputSession, @unchecked Sendable {
     private let marker: URL
     private let folders: FolderMaker
     /// Each staged file, and what was at its target when it was staged (nil: nothing).
-    private var staged: [(path: String, staging: String, old: FileStatus?)] = []
-    private let mutex = NSLock()
+    private let staged = Mutex<[(path: String, staging: String, old: FileStatus?)]>([])
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
     init(folder: URL, lock: FileLock, fileSystem: FileSystem, previous state: IncrementalState) throws {
@@ -68,7 +68,7 @@ final class StagedSession: OutputSession, @unchecked Sendable {
             _ = fileSystem.remove(stagingPath, root, false)
             throw OutputError("cannot write \(file.path): \(error); the previous output is kept")
         }
-        mutex.withLock { staged.append((file.path, stagingPath, old)) }
+        staged.withLock { $0.append((file.path, stagingPath, old)) }
         ledger.wrote(file.path, OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey))
     }
 
@@ -85,7 +85,7 @@ final class StagedSession: OutputSession, @unchecked Sendable {
     /// Moves every staged file into place, removes stale files and saves the state.
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: ledger.unchanged, removed: 0)
-        let ordered = mutex.withLock { staged }.sorted(by: { $0.path < $1.path })
+        let ordered = staged.withLock { $0 }.sorted(by: { $0.path < $1.path })
         try moveIntoPlace(ordered)
         report.written = ordered.count
         let previous = ledger.previous, next = ledger.manifest
@@ -108,7 +108,7 @@ final class StagedSession: OutputSession, @unchecked Sendable {
 
     /// Removes the staged files and the folders this session made.
     func abort() {
-        discard(mutex.withLock { staged }.map(\.staging))
+        discard(staged.withLock { $0 }.map(\.staging))
         folders.removeCreated()
         try? FileManager.default.removeItem(at: marker)
         withExtendedLifetime(lock) {}

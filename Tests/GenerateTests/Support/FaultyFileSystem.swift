@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 @testable import Newsroom
 #if canImport(Glibc)
 import Glibc
@@ -72,15 +73,14 @@ extension FileSystem {
 }
 
 /// Bytes left on a simulated disk, taken from several threads.
-private final class Room: @unchecked Sendable {
-    private var left: Int
-    private let lock = NSLock()
+private final class Room: Sendable {
+    private let left: Mutex<Int>
 
-    init(_ bytes: Int) { left = bytes }
+    init(_ bytes: Int) { left = Mutex(bytes) }
 
     /// Takes up to `count` bytes; how many there were.
     func take(_ count: Int) -> Int {
-        lock.withLock {
+        left.withLock { left in
             let taken = min(count, left)
             left -= taken
             return taken
