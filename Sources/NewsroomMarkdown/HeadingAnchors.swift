@@ -61,9 +61,9 @@ enum HeadingAnchors {
         return String(decoding: bytes, as: UTF8.self)
     }
 
-    private static let markStart = UTF8Search.Needle(String(CmarkDocument.headingMarkStart))
-    private static let markEnd = UTF8Search.Needle(String(CmarkDocument.headingMarkEnd))
-    private static let idAttribute = UTF8Search.Needle(" id=")
+    private static let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
+    private static let markEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
+    private static let idAttribute = Array(" id=".utf8)
 
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">` in
     /// cmark's rendered bytes, copying them once, with the ids in.
@@ -74,7 +74,7 @@ enum HeadingAnchors {
         var cursor = 0
         while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
               let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
-              let index = Int(String(decoding: bytes[(start + markStart.bytes.count)..<end], as: UTF8.self)),
+              let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
               headings.indices.contains(index) {
             // The mark sits right after the opening tag "<hN>": reopen it with the id.
             if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
@@ -83,7 +83,7 @@ enum HeadingAnchors {
             } else {
                 output += bytes[cursor..<start]
             }
-            cursor = end + markEnd.bytes.count
+            cursor = end + markEnd.count
         }
         output += bytes[cursor...]
         return output
@@ -96,7 +96,7 @@ enum HeadingAnchors {
             var ids: [String] = []
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: idAttribute, in: bytes, from: cursor) {
-                var start = found + idAttribute.bytes.count
+                var start = found + idAttribute.count
                 let quote: UInt8? = start < bytes.count && (bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'")) ? bytes[start] : nil
                 if quote != nil { start += 1 }
                 var end = start
