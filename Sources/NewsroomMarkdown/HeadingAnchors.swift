@@ -7,7 +7,7 @@ import NewsroomText
 enum HeadingAnchors {
     /// The id for `text`, unique within one document. `used` counts each id given so far.
     static func uniqueID(for text: String, used: inout [String: Int]) -> String {
-        var base = text.isASCII ? asciiSlug(text) : unicodeSlug(text)
+        var base = slug(text)
         // GitHub gives a heading with no letters or digits an empty id, which no link can name;
         // "section" (numbered like any other on repeats) can be linked to.
         if base.isEmpty { base = "section" }
@@ -24,7 +24,7 @@ enum HeadingAnchors {
 
     /// The id's base: letters, marks and digits lower-cased, `-` and `_` kept, each space a
     /// `-`, everything else dropped.
-    static func unicodeSlug(_ text: String) -> String {
+    static func slug(_ text: String) -> String {
         var base = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -40,25 +40,6 @@ enum HeadingAnchors {
             }
         }
         return base
-    }
-
-    /// `unicodeSlug` for ASCII text, by byte (Unicode's property tables cost more than the rest).
-    static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                bytes.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                bytes.append(byte)
-            case UInt8(ascii: " "):
-                bytes.append(UInt8(ascii: "-"))
-            default:
-                continue
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
     }
 
     private static let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
