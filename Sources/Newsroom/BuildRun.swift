@@ -154,10 +154,6 @@ struct BuildRun {
         session.record(state(digest: inputs.digest, warnings: warnings, source: source))
         result.report = try session.commit()
         try session.publish()
-        if !options.freesMemoryWhenDone {
-            KeptUntilExit.keep(renderer)
-            KeptUntilExit.keep(source)
-        }
         clock.lap("write", into: &result)
         counter?.report(into: &result)
     }

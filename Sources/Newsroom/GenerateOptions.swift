@@ -17,10 +17,6 @@ public struct GenerateOptions: Sendable {
     public var progress: (@Sendable (Int, Int) -> Void)?
     /// Count pages by kind for the summary (`--verbose`).
     public var countPageKinds = false
-    /// False for a process that exits right after the build (the command line): the build's
-    /// model (every item, page and template) is then left for the exit to reclaim instead of
-    /// being freed piece by piece, 30 ms at the end of a 10,000-item build.
-    public var freesMemoryWhenDone = true
     /// How many items' cards are made once and kept for every page that shows them: a card
     /// shows on eight pages on average (listings, archives, tags, related items). About 600
     /// bytes each, so a site of 50,000 items stays within memory; the rest are built where

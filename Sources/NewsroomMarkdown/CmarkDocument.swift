@@ -138,7 +138,7 @@ struct CmarkDocument {
         "\(ParsedMarkdown.Slot.openMark)\(family)s\(index)\(ParsedMarkdown.Slot.closeMark)"
     }
 
-    private static let footnotes = UTF8Search.Needle("<section class=\"footnotes\" data-footnotes>")
+    private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
 
     /// A raw HTML node with where it is written.
     private static func describe(_ node: OpaquePointer) -> MarkdownRawHTML {

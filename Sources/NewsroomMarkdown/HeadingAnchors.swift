@@ -7,7 +7,7 @@ import NewsroomText
 enum HeadingAnchors {
     /// The id for `text`, unique within one document. `used` counts each id given so far.
     static func uniqueID(for text: String, used: inout [String: Int]) -> String {
-        var base = text.isASCII ? asciiSlug(text) : unicodeSlug(text)
+        var base = slug(text)
         // GitHub gives a heading with no letters or digits an empty id, which no link can name;
         // "section" (numbered like any other on repeats) can be linked to.
         if base.isEmpty { base = "section" }
@@ -24,7 +24,7 @@ enum HeadingAnchors {
 
     /// The id's base: letters, marks and digits lower-cased, `-` and `_` kept, each space a
     /// `-`, everything else dropped.
-    static func unicodeSlug(_ text: String) -> String {
+    static func slug(_ text: String) -> String {
         var base = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {
@@ -42,28 +42,9 @@ enum HeadingAnchors {
         return base
     }
 
-    /// `unicodeSlug` for ASCII text, by byte (Unicode's property tables cost more than the rest).
-    static func asciiSlug(_ text: String) -> String {
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for byte in text.utf8 {
-            switch byte {
-            case UInt8(ascii: "A")...UInt8(ascii: "Z"):
-                bytes.append(byte | 0x20)
-            case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                bytes.append(byte)
-            case UInt8(ascii: " "):
-                bytes.append(UInt8(ascii: "-"))
-            default:
-                continue
-            }
-        }
-        return String(decoding: bytes, as: UTF8.self)
-    }
-
-    private static let markStart = UTF8Search.Needle(String(CmarkDocument.headingMarkStart))
-    private static let markEnd = UTF8Search.Needle(String(CmarkDocument.headingMarkEnd))
-    private static let idAttribute = UTF8Search.Needle(" id=")
+    private static let markStart = Array(String(CmarkDocument.headingMarkStart).utf8)
+    private static let markEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
+    private static let idAttribute = Array(" id=".utf8)
 
     /// Replaces each `<hN>` + mark written by `CmarkTree.markHeadings` with `<hN id="…">` in
     /// cmark's rendered bytes, copying them once, with the ids in.
@@ -74,7 +55,7 @@ enum HeadingAnchors {
         var cursor = 0
         while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
               let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
-              let index = Int(String(decoding: bytes[(start + markStart.bytes.count)..<end], as: UTF8.self)),
+              let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
               headings.indices.contains(index) {
             // The mark sits right after the opening tag "<hN>": reopen it with the id.
             if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
@@ -83,7 +64,7 @@ enum HeadingAnchors {
             } else {
                 output += bytes[cursor..<start]
             }
-            cursor = end + markEnd.bytes.count
+            cursor = end + markEnd.count
         }
         output += bytes[cursor...]
         return output
@@ -96,7 +77,7 @@ enum HeadingAnchors {
             var ids: [String] = []
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: idAttribute, in: bytes, from: cursor) {
-                var start = found + idAttribute.bytes.count
+                var start = found + idAttribute.count
                 let quote: UInt8? = start < bytes.count && (bytes[start] == UInt8(ascii: "\"") || bytes[start] == UInt8(ascii: "'")) ? bytes[start] : nil
                 if quote != nil { start += 1 }
                 var end = start

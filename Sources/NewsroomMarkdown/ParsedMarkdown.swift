@@ -77,7 +77,7 @@ public struct ParsedMarkdown: Sendable {
 
         static let openMark = "%EE%80%82"
         static let closeMark = "%EE%80%83"
-        private static let open = UTF8Search.Needle(openMark)
+        private static let open = Array(openMark.utf8)
 
         /// The marks of `family` in `html`, when there are exactly `count`, each once; nil on a
         /// clash with text the author wrote.

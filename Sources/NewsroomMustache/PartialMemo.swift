@@ -71,8 +71,8 @@ final class PartialRecording {
 }
 
 extension TemplateValue {
-    /// Whether two values found by the same read make the same output: equal scalars, the same
-    /// object or list storage (kept alive by the memo, so never reused), the same pure lambda.
+    /// Whether two values found by the same read make the same output: equal scalars, objects
+    /// and lists whose parts render alike, the same pure lambda.
     func rendersLike(_ other: TemplateValue) -> Bool {
         switch (self, other) {
         case (.text(let a), .text(let b)): return a == b
@@ -81,8 +81,10 @@ extension TemplateValue {
         case (.number(let a), .number(let b)): return a == b
         case (.decimal(let a), .decimal(let b)): return a == b
         case (.null, .null): return true
-        case (.object(let a), .object(let b)): return a.storageIdentity == b.storageIdentity
-        case (.list(let a), .list(let b)): return a.withUnsafeBufferPointer { x in b.withUnsafeBufferPointer { y in x.baseAddress == y.baseAddress && x.count == y.count } }
+        case (.object(let a), .object(let b)):
+            return a.entries.count == b.entries.count
+                && zip(a.entries, b.entries).allSatisfy { $0.key.id == $1.key.id && $0.value.rendersLike($1.value) }
+        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.rendersLike($1) }
         case (.lambda(let a), .lambda(let b)): return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity
         default: return false
         }

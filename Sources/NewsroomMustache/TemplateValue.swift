@@ -145,11 +145,6 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         }
         entries.append((key, value))
     }
-
-    /// Where the entries are stored: the same for copies of one object (see `PartialMemo`).
-    var storageIdentity: UnsafeRawPointer? {
-        entries.withUnsafeBufferPointer { UnsafeRawPointer($0.baseAddress) }
-    }
 }
 
 /// What can be put in a `TemplateObject`.

@@ -50,7 +50,6 @@ struct BuildCommand: ParsableCommand {
         options.includeFuture = future
         options.cleanURLs = cleanURLs ? true : nil
         options.countPageKinds = verbose
-        options.freesMemoryWhenDone = false
         if !quiet, isatty(STDERR_FILENO) == 1 {
             options.progress = Progress.line(started: started)
         }

@@ -98,13 +98,6 @@ struct ContentLinks {
     static func scheme(of destination: String) -> String? {
         guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = destination[..<colon]
-        // ASCII, the usual case, by byte; anything else by Unicode's letter and number classes.
-        if candidate.isASCII {
-            guard let first = candidate.utf8.first, ASCII.isLetter(first),
-                  candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == 0x2B || $0 == 0x2D || $0 == 0x2E })
-            else { return nil }
-            return candidate.lowercased()
-        }
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }

@@ -57,7 +57,7 @@ struct Linker: Sendable {
                 var end = to.count
                 if cleanURLs, Self.endsInIndexFile(to, after: common) { end -= Self.indexFile.count }
                 if ups == 0, end == common { return "./" }
-                // Written straight into the string's storage: this runs for every link of every page.
+                // Straight into the string's storage: it runs for every link of every page, where joined pieces or byte arrays cost several times as much.
                 return String(unsafeUninitializedCapacity: ups * 3 + (end - common) * 3) { output in
                     var count = 0
                     for _ in 0..<ups {

@@ -6,11 +6,6 @@ import NewsroomMustache
 enum Slug {
     /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
     static func isValid(_ slug: String) -> Bool {
-        // ASCII slugs, nearly all of them, by byte: the same rules as below.
-        if slug.isASCII {
-            guard let first = slug.utf8.first, slug.utf8.count <= 120, isLowerOrDigit(first) else { return false }
-            return slug.utf8.allSatisfy { isLowerOrDigit($0) || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") }
-        }
         guard let first = slug.unicodeScalars.first, slug.count <= 120 else { return false }
         guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
         return slug.unicodeScalars.allSatisfy { scalar in
@@ -18,10 +13,6 @@ enum Slug {
                 || (scalar.properties.isAlphabetic && !scalar.properties.isUppercase)
                 || ("0"..."9").contains(scalar)
         }
-    }
-
-    private static func isLowerOrDigit(_ byte: UInt8) -> Bool {
-        ASCII.isLowercaseLetter(byte) || ASCII.isDigit(byte)
     }
 
     /// A slug for any text: lower-cased, accents dropped, runs of other characters made one `-`.

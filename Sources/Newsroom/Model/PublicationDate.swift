@@ -24,40 +24,7 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
 
     /// `2023-03-21T10:00:00+02:00`
     public var iso8601: String {
-        guard Self.fitsDigits(self) else {
-            return isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
-        }
-        // Digit by digit into the string's own storage: joined from padded pieces, it was nine
-        // strings for each of the 15,000 dates a build writes (sitemap, JSON-LD, cards).
-        let minutes = abs(offsetSeconds) / 60
-        return String(unsafeUninitializedCapacity: 25) { output in
-            var count = 0
-            func put(_ value: Int, _ width: Int) {
-                var divisor = 1
-                for _ in 1..<width { divisor *= 10 }
-                while divisor > 0 {
-                    output[count] = UInt8(ascii: "0") + UInt8(value / divisor % 10)
-                    count += 1
-                    divisor /= 10
-                }
-            }
-            func put(_ byte: Unicode.Scalar) {
-                output[count] = UInt8(byte.value)
-                count += 1
-            }
-            put(year, 4); put("-"); put(month, 2); put("-"); put(day, 2); put("T")
-            put(hour, 2); put(":"); put(minute, 2); put(":"); put(second, 2)
-            put(offsetSeconds < 0 ? "-" : "+"); put(minutes / 60, 2); put(":"); put(minutes % 60, 2)
-            return count
-        }
-    }
-
-    /// Whether every field fits the fixed widths `iso8601` writes by digit (always, for dates
-    /// read from front matter; the joined form covers the rest).
-    private static func fitsDigits(_ date: PublicationDate) -> Bool {
-        (0...9999).contains(date.year) && (0...99).contains(date.month) && (0...99).contains(date.day)
-            && (0...99).contains(date.hour) && (0...99).contains(date.minute) && (0...99).contains(date.second)
-            && abs(date.offsetSeconds) < 100 * 3600
+        isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
     }
 
     /// `2023-03-21`

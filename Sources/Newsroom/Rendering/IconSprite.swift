@@ -31,9 +31,9 @@ struct IconSprite: Sendable {
 
     private static let spriteOpening = Array("\n<svg xmlns=\"http://www.w3.org/2000/svg\" class=\"icon-sprite\" aria-hidden=\"true\" style=\"position:absolute;width:0;height:0;overflow:hidden\">".utf8)
     private static let spriteClosing = Array("</svg>".utf8)
-    private static let useMarker = UTF8Search.Needle("href=\"#icon-")
-    private static let bodyTag = UTF8Search.Needle("<body")
-    private static let tagEnd = UTF8Search.Needle(">")
+    private static let useMarker = Array("href=\"#icon-".utf8)
+    private static let bodyTag = Array("<body".utf8)
+    private static let tagEnd = Array(">".utf8)
 
     /// Puts the symbols `html` uses, each once and in name order, in a hidden sprite right after
     /// `<body…>`; returns the page's bytes.
@@ -45,7 +45,7 @@ struct IconSprite: Sendable {
             var anyUsed = false
             var cursor = 0
             while let found = UTF8Search.firstIndex(of: marker, in: bytes, from: cursor) {
-                let start = found + marker.bytes.count
+                let start = found + marker.count
                 var end = start
                 while end < bytes.count, bytes[end] != UInt8(ascii: "\"") { end += 1 }
                 if let index = table.index(of: UnsafeBufferPointer(rebasing: bytes[start..<end])) {

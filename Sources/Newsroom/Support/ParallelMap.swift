@@ -61,21 +61,3 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         return value!
     }
 }
-
-/// What a process about to exit keeps rather than frees (see `GenerateOptions.freesMemoryWhenDone`).
-/// Process-wide on purpose: it stands for memory left to the exit, which belongs to the process,
-/// not to one build; only the command line (one build per process) uses it.
-enum KeptUntilExit {
-    private static let values = Mutex<[AnyObject]>([])
-
-    static func keep(_ value: Any) {
-        let box = Kept(value)
-        values.withLock { $0.append(box) }
-    }
-
-    // Unchecked: never read; held only so that `value` is not freed.
-    private final class Kept: @unchecked Sendable {
-        let value: Any
-        init(_ value: Any) { self.value = value }
-    }
-}
