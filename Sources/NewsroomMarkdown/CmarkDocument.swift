@@ -154,11 +154,17 @@ struct CmarkDocument {
         return MarkdownRawHTML(literal: literal, isBlock: false, line: line, column: column, continuationColumn: block)
     }
 
+    /// What every reference definition holds (`[label]: url`), searched by byte: Foundation's
+    /// `contains` on a String goes through UTF-16 for a whole body.
+    private static let definitionMark: [UInt8] = Array("]:".utf8)
+
     /// Each link and image with its destination and where it is written.
     private func references(_ nodes: [OpaquePointer]) -> [MarkdownReference] {
         // A reference link's destination is written on its `[label]: url` line; only a
         // document with a `]:` can have one.
-        let definitions = source.contains("]:") ? ReferenceDefinitions(source: source) : nil
+        var text = source
+        let hasDefinitions = text.withUTF8 { UTF8Search.firstIndex(of: Self.definitionMark, in: $0) != nil }
+        let definitions = hasDefinitions ? ReferenceDefinitions(source: source) : nil
         return nodes.map { node in
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""
             var (line, column) = CmarkTree.position(of: node)
