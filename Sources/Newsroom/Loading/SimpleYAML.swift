@@ -260,12 +260,11 @@ enum SimpleYAML {
 }
 
 private extension Substring {
-    /// Whether the text holds `byte`, found with memchr (`utf8.contains` steps through the view
-    /// one byte at a time).
+    /// Whether the text holds `byte`, searched in its contiguous bytes (`utf8.contains` steps
+    /// through the view one index at a time).
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
-            return memchr(base, Int32(byte), bytes.count) != nil
+            UTF8Search.firstIndex(of: [byte], in: bytes) != nil
         } ?? utf8.contains(byte)
     }
 
