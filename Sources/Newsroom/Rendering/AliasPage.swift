@@ -15,7 +15,7 @@ enum AliasPage {
         <head>
         <meta charset="utf-8">
         <title>Moved</title>
-        <script>location.replace(\(scriptString(path)) + location.hash)</script>
+        <script>location.replace(\(JSONText.quoted(path)) + location.hash)</script>
         <link rel="canonical" href="\(canonical)">
         <meta name="robots" content="noindex">
         <meta http-equiv="refresh" content="0; url=\(relative)">
@@ -26,23 +26,5 @@ enum AliasPage {
         </html>
 
         """)
-    }
-
-    /// `text` as a JavaScript string literal that is also safe inside `<script>` (no `</`).
-    static func scriptString(_ text: String) -> String {
-        var literal = "\""
-        for scalar in text.unicodeScalars {
-            switch scalar {
-            case "\\": literal += "\\\\"
-            case "\"": literal += "\\\""
-            case "<": literal += "\\u003c"
-            case "\n": literal += "\\n"
-            case "\r": literal += "\\r"
-            case "\u{2028}": literal += "\\u2028"
-            case "\u{2029}": literal += "\\u2029"
-            default: literal.unicodeScalars.append(scalar)
-            }
-        }
-        return literal + "\""
     }
 }

@@ -34,8 +34,9 @@ struct ContentRenderer: Sendable {
     /// except in absolute renders (feeds), which write bodies already checked for their pages.
     func render(_ parsed: ParsedMarkdown, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
-        // Links into this body itself: checked against the ids this render writes.
+        // Each URL written into the page, with where the Markdown wrote it (for `check`).
         var written: [String: SourceLocation] = [:]
+        // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
             // Template code left from another generator is reported as such, not as a bad link.
