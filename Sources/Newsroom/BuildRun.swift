@@ -43,7 +43,7 @@ struct BuildRun {
     mutating func load(reusing previous: IncrementalState?) -> SiteSource? {
         let source = SiteLoader.load(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            reusing: previous.map { state in { state.reusableItems(timeZone: $0, site: $1) } }, bodies: options.bodies, log: &log
+            reusing: previous.map { state in { state.reusableItems(timeZone: $0, site: $1) } }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
         )
         if source != nil { clock.lap("load", into: &result) }
         return source

@@ -145,4 +145,32 @@ import TestSupport
         #expect(result.outputError?.contains("Read-only file system") == true, "\(String(describing: result.outputError))")
         #expect(site.outputTree() == before)
     }
+
+    /// Loading reads through the same injected file system: a content file, a template or
+    /// `site.yml` that cannot be read is an error at that file, and the output stays as it was.
+    @Test(arguments: [
+        ("2023-06-01-new.md", "site/content/news/2023-06-01-new.md:1:1: error: cannot read this file"),
+        // Reused from the last build's records, its body is read only to render its page.
+        ("2023-03-21-first.md", "site/content/news/2023-03-21-first.md:1:1: error: the file disappeared during the build; build again"),
+        ("pages/about.md", "site/content/pages/about.md:1:1: error: cannot read this file"),
+        ("layouts/item.mustache", "themes/minimal/layouts/item.mustache:1:1: error: cannot read this file"),
+    ])
+    func anUnreadableSourceIsAnErrorAtThatFile(_ suffix: String, _ expected: String) throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let before = site.outputTree()
+        try site.write("""
+        -- site/content/news/2023-06-01-new.md --
+        ---
+        title: New
+        date: 2023-06-01
+        ---
+        Text.
+        """)
+        let result = site.build { $0.fileSystem = FileSystem.local.failingReads(of: suffix) }
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.description).contains(expected), "\(result.diagnostics)")
+        #expect(site.outputTree() == before)
+    }
 }

@@ -47,10 +47,10 @@ import Testing
         let big = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try big.write(to: folder.appendingPathComponent("big"))
         try Data().write(to: folder.appendingPathComponent("empty"))
-        #expect(FileBytes.read(folder.path + "/big") == big)
-        #expect(FileBytes.read(folder.path + "/empty") == Data())
-        #expect(FileBytes.read(folder.path + "/missing") == nil)
-        #expect(FileBytes.read(folder.path) == nil)
+        #expect(FileBytes.read(folder.path + "/big", fileSystem: .local) == big)
+        #expect(FileBytes.read(folder.path + "/empty", fileSystem: .local) == Data())
+        #expect(FileBytes.read(folder.path + "/missing", fileSystem: .local) == nil)
+        #expect(FileBytes.read(folder.path, fileSystem: .local) == nil)
     }
 
     @Test func invalidUTF8IsLocated() {

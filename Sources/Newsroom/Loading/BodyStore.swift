@@ -34,11 +34,13 @@ final class BodyStore: Sendable {
     }
 
     let folder: SourceFolder
+    let fileSystem: FileSystem
     let markdown: MarkdownRenderer
     private let budget: ByteBudget
     private let entries = Mutex<[String: Entry]>([:])
 
-    init(folder: SourceFolder, allowsRawHTML: Bool, options: Options = Options()) {
+    init(folder: SourceFolder, fileSystem: FileSystem = .local, allowsRawHTML: Bool, options: Options = Options()) {
+        self.fileSystem = fileSystem
         self.folder = folder
         self.markdown = MarkdownRenderer(allowsRawHTML: allowsRawHTML, onParse: options.onParse)
         budget = ByteBudget(options.bytesInMemory)
@@ -105,7 +107,7 @@ final class BodyStore: Sendable {
 
     private func reread(_ sourcePath: String, contentHash: UInt64) -> Result<String, Diagnostic> {
         let display = folder.display(sourcePath)
-        guard let data = FileBytes.read(folder.path(sourcePath)) else {
+        guard let data = FileBytes.read(folder.path(sourcePath), fileSystem: fileSystem) else {
             return .failure(.error("the file disappeared during the build; build again", at: SourceLocation(path: display)))
         }
         guard ContentHash.of(data) == contentHash else {

@@ -20,9 +20,9 @@ struct ContentFile {
     }
 
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
-    static func read(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> ContentFile? {
+    static func read(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)
-        guard let data = FileBytes.read(folder.path(relativePath)) else {
+        guard let data = FileBytes.read(folder.path(relativePath), fileSystem: fileSystem) else {
             log.error("cannot read this file", at: SourceLocation(path: display))
             return nil
         }

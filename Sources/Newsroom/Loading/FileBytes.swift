@@ -1,9 +1,9 @@
 import Foundation
 
-/// Whole files read for loading, through the local file system (see `FileSystem.read`).
+/// Whole files read for loading, through the build's file system (see `FileSystem.read`).
 enum FileBytes {
     /// The bytes of the file at `path`, or nil when it cannot be opened or read.
-    static func read(_ path: String) -> Data? {
-        FileSystem.local.read(path)
+    static func read(_ path: String, fileSystem: FileSystem) -> Data? {
+        fileSystem.read(path)
     }
 }

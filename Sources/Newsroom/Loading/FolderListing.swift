@@ -9,9 +9,9 @@ enum FolderListing {
     }
 
     /// The entries of `relativePath`; a missing folder is simply empty.
-    static func entries(_ relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [Entry] {
+    static func entries(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [Entry] {
         let directory = folder.path(relativePath)
-        guard let listed = FileSystem.local.list(directory) else { return [] }
+        guard let listed = fileSystem.list(directory) else { return [] }
         var entries: [Entry] = []
         for (name, type) in listed.sorted(by: { $0.name < $1.name }) where !name.hasPrefix(".") {
             let path = relativePath + "/" + name
@@ -22,7 +22,7 @@ enum FolderListing {
                 kind = .file
             } else if type == .folder {
                 kind = .directory
-            } else if let status = FileStatus.of(directory + "/" + name), status.isRegular || status.isDirectory {
+            } else if let status = fileSystem.status(directory + "/" + name), status.isRegular || status.isDirectory {
                 kind = status.isDirectory ? .directory : .file
             } else {
                 kind = Self.kind(of: URL(fileURLWithPath: directory + "/" + name), inside: folder.url)
@@ -37,20 +37,20 @@ enum FolderListing {
     }
 
     /// Every file below `relativePath`, as paths relative to the root, sorted.
-    static func files(below relativePath: String, in folder: SourceFolder, log: inout DiagnosticLog) -> [String] {
+    static func files(below relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [String] {
         var result: [String] = []
-        for entry in entries(relativePath, in: folder, log: &log) {
+        for entry in entries(relativePath, in: folder, fileSystem: fileSystem, log: &log) {
             let path = relativePath + "/" + entry.name
             switch entry.kind {
             case .file: result.append(path)
-            case .directory: result += files(below: path, in: folder, log: &log)
+            case .directory: result += files(below: path, in: folder, fileSystem: fileSystem, log: &log)
             }
         }
         return result
     }
 
-    static func isFile(_ relativePath: String, in folder: SourceFolder) -> Bool {
-        if let status = FileStatus.of(folder.path(relativePath)), status.isRegular { return true }
+    static func isFile(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local) -> Bool {
+        if let status = fileSystem.status(folder.path(relativePath)), status.isRegular { return true }
         return kind(of: folder.file(relativePath), inside: folder.url) == .file
     }
 

@@ -16,16 +16,16 @@ enum NewsItemLoader {
         var name: String
     }
 
-    static func sources(in folder: SourceFolder, log: inout DiagnosticLog) -> [Source] {
+    static func sources(in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [Source] {
         let newsPath = "content/news"
         var sources: [Source] = []
         // Item name → the file that first claimed it, so `x.md` beside `x.markdown` is caught.
         var sourceByName: [String: String] = [:]
-        for entry in FolderListing.entries(newsPath, in: folder, log: &log) {
+        for entry in FolderListing.entries(newsPath, in: folder, fileSystem: fileSystem, log: &log) {
             let path = newsPath + "/" + entry.name
             switch entry.kind {
             case .directory:
-                let indexes = ContentFile.markdownExtensions.map { "index" + $0 }.filter { FolderListing.isFile(path + "/" + $0, in: folder) }
+                let indexes = ContentFile.markdownExtensions.map { "index" + $0 }.filter { FolderListing.isFile(path + "/" + $0, in: folder, fileSystem: fileSystem) }
                 guard let index = indexes.first else {
                     log.error("'\(entry.name)' is a folder but not a bundle: it has no index.md", at: folder.location(path))
                     continue
@@ -54,8 +54,8 @@ enum NewsItemLoader {
         return sources
     }
 
-    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, log: inout DiagnosticLog) -> NewsItem? {
-        guard let file = ContentFile.read(source.markdownPath, in: folder, log: &log) else { return nil }
+    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> NewsItem? {
+        guard let file = ContentFile.read(source.markdownPath, in: folder, fileSystem: fileSystem, log: &log) else { return nil }
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0

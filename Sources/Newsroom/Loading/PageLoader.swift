@@ -4,10 +4,10 @@ import Foundation
 enum PageLoader {
     static let knownKeys = ["title", "slug", "layout", "menu", "description", "summary"]
 
-    static func paths(in folder: SourceFolder, log: inout DiagnosticLog) -> [String] {
+    static func paths(in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [String] {
         let pagesPath = "content/pages"
         var pathByStem: [String: String] = [:]
-        return FolderListing.entries(pagesPath, in: folder, log: &log).compactMap { entry in
+        return FolderListing.entries(pagesPath, in: folder, fileSystem: fileSystem, log: &log).compactMap { entry in
             let path = pagesPath + "/" + entry.name
             guard entry.kind == .file, let stem = ContentFile.markdownStem(entry.name) else {
                 log.error("'\(entry.name)' is not a page: pages are .md or .markdown files", at: folder.location(path))
@@ -22,8 +22,8 @@ enum PageLoader {
         }
     }
 
-    static func load(_ path: String, in folder: SourceFolder, log: inout DiagnosticLog) -> Page? {
-        guard let file = ContentFile.read(path, in: folder, log: &log) else { return nil }
+    static func load(_ path: String, in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> Page? {
+        guard let file = ContentFile.read(path, in: folder, fileSystem: fileSystem, log: &log) else { return nil }
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0

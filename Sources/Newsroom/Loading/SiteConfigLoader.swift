@@ -7,10 +7,10 @@ enum SiteConfigLoader {
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
     ]
 
-    static func load(from folder: SourceFolder, log: inout DiagnosticLog) -> SiteConfig? {
+    static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
         let path = "site.yml"
         let file = folder.location(path)
-        guard let data = FileManager.default.contents(atPath: folder.file(path).path) else {
+        guard let data = fileSystem.read(folder.file(path).path) else {
             log.error("no site.yml: a site folder needs one (title, base_url, timezone, theme …)", at: file)
             return nil
         }

@@ -9,31 +9,31 @@ enum SiteLoader {
     ///   - reusing: the last build's item records, for the timezone and site they must have
     ///     been read with (nil: read every file).
     ///   - bodies: how the build's `BodyStore` keeps the bodies it parses.
-    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, reusing previousItems: ((TimeZone, SourceFolder) -> ItemCache)? = nil, bodies: BodyStore.Options = .init(), log: inout DiagnosticLog) -> SiteSource? {
-        guard var config = SiteConfigLoader.load(from: site, log: &log) else { return nil }
+    static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, reusing previousItems: ((TimeZone, SourceFolder) -> ItemCache)? = nil, bodies: BodyStore.Options = .init(), fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteSource? {
+        guard var config = SiteConfigLoader.load(from: site, fileSystem: fileSystem, log: &log) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
         }
         if let cleanURLs { config.cleanURLs = config.cleanURLs || cleanURLs }
-        let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, log: &log)
+        let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &log)
         let dates = DateParser(timeZone: config.timeZone)
 
-        let sources = NewsItemLoader.sources(in: site, log: &log)
+        let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &log)
         let cache = previousItems?(config.timeZone, site) ?? ItemCache()
-        let store = BodyStore(folder: site, allowsRawHTML: config.allowsRawHTML, options: bodies)
-        let siteFolder = OpenFolder(site.url.path)
+        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
+        let siteFolder = fileSystem.openFolder(site.url.path)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in
             let source = sources[index]
             var listing = DiagnosticLog()
             let files = source.bundlePath.map { bundle in
-                FolderListing.files(below: bundle, in: site, log: &listing).filter { $0 != source.markdownPath }
+                FolderListing.files(below: bundle, in: site, fileSystem: fileSystem, log: &listing).filter { $0 != source.markdownPath }
             }
-            let fingerprint = ItemCache.Fingerprint.of(siteFolder.status(source.markdownPath))
+            let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 return (record, files, listing.diagnostics, true)
             }
             var local = DiagnosticLog()
-            var item = NewsItemLoader.load(source, in: site, dates: dates, log: &local)
+            var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
             if let body = item?.body {
                 // The one parse of this body: the store keeps it for the page and the feeds.
                 let parsed = store.add(body, of: source.markdownPath)
@@ -63,15 +63,15 @@ enum SiteLoader {
             log.add(contentsOf: listingDiagnostics)
             if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
-        let pages = PageLoader.paths(in: site, log: &log).compactMap { path -> Page? in
-            guard var page = PageLoader.load(path, in: site, log: &log) else { return nil }
+        let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &log).compactMap { path -> Page? in
+            guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &log) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)
             page.body = ""
             return page
         }
-        let staticFiles = FolderListing.files(below: "static", in: site, log: &log).map { path in
+        let staticFiles = FolderListing.files(below: "static", in: site, fileSystem: fileSystem, log: &log).map { path in
             let url = site.file(path)
-            return CopiedFile(sourceURL: url, outputPath: String(path.dropFirst("static/".count)), isSitemapPage: isSitemapPage(url))
+            return CopiedFile(sourceURL: url, outputPath: String(path.dropFirst("static/".count)), isSitemapPage: isSitemapPage(url, fileSystem: fileSystem))
         }
         guard let theme else { return nil }
         return SiteSource(
@@ -85,9 +85,9 @@ extension SiteLoader {
     /// Whether a static file is a page for the sitemap: an `.html` file other than a server's
     /// `404.html` that does not carry `<meta name="robots" content="noindex">`. An unreadable
     /// file is left out here; copying it reports the problem.
-    static func isSitemapPage(_ url: URL) -> Bool {
+    static func isSitemapPage(_ url: URL, fileSystem: FileSystem = .local) -> Bool {
         guard url.pathExtension.lowercased() == "html", url.lastPathComponent.lowercased() != "404.html",
-              let data = FileManager.default.contents(atPath: url.path) else { return false }
+              let data = fileSystem.read(url.path) else { return false }
         return !HTMLAudit.read(String(decoding: data, as: UTF8.self)).noindex
     }
 }

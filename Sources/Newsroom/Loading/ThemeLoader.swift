@@ -29,11 +29,10 @@ struct IconSource: Sendable {
 enum ThemeLoader {
     static let templateExtension = ".mustache"
 
-    static func load(named name: String, themes: SourceFolder, site: SourceFolder, log: inout DiagnosticLog) -> ThemeSource? {
+    static func load(named name: String, themes: SourceFolder, site: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> ThemeSource? {
         let theme = SourceFolder(url: themes.file(name), displayName: themes.display(name))
-        var isDirectory: ObjCBool = false
-        guard FileManager.default.fileExists(atPath: theme.url.path, isDirectory: &isDirectory), isDirectory.boolValue else {
-            let available = (try? FileManager.default.contentsOfDirectory(atPath: themes.url.path))?.filter { !$0.hasPrefix(".") } ?? []
+        guard fileSystem.status(theme.url.path, following: true)?.isDirectory == true else {
+            let available = (fileSystem.list(themes.url.path) ?? []).map(\.name).filter { !$0.hasPrefix(".") }.sorted()
             log.error(
                 "theme '\(name)' not found in \(themes.displayName)\(Suggestion.didYouMean(name, in: available))",
                 at: site.location("site.yml")
@@ -44,13 +43,13 @@ enum ThemeLoader {
         for kind in [TemplateSource.Kind.layout, .partial] {
             let folderName = kind == .layout ? "layouts" : "partials"
             for source in [theme, site] {
-                for template in readTemplates(folderName, kind: kind, in: source, log: &log) {
+                for template in readTemplates(folderName, kind: kind, in: source, fileSystem: fileSystem, log: &log) {
                     templates[kind.rawValue + "/" + template.name] = template
                 }
             }
         }
-        let icons = readIcons(in: theme, log: &log)
-        let assets = FolderListing.files(below: "assets", in: theme, log: &log).map {
+        let icons = readIcons(in: theme, fileSystem: fileSystem, log: &log)
+        let assets = FolderListing.files(below: "assets", in: theme, fileSystem: fileSystem, log: &log).map {
             CopiedFile(sourceURL: theme.file($0), outputPath: $0)
         }
         return ThemeSource(
@@ -61,32 +60,32 @@ enum ThemeLoader {
         )
     }
 
-    private static func readTemplates(_ folderName: String, kind: TemplateSource.Kind, in folder: SourceFolder, log: inout DiagnosticLog) -> [TemplateSource] {
-        FolderListing.files(below: folderName, in: folder, log: &log).compactMap { path in
+    private static func readTemplates(_ folderName: String, kind: TemplateSource.Kind, in folder: SourceFolder, fileSystem: FileSystem, log: inout DiagnosticLog) -> [TemplateSource] {
+        FolderListing.files(below: folderName, in: folder, fileSystem: fileSystem, log: &log).compactMap { path in
             guard path.hasSuffix(templateExtension) else {
                 log.warning("ignored: templates end in \(templateExtension)", at: folder.location(path))
                 return nil
             }
             let name = String(path.dropFirst(folderName.count + 1).dropLast(templateExtension.count))
-            guard let text = readText(path, in: folder, log: &log) else { return nil }
+            guard let text = readText(path, in: folder, fileSystem: fileSystem, log: &log) else { return nil }
             return TemplateSource(name: name, kind: kind, text: text, displayPath: folder.display(path))
         }
     }
 
-    private static func readIcons(in theme: SourceFolder, log: inout DiagnosticLog) -> [IconSource] {
-        FolderListing.files(below: "icons", in: theme, log: &log).compactMap { path in
+    private static func readIcons(in theme: SourceFolder, fileSystem: FileSystem, log: inout DiagnosticLog) -> [IconSource] {
+        FolderListing.files(below: "icons", in: theme, fileSystem: fileSystem, log: &log).compactMap { path in
             guard path.hasSuffix(".svg") else {
                 log.warning("ignored: icons are .svg files", at: theme.location(path))
                 return nil
             }
-            guard let text = readText(path, in: theme, log: &log) else { return nil }
+            guard let text = readText(path, in: theme, fileSystem: fileSystem, log: &log) else { return nil }
             let name = String(path.dropFirst("icons/".count).dropLast(4))
             return IconSource(name: name, text: text, displayPath: theme.display(path))
         }
     }
 
-    private static func readText(_ path: String, in folder: SourceFolder, log: inout DiagnosticLog) -> String? {
-        guard let data = FileManager.default.contents(atPath: folder.file(path).path) else {
+    private static func readText(_ path: String, in folder: SourceFolder, fileSystem: FileSystem, log: inout DiagnosticLog) -> String? {
+        guard let data = fileSystem.read(folder.file(path).path) else {
             log.error("cannot read this file", at: folder.location(path))
             return nil
         }

@@ -48,6 +48,17 @@ extension FileSystem {
         return fileSystem
     }
 
+    /// This file system, with reads of files whose path ends in `suffix` failing (as for a file
+    /// the build may not read, or a disk error).
+    func failingReads(of suffix: String) -> FileSystem {
+        var fileSystem = self
+        let read = self.read
+        fileSystem.read = { path, folder in
+            path.hasSuffix(suffix) ? nil : read(path, folder)
+        }
+        return fileSystem
+    }
+
     /// This file system, with renames and swaps onto a path ending in `suffix` failing with
     /// `code` (EIO: an input/output error).
     func failingMoves(onto suffix: String, code: Int32 = EIO) -> FileSystem {
