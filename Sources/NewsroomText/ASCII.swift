@@ -8,6 +8,19 @@ package enum ASCII {
         byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0D
     }
 
+    /// HTML's white space between attributes and in attribute lists: space, tab, line feed, form
+    /// feed or carriage return.
+    @inline(__always)
+    package static func isHTMLSpace(_ byte: UInt8) -> Bool {
+        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
+    }
+
+    /// The byte of an upper-case ASCII letter made lower case; any other byte as it is.
+    @inline(__always)
+    package static func lowercased(_ byte: UInt8) -> UInt8 {
+        (0x41...0x5A).contains(byte) ? byte | 0x20 : byte
+    }
+
     @inline(__always)
     package static func isLetter(_ byte: UInt8) -> Bool {
         (0x41...0x5A).contains(byte) || (0x61...0x7A).contains(byte)

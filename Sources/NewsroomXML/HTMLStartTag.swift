@@ -33,7 +33,7 @@ struct HTMLStartTag {
     /// Lexes a tag whose name starts at `from`.
     private static func lex(_ bytes: [UInt8], from: Int) -> HTMLStartTag {
         var index = from
-        while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") { index += 1 }
+        while index < bytes.count, !ASCII.isHTMLSpace(bytes[index]), bytes[index] != UInt8(ascii: "/"), bytes[index] != UInt8(ascii: ">") { index += 1 }
         var tag = HTMLStartTag(end: bytes.count)
         while index < bytes.count {
             let byte = bytes[index]
@@ -41,24 +41,24 @@ struct HTMLStartTag {
                 tag.end = index
                 return tag
             }
-            if isSpace(byte) || byte == UInt8(ascii: "/") {
+            if ASCII.isHTMLSpace(byte) || byte == UInt8(ascii: "/") {
                 index += 1
                 continue
             }
             let nameStart = index
             index += 1  // the first byte belongs to the name, even an `=`
-            while index < bytes.count, !isSpace(bytes[index]), ![UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "=")].contains(bytes[index]) {
+            while index < bytes.count, !ASCII.isHTMLSpace(bytes[index]), ![UInt8(ascii: "/"), UInt8(ascii: ">"), UInt8(ascii: "=")].contains(bytes[index]) {
                 index += 1
             }
             let name = String(decoding: bytes[nameStart..<index], as: UTF8.self).lowercased()
             var probe = index
-            while probe < bytes.count, isSpace(bytes[probe]) { probe += 1 }
+            while probe < bytes.count, ASCII.isHTMLSpace(bytes[probe]) { probe += 1 }
             guard probe < bytes.count, bytes[probe] == UInt8(ascii: "=") else {
                 tag.attributes.append((name, nil))
                 continue
             }
             index = probe + 1
-            while index < bytes.count, isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, ASCII.isHTMLSpace(bytes[index]) { index += 1 }
             let valueStart = index
             if index < bytes.count, bytes[index] == UInt8(ascii: "\"") || bytes[index] == UInt8(ascii: "'") {
                 let quote = bytes[index]
@@ -66,15 +66,11 @@ struct HTMLStartTag {
                 while index < bytes.count, bytes[index] != quote { index += 1 }
                 index = min(index + 1, bytes.count)
             } else {
-                while index < bytes.count, !isSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
+                while index < bytes.count, !ASCII.isHTMLSpace(bytes[index]), bytes[index] != UInt8(ascii: ">") { index += 1 }
             }
             tag.attributes.append((name, valueStart..<index))
         }
         return tag
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D
     }
 
     private static func starts(_ bytes: [UInt8], at index: Int, with text: StaticString) -> Bool {

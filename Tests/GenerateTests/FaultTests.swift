@@ -129,8 +129,17 @@ import TestSupport
     }
 
     @Test func readOnlyOutputIsAClearError() throws {
-        let site = try TestSite(Sites.valid)
+        let (site, before) = try Self.builtSiteWithANewItem()
         defer { site.delete() }
+        let result = site.build { $0.fileSystem = .readOnly }
+        #expect(result.outputError?.contains("Read-only file system") == true, "\(String(describing: result.outputError))")
+        #expect(site.outputTree() == before)
+    }
+
+    /// The valid site built once, its output as that build left it, then one new item written:
+    /// the next build has something to write.
+    static func builtSiteWithANewItem() throws -> (TestSite, [String: Data]) {
+        let site = try TestSite(Sites.valid)
         #expect(site.build().succeeded)
         let before = site.outputTree()
         try site.write("""
@@ -141,13 +150,11 @@ import TestSupport
         ---
         Text.
         """)
-        let result = site.build { $0.fileSystem = .readOnly }
-        #expect(result.outputError?.contains("Read-only file system") == true, "\(String(describing: result.outputError))")
-        #expect(site.outputTree() == before)
+        return (site, before)
     }
 
-    /// Loading reads through the same injected file system: a content file, a template or
-    /// `site.yml` that cannot be read is an error at that file, and the output stays as it was.
+    /// Loading reads through the same injected file system: an item, a page or a template that
+    /// cannot be read is an error at that file, and the output stays as it was.
     @Test(arguments: [
         ("2023-06-01-new.md", "site/content/news/2023-06-01-new.md:1:1: error: cannot read this file"),
         // Reused from the last build's records, its body is read only to render its page.
@@ -156,18 +163,8 @@ import TestSupport
         ("layouts/item.mustache", "themes/minimal/layouts/item.mustache:1:1: error: cannot read this file"),
     ])
     func anUnreadableSourceIsAnErrorAtThatFile(_ suffix: String, _ expected: String) throws {
-        let site = try TestSite(Sites.valid)
+        let (site, before) = try Self.builtSiteWithANewItem()
         defer { site.delete() }
-        #expect(site.build().succeeded)
-        let before = site.outputTree()
-        try site.write("""
-        -- site/content/news/2023-06-01-new.md --
-        ---
-        title: New
-        date: 2023-06-01
-        ---
-        Text.
-        """)
         let result = site.build { $0.fileSystem = FileSystem.local.failingReads(of: suffix) }
         #expect(!result.succeeded)
         #expect(result.diagnostics.map(\.description).contains(expected), "\(result.diagnostics)")

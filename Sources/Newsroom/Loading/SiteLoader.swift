@@ -1,7 +1,6 @@
 import Foundation
 import NewsroomMarkdown
 import NewsroomXML
-import Synchronization
 
 /// The loading stage: `site.yml`, the theme, news items, pages and static files.
 enum SiteLoader {

@@ -5,9 +5,10 @@ import NewsroomMustache
 ///
 /// Bodies render in parallel and in any order, and a rebuild skips unchanged pages, so a
 /// target's ids cannot come from its own render. They come from the target's one parse in the
-/// `BodyStore` (a body reused from the previous build is parsed when a link first asks). A page's render key includes the content hash of every page it
-/// links to with a fragment (`contentHashes(of:)`), so a renamed heading there renders the
-/// linking page again and a rebuild reports what a clean build reports.
+/// `BodyStore` (a body reused from the previous build is parsed when a link first asks). A
+/// page's render key includes the content hash of every page it links to with a fragment
+/// (`contentHashes(of:)`), so a renamed heading there renders the linking page again and a
+/// rebuild reports what a clean build reports.
 struct AnchorBook: Sendable {
     private enum Target: Sendable {
         case item(Int)

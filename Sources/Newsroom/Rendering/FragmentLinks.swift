@@ -21,14 +21,14 @@ enum FragmentLinks {
             index += 1
             if !inTag {
                 // Only markup starts a tag: text has its `<` escaped as `&lt;`.
-                if byte == UInt8(ascii: "<"), index < bytes.count, isLetter(bytes[index]) { inTag = true }
+                if byte == UInt8(ascii: "<"), index < bytes.count, ASCII.isLetter(bytes[index]) { inTag = true }
             } else if let open = quote {
                 if byte == open { quote = nil }
             } else if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
                 quote = byte
             } else if byte == UInt8(ascii: ">") {
                 inTag = false
-            } else if isSpace(byte), let valueStart = fragmentValue(in: bytes, at: index) {
+            } else if ASCII.isHTMLSpace(byte), let valueStart = fragmentValue(in: bytes, at: index) {
                 // Copy the attribute name, `=` and any quote, then the permalink before the `#`.
                 result += bytes[index..<valueStart]
                 if valueStart > index, bytes[valueStart - 1] == UInt8(ascii: "\"") || bytes[valueStart - 1] == UInt8(ascii: "'") {
@@ -46,7 +46,7 @@ enum FragmentLinks {
     private static func fragmentValue(in bytes: [UInt8], at start: Int) -> Int? {
         for name in names {
             let end = start + name.count
-            guard end < bytes.count, zip(bytes[start..<end], name).allSatisfy({ lowercased($0) == $1 }) else { continue }
+            guard end < bytes.count, zip(bytes[start..<end], name).allSatisfy({ ASCII.lowercased($0) == $1 }) else { continue }
             var value = end
             if bytes[value] == UInt8(ascii: "\"") || bytes[value] == UInt8(ascii: "'") { value += 1 }
             return value < bytes.count && bytes[value] == UInt8(ascii: "#") ? value : nil
@@ -55,16 +55,4 @@ enum FragmentLinks {
     }
 
     private static let names: [[UInt8]] = [Array("href=".utf8), Array("src=".utf8)]
-
-    private static func isLetter(_ byte: UInt8) -> Bool {
-        (UInt8(ascii: "a")...UInt8(ascii: "z")).contains(lowercased(byte))
-    }
-
-    private static func isSpace(_ byte: UInt8) -> Bool {
-        byte == 0x20 || byte == 0x0A || byte == 0x09 || byte == 0x0D || byte == 0x0C
-    }
-
-    private static func lowercased(_ byte: UInt8) -> UInt8 {
-        (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains(byte) ? byte | 0x20 : byte
-    }
 }

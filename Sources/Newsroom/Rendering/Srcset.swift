@@ -1,3 +1,5 @@
+import NewsroomText
+
 /// The image candidates of a `srcset` value (`a.png 1x, b.png 2x`), read as HTML's "parse a
 /// srcset attribute" does: a URL is a run without spaces, descriptors follow until a comma.
 enum Srcset {
@@ -10,14 +12,13 @@ enum Srcset {
 
     static func urls(in value: String) -> [URL] {
         let bytes = Array(value.utf8)
-        func isSpace(_ byte: UInt8) -> Bool { byte == 0x20 || byte == 0x09 || byte == 0x0A || byte == 0x0C || byte == 0x0D }
         var found: [URL] = []
         var index = 0
         while index < bytes.count {
-            while index < bytes.count, isSpace(bytes[index]) || bytes[index] == UInt8(ascii: ",") { index += 1 }
+            while index < bytes.count, ASCII.isHTMLSpace(bytes[index]) || bytes[index] == UInt8(ascii: ",") { index += 1 }
             guard index < bytes.count else { break }
             let start = index
-            while index < bytes.count, !isSpace(bytes[index]) { index += 1 }
+            while index < bytes.count, !ASCII.isHTMLSpace(bytes[index]) { index += 1 }
             var end = index
             if bytes[end - 1] == UInt8(ascii: ",") {
                 // `a.png,` ends its candidate: no descriptors.
@@ -32,7 +33,7 @@ enum Srcset {
                 index += 1
             }
             var candidateEnd = index
-            while candidateEnd > end, isSpace(bytes[candidateEnd - 1]) { candidateEnd -= 1 }
+            while candidateEnd > end, ASCII.isHTMLSpace(bytes[candidateEnd - 1]) { candidateEnd -= 1 }
             found.append(URL(url: start..<end, candidate: start..<candidateEnd))
         }
         return found
