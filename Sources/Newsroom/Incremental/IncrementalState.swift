@@ -28,7 +28,7 @@ struct IncrementalState {
     /// The state the last build left in `folder`; an empty one when there is none to trust.
     static func read(in folder: URL) -> IncrementalState {
         let path = folder.appendingPathComponent(fileName).path
-        guard let status = FileStatus.of(path), let data = FileManager.default.contents(atPath: path) else { return IncrementalState() }
+        guard let status = FileStatus.of(path), let data = FileSystem.local.read(path) else { return IncrementalState() }
         var reader = BinaryReader(bytes: [UInt8](data))
         guard var state = read(&reader) else { return IncrementalState() }
         state.unreadItems = reader

@@ -89,7 +89,7 @@ extension OutputSession {
         switch file.content {
         case .data(let data): return data
         case .copy(let source):
-            guard let data = FileManager.default.contents(atPath: source.path) else {
+            guard let data = fileSystem.read(source.path) else {
                 throw OutputError("cannot read \(source.path) to copy it to \(file.path)")
             }
             return data
