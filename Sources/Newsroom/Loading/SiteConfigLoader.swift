@@ -5,6 +5,7 @@ enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
+        "websub",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -67,6 +68,7 @@ enum SiteConfigLoader {
             config.about = about
             config.aboutLocation = location
         }
+        config.webSubHub = readWebSubHub(fields, log: &log)
         if let (theme, location) = fields.text("theme", log: &log), !Slug.isValid(theme) {
             log.error("theme '\(theme)' is not a folder name (letters, digits, - and _)", at: location)
             return nil
@@ -151,5 +153,16 @@ enum SiteConfigLoader {
               let email = contact.text("email", required: true, log: &log)
         else { return nil }
         return SiteConfig.MediaContact(name: name.0, email: email.0, phone: contact.text("phone", log: &log)?.0)
+    }
+
+    private static func readWebSubHub(_ fields: FieldReader, log: inout DiagnosticLog) -> String? {
+        guard let websub = fields.map("websub", log: &log) else { return nil }
+        websub.warnAboutUnknownKeys(known: ["hub"], log: &log)
+        guard let (hub, location) = websub.text("hub", required: true, log: &log) else { return nil }
+        guard let url = URL(string: hub), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host?.isEmpty == false else {
+            log.error("'websub.hub' must be an absolute http(s) URL like https://pubsubhubbub.appspot.com/, not '\(hub)'", at: location)
+            return nil
+        }
+        return hub
     }
 }

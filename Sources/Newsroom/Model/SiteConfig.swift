@@ -19,6 +19,8 @@ struct SiteConfig: Sendable {
     var newsletter: Newsletter?
     var mediaContact: MediaContact?
     var contactEmail: String?
+    /// The WebSub hub (`websub.hub`) that `publish` tells when a feed changed.
+    var webSubHub: String?
     /// Markdown, appended to press releases.
     var about: String?
     /// Where `about` was written, for its link errors.

@@ -1,0 +1,75 @@
+import Foundation
+
+/// Copies listed files from the output folder to the destination, and deletes listed files
+/// there, through rsync or rclone. Each call is one run of the tool with a `--files-from` list,
+/// and succeeds only when the tool does: what a failed run may have copied is not counted.
+struct Transport {
+    let destination: PublishDestination
+    let tool: ExternalTool
+    /// Where the lists of paths are written for the tool to read.
+    let listFolder: String
+    let fileSystem: FileSystem
+
+    init(destination: PublishDestination, environment: [String: String], listFolder: String, fileSystem: FileSystem) throws {
+        self.destination = destination
+        self.listFolder = listFolder
+        self.fileSystem = fileSystem
+        switch destination.transport {
+        case .rsync: tool = try ExternalTool(name: "rsync", package: "rsync", environment: environment)
+        case .rclone: tool = try ExternalTool(name: "rclone", package: "rclone", environment: environment)
+        }
+    }
+
+    /// Uploads `paths` (relative to `output`); returns the tool's itemised lines.
+    func upload(_ paths: [String], from output: URL, step: String) throws -> [String] {
+        guard !paths.isEmpty else { return [] }
+        let list = try writeList(paths)
+        defer { _ = fileSystem.remove(list, .working, false) }
+        let arguments: [String]
+        switch destination.transport {
+        case .rsync:
+            // --times keeps each file's time, so a retry after a run that failed half-way skips
+            // the files that did arrive; --mkpath makes a new destination's missing parents.
+            arguments = ["--files-from=\(list)", "--times", "--mkpath", "--itemize-changes", output.path + "/", rsyncTarget]
+        case .rclone:
+            arguments = ["copy", "--files-from", list, "--no-traverse", "-v", "--stats", "0", "--log-format", "", output.path, destination.target]
+        }
+        let outcome = try tool.run(arguments)
+        guard outcome.status == 0 else { throw tool.failure(outcome, while: "uploading \(step) to \(destination.written)") }
+        return outcome.lines
+    }
+
+    /// Deletes `paths` at the destination; returns the tool's itemised lines.
+    func delete(_ paths: [String], output: URL) throws -> [String] {
+        // rclone given no list would delete everything under the target.
+        guard !paths.isEmpty else { return [] }
+        let list = try writeList(paths)
+        defer { _ = fileSystem.remove(list, .working, false) }
+        let outcome: ExternalTool.Outcome
+        switch destination.transport {
+        case .rsync:
+            outcome = try tool.run(["--files-from=\(list)", "--delete-missing-args", "--itemize-changes", output.path + "/", rsyncTarget])
+            // 24 is "source files vanished": every path in this list is one, by design (rsync
+            // says so for those whose folder is gone too); any real failure is another code.
+            guard outcome.status == 0 || outcome.status == 24 else { throw tool.failure(outcome, while: "deleting from \(destination.written)") }
+        case .rclone:
+            outcome = try tool.run(["delete", "--files-from", list, "-v", "--stats", "0", "--log-format", "", destination.target])
+            guard outcome.status == 0 else { throw tool.failure(outcome, while: "deleting from \(destination.written)") }
+        }
+        return outcome.lines.filter { !$0.hasPrefix("file has vanished:") && !$0.hasPrefix("rsync warning: some files vanished") && !$0.hasPrefix("WARNING: parent dir is absent") }
+    }
+
+    private var rsyncTarget: String {
+        destination.target.hasSuffix("/") ? destination.target : destination.target + "/"
+    }
+
+    private func writeList(_ paths: [String]) throws -> String {
+        let path = "\(listFolder)/files-\(fileSystem.processID()).list"
+        do {
+            try fileSystem.write(Data((paths.joined(separator: "\n") + "\n").utf8), to: path)
+        } catch {
+            throw PublishError("cannot write the list of files for \(tool.name) at \(path): \(error)")
+        }
+        return path
+    }
+}
