@@ -3,6 +3,8 @@
 #   make test       install system libraries, run the whole test suite
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+# `generate publish` hands transfers to these, and its tests run them.
+APT_PACKAGES += rsync rclone
 SWIFT ?= swift
 
 .PHONY: generate test deps build validate bench clean

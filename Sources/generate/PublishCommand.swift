@@ -73,11 +73,15 @@ struct PublishCommand: ParsableCommand {
 enum PublishSummary {
     static func line(_ result: PublishResult, destination: String, dryRun: Bool, seconds: Double) -> String {
         func count(_ n: Int, _ word: String) -> String { "\(n) \(word)\(n == 1 ? "" : "s")" }
+        let time = String(format: " in %.2f s", seconds)
+        if !dryRun, result.uploaded.isEmpty, result.deleted.isEmpty, result.pinged.isEmpty {
+            return "publish: nothing changed since the last publish to \(destination)" + time
+        }
         let pages = result.uploaded.count - result.feedsAndSitemaps
         var line = dryRun ? "publish --dry-run: would upload " : "publish: uploaded "
         line += "\(count(result.uploaded.count, "file")) (\(pages) pages and assets, \(result.feedsAndSitemaps) feeds and sitemaps), "
         line += dryRun ? "would delete \(result.deleted.count)" : "deleted \(result.deleted.count)"
         if !result.pinged.isEmpty { line += ", \(count(result.pinged.count, "hub ping"))" }
-        return line + String(format: " to %@ in %.2f s", destination, seconds)
+        return line + " to \(destination)" + time
     }
 }

@@ -32,7 +32,8 @@ public struct PublishDestination: Sendable, Equatable {
         } else {
             transport = .rsync
             let expanded = (written as NSString).expandingTildeInPath
-            target = URL(fileURLWithPath: expanded, relativeTo: workingFolder).standardizedFileURL.path
+            let absolute = expanded.hasPrefix("/") ? expanded : workingFolder.path + "/" + expanded
+            target = URL(fileURLWithPath: absolute).standardizedFileURL.path
         }
     }
 
