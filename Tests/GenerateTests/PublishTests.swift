@@ -138,6 +138,11 @@ import Testing
         #expect(Set(removal.result.uploaded) == Self.changed(from: beforeRemoval, to: afterRemoval))
         #expect(Self.inPublishOrder(removal.lines), "\(removal.lines)")
         #expect(Self.destinationTree(site) == afterRemoval)
+        #expect(removal.result.warnings.isEmpty, "\(removal.result.warnings)")
+        for folder in ["news/tags/extra", "news/2023/05/third", "news/2023/05", "news/page/2"] {
+            #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/" + folder).path), "\(folder)")
+        }
+        #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/news/tags/policy").path))
     }
 
     @Test func aFailedStepRecordsOnlyWhatArrivedAndARetryFinishes() throws {

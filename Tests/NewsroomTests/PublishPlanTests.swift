@@ -69,6 +69,18 @@ import Testing
         #expect(none.isEmpty)
     }
 
+    @Test func foldersLeftEmptyAreRemovedDeepestFirst() {
+        var manifest = OutputManifest()
+        for path in ["a/b/c.html", "a/index.html", "index.html"] {
+            manifest.entries[path] = OutputManifest.Entry(hash: 1, size: 1, modified: 0)
+        }
+        var record = PublishRecord()
+        record.files = ["a/x/y/z.html": 2, "a/x/w.html": 2, "q/r.html": 2, "a/b/old.html": 2, "a/b/c.html": 1, "a/index.html": 1, "index.html": 1]
+        let changes = ChangeSet(manifest: manifest, record: record) { _ in nil }
+        #expect(changes.deletions == ["a/b/old.html", "a/x/w.html", "a/x/y/z.html", "q/r.html"])
+        #expect(changes.vanishedFolders == ["a/x/y", "a/x", "q"])
+    }
+
     @Test func recordRoundTripsAndADamagedOneIsALocatedError() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("publish-record-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

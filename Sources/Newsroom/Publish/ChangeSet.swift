@@ -16,6 +16,10 @@ struct ChangeSet: Equatable {
     var feedsAndSitemaps: [File] = []
     /// Paths the record holds and the build no longer makes, sorted.
     var deletions: [String] = []
+    /// Folders that held deleted files and hold nothing the build makes, deepest first: removed
+    /// after the files, so a web server answers 404 for a page that is gone rather than showing
+    /// an empty folder.
+    var vanishedFolders: [String] = []
 
     var uploadCount: Int { pages.count + feedsAndSitemaps.count }
     var isEmpty: Bool { uploadCount == 0 && deletions.isEmpty }
@@ -31,6 +35,26 @@ struct ChangeSet: Equatable {
             if kind == .page { pages.append(file) } else { feedsAndSitemaps.append(file) }
         }
         deletions = record.files.keys.filter { manifest.entries[$0] == nil }.sorted()
+        if !deletions.isEmpty {
+            let kept = Set(manifest.entries.keys.flatMap(Self.folders))
+            vanishedFolders = Set(deletions.flatMap(Self.folders)).subtracting(kept)
+                .sorted { (Self.depth($0), $1) > (Self.depth($1), $0) }
+        }
+    }
+
+    static func depth(_ path: String) -> Int {
+        path.utf8.count { $0 == UInt8(ascii: "/") }
+    }
+
+    /// The folders `path` lies in, from its parent up (the root left out).
+    static func folders(of path: String) -> [String] {
+        var folders: [String] = []
+        var rest = Substring(path)
+        while let slash = rest.lastIndex(of: "/") {
+            rest = rest[..<slash]
+            folders.append(String(rest))
+        }
+        return folders
     }
 
     /// The generator's own files in the output folder, never published.

@@ -37,6 +37,11 @@ public struct PublishDestination: Sendable, Equatable {
         }
     }
 
+    /// A folder on this machine (rsync's target starts at the root).
+    var isLocal: Bool {
+        transport == .rsync && target.hasPrefix("/")
+    }
+
     /// rsync's own rule: a colon before the first slash makes `host:path` (or `host::module`).
     private static func isRemote(_ text: String) -> Bool {
         guard let colon = text.firstIndex(of: ":") else { return false }

@@ -50,6 +50,9 @@ public enum Publisher {
         for path in changes.deletions { record.files[path] = nil }
         result.deleted = changes.deletions
         if !changes.deletions.isEmpty { try save() }
+        if let problem = try transport.removeFolders(changes.vanishedFolders, output: options.output) {
+            result.warnings.append("the files are deleted, but not every folder they leave empty: \(problem)")
+        }
 
         if let hub = config.hub, !record.pendingPings.isEmpty {
             var stillPending: [String] = []

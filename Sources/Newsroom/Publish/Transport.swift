@@ -29,8 +29,10 @@ struct Transport {
         switch destination.transport {
         case .rsync:
             // --times keeps each file's time, so a retry after a run that failed half-way skips
-            // the files that did arrive; --mkpath makes a new destination's missing parents.
-            arguments = ["--files-from=\(list)", "--times", "--mkpath", "--itemize-changes", output.path + "/", rsyncTarget]
+            // the files that did arrive; --mkpath makes a new local destination's missing
+            // parents (not asked of a remote host, whose rsync may predate it).
+            let makePath = destination.isLocal ? ["--mkpath"] : []
+            arguments = ["--files-from=\(list)", "--times"] + makePath + ["--itemize-changes", output.path + "/", rsyncTarget]
         case .rclone:
             arguments = ["copy", "--files-from", list, "--no-traverse", "-v", "--stats", "0", "--log-format", "", output.path, destination.target]
         }
@@ -57,6 +59,36 @@ struct Transport {
             guard outcome.status == 0 else { throw tool.failure(outcome, while: "deleting from \(destination.written)") }
         }
         return outcome.lines.filter { !$0.hasPrefix("file has vanished:") && !$0.hasPrefix("rsync warning: some files vanished") && !$0.hasPrefix("WARNING: parent dir is absent") }
+    }
+
+    /// Removes `folders` (deepest first) where they are empty; nil when done, otherwise why
+    /// not. Best effort: the files are gone already, and a folder that still holds a file
+    /// someone else put there is kept.
+    func removeFolders(_ folders: [String], output: URL) throws -> String? {
+        guard !folders.isEmpty else { return nil }
+        switch destination.transport {
+        case .rsync:
+            // One run per depth, deepest first: rsync handles the folders of one list parent
+            // before child, and a parent is empty only once its children are gone.
+            let byDepth = Dictionary(grouping: folders, by: ChangeSet.depth)
+            for depth in byDepth.keys.sorted(by: >) {
+                let list = try writeList(byDepth[depth]!)
+                defer { _ = fileSystem.remove(list, .working, false) }
+                let outcome = try tool.run(["--files-from=\(list)", "--delete-missing-args", "--itemize-changes", output.path + "/", rsyncTarget])
+                if outcome.status != 0 && outcome.status != 24 || outcome.lines.contains(where: { $0.hasPrefix("cannot delete") }) {
+                    return "\(tool.failure(outcome, while: "removing emptied folders"))"
+                }
+            }
+        case .rclone:
+            // `rmdirs` removes the empty folders inside one and then it, so the topmost suffice.
+            let set = Set(folders)
+            for folder in folders.sorted() where !ChangeSet.folders(of: folder).contains(where: set.contains) {
+                let target = destination.target.hasSuffix(":") || destination.target.hasSuffix("/") ? destination.target + folder : destination.target + "/" + folder
+                let outcome = try tool.run(["rmdirs", "--log-format", "", target])
+                if outcome.status != 0 { return "\(tool.failure(outcome, while: "removing emptied folders"))" }
+            }
+        }
+        return nil
     }
 
     private var rsyncTarget: String {
