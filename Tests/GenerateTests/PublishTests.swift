@@ -288,6 +288,56 @@ import Testing
         #expect(hub.received.count == feeds.count + 2 * changedFeeds.count)
     }
 
+    @Test func anUnreachableHubIsOneWarningAndEveryPingWaits() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let config = site.site.appendingPathComponent("site.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try (text + "websub:\n  hub: http://127.0.0.1:1/hub\n").write(to: config, atomically: true, encoding: .utf8)
+        #expect(site.build().succeeded)
+        let destination = Self.destination("rsync", in: site)
+        let run = try Self.publish(site, to: destination)
+        #expect(run.result.pinged.isEmpty)
+        #expect(run.result.warnings.count == 1)
+        #expect(run.result.warnings.first?.contains("cannot be reached") == true, "\(run.result.warnings)")
+        let location = PublishRecord.Location(output: site.output, destination: try PublishDestination(destination, workingFolder: site.root))
+        let record = try PublishRecord.read(at: location.record, fileSystem: .local)
+        #expect(record.pendingPings.count == site.outputTree().keys.filter { $0.hasSuffix("feed.xml") }.count)
+        #expect(Self.destinationTree(site) == site.outputTree())
+    }
+
+    @Test func theHubMustBeAnHTTPURL() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let config = site.site.appendingPathComponent("site.yml")
+        let text = try String(contentsOf: config, encoding: .utf8)
+        try (text + "websub:\n  hub: ftp://hub.example/\n").write(to: config, atomically: true, encoding: .utf8)
+        let line = text.split(separator: "\n", omittingEmptySubsequences: false).count + 1
+        let result = site.build()
+        #expect(!result.succeeded)
+        #expect(result.diagnostics.map(\.description).contains(
+            "site/site.yml:\(line):8: error: 'websub.hub' must be an absolute http(s) URL like https://pubsubhubbub.appspot.com/, not 'ftp://hub.example/'"
+        ), "\(result.diagnostics)")
+    }
+
+    @Test func aFolderHoldingSomeoneElsesFileIsKeptWithAWarning() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let destination = Self.destination("rsync", in: site)
+        _ = try Self.publish(site, to: destination)
+        let foreign = site.root.appendingPathComponent("dest/news/tags/extra/notes.txt")
+        try Data("the web team's".utf8).write(to: foreign)
+        try site.remove("site/content/news/2023-05-01-third.md")
+        #expect(site.build().succeeded)
+        let run = try Self.publish(site, to: destination)
+        #expect(run.result.warnings.count == 1)
+        #expect(run.result.warnings.first?.hasPrefix("the files are deleted, but not every folder they leave empty") == true, "\(run.result.warnings)")
+        #expect(FileManager.default.fileExists(atPath: foreign.path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/news/tags/extra/index.html").path))
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/news/2023/05").path))
+    }
+
     @Test func theCronPairPrintsNothingOnSuccess() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }

@@ -7,25 +7,33 @@ import Synchronization
 /// Tells a WebSub hub that a feed changed (`hub.mode=publish`), so subscribers hear of it
 /// without polling.
 enum HubPing {
-    /// Posts the ping for `feedURL` to `hub`; nil when the hub accepted it (any 2xx), otherwise
-    /// why not.
-    static func send(hub: String, feedURL: String, timeout: TimeInterval = 15) -> String? {
-        guard let hubURL = URL(string: hub) else { return "'\(hub)' is not a URL" }
+    enum Outcome: Equatable {
+        /// Any 2xx.
+        case accepted
+        /// The hub answered with another status.
+        case refused(String)
+        /// No answer at all: the hub is down or out of reach, and so would the next pings be.
+        case unreachable(String)
+    }
+
+    /// Posts the ping for `feedURL` to `hub`.
+    static func send(hub: String, feedURL: String, timeout: TimeInterval = 15) -> Outcome {
+        guard let hubURL = URL(string: hub) else { return .unreachable("'\(hub)' is not a URL") }
         var request = URLRequest(url: hubURL, timeoutInterval: timeout)
         request.httpMethod = "POST"
         request.setValue("application/x-www-form-urlencoded", forHTTPHeaderField: "Content-Type")
         request.httpBody = Data("hub.mode=publish&hub.url=\(formEncoded(feedURL))".utf8)
-        let answer = Mutex<String?>("no answer")
+        let answer = Mutex<Outcome>(.unreachable("no answer"))
         let done = DispatchSemaphore(value: 0)
         let session = URLSession(configuration: .ephemeral)
         let task = session.dataTask(with: request) { _, response, error in
-            let outcome: String?
+            let outcome: Outcome
             if let error {
-                outcome = error.localizedDescription
+                outcome = .unreachable(error.localizedDescription)
             } else if let status = (response as? HTTPURLResponse)?.statusCode {
-                outcome = (200..<300).contains(status) ? nil : "HTTP \(status)"
+                outcome = (200..<300).contains(status) ? .accepted : .refused("HTTP \(status)")
             } else {
-                outcome = "no HTTP response"
+                outcome = .unreachable("no HTTP response")
             }
             answer.withLock { $0 = outcome }
             done.signal()

@@ -55,19 +55,32 @@ public enum Publisher {
         }
 
         if let hub = config.hub, !record.pendingPings.isEmpty {
-            var stillPending: [String] = []
-            for url in record.pendingPings {
-                if let problem = HubPing.send(hub: hub, feedURL: url) {
-                    stillPending.append(url)
-                    result.warnings.append("the WebSub hub \(hub) did not take the ping for \(url) (\(problem)); the next publish tries again")
-                } else {
-                    result.pinged.append(url)
-                }
-            }
-            record.pendingPings = stillPending
+            record.pendingPings = ping(hub, record.pendingPings, into: &result)
             try save()
         }
         return result
+    }
+
+    /// Pings the hub for each of `feeds`; returns those still to ping. A refused ping is a
+    /// warning, not a failure: the files are published and recorded, hubs also poll, and the
+    /// ping is kept and sent again by the next publish. A hub out of reach is asked nothing more
+    /// this run, so a cron job does not wait out one timeout per feed.
+    private static func ping(_ hub: String, _ feeds: [String], into result: inout PublishResult) -> [String] {
+        var stillPending: [String] = []
+        for (index, url) in feeds.enumerated() {
+            switch HubPing.send(hub: hub, feedURL: url) {
+            case .accepted:
+                result.pinged.append(url)
+            case .refused(let problem):
+                stillPending.append(url)
+                result.warnings.append("the WebSub hub \(hub) did not take the ping for \(url) (\(problem)); the next publish tries again")
+            case .unreachable(let problem):
+                stillPending += feeds[index...]
+                result.warnings.append("the WebSub hub \(hub) cannot be reached (\(problem)); its \(feeds.count - index) ping\(feeds.count - index == 1 ? "" : "s") wait for the next publish")
+                return stillPending
+            }
+        }
+        return stillPending
     }
 
     /// Refuses, before anything moves, a deletion larger than the cap: that many files gone at

@@ -34,7 +34,10 @@ struct Transport {
             let makePath = destination.isLocal ? ["--mkpath"] : []
             arguments = ["--files-from=\(list)", "--times"] + makePath + ["--itemize-changes", output.path + "/", rsyncTarget]
         case .rclone:
-            arguments = ["copy", "--files-from", list, "--no-traverse", "-v", "--stats", "0", "--log-format", "", output.path, destination.target]
+            // A few files into a large destination: look each up rather than list the whole
+            // destination; many files: one listing costs less than a request per file.
+            let traverse = paths.count < 1000 ? ["--no-traverse"] : []
+            arguments = ["copy", "--files-from", list] + traverse + ["-v", "--stats", "0", "--log-format", "", output.path, destination.target]
         }
         let outcome = try tool.run(arguments)
         guard outcome.status == 0 else { throw tool.failure(outcome, while: "uploading \(step) to \(destination.written)") }
@@ -61,11 +64,12 @@ struct Transport {
         return outcome.lines.filter { !$0.hasPrefix("file has vanished:") && !$0.hasPrefix("rsync warning: some files vanished") && !$0.hasPrefix("WARNING: parent dir is absent") }
     }
 
-    /// Removes `folders` (deepest first) where they are empty; nil when done, otherwise why
-    /// not. Best effort: the files are gone already, and a folder that still holds a file
+    /// Removes `folders` (deepest first) where they are empty; nil when done, otherwise the
+    /// first reason one was not. Best effort: the files are gone already, and a folder that still holds a file
     /// someone else put there is kept.
     func removeFolders(_ folders: [String], output: URL) throws -> String? {
         guard !folders.isEmpty else { return nil }
+        var problem: String?
         switch destination.transport {
         case .rsync:
             // One run per depth, deepest first: rsync handles the folders of one list parent
@@ -75,8 +79,9 @@ struct Transport {
                 let list = try writeList(byDepth[depth]!)
                 defer { _ = fileSystem.remove(list, .working, false) }
                 let outcome = try tool.run(["--files-from=\(list)", "--delete-missing-args", "--itemize-changes", output.path + "/", rsyncTarget])
-                if outcome.status != 0 && outcome.status != 24 || outcome.lines.contains(where: { $0.hasPrefix("cannot delete") }) {
-                    return "\(tool.failure(outcome, while: "removing emptied folders"))"
+                // Every depth runs even after one fails, so the other emptied folders still go.
+                if problem == nil, outcome.status != 0 && outcome.status != 24 || outcome.lines.contains(where: { $0.hasPrefix("cannot delete") }) {
+                    problem = "\(tool.failure(outcome, while: "removing emptied folders"))"
                 }
             }
         case .rclone:
@@ -85,10 +90,10 @@ struct Transport {
             for folder in folders.sorted() where !ChangeSet.folders(of: folder).contains(where: set.contains) {
                 let target = destination.target.hasSuffix(":") || destination.target.hasSuffix("/") ? destination.target + folder : destination.target + "/" + folder
                 let outcome = try tool.run(["rmdirs", "--log-format", "", target])
-                if outcome.status != 0 { return "\(tool.failure(outcome, while: "removing emptied folders"))" }
+                if problem == nil, outcome.status != 0 { problem = "\(tool.failure(outcome, while: "removing emptied folders"))" }
             }
         }
-        return nil
+        return problem
     }
 
     private var rsyncTarget: String {
