@@ -208,6 +208,7 @@ import Testing
         #expect(site.build().succeeded)
         try Data("edited by hand".utf8).write(to: site.output.appendingPathComponent("about/index.html"))
         #expect { try Self.publish(site, to: destination) } throws: { "\($0)".contains("about/index.html is not as the last generate left it") }
+        #expect { try Self.publish(site, to: site.output.appendingPathComponent("copy").path) } throws: { "\($0)".contains("is inside the output folder") }
         #expect(Self.destinationTree(site).isEmpty)
     }
 

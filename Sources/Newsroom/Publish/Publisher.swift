@@ -8,6 +8,10 @@ public enum Publisher {
     public static func publish(_ options: PublishOptions) throws -> PublishResult {
         let fileSystem = options.fileSystem
         let location = PublishRecord.Location(output: options.output, destination: options.destination)
+        let outputPath = options.output.standardizedFileURL.path
+        if options.destination.isLocal, (options.destination.target + "/").hasPrefix(outputPath + "/") {
+            throw PublishError("the destination \(options.destination.written) is inside the output folder \(outputPath): publish to a folder outside it")
+        }
         let config = try PublishSite.read(options)
         let destinationLock = try PublishLocks.takeDestination(location, destination: options.destination, fileSystem: fileSystem)
         defer { withExtendedLifetime(destinationLock) {} }
@@ -21,12 +25,13 @@ public enum Publisher {
 
         var result = PublishResult()
         result.feedsAndSitemaps = changes.feedsAndSitemaps.count
+        // Found before a dry run returns too, so a dry run also tells a missing tool.
+        let transport = try Transport(destination: options.destination, environment: options.environment, listFolder: location.folder, fileSystem: fileSystem)
         guard !options.dryRun else {
             result.uploaded = (changes.pages + changes.feedsAndSitemaps).map(\.path)
             result.deleted = changes.deletions
             return result
         }
-        let transport = try Transport(destination: options.destination, environment: options.environment, listFolder: location.folder, fileSystem: fileSystem)
         func relay(_ lines: [String]) { lines.forEach { options.toolOutput?($0) } }
         func save() throws { try record.write(at: location.record, fileSystem: fileSystem) }
 
