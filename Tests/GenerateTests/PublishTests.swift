@@ -159,6 +159,7 @@ import Testing
             try Self.publish(site, to: destination)
         } throws: { error in
             "\(error)".hasPrefix("rsync failed (exit ") && "\(error)".contains("while uploading feeds and sitemaps")
+                && "\(error)".hasSuffix("pages and assets before it are published and recorded; the next publish uploads the rest")
         }
         #expect(FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/news/index.html").path))
 
@@ -352,6 +353,12 @@ import Testing
         #expect(again.status == 0 && again.stderr.isEmpty)
         #expect(again.stdout.hasPrefix("publish: nothing changed since the last publish to dest in "), "\(again.stdout)")
         #expect(again.stdout.split(separator: "\n").count == 1)
+
+        let dryRun = try CommandRunner.run(["publish", "elsewhere", "--dry-run"], in: site.root)
+        let planned = dryRun.stdout.split(separator: "\n")
+        #expect(dryRun.status == 0 && planned.contains("upload news/index.html") && planned.contains("upload news/feed.xml"))
+        #expect(planned.last?.hasPrefix("publish --dry-run: would upload \(site.outputTree().count) files (") == true, "\(planned)")
+        #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("elsewhere").path))
 
         try FileManager.default.removeItem(at: site.output)
         let failed = try CommandRunner.run(["publish", "dest", "--quiet"], in: site.root)

@@ -40,7 +40,12 @@ public enum Publisher {
         result.uploaded += changes.pages.map(\.path)
         if !changes.pages.isEmpty { try save() }
 
-        relay(try transport.upload(changes.feedsAndSitemaps.map(\.path), from: options.output, step: "feeds and sitemaps"))
+        let recorded = "the \(changes.pages.count) pages and assets before it are published and recorded; the next publish uploads the rest"
+        do {
+            relay(try transport.upload(changes.feedsAndSitemaps.map(\.path), from: options.output, step: "feeds and sitemaps"))
+        } catch {
+            throw PublishError("\(error)\n\(recorded)")
+        }
         for file in changes.feedsAndSitemaps { record.files[file.path] = file.hash }
         result.uploaded += changes.feedsAndSitemaps.map(\.path)
         if config.hub != nil {
@@ -51,7 +56,11 @@ public enum Publisher {
         }
         if !changes.feedsAndSitemaps.isEmpty { try save() }
 
-        relay(try transport.delete(changes.deletions, output: options.output))
+        do {
+            relay(try transport.delete(changes.deletions, output: options.output))
+        } catch {
+            throw PublishError("\(error)\nevery upload is published and recorded; the next publish deletes these files")
+        }
         for path in changes.deletions { record.files[path] = nil }
         result.deleted = changes.deletions
         if !changes.deletions.isEmpty { try save() }
