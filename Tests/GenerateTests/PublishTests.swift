@@ -340,6 +340,22 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("dest/news/2023/05").path))
     }
 
+    /// On a bucket a folder is only a prefix, gone with its last file: rclone then finds no
+    /// folder to remove, which is no problem. A local remote stands in, its folder removed first.
+    @Test func aFolderAlreadyGoneIsNoWarning() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let destination = Self.destination("rclone", in: site)
+        _ = try Self.publish(site, to: destination)
+        try FileManager.default.removeItem(at: site.root.appendingPathComponent("dest/news/tags/extra"))
+        try site.remove("site/content/news/2023-05-01-third.md")
+        #expect(site.build().succeeded)
+        let run = try Self.publish(site, to: destination)
+        #expect(run.result.warnings.isEmpty, "\(run.result.warnings)")
+        #expect(Self.destinationTree(site) == site.outputTree())
+    }
+
     @Test func theCronPairPrintsNothingOnSuccess() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }

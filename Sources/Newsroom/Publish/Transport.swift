@@ -89,8 +89,12 @@ struct Transport {
             let set = Set(folders)
             for folder in folders.sorted() where !ChangeSet.folders(of: folder).contains(where: set.contains) {
                 let target = destination.target.hasSuffix(":") || destination.target.hasSuffix("/") ? destination.target + folder : destination.target + "/" + folder
-                let outcome = try tool.run(["rmdirs", "--log-format", "", target])
-                if problem == nil, outcome.status != 0 { problem = "\(tool.failure(outcome, while: "removing emptied folders"))" }
+                let outcome = try tool.run(["rmdirs", "--retries", "1", "--log-format", "", target])
+                // On a bucket a folder is only a prefix, gone with its last file: "directory not
+                // found" (exit 3, or errors saying only that) means there is nothing to remove.
+                let alreadyGone = outcome.status == 3 || outcome.lines.filter { $0.hasPrefix("ERROR") || $0.hasPrefix("Failed") }
+                    .allSatisfy { $0.contains("directory not found") || $0.contains("no such file or directory") }
+                if problem == nil, outcome.status != 0, !alreadyGone { problem = "\(tool.failure(outcome, while: "removing emptied folders"))" }
             }
         }
         return problem
