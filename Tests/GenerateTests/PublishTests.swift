@@ -356,6 +356,35 @@ import Testing
         #expect(Self.destinationTree(site) == site.outputTree())
     }
 
+    /// SPEC's cron job: a scheduled item going live uploads what its going live changed: its
+    /// page, the listings it joins, the feeds and the sitemap (and the pages that list it as
+    /// related), and nothing that kept its bytes.
+    @Test func aScheduledItemGoingLiveUploadsItsPageListingsFeedsAndSitemap() throws {
+        let site = try TestSite(Self.site + """
+
+        -- site/content/news/2026-12-01-scheduled.md --
+        ---
+        title: Scheduled item
+        date: 2026-12-01T09:00:00Z
+        tags: [policy]
+        ---
+        Goes live on the first of December.
+        """)
+        defer { site.delete() }
+        #expect(site.build(now: "2026-11-30T12:00:00Z").succeeded)
+        let destination = Self.destination("rsync", in: site)
+        _ = try Self.publish(site, to: destination)
+        let before = site.outputTree()
+        #expect(site.build(now: "2026-12-01T09:05:00Z").succeeded)
+        let live = try Self.publish(site, to: destination)
+        let uploaded = Set(live.result.uploaded)
+        #expect(uploaded == Self.changed(from: before, to: site.outputTree()))
+        #expect(uploaded.contains("news/2026/12/scheduled/index.html"))
+        #expect(uploaded.isSuperset(of: ["news/index.html", "news/tags/policy/index.html", "news/feed.xml", "news/tags/policy/feed.xml", "sitemap.xml"]))
+        #expect(live.result.deleted.isEmpty)
+        #expect(Self.inPublishOrder(live.lines))
+    }
+
     @Test func theCronPairPrintsNothingOnSuccess() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }
