@@ -16,7 +16,11 @@ struct PublishCommand: ParsableCommand {
     @Argument(help: "A folder, host:path, or rclone:NAME:path.")
     var destination: String
 
-    @OptionGroup var folders: FolderOptions
+    @Option(help: "The site folder (for site.yml's base_url and websub.hub).")
+    var site = "site"
+
+    @Option(help: "The output folder, as the last generate left it.")
+    var output = "output"
 
     @Option(name: .customLong("max-deletes"), help: "Refuse, transferring nothing, when more files than this would be deleted.")
     var maxDeletes = 256
@@ -34,6 +38,11 @@ struct PublishCommand: ParsableCommand {
     var verbose = false
 
     func validate() throws {
+        do {
+            _ = try parsedDestination()
+        } catch {
+            throw ValidationError("\(error)")
+        }
         if maxDeletes < 0 { throw ValidationError("--max-deletes must be 0 or more, not \(maxDeletes)") }
         if quiet && verbose { throw ValidationError("--quiet and --verbose cannot go together") }
         if let baseURL, URL(string: baseURL)?.scheme == nil {
@@ -41,14 +50,17 @@ struct PublishCommand: ParsableCommand {
         }
     }
 
+    private func parsedDestination() throws -> PublishDestination {
+        try PublishDestination(destination, workingFolder: URL(fileURLWithPath: FileManager.default.currentDirectoryPath))
+    }
+
     func run() throws {
         let started = Date()
         let result: PublishResult
         do {
-            let working = URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
             var options = PublishOptions(
-                output: folders.outputURL, site: folders.siteFolder,
-                destination: try PublishDestination(destination, workingFolder: working)
+                output: FolderOptions.url(output), site: SourceFolder(url: FolderOptions.url(site), displayName: site),
+                destination: try parsedDestination()
             )
             options.maxDeletes = maxDeletes
             options.dryRun = dryRun

@@ -399,6 +399,9 @@ import Testing
         #expect(again.stdout.hasPrefix("publish: nothing changed since the last publish to dest in "), "\(again.stdout)")
         #expect(again.stdout.split(separator: "\n").count == 1)
 
+        let badDestination = try CommandRunner.run(["publish", "rclone:no-remote-path"], in: site.root)
+        #expect(badDestination.status == 2 && badDestination.stderr.contains("names no rclone remote"), "\(badDestination)")
+
         let dryRun = try CommandRunner.run(["publish", "elsewhere", "--dry-run"], in: site.root)
         let planned = dryRun.stdout.split(separator: "\n")
         #expect(dryRun.status == 0 && planned.contains("upload news/index.html") && planned.contains("upload news/feed.xml"))
