@@ -171,6 +171,27 @@ import Testing
         #expect(Self.destinationTree(site) == site.outputTree())
     }
 
+    @Test func aRecordThatCannotBeSavedFailsThePublishAndTheNextUploadsAgain() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let destination = Self.destination("rsync", in: site)
+        var failing = FileSystem.local
+        failing.rename = { from, to, folder in
+            if to.hasSuffix(".record") { throw SystemError(code: ENOSPC) }
+            try FileSystem.local.rename(from, to, folder)
+        }
+        #expect {
+            try Self.publish(site, to: destination) { $0.fileSystem = failing }
+        } throws: { error in
+            "\(error)".hasPrefix("cannot write the publish record ")
+        }
+        let location = PublishRecord.Location(output: site.output, destination: try PublishDestination(destination, workingFolder: site.root))
+        #expect(try PublishRecord.read(at: location.record, fileSystem: .local) == PublishRecord())
+        #expect(try FileManager.default.contentsOfDirectory(atPath: location.folder).filter { $0.hasSuffix(".newsroom-tmp") }.isEmpty)
+        #expect(try Self.publish(site, to: destination).result.uploaded.count == site.outputTree().count)
+    }
+
     @Test func overlappingRunsAreRefused() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }
