@@ -1,0 +1,33 @@
+/// Newsroom front matter for an imported entry: its keys only, in a fixed order, every text
+/// double-quoted (JSON's escapes are YAML's), so importing twice gives the same bytes.
+enum FrontMatterWriter {
+    static func text(for entry: ImportedEntry, image: ImportedImage?, aliases: [String]) -> String {
+        func quoted(_ text: String) -> String { Scaffold.yamlQuoted(text) }
+        var lines = ["---", "title: \(quoted(entry.title))"]
+        if entry.kind == .page {
+            lines.append("slug: \(quoted(entry.slug))")
+            if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
+            return (lines + ["---"]).joined(separator: "\n") + "\n"
+        }
+        if let date = entry.date { lines.append("date: \(date.iso8601)") }
+        if let updated = entry.updated { lines.append("updated: \(updated.iso8601)") }
+        if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
+        if !entry.tags.isEmpty {
+            lines.append("tags:")
+            lines += entry.tags.map { "  - \(quoted($0))" }
+        }
+        if let author = entry.author { lines.append("author: \(quoted(author))") }
+        if let image {
+            lines.append("image:")
+            lines.append("  src: \(quoted(image.src))")
+            // An empty alt marks the gap the report lists; the build accepts it.
+            lines.append("  alt: \(quoted(image.alt ?? ""))")
+        }
+        if entry.draft { lines.append("draft: true") }
+        if !aliases.isEmpty {
+            lines.append("aliases:")
+            lines += aliases.map { "  - \(quoted($0))" }
+        }
+        return (lines + ["---"]).joined(separator: "\n") + "\n"
+    }
+}
