@@ -9,6 +9,8 @@ struct LinkResolver {
     private var byURL: [String: Int] = [:]
     private var bySource: [String: Int] = [:]
     private var byPostName: [String: Int] = [:]
+    /// The new sources, for links a converted construct already wrote.
+    private var newFiles: Set<String> = []
 
     /// What became of one link.
     enum Resolution: Equatable {
@@ -27,6 +29,7 @@ struct LinkResolver {
                 byURL[ImportPaths.urlKey(url)] = index
             }
             bySource[entry.sourcePath] = index
+            newFiles.insert(plan.file)
             bySource[(entry.sourcePath as NSString).deletingPathExtension] = index
             let name = ((entry.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
             if byPostName[name] == nil { byPostName[name] = index }
@@ -78,6 +81,7 @@ struct LinkResolver {
         } else {
             // Relative: a source file or a file beside the post, else a path from its old URL.
             let (bare, fragment) = Self.split(url)
+            if newFiles.contains(Self.normalised(bare, beside: plan.file)) { return .external }
             if let index = bySource[Self.normalised(bare, beside: plan.entry.sourcePath)] {
                 return .rewritten(ImportPaths.relative(from: plan.folder, to: planned[index].file) + fragment)
             }
@@ -92,6 +96,8 @@ struct LinkResolver {
         let basePath = archive.site.basePath
         if !basePath.isEmpty, path.hasPrefix(basePath + "/") || path == basePath { path = String(path.dropFirst(basePath.count)) }
         let (bare, fragment) = Self.split(path)
+        // The old home page: the new site has one at the same place.
+        if bare == "/" { return .external }
         if let index = byURL[ImportPaths.urlKey(bare)] {
             return .rewritten(ImportPaths.relative(from: plan.folder, to: planned[index].file) + fragment)
         }
