@@ -98,7 +98,7 @@ enum WordPressSource {
                 if image.alt == nil { report.need("the featured image '\(image.src)' has no alt text; write one in image.alt", at: shown, line: line) }
             }
             if status == "publish" || status == "future", let link = item.first("link")?.text, !link.contains("?") {
-                entry.oldURL = link
+                entry.oldURL = ImportPaths.aliasPath(link)
             }
             archive.entries.append(entry)
         }
