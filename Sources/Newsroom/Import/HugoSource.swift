@@ -61,6 +61,7 @@ enum HugoSource {
                 let last = explicitSlug ?? fileName
                 entry.oldURL = ("/" + (section.isEmpty ? "" : section + "/") + last + "/").lowercased()
             }
+            if entry.kind == .item, !section.isEmpty { archive.listings.insert(ImportPaths.urlKey("/" + section.lowercased() + "/")) }
             archive.entries.append(entry)
         }
         return archive

@@ -112,6 +112,12 @@ public enum Importer {
                 files += redirects(for: plan, report: &report, archive: archive)
             }
         }
+        for listing in archive.listings.sorted() where listing != "/news" {
+            let file = String(listing.dropFirst()) + "/index.html"
+            let target = ImportPaths.relative(from: (file as NSString).deletingLastPathComponent, to: "news/index.html")
+            files.append(ImportedFile(path: "static/" + file, contents: .text(RedirectPage.html(to: target))))
+            report.aliases += 1
+        }
         for (path, source) in staticFiles.sorted(by: { $0.key < $1.key }) {
             files.append(ImportedFile(path: "static/" + path, contents: .copy(source)))
             if ImportPaths.isImage(path) { report.images += 1 } else { report.files += 1 }
@@ -122,6 +128,8 @@ public enum Importer {
     /// The item's old URLs as alias paths: its own, and those its front matter listed, without
     /// the new page's own URL.
     private static func aliasPaths(of plan: PlannedEntry) -> [String] {
+        // A draft was never published: it has no old URL to keep.
+        guard !plan.entry.draft else { return [] }
         var paths: [String] = []
         for url in [plan.entry.oldURL].compactMap({ $0 }) + plan.entry.oldAliases {
             guard let path = ImportPaths.aliasPath(url), !paths.contains(path),

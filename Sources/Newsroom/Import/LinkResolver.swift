@@ -30,7 +30,10 @@ struct LinkResolver {
             }
             bySource[entry.sourcePath] = index
             newFiles.insert(plan.file)
-            bySource[(entry.sourcePath as NSString).deletingPathExtension] = index
+            let withoutExtension = (entry.sourcePath as NSString).deletingPathExtension
+            bySource[withoutExtension] = index
+            // A page bundle is named by its folder (`{{< ref "my-post" >}}`).
+            if withoutExtension.hasSuffix("/index") { bySource[String(withoutExtension.dropLast(6))] = index }
             let name = ((entry.sourcePath as NSString).lastPathComponent as NSString).deletingPathExtension
             if byPostName[name] == nil { byPostName[name] = index }
             if let posts = entry.sourcePath.range(of: "_posts/") {
@@ -64,7 +67,8 @@ struct LinkResolver {
     func resolve(_ raw: String, isImage: Bool, from: Int, assets: inout EntryAssets) -> Resolution {
         let plan = planned[from]
         let url = raw.trimmingCharacters(in: .whitespaces)
-        guard !url.isEmpty, !url.hasPrefix("#") else { return .external }
+        // Template code in place of a URL is reported as template code.
+        guard !url.isEmpty, !url.hasPrefix("#"), !url.hasPrefix("{{"), !url.hasPrefix("{%") else { return .external }
         var path: String
         if let colon = url.firstIndex(of: ":"), !url[..<colon].contains("/") {
             let scheme = url[..<colon].lowercased()
@@ -98,6 +102,7 @@ struct LinkResolver {
         let (bare, fragment) = Self.split(path)
         // The old home page: the new site has one at the same place.
         if bare == "/" { return .external }
+        if archive.listings.contains(ImportPaths.urlKey(bare)) { return .rewritten("/news/" + fragment) }
         if let index = byURL[ImportPaths.urlKey(bare)] {
             return .rewritten(ImportPaths.relative(from: plan.folder, to: planned[index].file) + fragment)
         }

@@ -31,6 +31,9 @@ struct Archive: Sendable {
     var entries: [ImportedEntry] = []
     /// Whose template code the bodies may hold.
     var kind: ImportKind = .markdown
+    /// The old site's listing pages of news (Hugo's `/posts/`), as URL keys: links to them go
+    /// to the news index, and each gets a redirect page there.
+    var listings: Set<String> = []
     /// Where the archive's files are (for looking up what posts reference).
     var folder: ArchiveFolder?
 }
