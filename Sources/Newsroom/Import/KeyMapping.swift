@@ -6,7 +6,7 @@ enum KeyMapping {
     static let understood: Set<String> = [
         "title", "date", "updated", "lastmod", "last_modified_at", "modified", "slug", "summary", "excerpt",
         "description", "tags", "categories", "category", "author", "authors", "image", "hero", "cover",
-        "featured_image", "image_alt", "draft", "published", "aliases", "redirect_from", "permalink", "url",
+        "featured_image", "image_alt", "alt", "draft", "published", "aliases", "redirect_from", "permalink", "url",
     ]
 
     /// Reads `document`'s fields into `entry` (whose title, date and slug come from the file name
