@@ -112,7 +112,11 @@ struct TOMLReader {
                 index += 1
             }
             let token = String(decoding: bytes[start..<index], as: UTF8.self).trimmingCharacters(in: .whitespaces)
-            guard !token.isEmpty, token.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.: ".contains($0) }) else {
+            // Bare values are numbers, dates and times, booleans, inf and nan; text needs quotes.
+            let isKeyword = ["true", "false", "inf", "nan", "+inf", "-inf", "+nan", "-nan"].contains(token)
+            let isNumeric = token.first.map { $0.isNumber || $0 == "+" || $0 == "-" } == true
+                && token.allSatisfy({ $0.isLetter || $0.isNumber || "+-_.: ".contains($0) })
+            guard isKeyword || isNumeric else {
                 throw error("'\(token)' is not a TOML value (text needs quotes)")
             }
             return SourceValue(kind: .text(token), line: valueLine)
