@@ -88,10 +88,20 @@ public enum Importer {
         let resolver = LinkResolver(archive: archive, planned: planned)
         var files: [ImportedFile] = []
         var staticFiles: [String: String] = [:]
+        // Every new page's file, so an old URL that one of them now answers (or that two entries
+        // shared) is not made an alias the build would reject as a second claim.
+        var claimed = Set(planned.compactMap { $0.entry.kind == .item ? $0.newPageFile : $0.entry.slug + "/index.html" })
         for index in planned.indices {
             let plan = planned[index]
             var converted = EntryConversion.convert(index, resolver: resolver, report: &report)
-            let aliases = plan.entry.kind == .item ? aliasPaths(of: plan) : []
+            var aliases: [String] = []
+            for path in plan.entry.kind == .item ? aliasPaths(of: plan) : [] {
+                guard let file = SitePlanner.aliasFile(path), claimed.insert(file).inserted else {
+                    report.need("the old URL '\(path)' is already another page's; no alias is made for it", at: site.display(plan.file))
+                    continue
+                }
+                aliases.append(path)
+            }
             let frontMatter = FrontMatterWriter.text(for: plan.entry, image: converted.image, aliases: aliases)
             let offset = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count - 1
             let shown = site.display(plan.file)

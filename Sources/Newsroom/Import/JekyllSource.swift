@@ -26,6 +26,13 @@ enum JekyllSource {
         let pageRule = permalink == nil && rule.pattern.hasSuffix("/") ? "/:path/" : "/:path.html"
         let isSite = folder.files.contains("_config.yml") || folder.files.contains { $0.hasPrefix("_posts/") || $0.contains("/_posts/") }
 
+        for path in folder.files where isSite && path.hasSuffix(".html") && !path.hasPrefix("_") && !path.contains("/_") {
+            // An HTML page with front matter is a template page (an archive, a tag list): it has
+            // no content of its own to bring over.
+            if let text = folder.text(path, log: &log), text.hasPrefix("---") {
+                report.need("a page written in HTML and Liquid is not imported: recreate what it shows", at: folder.shown(path))
+            }
+        }
         for path in folder.files where isMarkdown(path) {
             let components = path.split(separator: "/").map(String.init)
             let name = (components.last! as NSString).deletingPathExtension
