@@ -125,3 +125,26 @@ import Testing
         #expect(leftovers == [])
     }
 }
+
+/// SOURCE may be just a posts folder: files the posts reference from the old root are found in
+/// the folders above it.
+@Suite struct ImportPostsFolderTests {
+    @Test func aPostsFolderFindsItsImagesAbove() throws {
+        let work = try TestSite("", theme: false)
+        defer { work.delete() }
+        try FileManager.default.copyItem(at: Fixtures.url("import/jekyll"), to: work.root.appendingPathComponent("old"))
+        let options = ImportOptions(
+            kind: .jekyll, source: SourceFolder(url: work.root.appendingPathComponent("old/_posts"), displayName: "old/_posts"),
+            site: SourceFolder(url: work.site, displayName: "site"), baseURL: "https://news.harbourlight.example/",
+            permalink: "/:year/:month/:day/:title.html"
+        )
+        let outcome = Importer.run(options)
+        #expect(outcome.diagnostics == [])
+        #expect(outcome.report.items == 2)
+        let written = Fixtures.tree(at: work.site)
+        #expect(written["content/news/2019-03-08-womens-day-vigil/vigil.png"] == FileManager.default.contents(atPath: work.root.appendingPathComponent("old/assets/img/vigil.png").path))
+        let vigil = String(decoding: try #require(written["content/news/2019-03-08-womens-day-vigil/index.md"]), as: UTF8.self)
+        #expect(vigil.contains("  - \"/2019/03/08/womens-day-vigil.html\"\n"))
+        #expect(vigil.contains("[shelter reopened](../2020-06-15-shelter-reopens/index.md)"))
+    }
+}
