@@ -1,8 +1,9 @@
 import Foundation
 
-/// Writes an import's files into the site: all of them into a temporary folder beside it first,
-/// then each moved into place, so a failure part-way leaves the site as it was and a finished
-/// import never leaves a half-written file. An existing file is never overwritten unless forced.
+/// Writes an import's files into the site: all of them into a temporary folder beside it first
+/// (a full disk or an unreadable file stops the import there, with the site as it was), then
+/// each renamed into place, so no file in the site is ever half-written. An existing file is
+/// never overwritten unless forced.
 struct ImportWriter {
     let site: SourceFolder
     let fileSystem: FileSystem
