@@ -24,7 +24,7 @@ import Testing
             "about/index.html", "contact/index.html",
         ]),
         Case(kind: .hugo, source: "hugo", oldPages: [
-            "2022/03/flood-appeal/index.html", "2021/12/winter-coats/index.html", "news/coats/index.html",
+            "2022/03/flood-appeal/index.html", "2021/12/two-hundred-coats-for-the-winter/index.html", "news/coats/index.html",
             "about-us/index.html", "posts/index.html",
         ]),
         Case(kind: .wordpress, source: "wordpress/export.xml", oldPages: [

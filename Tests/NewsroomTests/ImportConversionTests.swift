@@ -16,14 +16,15 @@ import Testing
     @Test func permalinkPlaceholders() {
         let entry = Self.entry()
         let expected: [(String, PermalinkPattern.Flavour, String)] = [
-            ("date", .jekyll, "/campaigns/local-news/2019/03/08/Vigil.html"),
-            ("pretty", .jekyll, "/campaigns/local-news/2019/03/08/Vigil/"),
-            ("ordinal", .jekyll, "/campaigns/local-news/2019/067/Vigil.html"),
-            ("none", .jekyll, "/campaigns/local-news/Vigil.html"),
+            ("date", .jekyll, "/campaigns/local news/2019/03/08/Vigil.html"),
+            ("pretty", .jekyll, "/campaigns/local news/2019/03/08/Vigil/"),
+            ("ordinal", .jekyll, "/campaigns/local news/2019/067/Vigil.html"),
+            ("none", .jekyll, "/campaigns/local news/Vigil.html"),
             ("/:year/:i_month/:i_day/:short_year/:hour:minute:second/:slug", .jekyll, "/2019/3/8/19/183005/vigil-2019"),
             ("/en/blog/:section/:name/", .jekyll, "/en/blog/blog/updates/Vigil/"),
             ("/:year/:month/:title/", .hugo, "/2019/03/womens-day-a-vigil/"),
             ("/:section/:filename/", .hugo, "/blog/updates/vigil/"),
+            ("/:year/:slug/", .hugo, "/2019/womens-day-a-vigil/"),
         ]
         for (pattern, flavour, url) in expected {
             let rule = flavour == .jekyll ? PermalinkPattern.jekyll(pattern) : PermalinkPattern(pattern: pattern, flavour: .hugo)
@@ -32,6 +33,11 @@ import Testing
         var noCategories = entry
         noCategories.categories = []
         #expect(PermalinkPattern.jekyll("date").expand(noCategories) == "/2019/03/08/Vigil.html")
+        // A slug of its own replaces Hugo's :slug (otherwise the title's) and Jekyll's :title.
+        var withSlug = noCategories
+        withSlug.explicitSlug = "Vigil-2019"
+        #expect(PermalinkPattern(pattern: "/:year/:slug/", flavour: .hugo).expand(withSlug) == "/2019/vigil-2019/")
+        #expect(PermalinkPattern.jekyll("date").expand(withSlug) == "/2019/03/08/Vigil-2019.html")
     }
 
     @Test func tomlValuesTablesAndErrors() throws {

@@ -33,6 +33,7 @@ enum JekyllSource {
                 report.need("a page written in HTML and Liquid is not imported: recreate what it shows", at: folder.shown(path))
             }
         }
+        var reportedCollections: Set<String> = []
         for path in folder.files where isMarkdown(path) {
             let components = path.split(separator: "/").map(String.init)
             let name = (components.last! as NSString).deletingPathExtension
@@ -41,7 +42,16 @@ enum JekyllSource {
             let isDraft = components.first == "_drafts"
             let isPost = isSite ? postsIndex != nil && datePart != nil : datePart != nil
             let insideUnderscore = components.dropLast().contains { $0.hasPrefix("_") }
-            guard isPost || isDraft || (isSite && !insideUnderscore) else { continue }
+            guard isPost || isDraft || (isSite && !insideUnderscore) else {
+                if postsIndex != nil, datePart == nil {
+                    report.need("not a post: its name does not start with YYYY-MM-DD-", at: folder.shown(path))
+                } else if isSite, components.count > 1, let folderName = components.first, folderName.hasPrefix("_"),
+                          reportedCollections.insert(folderName).inserted {
+                    // A collection (`_events/`, `_team/`) has its own layouts and URLs: a person decides.
+                    report.need("the collection '\(folderName)' is not imported", at: folder.shown(path))
+                }
+                continue
+            }
             guard let text = folder.text(path, log: &log) else { continue }
             let shown = folder.shown(path)
             let document: SourceDocument

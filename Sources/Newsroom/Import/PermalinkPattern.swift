@@ -66,12 +66,16 @@ struct PermalinkPattern: Sendable {
             return PublicationDate.pad(before + date.day, width: 3)
         case "title":
             return flavour == .jekyll ? entry.jekyllTitle : Slug.make(from: entry.title)
-        case "slug", "slugorfilename": return entry.slug
+        case "slug":
+            // Hugo's `:slug` falls back to the title, Jekyll's to the file name.
+            return flavour == .hugo ? (entry.explicitSlug.map(Slug.make) ?? Slug.make(from: entry.title)) : entry.slug
+        case "slugorfilename": return entry.explicitSlug.map(Slug.make) ?? entry.fileStem
         case "name", "filename": return entry.fileStem
         case "section": return entry.section
         case "categories":
             var seen: [String] = []
-            for category in entry.categories.map({ $0.lowercased().replacingOccurrences(of: " ", with: "-") }) where !seen.contains(category) {
+            // Lower-cased as Jekyll does; a space stays one (the URL escapes it as %20).
+            for category in entry.categories.map({ $0.lowercased() }) where !seen.contains(category) {
                 seen.append(category)
             }
             return seen.joined(separator: "/")
