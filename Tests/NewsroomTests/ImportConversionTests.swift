@@ -184,6 +184,8 @@ import Testing
         #expect(ImportPaths.urlKey("/2019/03/x.html") == "/2019/03/x")
         #expect(ImportPaths.aliasPath("https://old.example/2019/x/") == "/2019/x/")
         #expect(ImportPaths.aliasPath("https://old.example/?p=3") == nil)
+        #expect(ImportPaths.collapse("/news/2020/06/15/x/../../../../../campaigns/y/") == "/campaigns/y/")
+        #expect(ImportPaths.collapse("/a/./b/../../../c.png") == "/c.png")
         #expect(LinkResolver.unsized("/up/2021/x-640x480.png") == "/up/2021/x.png")
     }
 }

@@ -83,8 +83,7 @@ struct ArchiveFolder {
     /// A file named relative to a source file (`../images/x.png` beside a Markdown file), or nil.
     func lookUp(_ target: String, besideFile relative: String) -> String? {
         let folder = (relative as NSString).deletingLastPathComponent
-        let joined = ((folder.isEmpty ? root : root + "/" + folder) as NSString).appendingPathComponent(target)
-        let path = (joined as NSString).standardizingPath
+        let path = ImportPaths.collapse((folder.isEmpty ? root : root + "/" + folder) + "/" + target)
         return fileSystem.status(path, following: true)?.isRegular == true ? path : nil
     }
 }

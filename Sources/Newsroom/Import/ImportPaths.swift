@@ -28,6 +28,19 @@ enum ImportPaths {
         return key.hasPrefix("/") ? key : "/" + key
     }
 
+    /// `/a/b/../c/./d/` → `/a/c/d/`: `.` and `..` resolved in the text alone (no look at the disk,
+    /// where a link could name a folder that does not exist); `..` above the root stays at it.
+    static func collapse(_ path: String) -> String {
+        var parts: [Substring] = []
+        for part in path.split(separator: "/", omittingEmptySubsequences: true) {
+            if part == "." { continue }
+            if part == ".." { _ = parts.popLast(); continue }
+            parts.append(part)
+        }
+        let trailing = path.hasSuffix("/") || path.hasSuffix("/.") || path.hasSuffix("/..")
+        return "/" + parts.joined(separator: "/") + (trailing && !parts.isEmpty ? "/" : "")
+    }
+
     /// An old URL as an alias path, or nil when no redirect page can stand for it (a query).
     static func aliasPath(_ url: String) -> String? {
         var path = url

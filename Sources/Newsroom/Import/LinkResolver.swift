@@ -95,7 +95,7 @@ struct LinkResolver {
             }
             guard let base = plan.entry.oldURL else { return .unresolved }
             let folderURL = base.hasSuffix("/") ? base : (base as NSString).deletingLastPathComponent + "/"
-            path = ((folderURL + bare) as NSString).standardizingPath + (bare.hasSuffix("/") ? "/" : "") + fragment
+            path = ImportPaths.collapse(folderURL + bare) + fragment
         }
         let basePath = archive.site.basePath
         if !basePath.isEmpty, path.hasPrefix(basePath + "/") || path == basePath { path = String(path.dropFirst(basePath.count)) }
@@ -137,14 +137,12 @@ struct LinkResolver {
     /// `../x.md` written in `posts/a.md` → `x.md`.
     static func normalised(_ relative: String, beside source: String) -> String {
         let folder = (source as NSString).deletingLastPathComponent
-        let joined = folder.isEmpty ? relative : folder + "/" + relative
-        let standard = ("/" + joined as NSString).standardizingPath
-        return String(standard.dropFirst())
+        return String(ImportPaths.collapse("/" + (folder.isEmpty ? relative : folder + "/" + relative)).dropFirst())
     }
 
     /// WordPress's resized copy `x-300x200.png` → `x.png`, for when only the original was kept.
     static func unsized(_ path: String) -> String? {
-        let regex = try! NSRegularExpression(pattern: #"-\d+x\d+(\.[A-Za-z]+)$"#)
+        let regex = CompiledPattern.regex(#"-\d+x\d+(\.[A-Za-z]+)$"#)
         let range = NSRange(location: 0, length: (path as NSString).length)
         guard regex.firstMatch(in: path, range: range) != nil else { return nil }
         return regex.stringByReplacingMatches(in: path, range: range, withTemplate: "$1")

@@ -11,14 +11,13 @@ enum LinkScanner {
         var line: Int
     }
 
-    /// Made per call: `NSRegularExpression` is not `Sendable`, so no static one is shared.
     private static func patterns() -> [(NSRegularExpression, isImage: (String) -> Bool)] { [
         // ![alt](url "title") and [text](url): the URL is group 2 (or 3 inside <>).
-        (try! NSRegularExpression(pattern: #"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s()]+(?:\([^\s()]*\)[^\s()]*)*))"#), { $0 == "!" }),
+        (CompiledPattern.regex(#"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s()]+(?:\([^\s()]*\)[^\s()]*)*))"#), { $0 == "!" }),
         // [label]: url
-        (try! NSRegularExpression(pattern: #"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))"#), { _ in false }),
+        (CompiledPattern.regex(#"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))"#), { _ in false }),
         // href="url", src='url'
-        (try! NSRegularExpression(pattern: #"(?i)\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#), { $0.lowercased() == "src" }),
+        (CompiledPattern.regex(#"(?i)\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#), { $0.lowercased() == "src" }),
     ] }
 
     static func rewrite(_ text: String, _ transform: (Found) -> String?) -> String {

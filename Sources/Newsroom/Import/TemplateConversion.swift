@@ -101,7 +101,7 @@ struct TemplateConversion {
         let code = LinkScanner.fencedCode(in: text)
         var found: [(String, Int)] = []
         for pattern in patterns {
-            let regex = try! NSRegularExpression(pattern: pattern)
+            let regex = CompiledPattern.regex(pattern)
             for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
                 guard !code.contains(where: { NSLocationInRange(match.range.location, $0) }) else { continue }
                 let snippet = string.substring(with: match.range)
@@ -127,7 +127,7 @@ struct TemplateConversion {
 
     /// `src="a.png" alt='b' width=3` → its pairs.
     static func attributes(_ text: String) -> [String: String] {
-        let regex = try! NSRegularExpression(pattern: #"([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))"#)
+        let regex = CompiledPattern.regex(#"([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|(\S+))"#)
         let string = text as NSString
         var pairs: [String: String] = [:]
         for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
@@ -140,11 +140,13 @@ struct TemplateConversion {
     /// Replaces every match of `pattern` outside fenced code with what `make` returns for its
     /// groups; a nil keeps the match and records it as unresolved.
     private mutating func replace(_ pattern: String, in text: String, _ make: ([String]) -> String?) -> String {
-        let regex = try! NSRegularExpression(pattern: pattern)
+        let regex = CompiledPattern.regex(pattern)
         let string = text as NSString
+        let matches = regex.matches(in: text, range: NSRange(location: 0, length: string.length))
+        guard !matches.isEmpty else { return text }
         let code = pattern.contains("highlight") ? [] : LinkScanner.fencedCode(in: text)
         let result = NSMutableString(string: text)
-        for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)).reversed() {
+        for match in matches.reversed() {
             guard !code.contains(where: { NSLocationInRange(match.range.location, $0) }) else { continue }
             let groups = (0..<match.numberOfRanges).map { match.range(at: $0).location == NSNotFound ? "" : string.substring(with: match.range(at: $0)) }
             if let replacement = make(groups) {
