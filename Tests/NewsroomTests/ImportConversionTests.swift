@@ -186,6 +186,9 @@ import Testing
         #expect(ImportPaths.aliasPath("https://old.example/?p=3") == nil)
         #expect(ImportPaths.collapse("/news/2020/06/15/x/../../../../../campaigns/y/") == "/campaigns/y/")
         #expect(ImportPaths.collapse("/a/./b/../../../c.png") == "/c.png")
+        #expect(LinkResolver.wordPressID(in: "/?p=12") == "12")
+        #expect(LinkResolver.wordPressID(in: "/index.php?foo=1&page_id=3") == "3")
+        #expect(LinkResolver.wordPressID(in: "/news/?p=12") == nil)
         #expect(LinkResolver.unsized("/up/2021/x-640x480.png") == "/up/2021/x.png")
     }
 }

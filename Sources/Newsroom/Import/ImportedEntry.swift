@@ -30,6 +30,8 @@ struct ImportedEntry: Sendable {
     var section = ""
     /// The file name without extension or date prefix (`:name`, `:title` in Jekyll).
     var fileStem = ""
+    /// WordPress's post id, which links of the form `/?p=12` use.
+    var wordpressID: String?
     /// The `slug` the front matter gave, as written.
     var explicitSlug: String?
 }

@@ -9,6 +9,7 @@ struct LinkResolver {
     private var byURL: [String: Int] = [:]
     private var bySource: [String: Int] = [:]
     private var byPostName: [String: Int] = [:]
+    private var byWordPressID: [String: Int] = [:]
     /// The new sources, for links a converted construct already wrote.
     private var newFiles: Set<String> = []
 
@@ -29,6 +30,7 @@ struct LinkResolver {
                 byURL[ImportPaths.urlKey(url)] = index
             }
             bySource[entry.sourcePath] = index
+            if let id = entry.wordpressID { byWordPressID[id] = index }
             newFiles.insert(plan.file)
             let withoutExtension = (entry.sourcePath as NSString).deletingPathExtension
             bySource[withoutExtension] = index
@@ -54,7 +56,13 @@ struct LinkResolver {
             found = bySource[key] ?? bySource["content/" + key] ?? bySource[(key as NSString).deletingPathExtension]
                 ?? uniqueSource(endingWith: key)
         }
-        return found.map { ImportPaths.relative(from: planned[from].folder, to: planned[$0].file) }
+        if let found { return ImportPaths.relative(from: planned[from].folder, to: planned[found].file) }
+        // A file that is not a page (`{% link /assets/report.pdf %}`) becomes a link from the
+        // root, which the link pass then copies and checks like any other.
+        if case .file(let path) = target, !["md", "markdown", "html", ""].contains((path as NSString).pathExtension.lowercased()) {
+            return path.hasPrefix("/") ? path : "/" + path
+        }
+        return nil
     }
 
     private func uniqueSource(endingWith key: String) -> Int? {
@@ -77,6 +85,7 @@ struct LinkResolver {
                   host == oldHost || host == "www." + oldHost || "www." + host == oldHost
             else { return .external }
             path = parsed.percentEncodedPath.isEmpty ? "/" : parsed.percentEncodedPath
+            if let query = parsed.percentEncodedQuery { path += "?" + query }
             if let fragment = parsed.percentEncodedFragment { path += "#" + fragment }
         } else if url.hasPrefix("//") {
             return .external
@@ -103,6 +112,9 @@ struct LinkResolver {
         // The old home page: the new site has one at the same place.
         if bare == "/" { return .external }
         if archive.listings.contains(ImportPaths.urlKey(bare)) { return .rewritten("/news/" + fragment) }
+        if let id = Self.wordPressID(in: bare), let index = byWordPressID[id] {
+            return .rewritten(ImportPaths.relative(from: plan.folder, to: planned[index].file) + fragment)
+        }
         if let index = byURL[ImportPaths.urlKey(bare)] {
             return .rewritten(ImportPaths.relative(from: plan.folder, to: planned[index].file) + fragment)
         }
@@ -126,6 +138,16 @@ struct LinkResolver {
         let clean = rootPath.split(separator: "/").joined(separator: "/")
         assets.staticFiles[clean] = file
         return "/" + clean.split(separator: "/").map { $0.addingPercentEncoding(withAllowedCharacters: .urlPathAllowed) ?? String($0) }.joined(separator: "/")
+    }
+
+    /// `/?p=12`, `/index.php?page_id=3` → the post id WordPress links by.
+    static func wordPressID(in path: String) -> String? {
+        guard let question = path.firstIndex(of: "?"), ["", "/", "/index.php"].contains(String(path[..<question])) else { return nil }
+        for pair in path[path.index(after: question)...].split(separator: "&") {
+            let parts = pair.split(separator: "=", maxSplits: 1)
+            if parts.count == 2, parts[0] == "p" || parts[0] == "page_id", parts[1].allSatisfy(\.isNumber) { return String(parts[1]) }
+        }
+        return nil
     }
 
     /// `x.md#part` → (`x.md`, `#part`); a query goes with the path.

@@ -73,6 +73,7 @@ enum WordPressSource {
                 body: item.first("content:encoded")?.text ?? ""
             )
             entry.isHTML = true
+            entry.wordpressID = item.first("wp:post_id")?.text
             entry.bodyFirstLine = line
             entry.fileStem = entry.slug
             if title.isEmpty { report.need("an item without a title: imported as 'Untitled'", at: shown, line: line) }
