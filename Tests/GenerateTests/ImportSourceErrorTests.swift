@@ -58,6 +58,8 @@ import Testing
         -- old/hugo.toml --
         baseURL = "https://old.example/"
         title = "Old"
+        [permalinks
+        posts = "/:year/:slug/"
         -- old/content/posts/fine.md --
         +++
         title = "Fine"
@@ -75,6 +77,7 @@ import Testing
         defer { work.delete() }
         #expect(outcome.diagnostics.map(\.description) == [
             "old/content/posts/broken.md:4:1: error: TOML: expected ',' or ']' in a list",
+            "old/hugo.toml:3:1: error: TOML: a table header must end with ']'",
         ])
         #expect(written.contains("content/news/2021-02-03-fine.md"))
         #expect(!written.contains { $0.contains("broken") })
@@ -102,6 +105,27 @@ import Testing
         #expect(written.contains("content/news/2021-09-20-rent-strike-march.md"))
         #expect(!written.contains { $0.contains("eviction") || $0.contains("winter") || $0.contains("about-us") })
         #expect(outcome.report.needs.map(\.description).contains { $0.contains("this item and those after it were not imported") })
+    }
+
+    @Test func aMalformedExportIsAnErrorAtItsLineAndTheItemsBeforeAreImported() throws {
+        let full = try String(contentsOf: Fixtures.url("import/wordpress/export.xml"), encoding: .utf8)
+        // The march's title closed with the wrong tag, as a hand edit leaves it.
+        let broken = full.replacingOccurrences(of: "<title><![CDATA[Hundreds march for a rent freeze]]></title>", with: "<title><![CDATA[Hundreds march for a rent freeze]]></titel>")
+        let work = try TestSite("", theme: false)
+        defer { work.delete() }
+        try work.writeData(Data(broken.utf8), to: "export.xml")
+        let outcome = Importer.run(ImportOptions(
+            kind: .wordpress, source: SourceFolder(url: work.root.appendingPathComponent("export.xml"), displayName: "export.xml"),
+            site: SourceFolder(url: work.site, displayName: "site")
+        ))
+        let line = broken[..<broken.range(of: "</titel>")!.lowerBound].split(separator: "\n", omittingEmptySubsequences: false).count
+        #expect(outcome.diagnostics.count == 1)
+        #expect(outcome.diagnostics.first?.description.hasPrefix("export.xml:") == true)
+        let reported = Int(outcome.diagnostics.first?.description.split(separator: ":")[1] ?? "") ?? 0
+        #expect(reported >= line, "the error is reported before the broken tag, at \(reported)")
+        let written = Fixtures.tree(at: work.site).keys.sorted()
+        #expect(written.contains("content/news/2021-05-12-walk-in-clinic-opens.md"))
+        #expect(!written.contains { $0.contains("rent-strike") })
     }
 
     @Test func aFailedWriteLeavesTheSiteAsItWas() throws {
