@@ -9,8 +9,10 @@ enum FrontMatterWriter {
             if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
             return (lines + ["---"]).joined(separator: "\n") + "\n"
         }
-        if let date = entry.date { lines.append("date: \(date.iso8601)") }
-        if let updated = entry.updated { lines.append("updated: \(updated.iso8601)") }
+        // A day without a time stays one: Newsroom reads it as midnight in the site's timezone,
+        // as the old generator did in its own.
+        if let date = entry.date { lines.append("date: \(date.hasTime ? date.iso8601 : date.isoDay)") }
+        if let updated = entry.updated { lines.append("updated: \(updated.hasTime ? updated.iso8601 : updated.isoDay)") }
         if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
         if !entry.tags.isEmpty {
             lines.append("tags:")
