@@ -174,6 +174,51 @@ import Testing
         #expect(rewritten.hasPrefix("[a](one.md) "))
     }
 
+    @Test func frontMatterKeysMapToNewsroomKeys() throws {
+        let text = """
+        ---
+        title: Old title
+        date: 2020-06-15 09:00:00 +0100
+        last_modified_at: 2020-06-20
+        slug: Shelter Reopens
+        excerpt: Twelve rooms.
+        description: Not this one.
+        category: news
+        tags: "shelter, covid-19, news"
+        authors: [Ruth Okafor, Sam Reyes]
+        featured_image:
+          src: /img/a.png
+          alt: Reception
+        published: false
+        redirect_from: /old-shelter/
+        aliases: [/older/]
+        layout: post
+        sidebar: true
+        ---
+        Body.
+        """
+        let document = try SourceDocument.read(text, path: "a.md").get()
+        var entry = ImportedEntry(kind: .item, sourcePath: "a.md", title: "From the name", slug: "a", body: document.body)
+        var report = ImportReport()
+        var log = DiagnosticLog()
+        KeyMapping.apply(document, to: &entry, path: "a.md", dates: DateParser(timeZone: TimeZone(identifier: "UTC")!), report: &report, log: &log)
+        #expect(log.diagnostics == [])
+        #expect(entry.title == "Old title")
+        #expect(entry.date?.iso8601 == "2020-06-15T09:00:00+01:00")
+        #expect(entry.updated?.isoDay == "2020-06-20")
+        #expect(entry.slug == "shelter-reopens")
+        #expect(entry.summary == "Twelve rooms.")
+        #expect(entry.tags == ["news", "shelter", "covid-19"])
+        #expect(entry.categories == ["news"])
+        #expect(entry.author == "Ruth Okafor")
+        #expect(entry.image == ImportedImage(src: "/img/a.png", alt: "Reception"))
+        #expect(entry.draft)
+        #expect(entry.oldAliases == ["/old-shelter/", "/older/"])
+        #expect(report.droppedKeys == ["layout", "sidebar"])
+        #expect(report.needs == [])
+        #expect(document.bodyFirstLine == 20)
+    }
+
     @Test func keysAndPaths() {
         #expect(KeyMapping.splitWords("news, annual report") == ["news", "annual report"])
         #expect(KeyMapping.splitWords("vigil women") == ["vigil", "women"])
