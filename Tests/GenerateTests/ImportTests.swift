@@ -113,6 +113,22 @@ import Testing
         #expect(try String(contentsOf: work.site.appendingPathComponent("content/pages/contact.md"), encoding: .utf8).contains("title: \"Contact\""))
     }
 
+    @Test func anExistingSiteYmlIsKeptAndItsMissingRawHTMLReported() throws {
+        let work = try TestSite("""
+        -- site/site.yml --
+        title: Our news
+        base_url: https://northsidelegal.example/
+        timezone: Europe/London
+        theme: default
+        """, theme: false)
+        defer { work.delete() }
+        let before = try Data(contentsOf: work.site.appendingPathComponent("site.yml"))
+        let outcome = Importer.run(Self.options(Self.cases[2], into: work.site))
+        #expect(outcome.diagnostics == [])
+        #expect(try Data(contentsOf: work.site.appendingPathComponent("site.yml")) == before)
+        #expect(outcome.report.needs.map(\.description).contains("site/site.yml:1: the bodies are HTML: set 'raw_html: true' here"))
+    }
+
     static func expectReport(_ text: String, named name: String) throws {
         let url = Fixtures.url("import/" + name)
         if ProcessInfo.processInfo.environment["NEWSROOM_RECORD"] == "1" {
