@@ -144,7 +144,10 @@ import Testing
         [caption id="attachment_1" width="300"]<a href="big.png"><img src="small.png" alt="A" /></a> The caption[/caption]
         [embed]https://example.org/talk[/embed]
         https://youtu.be/abc
+        <!-- wp:paragraph -->
         A [sic] remark and [gallery ids="1,2"]
+        <!-- /wp:paragraph -->
+        [video width="640" mp4="https://example.org/v.mp4"][/video]
         """
         let converted = conversion.wordpress(text)
         #expect(converted == """
@@ -152,6 +155,7 @@ import Testing
         <a href="https://example.org/talk">https://example.org/talk</a>
         <p><a href="https://youtu.be/abc">https://youtu.be/abc</a></p>
         A [sic] remark and [gallery ids="1,2"]
+        <a href="https://example.org/v.mp4">https://example.org/v.mp4</a>
         """)
         #expect(TemplateConversion.leftovers(in: converted, wordpress: true).map(\.text) == ["[gallery ids=\"1,2\"]"])
     }

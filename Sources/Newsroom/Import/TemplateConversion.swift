@@ -85,6 +85,11 @@ struct TemplateConversion {
         text = replace(#"\[embed[^\]]*\]\s*(\S+?)\s*\[/embed\]"#, in: text) { groups in
             "<a href=\"\(groups[1])\">\(groups[1])</a>"
         }
+        text = replace(#"\[(video|audio)\b[^\]]*?\b(?:src|mp4|m4v|webm|ogv|mp3|ogg|wav)\s*=\s*"([^"]+)"[^\]]*\](?:\s*\[/\1\])?"#, in: text) { groups in
+            "<a href=\"\(groups[2])\">\(groups[2])</a>"
+        }
+        // The block editor's markers are comments with no meaning outside WordPress.
+        text = replace(#"<!-- /?wp:[^>]*?-->\n?"#, in: text) { _ in "" }
         // WordPress shows a video URL alone on its line as the video itself.
         text = replace(#"(?m)^[ \t]*(https?://(?:www\.)?(?:youtube\.com/watch\?v=[\w-]+|youtu\.be/[\w-]+|vimeo\.com/\d+)\S*)[ \t]*$"#, in: text) { groups in
             "<p><a href=\"\(groups[1])\">\(groups[1])</a></p>"
