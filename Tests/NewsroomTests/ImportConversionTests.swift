@@ -224,6 +224,13 @@ import Testing
     }
 
     @Test func keysAndPaths() {
+        #expect(KeyMapping.hasOffset("2020-06-15 09:00:00 +0100") && KeyMapping.hasOffset("2020-06-15T09:00:00Z"))
+        #expect(KeyMapping.hasOffset("2015-09-21 16:52:00 -4"))
+        #expect(!KeyMapping.hasOffset("2020-06-15 09:00:00") && !KeyMapping.hasOffset("2020-06-15"))
+        var local = ImportedEntry(kind: .item, sourcePath: "a.md", title: "A", slug: "a", body: "")
+        local.date = try? DateParser(timeZone: TimeZone(identifier: "UTC")!).parse("2020-06-15 09:00:00").get()
+        local.dateIsLocal = true
+        #expect(FrontMatterWriter.text(for: local, image: nil, aliases: []).contains("\ndate: 2020-06-15T09:00:00\n"))
         #expect(KeyMapping.splitWords("news, annual report") == ["news", "annual report"])
         #expect(KeyMapping.splitWords("vigil women") == ["vigil", "women"])
         #expect(KeyMapping.titleFromName("welcome-to_jekyll") == "Welcome To Jekyll")

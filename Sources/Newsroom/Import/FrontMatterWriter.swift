@@ -9,9 +9,12 @@ enum FrontMatterWriter {
             if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
             return (lines + ["---"]).joined(separator: "\n") + "\n"
         }
-        // A day without a time stays one: Newsroom reads it as midnight in the site's timezone,
-        // as the old generator did in its own.
-        if let date = entry.date { lines.append("date: \(date.hasTime ? date.iso8601 : date.isoDay)") }
+        // A day without a time, or a time without an offset, stays so: Newsroom reads it in the
+        // site's timezone, as the old generator did in its own.
+        if let date = entry.date {
+            let local = date.isoDay + "T" + [date.hour, date.minute, date.second].map { PublicationDate.pad($0) }.joined(separator: ":")
+            lines.append("date: \(!date.hasTime ? date.isoDay : entry.dateIsLocal ? local : date.iso8601)")
+        }
         if let updated = entry.updated { lines.append("updated: \(updated.hasTime ? updated.iso8601 : updated.isoDay)") }
         if let summary = entry.summary { lines.append("summary: \(quoted(summary))") }
         if !entry.tags.isEmpty {

@@ -8,6 +8,9 @@ struct ImportedEntry: Sendable {
     var sourcePath: String
     var title: String
     var date: PublicationDate?
+    /// True when the source wrote the date-time without an offset: it is written the same way,
+    /// so Newsroom reads it in the site's timezone as the old generator read it in its own.
+    var dateIsLocal = false
     var updated: PublicationDate?
     /// The slug as the source names the item (already a valid Newsroom slug).
     var slug: String

@@ -18,7 +18,9 @@ enum KeyMapping {
         for key in ["date"] {
             guard let value = fields[key], let text = value.text, !text.isEmpty else { continue }
             switch dates.parse(text) {
-            case .success(let date): entry.date = date
+            case .success(let date):
+                entry.date = date
+                entry.dateIsLocal = date.hasTime && !hasOffset(text)
             case .failure: log.error("'\(key)' is not a date: '\(text)'", at: SourceLocation(path: path, line: value.line))
             }
         }
@@ -72,6 +74,14 @@ enum KeyMapping {
     static func splitWords(_ text: String) -> [String] {
         let parts = text.contains(",") ? text.split(separator: ",") : text.split(separator: " ")
         return parts.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// `…Z`, `…+01:00`, `… +0530`, `… -4`: the text names its offset.
+    static func hasOffset(_ text: String) -> Bool {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        if trimmed.hasSuffix("Z") || trimmed.hasSuffix("z") { return true }
+        guard let time = trimmed.range(of: ":") else { return false }
+        return trimmed[time.upperBound...].contains { $0 == "+" || $0 == "-" }
     }
 
     static func isTrue(_ text: String) -> Bool { ["true", "yes", "on"].contains(text.lowercased()) }
