@@ -26,7 +26,7 @@ struct EntryConversion {
         var rewritten = 0
         var unresolved: [(String, Int)] = []
         result.body = LinkScanner.rewrite(body) { found in
-            switch resolver.resolve(found.url, isImage: found.isImage, from: index, assets: &assets) {
+            switch resolver.resolve(found.url, from: index, assets: &assets) {
             case .external: return nil
             case .rewritten(let link):
                 guard link != found.url else { return nil }
@@ -38,7 +38,7 @@ struct EntryConversion {
             }
         }
         if let image = entry.image {
-            switch resolver.resolve(image.src, isImage: true, from: index, assets: &assets) {
+            switch resolver.resolve(image.src, from: index, assets: &assets) {
             case .rewritten(let src): result.image = ImportedImage(src: src, alt: image.alt)
             case .external: result.image = image
             case .unresolved:

@@ -72,7 +72,7 @@ struct LinkResolver {
     }
 
     /// Resolves `raw` written in entry `from`; files it reaches go into `assets`.
-    func resolve(_ raw: String, isImage: Bool, from: Int, assets: inout EntryAssets) -> Resolution {
+    func resolve(_ raw: String, from: Int, assets: inout EntryAssets) -> Resolution {
         let plan = planned[from]
         let url = raw.trimmingCharacters(in: .whitespaces)
         // Template code in place of a URL is reported as template code.
@@ -100,7 +100,7 @@ struct LinkResolver {
             }
             if let folder = archive.folder, let file = folder.lookUp(bare.removingPercentEncoding ?? bare, besideFile: plan.entry.sourcePath) {
                 let rootPath = String(file.dropFirst(folder.root.count))
-                return .rewritten(place(file, rootPath: rootPath, isImage: isImage, from: from, assets: &assets) + fragment)
+                return .rewritten(place(file, rootPath: rootPath, from: from, assets: &assets) + fragment)
             }
             guard let base = plan.entry.oldURL else { return .unresolved }
             let folderURL = base.hasSuffix("/") ? base : (base as NSString).deletingLastPathComponent + "/"
@@ -122,7 +122,7 @@ struct LinkResolver {
             let decoded = bare.removingPercentEncoding ?? bare
             if let file = folder.lookUp(rootPath: decoded) ?? Self.unsized(decoded).flatMap(folder.lookUp(rootPath:)) {
                 let rootPath = file == folder.lookUp(rootPath: decoded) ? decoded : Self.unsized(decoded)!
-                return .rewritten(place(file, rootPath: rootPath, isImage: isImage, from: from, assets: &assets) + fragment)
+                return .rewritten(place(file, rootPath: rootPath, from: from, assets: &assets) + fragment)
             }
         }
         return .unresolved
@@ -130,7 +130,7 @@ struct LinkResolver {
 
     /// Puts a referenced file in the entry's bundle (an item's image) or under `static/` at its
     /// path from the old site's root, and returns the link to it.
-    private func place(_ file: String, rootPath: String, isImage: Bool, from: Int, assets: inout EntryAssets) -> String {
+    private func place(_ file: String, rootPath: String, from: Int, assets: inout EntryAssets) -> String {
         let plan = planned[from]
         if plan.entry.kind == .item, ImportPaths.isImage(file) {
             return assets.bundleName(for: file)

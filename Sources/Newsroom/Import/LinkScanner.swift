@@ -6,33 +6,31 @@ import Foundation
 enum LinkScanner {
     struct Found {
         var url: String
-        var isImage: Bool
         /// The body line the URL is on (1-based).
         var line: Int
     }
 
-    private static func patterns() -> [(NSRegularExpression, isImage: (String) -> Bool)] { [
+    private static func patterns() -> [NSRegularExpression] { [
         // ![alt](url "title") and [text](url): the URL is group 2 (or 3 inside <>).
-        (CompiledPattern.regex(#"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s()]+(?:\([^\s()]*\)[^\s()]*)*))"#), { $0 == "!" }),
+        CompiledPattern.regex(#"(!?)\[(?:[^\[\]\n]|\[[^\[\]\n]*\])*\]\(\s*(?:<([^>\n]*)>|([^\s()]+(?:\([^\s()]*\)[^\s()]*)*))"#),
         // [label]: url
-        (CompiledPattern.regex(#"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))"#), { _ in false }),
+        CompiledPattern.regex(#"(?m)^ {0,3}\[[^\]\n]+\]:[ \t]*(?:<([^>\n]*)>|(\S+))"#),
         // href="url", src='url'
-        (CompiledPattern.regex(#"(?i)\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#), { $0.lowercased() == "src" }),
+        CompiledPattern.regex(#"(?i)\b(href|src)\s*=\s*(?:"([^"]*)"|'([^']*)')"#),
     ] }
 
     static func rewrite(_ text: String, _ transform: (Found) -> String?) -> String {
         let string = text as NSString
         let code = fencedCode(in: text)
         var replacements: [(NSRange, String)] = []
-        for (index, (regex, isImage)) in patterns().enumerated() {
+        for (index, regex) in patterns().enumerated() {
             for match in regex.matches(in: text, range: NSRange(location: 0, length: string.length)) {
                 let groups = index == 1 ? [1, 2] : [2, 3]
                 guard let group = groups.first(where: { match.range(at: $0).location != NSNotFound }) else { continue }
                 let range = match.range(at: group)
                 guard !code.contains(where: { NSLocationInRange(range.location, $0) }) else { continue }
-                let marker: String = index == 1 ? "" : string.substring(with: match.range(at: 1))
                 let line = lineNumber(of: range.location, in: string)
-                let found = Found(url: string.substring(with: range), isImage: isImage(marker), line: line)
+                let found = Found(url: string.substring(with: range), line: line)
                 if let replacement = transform(found) { replacements.append((range, replacement)) }
             }
         }
