@@ -170,5 +170,14 @@ import Testing
         let vigil = String(decoding: try #require(written["content/news/2019-03-08-womens-day-vigil/index.md"]), as: UTF8.self)
         #expect(vigil.contains("  - \"/2019/03/08/womens-day-vigil.html\"\n"))
         #expect(vigil.contains("[shelter reopened](../2020-06-15-shelter-reopens/index.md)"))
+        // :section is the folder below SOURCE.
+        var sectioned = options
+        sectioned.permalink = "/archive/:section/:name/"
+        let other = try TestSite("", theme: false)
+        defer { other.delete() }
+        sectioned.site = SourceFolder(url: other.site, displayName: "site")
+        #expect(Importer.run(sectioned).diagnostics == [])
+        let reopened = String(decoding: try #require(FileManager.default.contents(atPath: other.site.appendingPathComponent("content/news/2020-06-15-shelter-reopens/index.md").path)), as: UTF8.self)
+        #expect(reopened.contains("  - \"/archive/2020/shelter-reopens/\"\n"))
     }
 }

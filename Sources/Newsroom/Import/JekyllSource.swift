@@ -73,6 +73,8 @@ enum JekyllSource {
             )
             entry.bodyFirstLine = document.bodyFirstLine
             entry.fileStem = stem
+            // `:section` for --permalink: the folders below SOURCE, Jekyll's own folders left out.
+            entry.section = components.dropLast().filter { $0 != "_posts" && $0 != "_drafts" }.joined(separator: "/")
             if let postsIndex { entry.categories = Array(components[..<postsIndex]) }
             if let datePart, case .success(let date) = dates.parse(datePart) { entry.date = date }
             KeyMapping.apply(document, to: &entry, path: shown, dates: dates, report: &report, log: &log)
