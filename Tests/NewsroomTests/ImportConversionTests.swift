@@ -136,6 +136,7 @@ import Testing
         {{< tweet 1 >}}
         """)
         #expect(TemplateConversion.leftovers(in: conversion.hugo(text), wordpress: false).map(\.line) == [7])
+        #expect(TemplateConversion.leftovers(in: "Lead.\n{: .lead}\n\n* toc\n{:toc}", wordpress: false).map(\.text) == ["{: .lead}", "{:toc}"])
     }
 
     @Test func wordpressShortcodes() {

@@ -26,6 +26,9 @@ enum JekyllSource {
         let pageRule = permalink == nil && rule.pattern.hasSuffix("/") ? "/:path/" : "/:path.html"
         let isSite = folder.files.contains("_config.yml") || folder.files.contains { $0.hasPrefix("_posts/") || $0.contains("/_posts/") }
 
+        for path in folder.files where path.hasSuffix(".html") && (path.hasPrefix("_posts/") || path.contains("/_posts/")) {
+            report.need("a post written in HTML is not imported: convert it to Markdown and import it again", at: folder.shown(path))
+        }
         for path in folder.files where isSite && path.hasSuffix(".html") && !path.hasPrefix("_") && !path.contains("/_") {
             // An HTML page with front matter is a template page (an archive, a tag list): it has
             // no content of its own to bring over.

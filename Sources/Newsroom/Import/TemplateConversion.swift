@@ -101,6 +101,8 @@ struct TemplateConversion {
     /// expressions, Hugo shortcodes, WordPress shortcodes.
     static func leftovers(in text: String, wordpress: Bool) -> [(text: String, line: Int)] {
         var patterns = [#"\{%[\s\S]*?%\}"#, #"\{\{[<%][\s\S]*?[>%]\}\}"#, #"\{\{(?![<%])[\s\S]*?\}\}"#]
+        // kramdown's attribute lists (`{: .lead}`, `{:toc}`) mean nothing to cmark-gfm.
+        if !wordpress { patterns.append(#"\{:[^}\n]*\}"#) }
         if wordpress { patterns.append(#"\[/?(?:[a-z][a-z0-9_-]*)(?:\s+[^\]\n]*=[^\]\n]*)?\](?!\()"#) }
         let string = text as NSString
         let code = LinkScanner.fencedCode(in: text)
