@@ -7,7 +7,7 @@ APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-con
 APT_PACKAGES += rsync rclone
 SWIFT ?= swift
 
-.PHONY: generate test deps build validate bench clean
+.PHONY: generate test deps build validate bench bench-import clean
 
 deps:
 	@missing=""; for p in $(APT_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || missing="$$missing $$p"; done; \
@@ -31,6 +31,9 @@ validate: generate
 
 bench: deps
 	Tests/Benchmark/run.sh $(or $(N),10000)
+
+bench-import: deps
+	Tests/Benchmark/import.sh $(or $(N),1000)
 
 clean:
 	rm -rf .build output/*

@@ -16,6 +16,10 @@ public struct XMLElement: Sendable, Equatable {
         return xmlDocGetRootElement(document).map(element)
     }
 
+    static func parse(node: xmlNodePtr) -> XMLElement {
+        element(node)
+    }
+
     /// The direct children named `name`.
     public func all(_ name: String) -> [XMLElement] {
         children.filter { $0.name == name }

@@ -7,7 +7,8 @@ struct GenerateCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "generate",
         abstract: "Build the news section from site/ into output/.",
-        subcommands: [BuildCommand.self, NewCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self, PublishCommand.self],
+        subcommands: [BuildCommand.self, NewCommand.self, ServeCommand.self, CheckCommand.self, ListCommand.self,
+                      ImportCommand.self, PublishCommand.self],
         defaultSubcommand: BuildCommand.self
     )
 }

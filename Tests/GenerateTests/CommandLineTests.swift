@@ -108,3 +108,28 @@ extension CommandLineTests {
         #expect(!piped.stdout.contains("rendering"))
     }
 }
+
+/// `generate import` from the command line: the report on standard output, errors with their
+/// place on standard error, exit 1 when something could not be imported, 2 on usage errors.
+@Suite struct ImportCommandTests {
+    @Test func importsReportsAndRefusesToOverwrite() throws {
+        let work = try TestSite("", theme: false)
+        defer { work.delete() }
+        try FileManager.default.copyItem(at: Fixtures.url("import/jekyll"), to: work.root.appendingPathComponent("jekyll"))
+        let dry = try CommandRunner.run(["import", "jekyll", "jekyll", "--dry-run"], in: work.root)
+        #expect(dry.status == 0)
+        #expect(dry.stdout == (try String(contentsOf: Fixtures.url("import/jekyll.report.txt"), encoding: .utf8)))
+        #expect(!FileManager.default.fileExists(atPath: work.site.path))
+        let first = try CommandRunner.run(["import", "jekyll", "jekyll"], in: work.root)
+        #expect(first.status == 0)
+        #expect(FileManager.default.fileExists(atPath: work.site.appendingPathComponent("content/news/2019-03-08-womens-day-vigil/index.md").path))
+        let again = try CommandRunner.run(["import", "jekyll", "jekyll"], in: work.root)
+        #expect(again.status == 1)
+        #expect(again.stderr.hasPrefix("site/content/news/2019-03-08-womens-day-vigil/index.md:1:1: error: already exists; nothing was imported (use --force to overwrite)\n"))
+        let forced = try CommandRunner.run(["import", "jekyll", "jekyll", "--force"], in: work.root)
+        #expect(forced.status == 0)
+        for bad in [["import", "joomla", "jekyll"], ["import", "jekyll", "jekyll", "--permalink", ":year/:title"], ["import", "jekyll", "jekyll", "--base-url", "old.example"]] {
+            #expect(try CommandRunner.run(bad, in: work.root).status == 2, "\(bad)")
+        }
+    }
+}
