@@ -13,7 +13,7 @@ import Testing
     /// as the folder named "(root)".
     static let layers = [
         "Diagnostics", "Support", "Model", "FileSystem", "Loading", "Building", "Incremental",
-        "Rendering", "Output", "(root)", "Tools",
+        "Rendering", "Search", "Output", "(root)", "Tools",
     ]
 
     @Test func foldersDependOnEarlierFoldersOnly() throws {

@@ -5,6 +5,7 @@ enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
+        "search",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -66,6 +67,13 @@ enum SiteConfigLoader {
         if let (about, location) = fields.text("about", log: &log) {
             config.about = about
             config.aboutLocation = location
+        }
+        if let (choice, location) = fields.text("search", log: &log) {
+            if let search = SiteConfig.SearchChoice(rawValue: choice) {
+                config.search = search
+            } else {
+                log.error("'search' must be local or external, not '\(choice)'", at: location)
+            }
         }
         if let (theme, location) = fields.text("theme", log: &log), !Slug.isValid(theme) {
             log.error("theme '\(theme)' is not a folder name (letters, digits, - and _)", at: location)
