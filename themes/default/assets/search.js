@@ -241,6 +241,21 @@
 
   text.search = search;
   text.parts = parts;
+  /* Loads the index from the site root `prefix` (relative to the page) and calls `done` once
+     every part is in: for pages other than the theme's, such as a benchmark. */
+  text.load = function (prefix, done) {
+    root = prefix;
+    if (done) {
+      var called = false;
+      listeners.push(function () {
+        if (!called && waiting === 0 && parts.length > 0) {
+          called = true;
+          done();
+        }
+      });
+    }
+    requestIndex();
+  };
 
   /* --- The page: the header's form --- */
 
