@@ -9,20 +9,23 @@
 enum SearchStemmer {
     /// The stem of a folded word.
     static func stem(_ word: String) -> String {
-        var scalars = Array(word.unicodeScalars)
-        guard scalars.count > 3 else { return word }
-        func ends(_ suffix: String) -> Bool {
-            let tail = Array(suffix.unicodeScalars)
-            return scalars.count >= tail.count && Array(scalars.suffix(tail.count)) == tail
+        var bytes = Array(word.utf8)
+        // Scalars: every byte that does not continue a multi-byte one.
+        var count = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        guard count > 3 else { return word }
+        func ends(_ suffix: StaticString) -> Bool {
+            let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
+            return bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail)
         }
-        func replace(_ count: Int, with ending: String) {
-            scalars.removeLast(count)
-            scalars += ending.unicodeScalars
+        func replace(_ cut: Int, with ending: StaticString) {
+            bytes.removeLast(cut)
+            bytes += UnsafeBufferPointer(start: ending.utf8Start, count: ending.utf8CodeUnitCount)
+            count += ending.utf8CodeUnitCount - cut
         }
         // 1. plurals
-        if ends("ies"), scalars.count >= 5 {
+        if ends("ies"), count >= 5 {
             replace(3, with: "y")
-        } else if ends("aux"), scalars.count >= 5 {
+        } else if ends("aux"), count >= 5 {
             replace(3, with: "al")
         } else if ends("sses") {
             replace(2, with: "")
@@ -30,21 +33,19 @@ enum SearchStemmer {
             replace(1, with: "")
         }
         // 2. verb endings
-        if ends("ing"), scalars.count >= 7 {
+        if ends("ing"), count >= 7 {
             replace(3, with: "")
-        } else if ends("ied"), scalars.count >= 5 {
+        } else if ends("ied"), count >= 5 {
             replace(3, with: "y")
-        } else if ends("ed"), scalars.count >= 6 {
+        } else if ends("ed"), count >= 6 {
             replace(2, with: "")
         }
         // 3. a final e
-        if ends("ee"), scalars.count >= 5 {
+        if ends("ee"), count >= 5 {
             replace(2, with: "")
-        } else if ends("e"), scalars.count >= 4 {
+        } else if ends("e"), count >= 4 {
             replace(1, with: "")
         }
-        var result = String()
-        result.unicodeScalars.append(contentsOf: scalars)
-        return result
+        return String(decoding: bytes, as: UTF8.self)
     }
 }
