@@ -9,10 +9,16 @@
 enum SearchStemmer {
     /// The stem of a folded word.
     static func stem(_ word: String) -> String {
-        var bytes = Array(word.utf8)
+        let bytes = Array(word.utf8)
         // Scalars: every byte that does not continue a multi-byte one.
-        var count = bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
-        guard count > 3 else { return word }
+        return stem(bytes, scalars: bytes.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 })
+    }
+
+    /// The stem of a folded word given as UTF-8 bytes, with its count of scalars.
+    static func stem(_ word: [UInt8], scalars: Int) -> String {
+        var bytes = word
+        var count = scalars
+        guard count > 3 else { return String(decoding: bytes, as: UTF8.self) }
         func ends(_ suffix: StaticString) -> Bool {
             let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
             return bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail)

@@ -9,7 +9,13 @@
 /// the marks around it).
 struct SearchTokenizer {
     /// Each non-ASCII scalar folded, with whether each scalar of the result belongs to a word.
-    private var memo: [UInt32: [(scalar: Unicode.Scalar, isWord: Bool)]] = [:]
+    private var memo: [UInt32: [FoldedScalar]] = [:]
+
+    private struct FoldedScalar {
+        var scalar: Unicode.Scalar
+        var utf8: [UInt8]
+        var isWord: Bool
+    }
 
     /// Words that stand before an apostrophe in French (`l'exploitation`, `qu'il`).
     static let elisions: Set<String> = ["l", "d", "qu", "j", "n", "s", "t", "c", "m"]
@@ -23,18 +29,49 @@ struct SearchTokenizer {
         "sur", "un", "une",
     ]
 
+    /// The longest stop word, in bytes: longer words are not looked up.
+    private static let stopWordBytes = stopWords.map(\.utf8.count).max() ?? 0
+
     /// The folded words of `text`, before stop words and stemming (a query's last word is
     /// matched by prefix on this form).
     mutating func words(_ text: String) -> [String] {
         var words: [String] = []
+        forEachWord(in: text) { words.append(String(decoding: $0, as: UTF8.self)) }
+        return words
+    }
+
+    /// The terms of `text`, in order, repeats kept.
+    mutating func terms(_ text: String) -> [String] {
+        var terms: [String] = []
+        forEachWord(in: text) { word in
+            if let term = Self.term(word) { terms.append(term) }
+        }
+        return terms
+    }
+
+    /// A folded word's term, or nil for a word the index does not keep.
+    static func term(_ word: String) -> String? {
+        term(Array(word.utf8))
+    }
+
+    /// `term` on the word's UTF-8 bytes.
+    static func term(_ word: [UInt8]) -> String? {
+        // Scalars: every byte that does not continue a multi-byte one.
+        let scalars = word.reduce(0) { $1 & 0xC0 == 0x80 ? $0 : $0 + 1 }
+        guard scalars > 1 else { return nil }
+        if word.count <= stopWordBytes, stopWords.contains(String(decoding: word, as: UTF8.self)) { return nil }
+        return SearchStemmer.stem(word, scalars: scalars)
+    }
+
+    /// Calls `body` with the UTF-8 bytes of each folded word of `text`, elisions left out.
+    private mutating func forEachWord(in text: String, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
         func end(before separator: UInt32) {
             guard !word.isEmpty else { return }
-            let found = String(decoding: word, as: UTF8.self)
-            word.removeAll(keepingCapacity: true)
-            if separator == 0x27 || separator == 0x2019, Self.elisions.contains(found) { return }
-            words.append(found)
+            defer { word.removeAll(keepingCapacity: true) }
+            if separator == 0x27 || separator == 0x2019, word.count <= 2, Self.elisions.contains(String(decoding: word, as: UTF8.self)) { return }
+            body(word)
         }
         var text = text
         text.withUTF8 { bytes in
@@ -54,7 +91,7 @@ struct SearchTokenizer {
                 index += length
                 for folded in fold(scalar) {
                     if folded.isWord {
-                        word += String(folded.scalar).utf8
+                        word += folded.utf8
                     } else {
                         end(before: folded.scalar.value)
                     }
@@ -62,23 +99,11 @@ struct SearchTokenizer {
             }
             end(before: 0x20)
         }
-        return words
     }
 
-    /// The terms of `text`, in order, repeats kept.
-    mutating func terms(_ text: String) -> [String] {
-        words(text).compactMap(Self.term)
-    }
-
-    /// A folded word's term, or nil for a word the index does not keep.
-    static func term(_ word: String) -> String? {
-        guard word.unicodeScalars.count > 1, !stopWords.contains(word) else { return nil }
-        return SearchStemmer.stem(word)
-    }
-
-    private mutating func fold(_ scalar: Unicode.Scalar) -> [(scalar: Unicode.Scalar, isWord: Bool)] {
+    private mutating func fold(_ scalar: Unicode.Scalar) -> [FoldedScalar] {
         if let known = memo[scalar.value] { return known }
-        let folded = SearchFolding.foldScalar(scalar).unicodeScalars.map { ($0, SearchFolding.isWordScalar($0)) }
+        let folded = SearchFolding.foldScalar(scalar).unicodeScalars.map { FoldedScalar(scalar: $0, utf8: Array(String($0).utf8), isWord: SearchFolding.isWordScalar($0)) }
         memo[scalar.value] = folded
         return folded
     }
