@@ -20,8 +20,11 @@ enum SearchStemmer {
         var count = scalars
         guard count > 3 else { return String(decoding: bytes, as: UTF8.self) }
         func ends(_ suffix: StaticString) -> Bool {
-            let tail = UnsafeBufferPointer(start: suffix.utf8Start, count: suffix.utf8CodeUnitCount)
-            return bytes.count >= tail.count && bytes[(bytes.count - tail.count)...].elementsEqual(tail)
+            let tail = suffix.utf8CodeUnitCount
+            guard bytes.count >= tail else { return false }
+            let start = bytes.count - tail
+            for offset in 0..<tail where bytes[start + offset] != suffix.utf8Start[offset] { return false }
+            return true
         }
         func replace(_ cut: Int, with ending: StaticString) {
             bytes.removeLast(cut)

@@ -67,12 +67,6 @@ struct SearchTokenizer {
     private mutating func forEachWord(in text: String, _ body: ([UInt8]) -> Void) {
         var word: [UInt8] = []
         word.reserveCapacity(32)
-        func end(before separator: UInt32) {
-            guard !word.isEmpty else { return }
-            defer { word.removeAll(keepingCapacity: true) }
-            if separator == 0x27 || separator == 0x2019, word.count <= 2, Self.elisions.contains(String(decoding: word, as: UTF8.self)) { return }
-            body(word)
-        }
         var text = text
         text.withUTF8 { bytes in
             var index = 0
@@ -83,7 +77,7 @@ struct SearchTokenizer {
                     switch byte {
                     case 0x30...0x39, 0x61...0x7A: word.append(byte)
                     case 0x41...0x5A: word.append(byte + 32)
-                    default: end(before: UInt32(byte))
+                    default: Self.end(&word, before: UInt32(byte), body)
                     }
                     continue
                 }
@@ -93,12 +87,20 @@ struct SearchTokenizer {
                     if folded.isWord {
                         word += folded.utf8
                     } else {
-                        end(before: folded.scalar.value)
+                        Self.end(&word, before: folded.scalar.value, body)
                     }
                 }
             }
-            end(before: 0x20)
         }
+        Self.end(&word, before: 0x20, body)
+    }
+
+    /// Hands the word ended by `separator` to `body`, unless it is an elision, and empties it.
+    private static func end(_ word: inout [UInt8], before separator: UInt32, _ body: ([UInt8]) -> Void) {
+        guard !word.isEmpty else { return }
+        let elided = (separator == 0x27 || separator == 0x2019) && word.count <= 2 && elisions.contains(String(decoding: word, as: UTF8.self))
+        if !elided { body(word) }
+        word.removeAll(keepingCapacity: true)
     }
 
     private mutating func fold(_ scalar: Unicode.Scalar) -> [FoldedScalar] {
