@@ -7,7 +7,8 @@ import Foundation
 /// whose items did not change and reads no body for it.
 struct SearchIndexFiles {
     static let firstFile = "search/index.js"
-    /// About 2 MB of index on the benchmark corpus (see PERFORMANCE.md, "Search").
+    /// About 2 MB of index: 1.4 MB on the benchmark corpus (930 bytes an item), 2.1 MB at the
+    /// sample site's 1.4 KB an item (PERFORMANCE.md, "Search").
     static let defaultSplitAbove = 1_500
 
     let renderer: SiteRenderer
