@@ -363,13 +363,16 @@
   input.addEventListener("focus", requestIndex);
   input.addEventListener("input", function () { requestIndex(); show(); });
   form.addEventListener("submit", function (event) {
-    /* With results shown, Enter opens the first; otherwise the form goes to the external
-       engine, as it does without JavaScript. */
+    /* Enter opens the first result. The query never goes to the external engine while the
+       script runs (that is the form's way without JavaScript only). */
+    event.preventDefault();
+    requestIndex();
+    show();
     var first = links()[0];
-    if (first) {
-      event.preventDefault();
-      first.click();
-    }
+    if (first) first.click();
+  });
+  form.addEventListener("focusout", function (event) {
+    if (event.relatedTarget && !form.contains(event.relatedTarget)) panel.hidden = true;
   });
   form.addEventListener("keydown", function (event) {
     var all = links();
