@@ -9,14 +9,17 @@ struct SearchIndex: Sendable {
 
     init(_ documents: [SearchDocument]) {
         self.documents = documents
-        // Tokenising is the costly part: one document per task, merged in order below.
-        let tokenised = ParallelMap.run(documents.count) { index -> (heading: Set<String>, body: Set<String>) in
+        // Tokenising is the costly part: on every core, a run of documents per task so that
+        // each tokenizer's words repeat, merged in order below.
+        let run = 64
+        let tokenised = ParallelMap.run((documents.count + run - 1) / run) { task -> [(heading: Set<String>, body: Set<String>)] in
             var tokenizer = SearchTokenizer()
-            let document = documents[index]
-            let heading = Set(tokenizer.terms(document.title + " " + document.tags.joined(separator: " ")))
-            let body = Set(tokenizer.terms(document.summary + " " + document.body)).subtracting(heading)
-            return (heading, body)
-        }
+            return documents[(task * run)..<min(documents.count, task * run + run)].map { document in
+                let heading = Set(tokenizer.terms(document.title + " " + document.tags.joined(separator: " ")))
+                let body = Set(tokenizer.terms(document.summary + " " + document.body)).subtracting(heading)
+                return (heading, body)
+            }
+        }.flatMap { $0 }
         var byTerm: [String: [Int]] = [:]
         for (number, terms) in tokenised.enumerated() {
             for term in terms.heading { byTerm[term, default: []].append(number * 2 + 1) }

@@ -11,6 +11,10 @@ struct SearchTokenizer {
     /// Each non-ASCII scalar folded, with whether each scalar of the result belongs to a word.
     private var memo: [UInt32: [FoldedScalar]] = [:]
 
+    /// Each word's term ("" for none) once worked out: a tokenizer reading many documents
+    /// meets most words again and again.
+    private var termOfWord: [[UInt8]: String] = [:]
+
     private struct FoldedScalar {
         var scalar: Unicode.Scalar
         var utf8: [UInt8]
@@ -43,9 +47,20 @@ struct SearchTokenizer {
     /// The terms of `text`, in order, repeats kept.
     mutating func terms(_ text: String) -> [String] {
         var terms: [String] = []
+        // Taken out while the words are read (`forEachWord` has `self`), put back after.
+        var known = termOfWord
+        termOfWord = [:]
         forEachWord(in: text) { word in
-            if let term = Self.term(word) { terms.append(term) }
+            let term: String
+            if let found = known[word] {
+                term = found
+            } else {
+                term = Self.term(word) ?? ""
+                known[word] = term
+            }
+            if !term.isEmpty { terms.append(term) }
         }
+        termOfWord = known
         return terms
     }
 
