@@ -28,6 +28,7 @@ import Testing
         var errors: [String]
         var keys: [Key]
         var hiddenAfterEscape: Bool
+        var submitKeptInPage: Bool
         var aria: Aria
 
         /// Where focus went after a key: the box, or the result at this number.
@@ -128,6 +129,7 @@ import Testing
 
         #expect(report.keys == [.result(0), .result(1), .result(0), .input, .input])
         #expect(report.hiddenAfterEscape)
+        #expect(report.submitKeptInPage)
         #expect(report.aria.status == "status" && report.aria.live == "polite")
         #expect(report.aria.controls == "search-results" && report.aria.describedBy == "search-count" && report.aria.label)
     }

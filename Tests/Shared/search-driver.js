@@ -49,6 +49,11 @@
       }
       report.keys = [key("ArrowDown"), key("ArrowDown"), key("ArrowUp"), key("ArrowUp"), key("Escape")];
       report.hiddenAfterEscape = panel.hidden;
+      // Enter with no result: the query stays in the page (no request to the external engine).
+      await type("zzqxj");
+      var submit = new Event("submit", { bubbles: true, cancelable: true });
+      input.form.dispatchEvent(submit);
+      report.submitKeptInPage = submit.defaultPrevented;
       report.aria = {
         status: count.getAttribute("role"),
         live: count.getAttribute("aria-live"),
