@@ -140,6 +140,19 @@ struct BuildRun {
             throw error
         }
         clock.lap("render", into: &result)
+        if !log.hasErrors {
+            do {
+                for file in SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove).files(isFresh: { session.keep($0, key: $1) }, log: &log) {
+                    counter.count(file.path)
+                    try session.stage(file)
+                }
+            } catch {
+                session.abort()
+                result.diagnostics = log.sorted
+                throw error
+            }
+            clock.lap("search", into: &result)
+        }
         result.diagnostics = log.sorted
         guard !log.hasErrors else {
             session.abort()

@@ -26,6 +26,8 @@ public struct GenerateOptions: Sendable {
     var fileSystem = FileSystem.local
     /// How many parsed bodies stay in memory for rendering (tests lower it).
     var bodies = BodyStore.Options()
+    /// Past this many items the search index is split by year (tests lower it).
+    var searchSplitAbove = SearchIndexFiles.defaultSplitAbove
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

@@ -13,7 +13,7 @@ import Testing
     /// as the folder named "(root)".
     static let layers = [
         "Diagnostics", "Support", "Model", "FileSystem", "Loading", "Building", "Incremental",
-        "Rendering", "Output", "(root)", "Tools", "Import", "Publish",
+        "Rendering", "Search", "Output", "(root)", "Tools", "Import", "Publish",
     ]
 
     @Test func foldersDependOnEarlierFoldersOnly() throws {

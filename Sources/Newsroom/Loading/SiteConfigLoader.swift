@@ -6,6 +6,7 @@ enum SiteConfigLoader {
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
         "websub",
+        "search",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -69,6 +70,13 @@ enum SiteConfigLoader {
             config.aboutLocation = location
         }
         config.webSubHub = readWebSubHub(fields, log: &log)
+        if let (choice, location) = fields.text("search", log: &log) {
+            if let search = SiteConfig.SearchChoice(rawValue: choice) {
+                config.search = search
+            } else {
+                log.error("'search' must be local or external, not '\(choice)'", at: location)
+            }
+        }
         if let (theme, location) = fields.text("theme", log: &log), !Slug.isValid(theme) {
             log.error("theme '\(theme)' is not a folder name (letters, digits, - and _)", at: location)
             return nil

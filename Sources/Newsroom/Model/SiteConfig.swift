@@ -25,8 +25,15 @@ struct SiteConfig: Sendable {
     var about: String?
     /// Where `about` was written, for its link errors.
     var aboutLocation: SourceLocation?
+    /// Where the header's search box looks: the site's own index (`local`, the default) or an
+    /// external engine restricted to the site's host (`external`).
+    var search: SearchChoice = .local
     /// `site.yml`'s bytes hashed, for the keys of incremental builds (see `KeyHasher.combine(inputsOf:)`).
     var fileHash: UInt64 = 0
+
+    enum SearchChoice: String, Sendable {
+        case local, external
+    }
 
     struct FeedSettings: Sendable {
         var items: Int = 20

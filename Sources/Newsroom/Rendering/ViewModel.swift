@@ -146,6 +146,7 @@ final class ViewModel: @unchecked Sendable {
             .language: config.language,
             .baseURL: config.baseURL,
             .host: URL(string: config.baseURL)?.host ?? "",
+            .searchLocal: config.search == .local,
         ] as TemplateObject
         context[.feedAbsoluteURL] = linker.absolute(SitePlan.feedFile)
         context[.social] = config.social.map { [.name: $0.icon, .url: $0.url, .label: $0.label] as TemplateObject }

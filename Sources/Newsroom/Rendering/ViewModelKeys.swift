@@ -46,6 +46,7 @@ extension TemplateKey {
     static let email = TemplateKey("email")
     static let phone = TemplateKey("phone")
     static let contactEmail = TemplateKey("contact_email")
+    static let searchLocal = TemplateKey("search_local")
     // items and cards
     static let item = TemplateKey("item")
     static let items = TemplateKey("items")
@@ -116,7 +117,7 @@ enum ViewModelKeys {
     static let all: Set<String> = Set(declared.map(\.spelling))
 
     static let declared: [TemplateKey] = [
-        .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail,
+        .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail, .searchLocal,
         .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .place, .location, .author, .image, .src, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
         .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours,
         .months, .parent, .monthURL, .sitePages,

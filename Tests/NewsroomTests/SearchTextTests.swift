@@ -1,0 +1,91 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// The search index's text rules against the vectors `search.js` is held to as well
+/// (`Tests/Shared/search-vectors.json`): what the build indexes is what a query looks up.
+@Suite struct SearchTextTests {
+    static let repository = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    struct Vectors: Decodable {
+        var fold: [[String]]
+        var stem: [[String]]
+        var terms: [Pair]
+
+        struct Pair: Decodable {
+            var text: String
+            var terms: [String]
+
+            init(from decoder: Decoder) throws {
+                var container = try decoder.unkeyedContainer()
+                text = try container.decode(String.self)
+                terms = try container.decode([String].self)
+            }
+        }
+    }
+
+    static func vectors() throws -> Vectors {
+        let data = try Data(contentsOf: repository.appendingPathComponent("Tests/Shared/search-vectors.json"))
+        return try JSONDecoder().decode(Vectors.self, from: data)
+    }
+
+    @Test func foldingMatchesTheVectors() throws {
+        let vectors = try Self.vectors()
+        #expect(vectors.fold.count > 10)
+        var folding = SearchFolding()
+        for pair in vectors.fold {
+            #expect(folding.fold(pair[0]) == pair[1], "fold(\(pair[0]))")
+        }
+    }
+
+    @Test func stemmingMatchesTheVectors() throws {
+        let vectors = try Self.vectors()
+        #expect(vectors.stem.count > 10)
+        for pair in vectors.stem {
+            #expect(SearchStemmer.stem(pair[0]) == pair[1], "stem(\(pair[0]))")
+        }
+    }
+
+    @Test func termsMatchTheVectors() throws {
+        let vectors = try Self.vectors()
+        #expect(vectors.terms.count > 5)
+        var tokenizer = SearchTokenizer()
+        for pair in vectors.terms {
+            #expect(tokenizer.terms(pair.text) == pair.terms, "terms(\(pair.text))")
+        }
+    }
+
+    /// The same vectors through `search.js` in Node (`Tests/Shared/search-vectors.js`).
+    @Test func theScriptMatchesTheVectors() throws {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+        process.arguments = ["node", Self.repository.appendingPathComponent("Tests/Shared/search-vectors.js").path]
+        let pipe = Pipe()
+        process.standardOutput = pipe
+        process.standardError = pipe
+        try process.run()
+        let output = String(decoding: pipe.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        process.waitUntilExit()
+        #expect(process.terminationStatus == 0, "\(output)")
+        #expect(output.contains("search vectors hold in JavaScript"), "\(output)")
+    }
+
+    @Test func indexRanksTitleAndTagMatchesAboveBodyOnes() {
+        let documents = [
+            SearchDocument(url: "a/", title: "Court support", day: "2025-01-02", dateText: "", summary: "", tags: ["Courts"], body: "Nothing else."),
+            SearchDocument(url: "b/", title: "Other news", day: "2025-01-01", dateText: "", summary: "", tags: [], body: "The court heard the case."),
+        ]
+        let index = SearchIndex(documents)
+        let court = try! #require(index.terms.firstIndex(of: "court"))
+        #expect(index.postings[court] == [1, 2])
+        #expect(index.terms == index.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
+    }
+
+    @Test func partScriptIsOneClassicStatement() {
+        let index = SearchIndex([SearchDocument(url: "news/x/index.html", title: "A \"quoted\" title", day: "2025-01-02", dateText: "2 January 2025", summary: "S", tags: ["t1", "t2"], body: "word word")])
+        let script = SearchScript.part("all", index)
+        #expect(script.hasPrefix("(self.newsroomSearch=self.newsroomSearch||[]).push({\"v\":1,\"part\":\"all\",\"docs\":[\n[\"news/x/index.html\",\"A \\\"quoted\\\" title\",\"2025-01-02\",\"2 January 2025\",\"S\",\"t1\\tt2\"]\n]"))
+        #expect(script.contains("\"terms\":\"quot t1 t2 titl word\""))
+        #expect(script.hasSuffix("]});\n"))
+    }
+}
