@@ -2,7 +2,7 @@
 #   make generate   install system libraries, build (release), build the sample site into output/
 #   make test       install system libraries, run the whole test suite
 
-APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev
 SWIFT ?= swift
 
 .PHONY: generate test deps build validate bench clean
