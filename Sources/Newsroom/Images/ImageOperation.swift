@@ -1,0 +1,46 @@
+import Foundation
+import NewsroomImage
+
+/// What the build does to every raster image, as settings that go into the cache key: the same
+/// source bytes with the same operation and encoders give the same files.
+struct ImageOperation: Sendable {
+    /// Widths of the narrower copies, each made only when the image is wider.
+    var widths = [480, 800, 1200, 1600]
+    var jpegQuality = 82
+    var webpQuality = 80
+    /// Images with more pixels are refused (a decompression bomb declares billions).
+    var maxPixels = 50_000_000
+
+    /// The operation's part of a cache key.
+    var descriptor: String {
+        "widths=\(widths.map(String.init).joined(separator: ",")) jpeg=\(jpegQuality) webp=\(webpQuality) \(ImageCodec.versions)"
+    }
+
+    /// Makes the files of one image from its bytes; `declared` is the format its extension names.
+    func process(_ bytes: Data, declared: ImageFormat) throws(ImageError) -> ProcessedImage {
+        switch SniffedFormat(bytes) {
+        case .raster(let format) where format == declared: break
+        case .raster(let format): throw ImageError("the file is named as \(declared.name) but holds \(format.name)")
+        case .unsupported(let name): throw ImageError("the file is named as \(declared.name) but holds \(name), which is not published (convert it to JPEG, PNG or WebP)")
+        case .unknown: throw ImageError("the file is named as \(declared.name) but is not an image")
+        }
+        let header = try ImageCodec.header(of: bytes)
+        guard header.pixelCount <= maxPixels else {
+            throw ImageError("\(header.storedWidth)×\(header.storedHeight) pixels is over the limit of \(maxPixels / 1_000_000) megapixels")
+        }
+        let pixels = try ImageCodec.decode(bytes, header: header)
+        // Alpha that is all opaque is dropped, so a PNG screenshot's copies can be JPEG.
+        let keepsAlpha = pixels.hasAlpha && !pixels.isOpaque
+        let upright = keepsAlpha ? pixels : try ImageCodec.opaque(pixels)
+        let mainQuality = declared == .webp ? webpQuality : jpegQuality
+        var renditions = [ImageRendition(name: "main", width: upright.width, height: upright.height, data: try ImageCodec.encode(upright, as: declared, quality: mainQuality))]
+        let fallback: ImageFormat = keepsAlpha ? .png : .jpeg
+        for width in widths where width < upright.width {
+            let height = max(1, (upright.height * width + upright.width / 2) / upright.width)
+            let scaled = try ImageCodec.resized(upright, width: width, height: height)
+            renditions.append(ImageRendition(name: "\(width)w.webp", width: width, height: height, data: try ImageCodec.encode(scaled, as: .webp, quality: webpQuality)))
+            renditions.append(ImageRendition(name: "\(width)w.\(fallback.fileExtension)", width: width, height: height, data: try ImageCodec.encode(scaled, as: fallback, quality: jpegQuality)))
+        }
+        return ProcessedImage(width: upright.width, height: upright.height, renditions: renditions)
+    }
+}

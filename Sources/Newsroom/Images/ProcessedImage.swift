@@ -1,0 +1,28 @@
+import Foundation
+
+/// One published raster image as the build makes it: re-encoded upright with no metadata, in
+/// narrower copies for `srcset`, and the size it is shown at. Independent of where it is
+/// published, so the cache can hand it to any path with the same source bytes.
+struct ProcessedImage: Sendable, Equatable {
+    /// The upright size, in pixels.
+    var width: Int
+    var height: Int
+    /// The files, by what they are (`ImageRendition.name`), the full-size one first.
+    var renditions: [ImageRendition]
+
+    /// The full-size file, in the source's format.
+    var main: ImageRendition { renditions[0] }
+    /// The narrower copies, narrowest first.
+    var variants: [ImageRendition] { Array(renditions.dropFirst()) }
+}
+
+/// One encoded file of an image.
+struct ImageRendition: Sendable, Equatable {
+    /// `main`, or `480w.webp`, `480w.jpg` …: the output name's suffix.
+    var name: String
+    var width: Int
+    var height: Int
+    var data: Data
+
+    var isWebP: Bool { name.hasSuffix(".webp") }
+}
