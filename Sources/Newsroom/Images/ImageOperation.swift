@@ -10,10 +10,17 @@ struct ImageOperation: Sendable {
     var webpQuality = 80
     /// Images with more pixels are refused (a decompression bomb declares billions).
     var maxPixels = 50_000_000
+    /// The site publishes originals as they are (`images.originals`), except those with GPS.
+    var keepsOriginals = false
+
+    init(settings: SiteConfig.ImageSettings = SiteConfig.ImageSettings()) {
+        maxPixels = settings.maxMegapixels * 1_000_000
+        keepsOriginals = settings.keepsOriginals
+    }
 
     /// The operation's part of a cache key.
     var descriptor: String {
-        "widths=\(widths.map(String.init).joined(separator: ",")) jpeg=\(jpegQuality) webp=\(webpQuality) \(ImageCodec.versions)"
+        "widths=\(widths.map(String.init).joined(separator: ",")) jpeg=\(jpegQuality) webp=\(webpQuality) max=\(maxPixels) originals=\(keepsOriginals) \(ImageCodec.versions)"
     }
 
     /// Makes the files of one image from its bytes; `declared` is the format its extension names.
@@ -33,7 +40,10 @@ struct ImageOperation: Sendable {
         let keepsAlpha = pixels.hasAlpha && !pixels.isOpaque
         let upright = keepsAlpha ? pixels : try ImageCodec.opaque(pixels)
         let mainQuality = declared == .webp ? webpQuality : jpegQuality
-        var renditions = [ImageRendition(name: "main", width: upright.width, height: upright.height, data: try ImageCodec.encode(upright, as: declared, quality: mainQuality))]
+        let original = keepsOriginals && !ImageMetadata.scan(bytes).hasGPS ? bytes : nil
+        let main: Data
+        if let original { main = original } else { main = try ImageCodec.encode(upright, as: declared, quality: mainQuality) }
+        var renditions = [ImageRendition(name: "main", width: upright.width, height: upright.height, data: main)]
         let fallback: ImageFormat = keepsAlpha ? .png : .jpeg
         for width in widths where width < upright.width {
             let height = max(1, (upright.height * width + upright.width / 2) / upright.width)

@@ -13,7 +13,18 @@ enum ImageStage {
         var shown: String
     }
 
-    static func process(_ plan: SitePlan, source: SiteSource, cache: ImageCache, operation: ImageOperation = ImageOperation(), log: inout DiagnosticLog) -> ImageCatalog {
+    /// What became of one job.
+    struct Outcome {
+        var key: String?
+        var image: ProcessedImage?
+        var encoded = false
+        var problem: String?
+        /// An original the site asked to keep carries GPS coordinates (so it was re-encoded).
+        var refusedOriginal = false
+    }
+
+    static func process(_ plan: SitePlan, source: SiteSource, cache: ImageCache, log: inout DiagnosticLog) -> ImageCatalog {
+        let operation = ImageOperation(settings: source.config.images)
         var jobs: [Job] = []
         var problems: [(output: String, shown: String, message: String)] = []
         let sitePath = source.folder.url.path + "/"
@@ -27,30 +38,22 @@ enum ImageStage {
                 problems.append((copy.outputPath, shown, "\(ext.uppercased()) images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP"))
             }
         }
-        let fileSystem = cache.fileSystem
-        let results = ParallelMap.run(jobs.count) { index -> (key: String?, image: ProcessedImage?, encoded: Bool, problem: String?) in
-            let job = jobs[index]
-            guard let bytes = fileSystem.read(job.copy.sourceURL.path) else { return (nil, nil, false, "cannot read the file") }
-            let key = ImageCache.key(of: bytes, operation: operation)
-            if let cached = cache.read(key) { return (key, cached, false, nil) }
-            do {
-                let image = try operation.process(bytes, declared: job.declared)
-                cache.write(image, key: key)
-                return (key, image, true, nil)
-            } catch {
-                return (nil, nil, false, "\(error)")
-            }
+        let outcomes = ParallelMap.run(jobs.count) { index in
+            run(jobs[index], operation: operation, cache: cache)
         }
         var catalog = ImageCatalog()
         let copied = Set(plan.copies.map(\.outputPath))
-        for (job, result) in zip(jobs, results) {
-            if let problem = result.problem {
+        for (job, outcome) in zip(jobs, outcomes) {
+            if let problem = outcome.problem {
                 problems.append((job.copy.outputPath, job.shown, problem))
                 continue
             }
-            guard let key = result.key, let image = result.image else { continue }
+            guard let key = outcome.key, let image = outcome.image else { continue }
             catalog.usedKeys.insert(key)
-            if result.encoded { catalog.encodedCount += 1 }
+            if outcome.encoded { catalog.encodedCount += 1 }
+            if outcome.refusedOriginal {
+                log.warning("image '\(job.shown)' carries GPS coordinates: it is published re-encoded without them, not as the original (images.originals)", at: SourceLocation(path: job.shown))
+            }
             for rendition in image.variants where copied.contains(ImageCatalog.path(of: rendition, for: job.copy.outputPath)) {
                 problems.append((job.copy.outputPath, job.shown, "its \(rendition.name) copy would be written to '\(ImageCatalog.path(of: rendition, for: job.copy.outputPath))', where another file is published"))
             }
@@ -58,5 +61,20 @@ enum ImageStage {
         }
         if !problems.isEmpty { ImageReferences(plan: plan, source: source).report(problems, log: &log) }
         return catalog
+    }
+
+    /// Reads one image and takes its files from the cache, or makes (and stores) them.
+    private static func run(_ job: Job, operation: ImageOperation, cache: ImageCache) -> Outcome {
+        guard let bytes = cache.fileSystem.read(job.copy.sourceURL.path) else { return Outcome(problem: "cannot read the file") }
+        let key = ImageCache.key(of: bytes, operation: operation)
+        let refused = operation.keepsOriginals && ImageMetadata.scan(bytes).hasGPS
+        if let cached = cache.read(key) { return Outcome(key: key, image: cached, refusedOriginal: refused) }
+        do {
+            let image = try operation.process(bytes, declared: job.declared)
+            cache.write(image, key: key)
+            return Outcome(key: key, image: image, encoded: true, refusedOriginal: refused)
+        } catch {
+            return Outcome(problem: "\(error)")
+        }
     }
 }
