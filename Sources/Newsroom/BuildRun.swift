@@ -120,7 +120,8 @@ struct BuildRun {
             bannerShowing: inputs.bannerShowing,
             publication: inputs.publication,
             newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file,
-            keptCards: options.keptCards
+            keptCards: options.keptCards,
+            images: images
         )
         guard !log.hasErrors else { return nil }
         return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)

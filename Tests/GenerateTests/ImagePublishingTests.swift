@@ -52,8 +52,8 @@ import Testing
         #expect(result.imagesEncoded == 2)
         let images = Self.rasterFiles(site.outputTree())
         #expect(images.keys.sorted() == [
-            "images/screen-480w.png", "images/screen-480w.webp", "images/screen.png",
-            Self.item + "phone-480w.jpg", Self.item + "phone-480w.webp", Self.item + "phone-800w.jpg", Self.item + "phone-800w.webp", Self.item + "phone.jpg",
+            "images/screen-480w.png", "images/screen-480w.webp", "images/screen-640w.webp", "images/screen.png",
+            Self.item + "phone-480w.jpg", Self.item + "phone-480w.webp", Self.item + "phone-800w.jpg", Self.item + "phone-800w.webp", Self.item + "phone-900w.webp", Self.item + "phone.jpg",
         ])
         for (path, data) in images {
             #expect(ImageFixtures.telltales(in: data) == [], "\(path)")

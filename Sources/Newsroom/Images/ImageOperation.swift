@@ -51,6 +51,10 @@ struct ImageOperation: Sendable {
             renditions.append(ImageRendition(name: "\(width)w.webp", width: width, height: height, data: try ImageCodec.encode(scaled, as: .webp, quality: webpQuality)))
             renditions.append(ImageRendition(name: "\(width)w.\(fallback.fileExtension)", width: width, height: height, data: try ImageCodec.encode(scaled, as: fallback, quality: jpegQuality)))
         }
+        // Up to the widest copy, WebP is offered at the full width too (the fallback is the image).
+        if let widest = widths.max(), upright.width <= widest {
+            renditions.append(ImageRendition(name: "\(upright.width)w.webp", width: upright.width, height: upright.height, data: try ImageCodec.encode(upright, as: .webp, quality: webpQuality)))
+        }
         return ProcessedImage(width: upright.width, height: upright.height, renditions: renditions)
     }
 }

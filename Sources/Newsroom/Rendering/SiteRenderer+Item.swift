@@ -122,6 +122,22 @@ extension SiteRenderer {
             return nil
         }
         var hero: TemplateObject = [.src: src, .absoluteURL: absoluteURL, .alt: image.alt]
+        if case .target(let target, "") = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath), let processed = images.images[target] {
+            let picture = ImagePicture(processed, at: target) { linker.relative(from: file, to: $0) }
+            hero[.src] = picture.src
+            hero[.width] = String(picture.width)
+            hero[.height] = String(picture.height)
+            if !picture.srcset.isEmpty { hero[.srcset] = picture.srcset }
+            if !picture.webpSrcset.isEmpty { hero[.webpSrcset] = picture.webpSrcset }
+            hero[.sizes] = ImagePicture.sizes
+            // Shared links show a 1200-px copy, not a file of several megabytes.
+            let social = processed.variants.last { !$0.isWebP && $0.width <= 1200 && processed.width > 1200 }
+            if let social {
+                let url = linker.absolute(ImageCatalog.path(of: social, for: target))
+                hero[.absoluteURL] = url
+                return (hero, url)
+            }
+        }
         if let caption = image.caption { hero[.caption] = caption }
         if let credit = image.credit { hero[.credit] = credit }
         return (hero, absoluteURL)

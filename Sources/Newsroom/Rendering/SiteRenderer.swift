@@ -42,7 +42,8 @@ struct SiteRenderer: @unchecked Sendable {
             markdown: source.bodies.markdown,
             links: ContentLinks(index: plan.index, linker: model.linker),
             folder: source.folder,
-            anchors: AnchorBook(plan: plan, bodies: source.bodies)
+            anchors: AnchorBook(plan: plan, bodies: source.bodies),
+            images: images
         )
     }
 
