@@ -63,7 +63,7 @@ let package = Package(
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "ImageFixtures", dependencies: ["CImageFixtures", "NewsroomImage"], path: "Tests/ImageFixtures"),
-        .target(name: "CImageFixtures", dependencies: ["CJPEG", "CExif"], path: "Tests/CImageFixtures"),
+        .target(name: "CImageFixtures", dependencies: ["CJPEG", "CExif"], path: "Tests/CImageFixtures", linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "TestSupport"]),
         .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <math.h>
 #include <jpeglib.h>
 #include <libexif/exif-data.h>
 
@@ -34,6 +35,8 @@ static void add_degrees(ExifData *exif, ExifTag tag, unsigned degrees, unsigned 
     exif_set_rational(entry->data + 16, order, (ExifRational){ seconds, 1 });
 }
 
+static uint8_t *encode_with_metadata(uint8_t *pixels, int width, int height, int orientation, int with_gps_and_owner, int quality, size_t *size);
+
 uint8_t *nrf_phone_jpeg(int width, int height, int orientation, int with_gps_and_owner, size_t *size) {
     uint8_t *pixels = malloc((size_t)width * (size_t)height * 3);
     for (int y = 0; y < height; y++) {
@@ -45,6 +48,47 @@ uint8_t *nrf_phone_jpeg(int width, int height, int orientation, int with_gps_and
             p[2] = corner ? 0 : (uint8_t)(128 + 127 * y / height);
         }
     }
+    return encode_with_metadata(pixels, width, height, orientation, with_gps_and_owner, 90, size);
+}
+
+static unsigned next_random(unsigned *state) {
+    *state = *state * 1664525u + 1013904223u;
+    return *state >> 8;
+}
+
+static uint8_t clamp(int value) { return (uint8_t)(value < 0 ? 0 : value > 255 ? 255 : value); }
+
+uint8_t *nrf_scene_jpeg(int width, int height, unsigned seed, int orientation, int with_gps_and_owner, int quality, size_t *size) {
+    uint8_t *pixels = malloc((size_t)width * (size_t)height * 3);
+    unsigned state = seed * 2654435761u + 1;
+    int across = orientation == 6 ? height : width, down = orientation == 6 ? width : height;
+    int sun_x = (int)(next_random(&state) % (unsigned)across), sun_y = down / 8 + (int)(next_random(&state) % (unsigned)(down / 4 + 1));
+    int sun_r = down / 14 + (int)(next_random(&state) % (unsigned)(down / 14 + 1));
+    double phase = (next_random(&state) % 628) / 100.0, phase2 = (next_random(&state) % 628) / 100.0;
+    int warm = (int)(next_random(&state) % 60);
+    // Drawn as it is seen: with orientation 6 the stored rows are the picture turned a quarter
+    // anticlockwise, as a phone held upright stores them.
+    int turned = orientation == 6, shown_width = turned ? height : width, shown_height = turned ? width : height;
+    for (int y = 0; y < height; y++) {
+        for (int x = 0; x < width; x++) {
+            uint8_t *p = pixels + ((size_t)y * (size_t)width + (size_t)x) * 3;
+            int sx = turned ? height - 1 - y : x, sy = turned ? x : y;
+            double fx = (double)sx / shown_width, fy = (double)sy / shown_height;
+            int r = 90 + warm + (int)(120 * fy), g = 140 + (int)(80 * fy), b = 230 - (int)(60 * fy);
+            int dx = sx - sun_x, dy = sy - sun_y;
+            if (dx * dx + dy * dy < sun_r * sun_r) { r = 255; g = 220; b = 140; }
+            double hill = 0.62 + 0.08 * sin(fx * 7.0 + phase) + 0.04 * sin(fx * 17.0 + phase2);
+            double near = 0.80 + 0.05 * sin(fx * 4.0 + phase2);
+            if (fy > hill) { r = 60 + (int)(40 * fy); g = 110 + (int)(50 * (1 - fy)); b = 60; }
+            if (fy > near) { r = 120 + warm; g = 100; b = 60; }
+            int grain = (int)(next_random(&state) % 11) - 5;
+            p[0] = clamp(r + grain); p[1] = clamp(g + grain); p[2] = clamp(b + grain);
+        }
+    }
+    return encode_with_metadata(pixels, width, height, orientation, with_gps_and_owner, quality, size);
+}
+
+static uint8_t *encode_with_metadata(uint8_t *pixels, int width, int height, int orientation, int with_gps_and_owner, int quality, size_t *size) {
     ExifData *exif = exif_data_new();
     exif_data_set_byte_order(exif, EXIF_BYTE_ORDER_INTEL);
     ExifEntry *turn = add(exif, EXIF_IFD_0, EXIF_TAG_ORIENTATION, EXIF_FORMAT_SHORT, 1);
@@ -76,7 +120,7 @@ uint8_t *nrf_phone_jpeg(int width, int height, int orientation, int with_gps_and
     info.input_components = 3;
     info.in_color_space = JCS_RGB;
     jpeg_set_defaults(&info);
-    jpeg_set_quality(&info, 90, TRUE);
+    jpeg_set_quality(&info, quality, TRUE);
     jpeg_start_compress(&info, TRUE);
     jpeg_write_marker(&info, JPEG_APP0 + 1, block, block_size);
     free(block);

@@ -76,7 +76,7 @@ import Testing
         let site = try Self.site()
         defer { site.delete() }
         #expect(site.build().succeeded)
-        let cache = site.root.appendingPathComponent(".newsroom-cache/images")
+        let cache = site.root.appendingPathComponent(".newsroom-cache/output/images")
         func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).sorted() }
         #expect(entries().count == 2)
         let first = site.outputTree()

@@ -11,9 +11,12 @@ struct ImageCache: Sendable {
     /// False for `check`: it reads entries but writes nothing.
     var writable: Bool
 
-    /// `.newsroom-cache/images` in the folder that holds the output folder.
+    /// `.newsroom-cache/<output folder's name>/images` in the folder that holds the output
+    /// folder: two sites built side by side (`public-en`, `public-ro`) each keep their own, so
+    /// neither removes the other's entries as unused.
     static func folder(besideOutput output: URL) -> String {
-        output.standardizedFileURL.deletingLastPathComponent().appendingPathComponent(".newsroom-cache/images").path
+        let output = output.standardizedFileURL
+        return output.deletingLastPathComponent().appendingPathComponent(".newsroom-cache").appendingPathComponent(output.lastPathComponent).appendingPathComponent("images").path
     }
 
     static func key(of bytes: Data, operation: ImageOperation) -> String {

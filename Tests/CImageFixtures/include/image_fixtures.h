@@ -11,4 +11,8 @@
 /// (free them) and their count in `size`, or NULL.
 uint8_t *nrf_phone_jpeg(int width, int height, int orientation, int with_gps_and_owner, size_t *size);
 
+/// A synthetic photo (sky, sun, hills and grain, placed by `seed`) as a phone writes it, like
+/// `nrf_phone_jpeg`; for the sample site and the benchmark corpus.
+uint8_t *nrf_scene_jpeg(int width, int height, unsigned seed, int orientation, int with_gps_and_owner, int quality, size_t *size);
+
 #endif
