@@ -149,3 +149,21 @@ import Testing
         #expect(!site.exists("index.html"))
     }
 }
+
+/// Issue 18: the site's SVG images are checked, then published as they are.
+@Suite struct SVGContentImagePublishingTests {
+    @Test func anSVGWithAScriptIsAnErrorWhereItIsShown() throws {
+        let site = try ImagePublishingTests.site()
+        defer { site.delete() }
+        let drawing = #"<svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 4 4"><rect id="r" style="fill:#c00" width="4" height="4"/></svg>"#
+        try site.write("-- site/static/images/chart.svg --\n\(drawing)\n-- site/content/pages/about.md --\n---\ntitle: About\n---\n![A chart](/images/chart.svg)\n")
+        #expect(site.build().succeeded)
+        #expect(site.read("images/chart.svg") == drawing + "\n")
+        try site.write("-- site/static/images/chart.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>fetch('https://x.example')</script></svg>\n")
+        let result = site.build()
+        #expect(result.diagnostics.map(\.description) == [
+            "site/content/pages/about.md:4:1: error: image 'site/static/images/chart.svg' cannot be published: line 2: <script> is not allowed in an SVG image",
+        ])
+        #expect(site.read("images/chart.svg") == drawing + "\n")
+    }
+}

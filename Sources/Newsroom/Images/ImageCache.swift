@@ -36,15 +36,19 @@ struct ImageCache: Sendable {
 
     /// Stores an entry under a temporary name and renames it, so a killed build leaves no
     /// half-written entry under a real name. A failure only costs the next build the work.
-    func write(_ image: ProcessedImage, key: String) {
-        guard writable else { return }
+    /// True when the entry is stored.
+    @discardableResult
+    func write(_ image: ProcessedImage, key: String) -> Bool {
+        guard writable, image.isLoaded else { return false }
         let temporary = folder + "/." + key + ".\(fileSystem.processID()).tmp"
         do {
             if fileSystem.status(folder, following: true)?.isDirectory != true { try fileSystem.makeFolders(folder) }
             try fileSystem.write(ImageCacheEntry.encode(image), to: temporary)
             try fileSystem.rename(temporary, path(key), .working)
+            return true
         } catch {
             _ = fileSystem.remove(temporary, .working, false)
+            return false
         }
     }
 
@@ -67,8 +71,9 @@ enum ImageCacheEntry {
     static func encode(_ image: ProcessedImage) -> Data {
         var data = Data("\(magic) \(image.width) \(image.height) \(image.renditions.count)\n".utf8)
         for rendition in image.renditions {
-            data.append(Data("\(rendition.name) \(rendition.width) \(rendition.height) \(rendition.data.count)\n".utf8))
-            data.append(rendition.data)
+            let bytes = rendition.data ?? Data()
+            data.append(Data("\(rendition.name) \(rendition.width) \(rendition.height) \(bytes.count)\n".utf8))
+            data.append(bytes)
         }
         return data
     }

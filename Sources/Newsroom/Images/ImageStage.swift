@@ -1,9 +1,11 @@
 import Foundation
 import NewsroomImage
+import NewsroomXML
 
 /// The images stage: every JPEG, PNG and WebP the plan would copy (from `static/`, bundles and
 /// the theme) is re-encoded upright with no metadata, with narrower copies beside it; an image
-/// that cannot be published is an error where the content refers to it.
+/// that cannot be published is an error where the content refers to it. The site's SVG files
+/// are published as they are once checked for anything active or outside.
 enum ImageStage {
     /// One image to process.
     struct Job {
@@ -26,13 +28,16 @@ enum ImageStage {
     static func process(_ plan: SitePlan, source: SiteSource, cache: ImageCache, log: inout DiagnosticLog) -> ImageCatalog {
         let operation = ImageOperation(settings: source.config.images)
         var jobs: [Job] = []
+        var svgs: [(copy: CopiedFile, shown: String)] = []
         var problems: [(output: String, shown: String, message: String)] = []
         let sitePath = source.folder.url.path + "/"
         for copy in plan.copies {
             let ext = (copy.outputPath as NSString).pathExtension.lowercased()
             let path = copy.sourceURL.path
             let shown = path.hasPrefix(sitePath) ? source.folder.display(String(path.dropFirst(sitePath.count))) : path
-            if let format = ImageFormat.named(byExtension: ext) {
+            if ext == "svg", path.hasPrefix(sitePath) {
+                svgs.append((copy, shown))
+            } else if let format = ImageFormat.named(byExtension: ext) {
                 jobs.append(Job(copy: copy, declared: format, shown: shown))
             } else if ImageFormat.unsupportedExtensions.contains(ext) {
                 problems.append((copy.outputPath, shown, "\(ext.uppercased()) images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP"))
@@ -41,7 +46,17 @@ enum ImageStage {
         let outcomes = ParallelMap.run(jobs.count) { index in
             run(jobs[index], operation: operation, cache: cache)
         }
+        let svgProblems = ParallelMap.run(svgs.count) { index -> String? in
+            guard let data = cache.fileSystem.read(svgs[index].copy.sourceURL.path) else { return "cannot read the file" }
+            guard let problem = SVGContentImage.problem(in: String(decoding: data, as: UTF8.self)) else { return nil }
+            return "line \(problem.line): \(problem.message)"
+        }
+        for (svg, problem) in zip(svgs, svgProblems) {
+            if let problem { problems.append((svg.copy.outputPath, svg.shown, problem)) }
+        }
         var catalog = ImageCatalog()
+        catalog.cache = cache
+        catalog.operation = operation
         let copied = Set(plan.copies.map(\.outputPath))
         for (job, outcome) in zip(jobs, outcomes) {
             if let problem = outcome.problem {
@@ -58,6 +73,8 @@ enum ImageStage {
                 problems.append((job.copy.outputPath, job.shown, "its \(rendition.name) copy would be written to '\(ImageCatalog.path(of: rendition, for: job.copy.outputPath))', where another file is published"))
             }
             catalog.images[job.copy.outputPath] = image
+            catalog.keys[job.copy.outputPath] = key
+            catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared)
         }
         if !problems.isEmpty { ImageReferences(plan: plan, source: source).report(problems, log: &log) }
         return catalog
@@ -68,11 +85,11 @@ enum ImageStage {
         guard let bytes = cache.fileSystem.read(job.copy.sourceURL.path) else { return Outcome(problem: "cannot read the file") }
         let key = ImageCache.key(of: bytes, operation: operation)
         let refused = operation.keepsOriginals && ImageMetadata.scan(bytes).hasGPS
-        if let cached = cache.read(key) { return Outcome(key: key, image: cached, refusedOriginal: refused) }
+        if let cached = cache.read(key) { return Outcome(key: key, image: cached.withoutData, refusedOriginal: refused) }
         do {
             let image = try operation.process(bytes, declared: job.declared)
-            cache.write(image, key: key)
-            return Outcome(key: key, image: image, encoded: true, refusedOriginal: refused)
+            let stored = cache.write(image, key: key)
+            return Outcome(key: key, image: stored ? image.withoutData : image, encoded: true, refusedOriginal: refused)
         } catch {
             return Outcome(problem: "\(error)")
         }

@@ -14,6 +14,17 @@ struct ProcessedImage: Sendable, Equatable {
     var main: ImageRendition { renditions[0] }
     /// The narrower copies, narrowest first.
     var variants: [ImageRendition] { Array(renditions.dropFirst()) }
+
+    /// Every rendition's bytes are here (not left in the cache).
+    var isLoaded: Bool { renditions.allSatisfy { $0.data != nil } }
+
+    /// The same image with its bytes left out: the catalog of a large site holds only sizes,
+    /// and each file's bytes are read from the cache when it is written.
+    var withoutData: ProcessedImage {
+        var copy = self
+        for index in copy.renditions.indices { copy.renditions[index].data = nil }
+        return copy
+    }
 }
 
 /// One encoded file of an image.
@@ -22,7 +33,8 @@ struct ImageRendition: Sendable, Equatable {
     var name: String
     var width: Int
     var height: Int
-    var data: Data
+    /// The encoded file; nil once left in the cache (see `ProcessedImage.withoutData`).
+    var data: Data?
 
     var isWebP: Bool { name.hasSuffix(".webp") }
 }

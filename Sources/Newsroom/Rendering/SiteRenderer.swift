@@ -154,7 +154,12 @@ struct SiteRenderer: @unchecked Sendable {
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index):
             let copy = plan.copies[index]
-            return images.files(for: copy.outputPath) ?? [OutputFile(path: copy.outputPath, content: .copy(copy.sourceURL))]
+            do {
+                return try images.files(for: copy.outputPath, isFresh: isFresh) ?? [OutputFile(path: copy.outputPath, content: .copy(copy.sourceURL))]
+            } catch {
+                log.error("image '\(copy.sourceURL.path)' cannot be published: \(error)", at: SourceLocation(path: copy.sourceURL.path))
+                return []
+            }
         }
     }
 
