@@ -23,6 +23,7 @@ import Testing
         image:
           src: phone.jpg
           alt: Volunteers unloading boxes
+          caption: The first delivery
         ---
         The first day.
 
@@ -120,7 +121,7 @@ import Testing
         let result = site.build()
         #expect(!result.succeeded)
         let errors = result.diagnostics.filter { $0.severity == .error }.map { "\($0.path):\($0.line):\($0.column)" }
-        #expect(errors == ["site/\(Self.bundle.dropFirst(5))/index.md:4:8", "site/\(Self.bundle.dropFirst(5))/index.md:9:1"], "\(result.diagnostics)")
+        #expect(errors == ["site/\(Self.bundle.dropFirst(5))/index.md:4:8", "site/\(Self.bundle.dropFirst(5))/index.md:10:1"], "\(result.diagnostics)")
         #expect(result.diagnostics.allSatisfy { $0.message.contains(message) && $0.message.hasPrefix("image 'site/content/news/2026-03-01-shelter/phone.jpg' cannot be published") }, "\(result.diagnostics)")
         #expect(site.outputTree() == before)
     }

@@ -122,6 +122,8 @@ extension SiteRenderer {
             return nil
         }
         var hero: TemplateObject = [.src: src, .absoluteURL: absoluteURL, .alt: image.alt]
+        if let caption = image.caption { hero[.caption] = caption }
+        if let credit = image.credit { hero[.credit] = credit }
         if case .target(let target, "") = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath), let processed = images.images[target] {
             let picture = ImagePicture(processed, at: target) { linker.relative(from: file, to: $0) }
             hero[.src] = picture.src
@@ -138,8 +140,6 @@ extension SiteRenderer {
                 return (hero, url)
             }
         }
-        if let caption = image.caption { hero[.caption] = caption }
-        if let credit = image.credit { hero[.credit] = credit }
         return (hero, absoluteURL)
     }
 
