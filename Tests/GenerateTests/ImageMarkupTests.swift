@@ -18,7 +18,7 @@ import Testing
         let sizes = #"sizes="(min-width: 46rem) 43.5rem, calc(100vw - 2.5rem)""#
         let webp = #"<source type="image/webp" srcset="phone-480w.webp 480w, phone-800w.webp 800w, phone-900w.webp 900w" \#(sizes)>"#
         let fallback = #"srcset="phone-480w.jpg 480w, phone-800w.jpg 800w, phone.jpg 900w" \#(sizes)"#
-        #expect(page.contains(#"<picture>\#(webp)<img src="phone.jpg" alt="Volunteers unloading boxes" width="900" height="1200" \#(fallback) fetchpriority="high"></picture>\n    <figcaption>The first delivery</figcaption>"#), "\(page)")
+        #expect(page.contains(#"<picture>\#(webp)<img src="phone.jpg" alt="Volunteers unloading boxes" width="900" height="1200" \#(fallback) fetchpriority="high"></picture>\#n    <figcaption>The first delivery</figcaption>"#), "\(page)")
         #expect(page.contains(#"<picture>\#(webp)<img src="phone.jpg" alt="Boxes in the hall" width="900" height="1200" \#(fallback) loading="lazy" decoding="async"></picture>"#), "\(page)")
         // width and height are the decoded sizes of the files they describe.
         let main = try ImageCodec.header(of: site.outputTree()[ImagePublishingTests.item + "phone.jpg"]!)

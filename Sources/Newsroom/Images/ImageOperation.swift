@@ -20,7 +20,7 @@ struct ImageOperation: Sendable {
 
     /// The operation's part of a cache key.
     var descriptor: String {
-        "widths=\(widths.map(String.init).joined(separator: ",")) jpeg=\(jpegQuality) webp=\(webpQuality) max=\(maxPixels) originals=\(keepsOriginals) \(ImageCodec.versions)"
+        "widths=\(widths.map(String.init).joined(separator: ",")) cascade=1 webp-method=2 jpeg=\(jpegQuality) webp=\(webpQuality) max=\(maxPixels) originals=\(keepsOriginals) \(ImageCodec.versions)"
     }
 
     /// Makes the files of one image from its bytes; `declared` is the format its extension names.
@@ -45,12 +45,19 @@ struct ImageOperation: Sendable {
         if let original { main = original } else { main = try ImageCodec.encode(upright, as: declared, quality: mainQuality) }
         var renditions = [ImageRendition(name: "main", width: upright.width, height: upright.height, data: main)]
         let fallback: ImageFormat = keepsAlpha ? .png : .jpeg
-        for width in widths where width < upright.width {
+        // Widest first, each scaled from the smallest image made so far at least twice as wide
+        // (else the whole image): averaging over a smaller image gives the same pixels for less.
+        var made: [Pixels] = []
+        var copies: [ImageRendition] = []
+        for width in widths.sorted(by: >) where width < upright.width {
             let height = max(1, (upright.height * width + upright.width / 2) / upright.width)
-            let scaled = try ImageCodec.resized(upright, width: width, height: height)
-            renditions.append(ImageRendition(name: "\(width)w.webp", width: width, height: height, data: try ImageCodec.encode(scaled, as: .webp, quality: webpQuality)))
-            renditions.append(ImageRendition(name: "\(width)w.\(fallback.fileExtension)", width: width, height: height, data: try ImageCodec.encode(scaled, as: fallback, quality: jpegQuality)))
+            let source = made.last { $0.width >= width * 2 } ?? upright
+            let scaled = try ImageCodec.resized(source, width: width, height: height)
+            made.append(scaled)
+            copies.insert(ImageRendition(name: "\(width)w.\(fallback.fileExtension)", width: width, height: height, data: try ImageCodec.encode(scaled, as: fallback, quality: jpegQuality)), at: 0)
+            copies.insert(ImageRendition(name: "\(width)w.webp", width: width, height: height, data: try ImageCodec.encode(scaled, as: .webp, quality: webpQuality)), at: 0)
         }
+        renditions += copies
         // Up to the widest copy, WebP is offered at the full width too (the fallback is the image).
         if let widest = widths.max(), upright.width <= widest {
             renditions.append(ImageRendition(name: "\(upright.width)w.webp", width: upright.width, height: upright.height, data: try ImageCodec.encode(upright, as: .webp, quality: webpQuality)))
