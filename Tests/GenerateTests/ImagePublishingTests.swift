@@ -168,3 +168,26 @@ import Testing
         #expect(site.read("images/chart.svg") == drawing + "\n")
     }
 }
+
+/// Issue 18's own photo: 4000×3000 as stored, Orientation 6, GPS and owner tags.
+@Suite struct FullSizePhonePhotoTests {
+    @Test func aFullSizePhonePhotoIsPublishedPortraitInEveryWidthWithNothingHidden() throws {
+        let site = try ImagePublishingTests.site(photo: ImageFixtures.phoneJPEG(width: 4000, height: 3000))
+        defer { site.delete() }
+        try site.useDefaultTheme()
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let tree = site.outputTree()
+        let expected = [("phone.jpg", 3000, 4000), ("phone-480w.jpg", 480, 640), ("phone-800w.webp", 800, 1067), ("phone-1200w.jpg", 1200, 1600), ("phone-1600w.webp", 1600, 2133)]
+        for (name, width, height) in expected {
+            let data = try #require(tree[ImagePublishingTests.item + name], "\(name)")
+            let header = try ImageCodec.header(of: data)
+            #expect((header.width, header.height, header.orientation) == (width, height, 1), "\(name)")
+            #expect(ImageFixtures.telltales(in: data) == [] && ImageMetadata.scan(data).isEmpty, "\(name)")
+        }
+        let page = try #require(site.read(ImagePublishingTests.item + "index.html"))
+        #expect(page.contains(#"<img src="phone-1600w.jpg" alt="Volunteers unloading boxes" width="3000" height="4000""#))
+        // Shared links point at the 1200-px copy, not at the full photo.
+        #expect(page.contains(#"<meta property="og:image" content="https://example.org/news/2026/03/shelter/phone-1200w.jpg">"#))
+    }
+}
