@@ -54,14 +54,14 @@ import Testing
         let images = Self.rasterFiles(site.outputTree())
         #expect(images.keys.sorted() == [
             "images/screen-480w.png", "images/screen-480w.webp", "images/screen-640w.webp", "images/screen.png",
-            Self.item + "phone-480w.jpg", Self.item + "phone-480w.webp", Self.item + "phone-800w.jpg", Self.item + "phone-800w.webp", Self.item + "phone-900w.webp", Self.item + "phone.jpg",
+            Self.item + "phone-480w.jpg", Self.item + "phone-480w.webp", Self.item + "phone-800w.jpg", Self.item + "phone-800w.webp", Self.item + "phone-900w.webp", Self.item + "phone-social.jpg", Self.item + "phone.jpg",
         ])
         for (path, data) in images {
             #expect(ImageFixtures.telltales(in: data) == [], "\(path)")
             #expect(ImageMetadata.scan(data).isEmpty, "\(path)")
             let header = try ImageCodec.header(of: data)
             #expect(header.orientation == 1, "\(path)")
-            if path.hasPrefix(Self.item) { #expect(header.height > header.width, "\(path) is not portrait") }
+            if path.hasPrefix(Self.item), !path.hasSuffix("-social.jpg") { #expect(header.height > header.width, "\(path) is not portrait") }
         }
         let main = try ImageCodec.header(of: images[Self.item + "phone.jpg"]!)
         #expect((main.width, main.height) == (900, 1200))
@@ -187,7 +187,41 @@ import Testing
         }
         let page = try #require(site.read(ImagePublishingTests.item + "index.html"))
         #expect(page.contains(#"<img src="phone-1600w.jpg" alt="Volunteers unloading boxes" width="3000" height="4000""#))
-        // Shared links point at the 1200-px copy, not at the full photo.
-        #expect(page.contains(#"<meta property="og:image" content="https://example.org/news/2026/03/shelter/phone-1200w.jpg">"#))
+        // Shared links point at the 1200×630 crop, not at the full photo.
+        #expect(page.contains(#"<meta property="og:image" content="https://example.org/news/2026/03/shelter/phone-social.jpg">"#))
+        let social = try ImageCodec.header(of: try #require(tree[ImagePublishingTests.item + "phone-social.jpg"]))
+        #expect((social.width, social.height) == (1200, 630))
+    }
+}
+
+/// The hero's social crop keeps `image.focus` in view.
+@Suite struct SocialCropTests {
+    static func crop(focus: String?) throws -> (Pixels, [Diagnostic]) {
+        let site = try ImagePublishingTests.site()
+        defer { site.delete() }
+        if let focus {
+            let path = site.root.appendingPathComponent(ImagePublishingTests.bundle + "/index.md")
+            let text = try String(contentsOf: path, encoding: .utf8).replacingOccurrences(of: "  caption:", with: "  focus: \(focus)\n  caption:")
+            try text.write(to: path, atomically: true, encoding: .utf8)
+        }
+        let result = site.build()
+        guard let data = site.outputTree()[ImagePublishingTests.item + "phone-social.jpg"] else { return (Pixels(width: 1, height: 1, channels: 3, bytes: [0, 0, 0]), result.diagnostics) }
+        return (try ImageCodec.decode(data, header: ImageCodec.header(of: data)), result.diagnostics)
+    }
+
+    @Test func theCropFollowsTheFocus() throws {
+        // Upright the photo is 900×1200 with red in its top-right quarter.
+        let (top, _) = try Self.crop(focus: "50% 0%")
+        #expect((top.width, top.height) == (900, 472))
+        #expect(top.pixel(x: 800, y: 50)[0] > 200)
+        let (bottom, _) = try Self.crop(focus: "50% 100%")
+        #expect(bottom.pixel(x: 800, y: 50)[0] < 60 && bottom.pixel(x: 800, y: 460)[0] < 60)
+        let (centre, _) = try Self.crop(focus: nil)
+        #expect(centre.pixel(x: 800, y: 50)[0] > 200 && centre.pixel(x: 800, y: 460)[0] < 60)
+    }
+
+    @Test func aFocusThatIsNotTwoPercentagesIsAnError() throws {
+        let (_, diagnostics) = try Self.crop(focus: "top")
+        #expect(diagnostics.map(\.description) == ["site/content/news/2026-03-01-shelter/index.md:6:10: error: 'image.focus' must be two percentages, across then down, like '50% 30%', not 'top'"])
     }
 }

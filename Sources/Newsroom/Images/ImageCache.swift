@@ -19,11 +19,12 @@ struct ImageCache: Sendable {
         return output.deletingLastPathComponent().appendingPathComponent(".newsroom-cache").appendingPathComponent(output.lastPathComponent).appendingPathComponent("images").path
     }
 
-    static func key(of bytes: Data, operation: ImageOperation) -> String {
+    static func key(of bytes: Data, operation: ImageOperation, social: ImageFocus?) -> String {
         var hasher = KeyHasher()
         hasher.combine(ContentHash.of(bytes))
         hasher.combine(bytes.count)
         hasher.combine(operation.descriptor)
+        hasher.combine(social.map { "social \($0.x) \($0.y)" } ?? "")
         return String(hasher.value, radix: 16)
     }
 

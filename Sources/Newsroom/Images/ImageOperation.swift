@@ -18,13 +18,34 @@ struct ImageOperation: Sendable {
         keepsOriginals = settings.keepsOriginals
     }
 
+    /// The largest 1200:630 rectangle of `pixels` centred as near `focus` as the edges allow,
+    /// scaled to 1200×630 (left smaller when the image is), as JPEG.
+    func socialCrop(of pixels: Pixels, around focus: ImageFocus) throws(ImageError) -> ImageRendition {
+        let (ratioWidth, ratioHeight) = (1200, 630)
+        var width = pixels.width, height = pixels.width * ratioHeight / ratioWidth
+        if height > pixels.height {
+            height = pixels.height
+            width = min(pixels.width, pixels.height * ratioWidth / ratioHeight)
+        }
+        func start(_ centre: Double, _ size: Int, _ whole: Int) -> Int {
+            min(max(0, Int((centre * Double(whole)).rounded()) - size / 2), whole - size)
+        }
+        let cut = try ImageCodec.cropped(pixels, x: start(focus.x, width, pixels.width), y: start(focus.y, height, pixels.height), width: width, height: height)
+        let scaledWidth = min(width, ratioWidth)
+        let scaledHeight = max(1, height * scaledWidth / width)
+        let scaled = try ImageCodec.resized(cut, width: scaledWidth, height: scaledHeight)
+        let data = try ImageCodec.encode(scaled, as: .jpeg, quality: jpegQuality)
+        return ImageRendition(name: ImageRendition.socialName, width: scaledWidth, height: scaledHeight, data: data)
+    }
+
     /// The operation's part of a cache key.
     var descriptor: String {
         "widths=\(widths.map(String.init).joined(separator: ",")) cascade=1 webp-method=2 jpeg=\(jpegQuality) webp=\(webpQuality) max=\(maxPixels) originals=\(keepsOriginals) \(ImageCodec.versions)"
     }
 
     /// Makes the files of one image from its bytes; `declared` is the format its extension names.
-    func process(_ bytes: Data, declared: ImageFormat) throws(ImageError) -> ProcessedImage {
+    /// `social`: the image is a hero; a 1200×630 crop around that point is made for shared links.
+    func process(_ bytes: Data, declared: ImageFormat, social: ImageFocus? = nil) throws(ImageError) -> ProcessedImage {
         switch SniffedFormat(bytes) {
         case .raster(let format) where format == declared: break
         case .raster(let format): throw ImageError("the file is named as \(declared.name) but holds \(format.name)")
@@ -61,6 +82,9 @@ struct ImageOperation: Sendable {
         // Up to the widest copy, WebP is offered at the full width too (the fallback is the image).
         if let widest = widths.max(), upright.width <= widest {
             renditions.append(ImageRendition(name: "\(upright.width)w.webp", width: upright.width, height: upright.height, data: try ImageCodec.encode(upright, as: .webp, quality: webpQuality)))
+        }
+        if let social {
+            renditions.append(try socialCrop(of: upright, around: social))
         }
         return ProcessedImage(width: upright.width, height: upright.height, renditions: renditions)
     }

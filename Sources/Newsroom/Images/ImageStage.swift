@@ -13,6 +13,8 @@ enum ImageStage {
         var declared: ImageFormat
         /// How the author knows the file (`site/static/x.jpg`).
         var shown: String
+        /// For a hero image: the point its social crop keeps in view.
+        var social: ImageFocus?
     }
 
     /// What became of one job.
@@ -31,6 +33,7 @@ enum ImageStage {
         var svgs: [(copy: CopiedFile, shown: String)] = []
         var problems: [(output: String, shown: String, message: String)] = []
         let sitePath = source.folder.url.path + "/"
+        let heroes = heroFocus(plan, source: source)
         for copy in plan.copies {
             let ext = (copy.outputPath as NSString).pathExtension.lowercased()
             let path = copy.sourceURL.path
@@ -38,7 +41,7 @@ enum ImageStage {
             if ext == "svg", path.hasPrefix(sitePath) {
                 svgs.append((copy, shown))
             } else if let format = ImageFormat.named(byExtension: ext) {
-                jobs.append(Job(copy: copy, declared: format, shown: shown))
+                jobs.append(Job(copy: copy, declared: format, shown: shown, social: heroes[copy.outputPath]))
             } else if ImageFormat.unsupportedExtensions.contains(ext) {
                 problems.append((copy.outputPath, shown, "\(ext.uppercased()) images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP"))
             }
@@ -74,20 +77,31 @@ enum ImageStage {
             }
             catalog.images[job.copy.outputPath] = image
             catalog.keys[job.copy.outputPath] = key
-            catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared)
+            catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared, job.social)
         }
         if !problems.isEmpty { ImageReferences(plan: plan, source: source).report(problems, log: &log) }
         return catalog
     }
 
+    /// The output path of every published item's hero image with its focus (the centre when
+    /// none is given); where two items show one image, the first one's focus counts.
+    private static func heroFocus(_ plan: SitePlan, source: SiteSource) -> [String: ImageFocus] {
+        var heroes: [String: ImageFocus] = [:]
+        for (position, target) in plan.itemImages.enumerated() {
+            guard case .file(let file, "")? = target, heroes[file] == nil else { continue }
+            heroes[file] = plan.items[position].image?.focus ?? .centre
+        }
+        return heroes
+    }
+
     /// Reads one image and takes its files from the cache, or makes (and stores) them.
     private static func run(_ job: Job, operation: ImageOperation, cache: ImageCache) -> Outcome {
         guard let bytes = cache.fileSystem.read(job.copy.sourceURL.path) else { return Outcome(problem: "cannot read the file") }
-        let key = ImageCache.key(of: bytes, operation: operation)
+        let key = ImageCache.key(of: bytes, operation: operation, social: job.social)
         let refused = operation.keepsOriginals && ImageMetadata.scan(bytes).hasGPS
         if let cached = cache.read(key) { return Outcome(key: key, image: cached.withoutData, refusedOriginal: refused) }
         do {
-            let image = try operation.process(bytes, declared: job.declared)
+            let image = try operation.process(bytes, declared: job.declared, social: job.social)
             let stored = cache.write(image, key: key)
             return Outcome(key: key, image: stored ? image.withoutData : image, encoded: true, refusedOriginal: refused)
         } catch {

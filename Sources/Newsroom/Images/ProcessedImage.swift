@@ -13,7 +13,9 @@ struct ProcessedImage: Sendable, Equatable {
     /// The full-size file, in the source's format.
     var main: ImageRendition { renditions[0] }
     /// The narrower copies, narrowest first.
-    var variants: [ImageRendition] { Array(renditions.dropFirst()) }
+    var variants: [ImageRendition] { renditions.dropFirst().filter { $0.name != ImageRendition.socialName } }
+    /// A hero's 1200×630 crop for shared links (Open Graph, Twitter, JSON-LD).
+    var social: ImageRendition? { renditions.first { $0.name == ImageRendition.socialName } }
 
     /// Every rendition's bytes are here (not left in the cache).
     var isLoaded: Bool { renditions.allSatisfy { $0.data != nil } }
@@ -37,4 +39,6 @@ struct ImageRendition: Sendable, Equatable {
     var data: Data?
 
     var isWebP: Bool { name.hasSuffix(".webp") }
+
+    static let socialName = "social.jpg"
 }

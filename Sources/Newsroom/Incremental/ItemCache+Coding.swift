@@ -61,6 +61,7 @@ extension BinaryWriter {
             optional(image.caption)
             optional(image.credit)
             location(image.location)
+            optional(image.focus.map { "\($0.x) \($0.y)" })
         }
         bool(item.draft)
         int(item.aliases.count)
@@ -100,8 +101,13 @@ extension BinaryReader {
         guard let place = optional(), let author = optional(), let hasImage = bool() else { return nil }
         var image: HeroImage?
         if hasImage {
-            guard let src = string(), let alt = string(), let caption = optional(), let credit = optional(), let spot = location() else { return nil }
+            guard let src = string(), let alt = string(), let caption = optional(), let credit = optional(), let spot = location(), let focus = optional() else { return nil }
             image = HeroImage(src: src, alt: alt, caption: caption, credit: credit, location: spot)
+            if let focus {
+                let parts = focus.split(separator: " ").compactMap { Double($0) }
+                guard parts.count == 2 else { return nil }
+                image?.focus = ImageFocus(x: parts[0], y: parts[1])
+            }
         }
         guard let draft = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
         var aliases: [(path: String, location: SourceLocation)] = []

@@ -141,18 +141,26 @@ enum NewsItemLoader {
 
     private static func readImage(_ fields: FieldReader, log: inout DiagnosticLog) -> HeroImage? {
         guard let image = fields.map("image", log: &log) else { return nil }
-        image.warnAboutUnknownKeys(known: ["src", "alt", "caption", "credit"], log: &log)
+        image.warnAboutUnknownKeys(known: ["src", "alt", "caption", "credit", "focus"], log: &log)
         let src = image.text("src", required: true, log: &log)
         let alt = image.text("alt", log: &log)
         if alt == nil {
             log.error("missing required key 'image.alt': describe the image for people who cannot see it", at: image.location)
+        }
+        var focus: ImageFocus?
+        if let (text, location) = image.text("focus", log: &log) {
+            focus = ImageFocus(text)
+            if focus == nil {
+                log.error("'image.focus' must be two percentages, across then down, like '50% 30%', not '\(text)'", at: location)
+            }
         }
         guard let src, let alt else { return nil }
         return HeroImage(
             src: src.0, alt: alt.0,
             caption: image.text("caption", log: &log)?.0,
             credit: image.text("credit", log: &log)?.0,
-            location: src.1
+            location: src.1,
+            focus: focus
         )
     }
 }

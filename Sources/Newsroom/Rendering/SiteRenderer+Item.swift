@@ -132,9 +132,8 @@ extension SiteRenderer {
             if !picture.srcset.isEmpty { hero[.srcset] = picture.srcset }
             if !picture.webpSrcset.isEmpty { hero[.webpSrcset] = picture.webpSrcset }
             hero[.sizes] = ImagePicture.sizes
-            // Shared links show a 1200-px copy, not a file of several megabytes.
-            let social = processed.variants.last { !$0.isWebP && $0.width <= 1200 && processed.width > 1200 }
-            if let social {
+            // Shared links show the 1200×630 crop, not a file of several megabytes.
+            if let social = processed.social {
                 let url = linker.absolute(ImageCatalog.path(of: social, for: target))
                 hero[.absoluteURL] = url
                 return (hero, url)
