@@ -32,4 +32,29 @@ import Testing
         // Every candidate exists: check finds no broken link.
         #expect(SiteCheck.run(site.options(), outputName: "output").filter { $0.severity == .error } == [])
     }
+
+    @Test func rawHTMLImagesGetTheirSizesAndKeepTheirMarkup() throws {
+        let site = try ImagePublishingTests.site()
+        defer { site.delete() }
+        try site.write("""
+        -- site/site.yml --
+        title: Test News
+        base_url: https://example.org/
+        timezone: Europe/Bucharest
+        theme: minimal
+        raw_html: true
+        -- site/content/news/2026-03-02-other.md --
+        ---
+        title: Another item
+        ---
+        <figure><img class="wide" src="/images/screen.png" alt="Logo"></figure>
+
+        <p><img src="/images/screen.png" alt="Sized" width="64" height="48" /></p>
+        """)
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let page = try #require(site.read("news/2026/03/other/index.html"))
+        #expect(page.contains(#"<figure><img class="wide" src="../../../../images/screen.png" alt="Logo" width="640" height="480" srcset="../../../../images/screen-480w.png 480w, ../../../../images/screen.png 640w" sizes="(min-width: 46rem) 43.5rem, calc(100vw - 2.5rem)" loading="lazy" decoding="async"></figure>"#), "\(page)")
+        #expect(page.contains(#"<p><img src="../../../../images/screen.png" alt="Sized" width="64" height="48" /></p>"#), "\(page)")
+    }
 }

@@ -74,10 +74,11 @@ struct ContentRenderer: Sendable {
             return resolution
         }
         let rawHTML = parsed.rawHTML.map { node in
-            RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
+            let rewritten = RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
                 let (line, column) = node.position(ofByte: offset)
                 return resolve(url, isImage: isImage, line: line, column: column)
             }
+            return pictures.isEmpty ? rewritten : ImageMarkup.sized(rewritten ?? node.literal, pictures: pictures) ?? rewritten
         }
         let resolutions = parsed.references.map { reference in
             resolve(reference.destination, isImage: reference.isImage, line: reference.line, column: reference.column)

@@ -1,4 +1,5 @@
 import NewsroomText
+import NewsroomXML
 
 /// How a processed image is shown on a page: the file for `src`, its size (so the page does not
 /// shift while it loads), and the candidates for `srcset` in WebP and in the fallback format.
@@ -59,13 +60,39 @@ enum ImageMarkup {
                 index = urlStart
                 continue
             }
-            output += html[index..<start]
             let attributes = String(decoding: html[(urlEnd + 1)..<close], as: UTF8.self)
+            // Raw HTML that already carries a size (its own, or added by `sized`) stays as it is.
+            guard !attributes.contains(" width=") else {
+                output += html[index..<urlStart]
+                index = urlStart
+                continue
+            }
+            output += html[index..<start]
             output += Array(picture.html(attributes: attributes, lazy: true).utf8)
             index = close + 3
         }
         if index < html.count { output += html[index...] }
         return output
+    }
+
+    /// Raw HTML with `width`, `height` (and `loading`, `decoding`, `srcset`, `sizes` where the
+    /// author wrote none) added to each `<img>` whose `src` is a processed image and that has
+    /// no size of its own; nil when nothing changes. The author's element stays as written.
+    static func sized(_ literal: String, pictures: [String: ImagePicture]) -> String? {
+        var bytes = Array(literal.utf8)
+        var changed = false
+        for tag in HTMLImageTags.find(in: literal).reversed() {
+            guard let picture = pictures[tag.src], !tag.attributes.contains("width"), !tag.attributes.contains("height") else { continue }
+            var added = " width=\"\(picture.width)\" height=\"\(picture.height)\""
+            if !tag.attributes.contains("srcset"), !picture.srcset.isEmpty {
+                added += " srcset=\"\(HTMLEscaping.escaped(picture.srcset))\" sizes=\"\(ImagePicture.sizes)\""
+            }
+            if !tag.attributes.contains("loading") { added += " loading=\"lazy\"" }
+            if !tag.attributes.contains("decoding") { added += " decoding=\"async\"" }
+            bytes.insert(contentsOf: Array(added.utf8), at: tag.insertAt)
+            changed = true
+        }
+        return changed ? String(decoding: bytes, as: UTF8.self) : nil
     }
 
     private static func find(_ needle: [UInt8], in bytes: [UInt8], from start: Int) -> Int? {
