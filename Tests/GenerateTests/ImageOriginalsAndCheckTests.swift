@@ -49,6 +49,19 @@ import Testing
         #expect(ImageMetadata.scan(withGPS.outputTree()["photo.jpg"]!).isEmpty)
     }
 
+    @Test func anItemCanAskForItsOwnImagesAsTheyAre() throws {
+        let clean = ImageFixtures.phoneJPEG(width: 200, height: 150, orientation: 1, private: false)
+        let site = try Self.site(originals: false, photo: clean)
+        defer { site.delete() }
+        try site.write("-- site/content/news/2026-03-02-bundle/index.md --\n---\ntitle: Bundle\noriginal_images: true\n---\n![Its photo](own.jpg)\n")
+        try site.writeData(clean, to: "site/content/news/2026-03-02-bundle/own.jpg")
+        let result = site.build()
+        #expect(result.succeeded && result.diagnostics.isEmpty, "\(result.diagnostics)")
+        let tree = site.outputTree()
+        #expect(tree["news/2026/03/bundle/own.jpg"] == clean)
+        #expect(tree["photo.jpg"] != clean)
+    }
+
     @Test func checkFailsOnAnImageInTheOutputWithGPSOrAnOwner() throws {
         let site = try Self.site(originals: false, photo: ImageFixtures.phoneJPEG(width: 200, height: 150))
         defer { site.delete() }

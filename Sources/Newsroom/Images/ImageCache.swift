@@ -19,12 +19,13 @@ struct ImageCache: Sendable {
         return output.deletingLastPathComponent().appendingPathComponent(".newsroom-cache").appendingPathComponent(output.lastPathComponent).appendingPathComponent("images").path
     }
 
-    static func key(of bytes: Data, operation: ImageOperation, social: ImageFocus?) -> String {
+    static func key(of bytes: Data, operation: ImageOperation, social: ImageFocus?, keepsOriginal: Bool = false) -> String {
         var hasher = KeyHasher()
         hasher.combine(ContentHash.of(bytes))
         hasher.combine(bytes.count)
         hasher.combine(operation.descriptor)
         hasher.combine(social.map { "social \($0.x) \($0.y)" } ?? "")
+        hasher.combine(keepsOriginal)
         return String(hasher.value, radix: 16)
     }
 

@@ -9,7 +9,7 @@ struct ImageCatalog: Sendable {
     var keys: [String: String] = [:]
     /// Each image's source file and the format its name says, to make it again should its cache
     /// entry be gone by the time it is written.
-    var sources: [String: (url: URL, declared: ImageFormat, social: ImageFocus?)] = [:]
+    var sources: [String: (url: URL, declared: ImageFormat, social: ImageFocus?, keepsOriginal: Bool)] = [:]
     var cache: ImageCache?
     var operation = ImageOperation()
     /// The cache entries this build used, to keep (the rest are removed after it).
@@ -54,7 +54,7 @@ struct ImageCatalog: Sendable {
     private func load(_ path: String, key: String) throws(ImageError) -> ProcessedImage {
         if let cached = cache?.read(key), cached.renditions.count == images[path]?.renditions.count { return cached }
         guard let source = sources[path], let bytes = cache?.fileSystem.read(source.url.path) else { throw ImageError("cannot read the file") }
-        return try operation.process(bytes, declared: source.declared, social: source.social)
+        return try operation.process(bytes, declared: source.declared, social: source.social, keepsOriginal: source.keepsOriginal)
     }
 
     /// Every output path and size, hashed: pages showing images depend on it (their `width`,

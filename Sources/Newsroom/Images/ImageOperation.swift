@@ -45,7 +45,8 @@ struct ImageOperation: Sendable {
 
     /// Makes the files of one image from its bytes; `declared` is the format its extension names.
     /// `social`: the image is a hero; a 1200×630 crop around that point is made for shared links.
-    func process(_ bytes: Data, declared: ImageFormat, social: ImageFocus? = nil) throws(ImageError) -> ProcessedImage {
+    /// `keepsOriginal`: the item asks for its images as they are (`original_images`).
+    func process(_ bytes: Data, declared: ImageFormat, social: ImageFocus? = nil, keepsOriginal: Bool = false) throws(ImageError) -> ProcessedImage {
         switch SniffedFormat(bytes) {
         case .raster(let format) where format == declared: break
         case .raster(let format): throw ImageError("the file is named as \(declared.name) but holds \(format.name)")
@@ -61,7 +62,7 @@ struct ImageOperation: Sendable {
         let keepsAlpha = pixels.hasAlpha && !pixels.isOpaque
         let upright = keepsAlpha ? pixels : try ImageCodec.opaque(pixels)
         let mainQuality = declared == .webp ? webpQuality : jpegQuality
-        let original = keepsOriginals && !ImageMetadata.scan(bytes).hasGPS ? bytes : nil
+        let original = (keepsOriginals || keepsOriginal) && !ImageMetadata.scan(bytes).hasGPS ? bytes : nil
         let main: Data
         if let original { main = original } else { main = try ImageCodec.encode(upright, as: declared, quality: mainQuality) }
         var renditions = [ImageRendition(name: "main", width: upright.width, height: upright.height, data: main)]

@@ -15,6 +15,8 @@ enum ImageStage {
         var shown: String
         /// For a hero image: the point its social crop keeps in view.
         var social: ImageFocus?
+        /// Its item asks for its images as they are (`original_images`).
+        var keepsOriginal = false
     }
 
     /// What became of one job.
@@ -34,6 +36,10 @@ enum ImageStage {
         var problems: [(output: String, shown: String, message: String)] = []
         let sitePath = source.folder.url.path + "/"
         let heroes = heroFocus(plan, source: source)
+        // The output folders of the bundles whose items ask for their images as they are.
+        let originalFolders = plan.items.indices.compactMap { position -> String? in
+            plan.items[position].keepsOriginalImages && plan.items[position].bundlePath != nil ? plan.items[position].outputFolder : nil
+        }
         for copy in plan.copies {
             let ext = (copy.outputPath as NSString).pathExtension.lowercased()
             let path = copy.sourceURL.path
@@ -41,7 +47,8 @@ enum ImageStage {
             if ext == "svg", path.hasPrefix(sitePath) {
                 svgs.append((copy, shown))
             } else if let format = ImageFormat.named(byExtension: ext) {
-                jobs.append(Job(copy: copy, declared: format, shown: shown, social: heroes[copy.outputPath]))
+                let keepsOriginal = originalFolders.contains { copy.outputPath.hasPrefix($0) }
+                jobs.append(Job(copy: copy, declared: format, shown: shown, social: heroes[copy.outputPath], keepsOriginal: keepsOriginal))
             } else if ImageFormat.unsupportedExtensions.contains(ext) {
                 problems.append((copy.outputPath, shown, "\(ext.uppercased()) images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP"))
             }
@@ -70,14 +77,14 @@ enum ImageStage {
             catalog.usedKeys.insert(key)
             if outcome.encoded { catalog.encodedCount += 1 }
             if outcome.refusedOriginal {
-                log.warning("image '\(job.shown)' carries GPS coordinates: it is published re-encoded without them, not as the original (images.originals)", at: SourceLocation(path: job.shown))
+                log.warning("image '\(job.shown)' carries GPS coordinates: it is published re-encoded without them, not as the original (\(job.keepsOriginal ? "original_images" : "images.originals"))", at: SourceLocation(path: job.shown))
             }
             for rendition in image.variants where copied.contains(ImageCatalog.path(of: rendition, for: job.copy.outputPath)) {
                 problems.append((job.copy.outputPath, job.shown, "its \(rendition.name) copy would be written to '\(ImageCatalog.path(of: rendition, for: job.copy.outputPath))', where another file is published"))
             }
             catalog.images[job.copy.outputPath] = image
             catalog.keys[job.copy.outputPath] = key
-            catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared, job.social)
+            catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared, job.social, job.keepsOriginal)
         }
         if !problems.isEmpty { ImageReferences(plan: plan, source: source).report(problems, log: &log) }
         return catalog
@@ -97,11 +104,11 @@ enum ImageStage {
     /// Reads one image and takes its files from the cache, or makes (and stores) them.
     private static func run(_ job: Job, operation: ImageOperation, cache: ImageCache) -> Outcome {
         guard let bytes = cache.fileSystem.read(job.copy.sourceURL.path) else { return Outcome(problem: "cannot read the file") }
-        let key = ImageCache.key(of: bytes, operation: operation, social: job.social)
-        let refused = operation.keepsOriginals && ImageMetadata.scan(bytes).hasGPS
+        let key = ImageCache.key(of: bytes, operation: operation, social: job.social, keepsOriginal: job.keepsOriginal)
+        let refused = (operation.keepsOriginals || job.keepsOriginal) && ImageMetadata.scan(bytes).hasGPS
         if let cached = cache.read(key) { return Outcome(key: key, image: cached.withoutData, refusedOriginal: refused) }
         do {
-            let image = try operation.process(bytes, declared: job.declared, social: job.social)
+            let image = try operation.process(bytes, declared: job.declared, social: job.social, keepsOriginal: job.keepsOriginal)
             let stored = cache.write(image, key: key)
             return Outcome(key: key, image: stored ? image.withoutData : image, encoded: true, refusedOriginal: refused)
         } catch {

@@ -64,6 +64,7 @@ extension BinaryWriter {
             optional(image.focus.map { "\($0.x) \($0.y)" })
         }
         bool(item.draft)
+        bool(item.keepsOriginalImages)
         int(item.aliases.count)
         for alias in item.aliases {
             string(alias.path)
@@ -109,7 +110,7 @@ extension BinaryReader {
                 image?.focus = ImageFocus(x: parts[0], y: parts[1])
             }
         }
-        guard let draft = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
+        guard let draft = bool(), let keepsOriginals = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
         var aliases: [(path: String, location: SourceLocation)] = []
         for _ in 0..<aliasCount {
             guard let path = string(), let spot = location() else { return nil }
@@ -122,6 +123,7 @@ extension BinaryReader {
             image: image, draft: draft, aliases: aliases, body: "", bodyFirstLine: bodyFirstLine, contentHash: contentHash
         )
         item.leadParagraph = lead
+        item.keepsOriginalImages = keepsOriginals
         guard let pathCount = int(), pathCount >= 0 else { return nil }
         for _ in 0..<pathCount {
             guard let path = string() else { return nil }

@@ -5,7 +5,7 @@ import NewsroomText
 /// Reads `content/news/`: single files and bundles.
 enum NewsItemLoader {
     static let knownKeys = [
-        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases",
+        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases", "original_images",
     ]
 
     /// One news source found on disk: the Markdown file and, for a bundle, its folder.
@@ -104,6 +104,7 @@ enum NewsItemLoader {
             contentHash: file.contentHash
         )
         item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        item.keepsOriginalImages = fields.bool("original_images", log: &log) ?? false
         return item
     }
 

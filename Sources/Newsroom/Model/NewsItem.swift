@@ -30,6 +30,9 @@ struct NewsItem: Sendable {
     var leadParagraph: String?
     /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
     var fragmentLinkPaths: [String] = []
+    /// `original_images: true`: the bundle's images are published as they are (see
+    /// `SiteConfig.ImageSettings.keepsOriginals`).
+    var keepsOriginalImages = false
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     var outputFolder: String {
