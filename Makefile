@@ -3,6 +3,8 @@
 #   make test       install system libraries, run the whole test suite
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+# Images are decoded, resized and encoded again by these libraries.
+APT_PACKAGES += libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev
 # `generate publish` hands transfers to these, and its tests run them.
 APT_PACKAGES += rsync rclone
 # The search tests run the search script in Node and drive the sample site in headless Chromium.

@@ -24,6 +24,13 @@ let package = Package(
             pkgConfig: "libxml-2.0",
             providers: [.apt(["libxml2-dev"])]
         ),
+        .systemLibrary(name: "CJPEG", pkgConfig: "libjpeg", providers: [.apt(["libjpeg62-turbo-dev"])]),
+        .systemLibrary(name: "CPNG", pkgConfig: "libpng", providers: [.apt(["libpng-dev"])]),
+        .systemLibrary(name: "CWebP", pkgConfig: "libwebp", providers: [.apt(["libwebp-dev"])]),
+        .systemLibrary(name: "CExif", pkgConfig: "libexif", providers: [.apt(["libexif-dev"])]),
+        // Pixel loops run in every test build: optimised even in debug, or a photo takes seconds.
+        .target(name: "CImageCodec", dependencies: ["CJPEG", "CPNG", "CWebP", "CExif"], cSettings: [.unsafeFlags(["-O2"])]),
+        .target(name: "NewsroomImage", dependencies: ["CImageCodec"]),
         .target(name: "CPlatform"),
         .target(name: "CArena"),
         .target(name: "NewsroomText"),
@@ -37,6 +44,7 @@ let package = Package(
                 "NewsroomXML",
                 "NewsroomMustache",
                 "NewsroomText",
+                "NewsroomImage",
                 "CPlatform",
                 .product(name: "Yams", package: "Yams"),
             ]
@@ -54,18 +62,21 @@ let package = Package(
             ]
         ),
         .target(name: "TestSupport", path: "Tests/TestSupport"),
+        .target(name: "ImageFixtures", dependencies: ["CImageFixtures", "NewsroomImage"], path: "Tests/ImageFixtures"),
+        .target(name: "CImageFixtures", dependencies: ["CJPEG", "CExif"], path: "Tests/CImageFixtures", linkerSettings: [.linkedLibrary("m")]),
         .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "TestSupport"]),
         .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
+        .testTarget(name: "NewsroomImageTests", dependencies: ["NewsroomImage", "ImageFixtures"]),
         .testTarget(
             name: "NewsroomMustacheTests",
             dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Spec"]
         ),
-        .testTarget(name: "NewsroomTests", dependencies: ["Newsroom", "TestSupport"]),
+        .testTarget(name: "NewsroomTests", dependencies: ["Newsroom", "TestSupport", "ImageFixtures"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", "ImageFixtures", "NewsroomImage", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

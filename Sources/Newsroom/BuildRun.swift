@@ -12,6 +12,8 @@ struct BuildRun {
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
     private var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?
+    /// False for `check`: processed images are read from the cache but not stored in it.
+    var writesImageCache = true
 
     init(options: GenerateOptions, engine: TemplateSet.Engine) {
         self.options = options
@@ -96,6 +98,10 @@ struct BuildRun {
         noteNextScheduled(source, publication: inputs.publication)
         clock.lap("plan", into: &result)
         guard let templates, !log.hasErrors else { return nil }
+        let images = ImageStage.process(plan, source: source, cache: imageCache, log: &log)
+        result.imagesEncoded = images.encodedCount
+        clock.lap("images", into: &result)
+        guard !log.hasErrors else { return nil }
         let linker = Linker(baseURL: source.config.baseURL, cleanURLs: source.config.cleanURLs)
         // The thank-you page, when it is one of ours: an absolute URL for the list service, and
         // left out of the footer's page list.
@@ -114,10 +120,11 @@ struct BuildRun {
             bannerShowing: inputs.bannerShowing,
             publication: inputs.publication,
             newsletterThankYou: thankYou?.url, thankYouFile: thankYou?.file,
-            keptCards: options.keptCards
+            keptCards: options.keptCards,
+            images: images
         )
         guard !log.hasErrors else { return nil }
-        return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model)
+        return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
     }
 
     /// Renders every page whose key changed into `session`, keeping the others as they are;
@@ -167,8 +174,14 @@ struct BuildRun {
         session.record(state(digest: inputs.digest, warnings: warnings, source: source))
         result.report = try session.commit()
         try session.publish()
+        imageCache.removeAll(except: renderer.images.usedKeys)
         clock.lap("write", into: &result)
         counter?.report(into: &result)
+    }
+
+    var imageCache: ImageCache {
+        let folder = options.imageCache?.standardizedFileURL.path ?? ImageCache.folder(besideOutput: options.output)
+        return ImageCache(folder: folder, fileSystem: options.fileSystem, writable: writesImageCache)
     }
 
     /// Renders every page into memory, for `check`.

@@ -24,6 +24,9 @@ public struct GenerateOptions: Sendable {
     var keptCards = ViewModel.defaultKeptCards
     /// What the output is written through: tests put in one that fails where they want.
     var fileSystem = FileSystem.local
+    /// Where processed images are kept between builds; nil: `.newsroom-cache/images` beside the
+    /// output folder (see `ImageCache`).
+    public var imageCache: URL?
     /// How many parsed bodies stay in memory for rendering (tests lower it).
     var bodies = BodyStore.Options()
     /// Past this many items the search index is split by year (tests lower it).
@@ -53,6 +56,8 @@ public struct BuildResult: Sendable {
     /// True when nothing the output is made from changed and every file was kept as it was,
     /// without planning or rendering.
     public var reusedOutput = false
+    /// Images encoded by this build (the others came from the cache or were not needed).
+    public var imagesEncoded = 0
 
     public var succeeded: Bool {
         outputError == nil && !diagnostics.contains { $0.severity == .error }

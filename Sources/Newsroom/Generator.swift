@@ -39,6 +39,7 @@ public enum Generator {
     /// Everything a build does except writing: the pages in memory, with the diagnostics.
     static func renderInMemory(_ options: GenerateOptions) -> (BuildResult, [OutputFile]) {
         var run = BuildRun(options: options, engine: .builtIn)
+        run.writesImageCache = false
         guard let source = run.load(reusing: nil), var renderer = run.plan(source, inputs: run.inputs(of: source, digest: false)) else {
             return (run.finished(), [])
         }

@@ -24,6 +24,7 @@ enum Report {
             for (kind, count) in result.pagesByKind.sorted(by: { $0.key < $1.key }) {
                 Swift.print("  \(kind): \(count)")
             }
+            Swift.print("  images encoded: \(result.imagesEncoded)")
             if result.reusedOutput {
                 Swift.print("nothing changed since the last build: every file was kept as it is")
             }

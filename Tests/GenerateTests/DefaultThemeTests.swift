@@ -27,7 +27,10 @@ import Testing
 
     @Test func sampleSiteBuildsCleanlyWithWorkingLinksAndLightPages() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-sample-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: output.appendingPathExtension("image-cache"))
+        }
         let result = Fixtures.buildSampleSite(into: output)
         #expect(result.succeeded)
         #expect(result.diagnostics.map(\.description) == [])

@@ -30,7 +30,10 @@ import Testing
 
     @Test func sampleSiteIsReachable() throws {
         let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-reach-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        defer {
+            try? FileManager.default.removeItem(at: output)
+            try? FileManager.default.removeItem(at: output.appendingPathExtension("image-cache"))
+        }
         #expect(Fixtures.buildSampleSite(into: output, now: Self.now).succeeded)
         #expect(unreachable(output, thankYou: "newsletter-thanks/index.html") == [])
     }

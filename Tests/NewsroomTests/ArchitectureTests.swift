@@ -12,7 +12,7 @@ import Testing
     /// Lowest first. Files directly in `Sources/Newsroom` (the generator and its options) count
     /// as the folder named "(root)".
     static let layers = [
-        "Diagnostics", "Support", "Model", "FileSystem", "Loading", "Building", "Incremental",
+        "Diagnostics", "Support", "Model", "FileSystem", "Loading", "Building", "Images", "Incremental",
         "Rendering", "Search", "Output", "(root)", "Tools", "Import", "Publish",
     ]
 

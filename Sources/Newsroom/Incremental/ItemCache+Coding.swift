@@ -61,8 +61,10 @@ extension BinaryWriter {
             optional(image.caption)
             optional(image.credit)
             location(image.location)
+            optional(image.focus.map { "\($0.x) \($0.y)" })
         }
         bool(item.draft)
+        bool(item.keepsOriginalImages)
         int(item.aliases.count)
         for alias in item.aliases {
             string(alias.path)
@@ -100,10 +102,15 @@ extension BinaryReader {
         guard let place = optional(), let author = optional(), let hasImage = bool() else { return nil }
         var image: HeroImage?
         if hasImage {
-            guard let src = string(), let alt = string(), let caption = optional(), let credit = optional(), let spot = location() else { return nil }
+            guard let src = string(), let alt = string(), let caption = optional(), let credit = optional(), let spot = location(), let focus = optional() else { return nil }
             image = HeroImage(src: src, alt: alt, caption: caption, credit: credit, location: spot)
+            if let focus {
+                let parts = focus.split(separator: " ").compactMap { Double($0) }
+                guard parts.count == 2 else { return nil }
+                image?.focus = ImageFocus(x: parts[0], y: parts[1])
+            }
         }
-        guard let draft = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
+        guard let draft = bool(), let keepsOriginals = bool(), let aliasCount = int(), aliasCount >= 0 else { return nil }
         var aliases: [(path: String, location: SourceLocation)] = []
         for _ in 0..<aliasCount {
             guard let path = string(), let spot = location() else { return nil }
@@ -116,6 +123,7 @@ extension BinaryReader {
             image: image, draft: draft, aliases: aliases, body: "", bodyFirstLine: bodyFirstLine, contentHash: contentHash
         )
         item.leadParagraph = lead
+        item.keepsOriginalImages = keepsOriginals
         guard let pathCount = int(), pathCount >= 0 else { return nil }
         for _ in 0..<pathCount {
             guard let path = string() else { return nil }

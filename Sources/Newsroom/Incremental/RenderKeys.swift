@@ -11,7 +11,7 @@ struct RenderKeys: Sendable {
     /// What an item's card shows (title, date, URL, summary, tags …), by position.
     let cards: [UInt64]
 
-    init(source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], summaries: [String], publication: Publication, bannerShowing: Bool) {
+    init(source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], summaries: [String], publication: Publication, bannerShowing: Bool, images: UInt64 = 0) {
         var global = KeyHasher()
         global.combine("newsroom-render-cache-1")
         global.combine(inputsOf: source)
@@ -20,6 +20,8 @@ struct RenderKeys: Sendable {
         global.combine(publication.includeDrafts)
         global.combine(publication.includeFuture)
         global.combine(bannerShowing)
+        // Pages write each image's size and narrower copies into their markup.
+        global.combine(images)
         for tag in plan.tags { global.combine(tag.slug + "=" + tag.name) }
         // Every page's footer lists the site's pages by title.
         for (title, file) in sitePages { global.combine(file + "=" + title) }

@@ -5,7 +5,7 @@ import NewsroomText
 /// Reads `content/news/`: single files and bundles.
 enum NewsItemLoader {
     static let knownKeys = [
-        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases",
+        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases", "original_images",
     ]
 
     /// One news source found on disk: the Markdown file and, for a bundle, its folder.
@@ -104,6 +104,7 @@ enum NewsItemLoader {
             contentHash: file.contentHash
         )
         item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        item.keepsOriginalImages = fields.bool("original_images", log: &log) ?? false
         return item
     }
 
@@ -141,18 +142,26 @@ enum NewsItemLoader {
 
     private static func readImage(_ fields: FieldReader, log: inout DiagnosticLog) -> HeroImage? {
         guard let image = fields.map("image", log: &log) else { return nil }
-        image.warnAboutUnknownKeys(known: ["src", "alt", "caption", "credit"], log: &log)
+        image.warnAboutUnknownKeys(known: ["src", "alt", "caption", "credit", "focus"], log: &log)
         let src = image.text("src", required: true, log: &log)
         let alt = image.text("alt", log: &log)
         if alt == nil {
             log.error("missing required key 'image.alt': describe the image for people who cannot see it", at: image.location)
+        }
+        var focus: ImageFocus?
+        if let (text, location) = image.text("focus", log: &log) {
+            focus = ImageFocus(text)
+            if focus == nil {
+                log.error("'image.focus' must be two percentages, across then down, like '50% 30%', not '\(text)'", at: location)
+            }
         }
         guard let src, let alt else { return nil }
         return HeroImage(
             src: src.0, alt: alt.0,
             caption: image.text("caption", log: &log)?.0,
             credit: image.text("credit", log: &log)?.0,
-            location: src.1
+            location: src.1,
+            focus: focus
         )
     }
 }

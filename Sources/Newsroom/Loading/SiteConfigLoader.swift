@@ -7,6 +7,7 @@ enum SiteConfigLoader {
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
         "websub",
         "search",
+        "images",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -65,6 +66,7 @@ enum SiteConfigLoader {
             contactEmail: fields.text("contact_email", log: &log)?.0,
             about: nil
         )
+        config.images = readImages(fields, log: &log)
         if let (about, location) = fields.text("about", log: &log) {
             config.about = about
             config.aboutLocation = location
@@ -101,6 +103,16 @@ enum SiteConfigLoader {
         feed.warnAboutUnknownKeys(known: ["items", "full_content"], log: &log)
         settings.items = feed.integer("items", in: 1...10_000, log: &log) ?? settings.items
         settings.fullContent = feed.bool("full_content", log: &log) ?? settings.fullContent
+        return settings
+    }
+
+    private static func readImages(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.ImageSettings {
+        var settings = SiteConfig.ImageSettings()
+        guard let images = fields.map("images", log: &log) else { return settings }
+        images.warnAboutUnknownKeys(known: ["originals", "max_megapixels"], log: &log)
+        settings.keepsOriginals = images.bool("originals", log: &log) ?? false
+        settings.maxMegapixels = images.integer("max_megapixels", in: 1...1000, log: &log) ?? settings.maxMegapixels
+        settings.location = images.location
         return settings
     }
 

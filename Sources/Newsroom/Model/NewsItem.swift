@@ -30,6 +30,9 @@ struct NewsItem: Sendable {
     var leadParagraph: String?
     /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
     var fragmentLinkPaths: [String] = []
+    /// `original_images: true`: the bundle's images are published as they are (see
+    /// `SiteConfig.ImageSettings.keepsOriginals`).
+    var keepsOriginalImages = false
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     var outputFolder: String {
@@ -44,6 +47,33 @@ struct HeroImage: Sendable {
     var caption: String?
     var credit: String?
     var location: SourceLocation
+    /// `image.focus`: the point the social crop keeps in view.
+    var focus: ImageFocus? = nil
+}
+
+/// A point of an image as fractions of its width and height (0…1 each, from the top left).
+struct ImageFocus: Sendable, Equatable {
+    var x: Double
+    var y: Double
+
+    static let centre = ImageFocus(x: 0.5, y: 0.5)
+
+    /// `"30% 60%"` (across, then down), as CSS's `object-position` writes it.
+    init?(_ text: String) {
+        let parts = text.split(separator: " ", omittingEmptySubsequences: true)
+        guard parts.count == 2, parts.allSatisfy({ $0.hasSuffix("%") }),
+              let x = Double(parts[0].dropLast()), let y = Double(parts[1].dropLast()),
+              (0...100).contains(x), (0...100).contains(y) else { return nil }
+        self.init(x: x / 100, y: y / 100)
+    }
+
+    init(x: Double, y: Double) {
+        self.x = x
+        self.y = y
+    }
+
+    /// `30% 60%`.
+    var text: String { "\(x * 100)% \(y * 100)%" }
 }
 
 /// A page from `content/pages/`, published at `/<slug>/`.

@@ -30,6 +30,17 @@ struct SiteConfig: Sendable {
     var search: SearchChoice = .local
     /// `site.yml`'s bytes hashed, for the keys of incremental builds (see `KeyHasher.combine(inputsOf:)`).
     var fileHash: UInt64 = 0
+    /// `images:` (see `ImageSettings`).
+    var images = ImageSettings()
+
+    struct ImageSettings: Sendable {
+        /// `originals: true`: publish each image file as it is instead of re-encoded (never one
+        /// that carries GPS coordinates).
+        var keepsOriginals = false
+        /// `max_megapixels`: images with more pixels are refused (decompression bombs).
+        var maxMegapixels = 50
+        var location: SourceLocation?
+    }
 
     enum SearchChoice: String, Sendable {
         case local, external

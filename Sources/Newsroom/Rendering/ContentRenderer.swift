@@ -21,6 +21,8 @@ struct ContentRenderer: Sendable {
     var links: ContentLinks
     var folder: SourceFolder
     var anchors: AnchorBook
+    /// Markdown images of these files become `<picture>` elements with their size and copies.
+    var images = ImageCatalog()
 
     /// Parses and renders `text` (not a content body: the site's "About" boilerplate) for the
     /// page at `pageFile`.
@@ -38,6 +40,8 @@ struct ContentRenderer: Sendable {
         var written: [String: SourceLocation] = [:]
         // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
+        // Processed images by the URL written for them.
+        var pictures: [String: ImagePicture] = [:]
         func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
             // Template code left from another generator is reported as such, not as a bad link.
             if MarkdownRenderer.holdsTemplateCode(destination) { return .keep }
@@ -57,6 +61,11 @@ struct ContentRenderer: Sendable {
                     break
                 }
             }
+            if isImage, !absolute, !images.images.isEmpty, case .replace(let url) = resolution,
+               case .target(let file, let suffix) = links.resolve(destination, isImage: true, sourcePath: sourcePath), suffix.isEmpty,
+               let image = images.images[file] {
+                pictures[url] = ImagePicture(image, at: file) { links.linker.relative(from: pageFile, to: $0) }
+            }
             switch resolution {
             case .keep: written[destination] = written[destination] ?? location
             case .replace(let url): written[url] = written[url] ?? location
@@ -65,15 +74,17 @@ struct ContentRenderer: Sendable {
             return resolution
         }
         let rawHTML = parsed.rawHTML.map { node in
-            RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
+            let rewritten = RawHTMLLinks.rewrite(node.literal) { url, isImage, offset in
                 let (line, column) = node.position(ofByte: offset)
                 return resolve(url, isImage: isImage, line: line, column: column)
             }
+            return pictures.isEmpty ? rewritten : ImageMarkup.sized(rewritten ?? node.literal, pictures: pictures) ?? rewritten
         }
         let resolutions = parsed.references.map { reference in
             resolve(reference.destination, isImage: reference.isImage, line: reference.line, column: reference.column)
         }
-        let html = parsed.html(rawHTML: rawHTML, links: resolutions)
+        var html = parsed.html(rawHTML: rawHTML, links: resolutions)
+        if !pictures.isEmpty { html = ImageMarkup.rewrite(html, pictures: pictures) }
         let writtenIDs = parsed.rawHTML.isEmpty ? parsed.anchors : ParsedMarkdown.anchors(in: html)
         if !ownFragments.isEmpty {
             let ids = Set(writtenIDs)

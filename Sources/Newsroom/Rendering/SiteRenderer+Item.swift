@@ -124,6 +124,21 @@ extension SiteRenderer {
         var hero: TemplateObject = [.src: src, .absoluteURL: absoluteURL, .alt: image.alt]
         if let caption = image.caption { hero[.caption] = caption }
         if let credit = image.credit { hero[.credit] = credit }
+        if case .target(let target, "") = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath), let processed = images.images[target] {
+            let picture = ImagePicture(processed, at: target) { linker.relative(from: file, to: $0) }
+            hero[.src] = picture.src
+            hero[.width] = String(picture.width)
+            hero[.height] = String(picture.height)
+            if !picture.srcset.isEmpty { hero[.srcset] = picture.srcset }
+            if !picture.webpSrcset.isEmpty { hero[.webpSrcset] = picture.webpSrcset }
+            hero[.sizes] = ImagePicture.sizes
+            // Shared links show the 1200×630 crop, not a file of several megabytes.
+            if let social = processed.social {
+                let url = linker.absolute(ImageCatalog.path(of: social, for: target))
+                hero[.absoluteURL] = url
+                return (hero, url)
+            }
+        }
         return (hero, absoluteURL)
     }
 

@@ -13,6 +13,8 @@ struct SiteRenderer: @unchecked Sendable {
     var icons: IconSprite
     var model: ViewModel
     var content: ContentRenderer
+    /// The processed raster images, by output path: published in place of a copy.
+    var images: ImageCatalog
     /// Each item's summary: its own, or its first paragraph.
     var summaries: [String] = []
     /// The site's "About" boilerplate rendered once per folder depth.
@@ -29,7 +31,8 @@ struct SiteRenderer: @unchecked Sendable {
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
 
-    init(source: SiteSource, plan: SitePlan, templates: TemplateSet, icons: IconSprite, model: ViewModel) {
+    init(source: SiteSource, plan: SitePlan, templates: TemplateSet, icons: IconSprite, model: ViewModel, images: ImageCatalog = ImageCatalog()) {
+        self.images = images
         self.source = source
         self.plan = plan
         self.templates = templates
@@ -39,7 +42,8 @@ struct SiteRenderer: @unchecked Sendable {
             markdown: source.bodies.markdown,
             links: ContentLinks(index: plan.index, linker: model.linker),
             folder: source.folder,
-            anchors: AnchorBook(plan: plan, bodies: source.bodies)
+            anchors: AnchorBook(plan: plan, bodies: source.bodies),
+            images: images
         )
     }
 
@@ -148,7 +152,14 @@ struct SiteRenderer: @unchecked Sendable {
             )
             return cached(listing.file(page: number), key) { renderListingPage(listing, number: number, log: &log) }
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
-        case .copy(let index): return [OutputFile(path: plan.copies[index].outputPath, content: .copy(plan.copies[index].sourceURL))]
+        case .copy(let index):
+            let copy = plan.copies[index]
+            do {
+                return try images.files(for: copy.outputPath, isFresh: isFresh) ?? [OutputFile(path: copy.outputPath, content: .copy(copy.sourceURL))]
+            } catch {
+                log.error("image '\(copy.sourceURL.path)' cannot be published: \(error)", at: SourceLocation(path: copy.sourceURL.path))
+                return []
+            }
         }
     }
 
@@ -208,7 +219,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// Turns on the incremental build: pages whose inputs did not change are kept as they are.
     mutating func enableCache(publication: Publication, bannerShowing: Bool, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
         computeSummaries()
-        keys = RenderKeys(source: source, plan: plan, sitePages: model.sitePages, summaries: summaries, publication: publication, bannerShowing: bannerShowing)
+        keys = RenderKeys(source: source, plan: plan, sitePages: model.sitePages, summaries: summaries, publication: publication, bannerShowing: bannerShowing, images: images.digest)
         self.isFresh = isFresh
     }
 

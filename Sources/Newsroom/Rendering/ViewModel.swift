@@ -37,15 +37,18 @@ final class ViewModel: @unchecked Sendable {
 
     /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
     let keptCards: Int
+    /// The processed images: a card shows a narrower copy, with its size.
+    let images: ImageCatalog
 
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?, thankYouFile: String? = nil,
         itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil,
-        keptCards: Int = ViewModel.defaultKeptCards
+        keptCards: Int = ViewModel.defaultKeptCards, images: ImageCatalog = ImageCatalog()
     ) {
         self.keptCards = keptCards
+        self.images = images
         self.config = config
         self.linker = linker
         self.plan = plan
@@ -65,7 +68,7 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages, keptCards: other.keptCards
+            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages, keptCards: other.keptCards, images: other.images
         )
     }
 
@@ -206,7 +209,17 @@ final class ViewModel: @unchecked Sendable {
         card[.tags] = tags(of: position)
         if let alt = plan.items[position].image?.alt, let target = plan.itemImages[position] {
             switch target {
-            case .file(let file, let suffix): card[.image] = [.src: TemplateLink(file, suffix: suffix), .alt: alt] as TemplateObject
+            case .file(let file, let suffix):
+                var image: TemplateObject = [.src: TemplateLink(file, suffix: suffix), .alt: alt]
+                if suffix.isEmpty, let processed = images.images[file] {
+                    // A card is at most a third of the page wide: the 800-px copy suits screens
+                    // of twice the density.
+                    let shown = processed.variants.first { !$0.isWebP && $0.width >= 800 } ?? processed.main
+                    image[.src] = TemplateLink(ImageCatalog.path(of: shown, for: file))
+                    image[.width] = String(shown.width)
+                    image[.height] = String(shown.height)
+                }
+                card[.image] = image
             case .external(let url): card[.image] = [.src: url, .alt: alt] as TemplateObject
             }
         }

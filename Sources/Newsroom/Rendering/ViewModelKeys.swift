@@ -70,6 +70,12 @@ extension TemplateKey {
     static let author = TemplateKey("author")
     static let image = TemplateKey("image")
     static let src = TemplateKey("src")
+    /// A processed image's size and candidates (see `ImagePicture`).
+    static let width = TemplateKey("width")
+    static let height = TemplateKey("height")
+    static let srcset = TemplateKey("srcset")
+    static let webpSrcset = TemplateKey("webp_srcset")
+    static let sizes = TemplateKey("sizes")
     static let absoluteURL = TemplateKey("absolute_url")
     static let alt = TemplateKey("alt")
     static let caption = TemplateKey("caption")
@@ -118,7 +124,7 @@ enum ViewModelKeys {
 
     static let declared: [TemplateKey] = [
         .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail, .searchLocal,
-        .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .place, .location, .author, .image, .src, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
+        .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .place, .location, .author, .image, .src, .width, .height, .srcset, .webpSrcset, .sizes, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
         .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours,
         .months, .parent, .monthURL, .sitePages,
     ]

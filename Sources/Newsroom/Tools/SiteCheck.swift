@@ -51,6 +51,7 @@ public enum SiteCheck {
                 }
             }
         }
+        diagnostics += ImageAudit.run(files: files, output: options.output, outputName: outputName, fileSystem: options.fileSystem)
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
     }

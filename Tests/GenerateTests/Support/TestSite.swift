@@ -108,6 +108,7 @@ enum Fixtures {
     static func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
     /// Builds the repository's sample site with its theme into `output`.
+    /// The image cache is `output` with `.image-cache` added: the caller removes both.
     static func buildSampleSite(into output: URL, now: String = "2026-11-29T12:00:00Z") -> BuildResult {
         var options = GenerateOptions(
             site: SourceFolder(url: repository.appendingPathComponent("site"), displayName: "site"),
@@ -115,6 +116,7 @@ enum Fixtures {
             output: output, now: Date()
         )
         options.nowText = now
+        options.imageCache = output.appendingPathExtension("image-cache")
         return Generator.build(options)
     }
 

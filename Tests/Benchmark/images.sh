@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# Image pipeline benchmark (not part of the tests): the 10,000-item corpus with one synthetic
+# 2,000-px phone JPEG (EXIF GPS and owner, see Tests/CImageFixtures) as every item's hero.
+#
+#   Tests/Benchmark/images.sh [N] [CORPUS]     default N=10000, CORPUS=/tmp/corpus10k/ours
+#
+# Prints: the photos' total size; the first build (empty output, empty image cache); a no-op
+# rebuild; a clean build after `rm -rf output` with the cache kept; the images encoded by each
+# (from --verbose), and the published JPEG/WebP bytes. Timings: /usr/bin/time or bash's time.
+set -euo pipefail
+N=${1:-10000}
+corpus=${2:-/tmp/corpus10k/ours}
+here=$(cd "$(dirname "$0")" && pwd)
+repo=$(cd "$here/../.." && pwd)
+work=${BENCH_WORK_DIR:-/tmp/bench-images}/n$N
+
+(cd "$repo" && swift build -c release --product generate >/dev/null)
+cc -O2 -I "$repo/Tests/CImageFixtures/include" "$here/make_photos.c" "$repo/Tests/CImageFixtures/image_fixtures.c" -ljpeg -lexif -lm -o "$work.make_photos" 2>/dev/null \
+  || { mkdir -p "$(dirname "$work")"; cc -O2 -I "$repo/Tests/CImageFixtures/include" "$here/make_photos.c" "$repo/Tests/CImageFixtures/image_fixtures.c" -ljpeg -lexif -lm -o "$work.make_photos"; }
+
+rm -rf "$work" && mkdir -p "$work/site/static/photos"
+cp -r "$corpus/site.yml" "$corpus/content" "$work/site/"
+[ -d "$corpus/static" ] && cp -r "$corpus/static/." "$work/site/static/"
+# The first N items (sorted by name) keep their place; the rest are removed.
+python3 - "$work/site/content/news" "$N" <<'PY'
+import os, re, sys
+folder, n = sys.argv[1], int(sys.argv[2])
+names = sorted(os.listdir(folder))
+for name in names[n:]:
+    os.remove(os.path.join(folder, name))
+for number, name in enumerate(names[:n]):
+    path = os.path.join(folder, name)
+    text = open(path, encoding="utf-8").read()
+    text, count = re.subn(r'(\nimage:\n  src: )"?[^"\n]*"?', r'\1"/photos/%d.jpg"' % number, text, count=1)
+    if count == 0:
+        text = text.replace("\n---\n", '\nimage:\n  src: "/photos/%d.jpg"\n  alt: "A synthetic landscape"\n---\n' % number, 1)
+    open(path, "w", encoding="utf-8").write(text)
+PY
+echo "making $N photos (2000×1333, EXIF GPS and owner) …"
+half=$((N / 2))
+"$work.make_photos" "$work/site/static/photos" 0 "$half" 2000 1333 1 88 &
+"$work.make_photos" "$work/site/static/photos" "$half" $((N - half)) 2000 1333 1 88
+wait
+echo "photos: $(du -sb "$work/site/static/photos" | cut -f1) bytes"
+
+gen() { "$repo/.build/release/generate" --site "$work/site" --themes "$repo/themes" --output "$work/output" --now 2026-11-29T12:00:00Z --verbose "$@"; }
+run() {
+  local label=$1
+  local start end
+  start=$(date +%s.%N)
+  gen | grep -E "images encoded|^generate:" | sed "s/^/  /"
+  end=$(date +%s.%N)
+  printf "%s: %.1f s\n" "$label" "$(echo "$end - $start" | bc)"
+}
+rm -rf "$work/.newsroom-cache"
+run "first build (empty cache)"
+run "no-op rebuild"
+rm -rf "$work/output"
+run "clean build, cache kept"
+echo "published photo files: $(find "$work/output/photos" -type f | wc -l), $(du -sb "$work/output/photos" | cut -f1) bytes; cache: $(du -sb "$work/.newsroom-cache" | cut -f1) bytes"
