@@ -30,11 +30,13 @@ let package = Package(
         .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena", "NewsroomText"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2", "NewsroomText"]),
         .target(name: "NewsroomMustache", dependencies: ["NewsroomText"]),
+        .target(name: "NewsroomFeeds", dependencies: ["NewsroomXML"]),
         .target(
             name: "Newsroom",
             dependencies: [
                 "NewsroomMarkdown",
                 "NewsroomXML",
+                "NewsroomFeeds",
                 "NewsroomMustache",
                 "NewsroomText",
                 "CPlatform",
@@ -57,6 +59,7 @@ let package = Package(
         .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "TestSupport"]),
         .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
+        .testTarget(name: "NewsroomFeedsTests", dependencies: ["NewsroomFeeds", "NewsroomXML"]),
         .testTarget(
             name: "NewsroomMustacheTests",
             dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")],
@@ -65,7 +68,7 @@ let package = Package(
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom", "TestSupport"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomFeeds", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

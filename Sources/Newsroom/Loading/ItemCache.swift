@@ -5,7 +5,7 @@ import Foundation
 /// restores unchanged items from it instead of reading and parsing 10,000 files again; their
 /// bodies are read only when a page that shows them has to be rendered.
 struct ItemCache {
-    static let version = "newsroom-items 2"
+    static let version = "newsroom-items 3"
 
     struct Fingerprint: Equatable {
         var size: Int

@@ -4,7 +4,7 @@ import Foundation
 enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
-        "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
+        "clean_urls", "feed", "websub", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -87,11 +87,25 @@ enum SiteConfigLoader {
 
     private static func readFeed(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.FeedSettings {
         var settings = SiteConfig.FeedSettings()
+        settings.hubs = readWebSubHubs(fields, log: &log)
         guard let feed = fields.map("feed", log: &log) else { return settings }
-        feed.warnAboutUnknownKeys(known: ["items", "full_content"], log: &log)
+        feed.warnAboutUnknownKeys(known: ["items", "full_content", "max_bytes"], log: &log)
         settings.items = feed.integer("items", in: 1...10_000, log: &log) ?? settings.items
         settings.fullContent = feed.bool("full_content", log: &log) ?? settings.fullContent
+        settings.maxBytes = feed.integer("max_bytes", in: 4096...100_000_000, log: &log) ?? settings.maxBytes
         return settings
+    }
+
+    /// `websub.hub`: the hub URL the feeds announce, so subscribers get pushed updates.
+    private static func readWebSubHubs(_ fields: FieldReader, log: inout DiagnosticLog) -> [String] {
+        guard let websub = fields.map("websub", log: &log) else { return [] }
+        websub.warnAboutUnknownKeys(known: ["hub"], log: &log)
+        guard let (hub, location) = websub.text("hub", required: true, log: &log) else { return [] }
+        guard let url = URL(string: hub), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+            log.error("'websub.hub' must be an absolute http(s) URL like https://pubsubhubbub.appspot.com/, not '\(hub)'", at: location)
+            return []
+        }
+        return [hub]
     }
 
     private static func readMenu(_ fields: FieldReader, log: inout DiagnosticLog) -> [SiteConfig.MenuEntry] {

@@ -30,6 +30,11 @@ struct NewsItem: Sendable {
     var leadParagraph: String?
     /// The paths the body may link to with a `#fragment` (see `FragmentLinkScan`).
     var fragmentLinkPaths: [String] = []
+    /// The permanent id in feeds, an RFC 4151 tag URI: as written in front matter, or derived
+    /// from the site's host, the date and the slug when `idLocation` is nil (see `ItemIDs`).
+    var id = ""
+    /// Where `id` was written; nil for a derived one.
+    var idLocation: SourceLocation?
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     var outputFolder: String {

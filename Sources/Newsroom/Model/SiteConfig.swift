@@ -29,6 +29,10 @@ struct SiteConfig: Sendable {
     struct FeedSettings: Sendable {
         var items: Int = 20
         var fullContent: Bool = true
+        /// The most bytes each feed file may hold (see `FeedSizeCap`).
+        var maxBytes: Int = 512 * 1024
+        /// WebSub hubs the feeds announce (`websub.hub`).
+        var hubs: [String] = []
     }
 
     struct MenuEntry: Sendable {
