@@ -23,7 +23,7 @@ import Testing
         let (site, result) = try Self.build()
         defer { site.delete() }
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "\(Self.news)/2016-02-03-Annual-Report-2015.md:9:10: warning: template expression '{{ site.title | upcase }}' is left from another generator; it is shown as text",
             "\(Self.news)/2017-01-20-statewide-immigration-defense-coalition.md:2:1: warning: unknown key 'layout'; it is ignored",
             "\(Self.news)/2017-08-14-volunteer-drive.markdown:11:1: warning: Liquid tag '{% include signup.html %}' is left from another generator; it is shown as text",

@@ -8,6 +8,12 @@ import Foundation
 enum ItemIDs {
     /// How many files the warning lists by name; past that it gives the rule and the count.
     static let listedLimit = 25
+    private static let unpinnedPhrase = "no permanent 'id'"
+
+    /// Whether `diagnostic` is the warning that lists items without an `id`.
+    static func isUnpinnedWarning(_ diagnostic: Diagnostic) -> Bool {
+        diagnostic.severity == .warning && diagnostic.message.contains(unpinnedPhrase)
+    }
 
     static func assign(_ items: inout [NewsItem], baseURL: String, folder: SourceFolder, log: inout DiagnosticLog) {
         let host = URL(string: baseURL)?.host ?? "localhost"
@@ -31,13 +37,14 @@ enum ItemIDs {
         if sorted.count > listedLimit {
             lines.append("  … and \(sorted.count - listedLimit) more: each gets `id: tag:\(host),DATE:SLUG` with its own day (YYYY-MM-DD) and slug")
         }
-        let message = "\(count) no permanent 'id', so feed readers will show \(sorted.count == 1 ? "it" : "each") as new if \(sorted.count == 1 ? "its" : "a") slug changes; "
+        let message = "\(count) \(unpinnedPhrase), so feed readers will show \(sorted.count == 1 ? "it" : "each") as new if \(sorted.count == 1 ? "its" : "a") slug changes; "
             + "pin \(sorted.count == 1 ? "it" : "them") by adding this line after the opening '---':\n" + lines.joined(separator: "\n")
         log.warning(message, at: folder.location(sorted[0].sourcePath))
     }
 
     /// Two items with one id would be one entry to every feed reader: an error at each later
-    /// one, naming the file that has it first.
+    /// one, naming the file that has it first. Two derived ids are the same only for items of
+    /// one day and slug, which planning already reports as one page written twice.
     private static func reportDuplicates(_ items: [NewsItem], folder: SourceFolder, log: inout DiagnosticLog) {
         var first: [String: Int] = [:]
         first.reserveCapacity(items.count)
@@ -48,6 +55,7 @@ enum ItemIDs {
                 continue
             }
             let other = items[earlier]
+            if item.idLocation == nil, other.idLocation == nil { continue }
             let how = { (item: NewsItem) in item.idLocation == nil ? " (derived from its date and slug)" : "" }
             log.error(
                 "'\(folder.display(item.sourcePath))'\(how(item)) and '\(folder.display(other.sourcePath))'\(how(other)) have the same id '\(item.id)'; give one of them its own id",

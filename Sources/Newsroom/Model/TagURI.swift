@@ -9,7 +9,23 @@ public enum TagURI {
     /// an `id` (and warns, so it is pinned before a rename would change it).
     public static func make(host: String, year: Int, month: Int, day: Int, slug: String) -> String {
         let date = PublicationDate.pad(year, width: 4) + "-" + PublicationDate.pad(month) + "-" + PublicationDate.pad(day)
-        return "tag:" + host.lowercased() + "," + date + ":" + slug
+        return "tag:" + host.lowercased() + "," + date + ":" + encoded(slug)
+    }
+
+    /// `slug` with every byte a tag URI cannot hold as it is percent-encoded (slugs may hold
+    /// letters beyond ASCII: `україна` → `%D1%83…`).
+    static func encoded(_ slug: String) -> String {
+        guard !slug.utf8.allSatisfy(isSpecificByte) else { return slug }
+        let hex = Array("0123456789ABCDEF".utf8)
+        var bytes: [UInt8] = []
+        for byte in slug.utf8 {
+            if isSpecificByte(byte) {
+                bytes.append(byte)
+            } else {
+                bytes += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+            }
+        }
+        return String(decoding: bytes, as: UTF8.self)
     }
 
     /// Nil when `text` is a tag URI; otherwise what is wrong with it, for an error message.
