@@ -45,11 +45,12 @@ public enum AtomWriter {
         for category in entry.categories {
             xml.empty("category", ["term": category])
         }
-        if let image = entry.image {
+        // Like RSS, only for the site's own files: RFC 4287 wants an enclosure's length.
+        if let image = entry.image, let length = image.length {
             xml.start("link")
             xml.attribute("rel", "enclosure")
             if let type = image.mediaType { xml.attribute("type", type) }
-            if let length = image.length { xml.attribute("length", String(length)) }
+            xml.attribute("length", String(length))
             xml.attribute("href", image.url)
             xml.end()
         }

@@ -62,6 +62,8 @@ import Testing
         let rss = try #require(XMLElement.parse(RSSWriter.write(Self.feed([Self.entry(1, image: image)])))?.first("channel")?.first("item"))
         #expect(rss.first("enclosure") == nil)
         #expect(rss.first("media:content")?.attributes == ["url": image.url, "medium": "image", "type": "image/png"])
+        let atom = try #require(XMLElement.parse(AtomWriter.write(Self.feed([Self.entry(1, image: image)])))?.first("entry"))
+        #expect(atom.all("link").map { $0.attributes["rel"] } == ["alternate"])
     }
 
     @Test func jsonFeedHasContentEitherWay() throws {
