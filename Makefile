@@ -3,6 +3,8 @@
 #   make test       install system libraries, run the whole test suite
 
 APT_PACKAGES := libcmark-gfm-dev libcmark-gfm-extensions-dev libxml2-dev pkg-config
+# The feed validators the test suite runs (Tests/Validation/check_feeds.py).
+TEST_APT_PACKAGES := python3 python3-feedparser python3-jsonschema
 SWIFT ?= swift
 
 .PHONY: generate test deps build validate bench clean
@@ -21,6 +23,7 @@ build: deps
 generate: build
 	.build/release/generate
 
+test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 test: deps
 	$(SWIFT) test
 
