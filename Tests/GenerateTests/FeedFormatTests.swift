@@ -113,6 +113,22 @@ import Testing
         #expect(pictures["tags"] as? [String] == ["Romania"])
     }
 
+    /// The enclosure's length follows the published file: a rebuild after the image alone
+    /// changed writes the new length, as a clean build would.
+    @Test func aChangedImageChangesTheEnclosureOnARebuild() throws {
+        let site = try Self.site()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        try site.writeData(Data(repeating: 0xCD, count: 2345), to: "site/content/news/2023-05-01-pictures/hero.jpg")
+        #expect(site.build().succeeded)
+        for file in ["news/feed.xml", "news/atom.xml", "news/tags/romania/feed.xml"] {
+            #expect(site.read(file)?.contains("length=\"2345\"") == true, "\(file)")
+        }
+        let clean = site.root.appendingPathComponent("clean")
+        #expect(site.build { $0.output = clean }.succeeded)
+        #expect(Fixtures.tree(at: clean) == site.outputTree())
+    }
+
     /// Every page announces the site's feeds; a tag page its own too, each with its type.
     @Test func pagesAnnounceEveryFormat() throws {
         let site = try Self.site()

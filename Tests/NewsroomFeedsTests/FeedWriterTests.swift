@@ -130,3 +130,37 @@ import Testing
         #expect(FeedSizeCap.write(feed, as: .rss, maxBytes: 1 << 20) == RSSWriter.write(feed))
     }
 }
+
+/// The cap's search against a plain scan, on feeds whose entries differ in size.
+@Suite struct FeedSizeCapSearchTests {
+    @Test func agreesWithAScanOneEntryAtATime() {
+        var state: UInt64 = 17
+        func random(_ bound: Int) -> Int {
+            state = state &* 6364136223846793005 &+ 1442695040888963407
+            return Int((state >> 33) % UInt64(bound))
+        }
+        for round in 0..<12 {
+            let entries = (1...(5 + random(40))).map { number in
+                FeedWriterTests.entry(number, content: "<p>" + String(repeating: "x", count: 50 + random(3000)) + "</p>")
+            }
+            let feed = FeedWriterTests.feed(entries)
+            let format = FeedFormat.allCases[round % 3]
+            let whole = format.write(feed).utf8.count
+            let cap = 600 + random(whole)
+            // The first of: k oldest stripped, for k = 0, 1, …; then all stripped and k oldest dropped.
+            var candidates: [Feed] = []
+            for oldest in 0...entries.count {
+                var trimmed = feed
+                for index in (entries.count - oldest)..<entries.count { trimmed.entries[index].contentHTML = nil }
+                candidates.append(trimmed)
+            }
+            var summaries = candidates.last!
+            for _ in entries.indices {
+                summaries.entries.removeLast()
+                candidates.append(summaries)
+            }
+            let expected = candidates.map(format.write).first { $0.utf8.count <= cap } ?? format.write(summaries)
+            #expect(FeedSizeCap.write(feed, as: format, maxBytes: cap) == expected, "round \(round), cap \(cap) of \(whole)")
+        }
+    }
+}
