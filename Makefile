@@ -9,6 +9,8 @@ APT_PACKAGES += libjpeg62-turbo-dev libpng-dev libwebp-dev libexif-dev
 APT_PACKAGES += rsync rclone
 # The search tests run the search script in Node and drive the sample site in headless Chromium.
 APT_PACKAGES += nodejs chromium
+# The feed validators the test suite runs (Tests/Validation/check_feeds.py).
+TEST_APT_PACKAGES := python3 python3-feedparser python3-jsonschema
 SWIFT ?= swift
 
 .PHONY: generate test deps build validate bench bench-import clean axe search-bench
@@ -27,6 +29,7 @@ build: deps
 generate: build
 	.build/release/generate
 
+test: APT_PACKAGES += $(TEST_APT_PACKAGES)
 test: deps
 	$(SWIFT) test
 

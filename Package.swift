@@ -37,11 +37,13 @@ let package = Package(
         .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena", "NewsroomText"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2", "NewsroomText"]),
         .target(name: "NewsroomMustache", dependencies: ["NewsroomText"]),
+        .target(name: "NewsroomFeeds", dependencies: ["NewsroomXML"]),
         .target(
             name: "Newsroom",
             dependencies: [
                 "NewsroomMarkdown",
                 "NewsroomXML",
+                "NewsroomFeeds",
                 "NewsroomMustache",
                 "NewsroomText",
                 "NewsroomImage",
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
         .testTarget(name: "NewsroomImageTests", dependencies: ["NewsroomImage", "ImageFixtures"]),
+        .testTarget(name: "NewsroomFeedsTests", dependencies: ["NewsroomFeeds", "NewsroomXML"]),
         .testTarget(
             name: "NewsroomMustacheTests",
             dependencies: ["NewsroomMustache", .product(name: "Mustache", package: "swift-mustache")],
@@ -76,7 +79,7 @@ let package = Package(
         .testTarget(name: "NewsroomTests", dependencies: ["Newsroom", "TestSupport", "ImageFixtures"]),
         .testTarget(
             name: "GenerateTests",
-            dependencies: ["Newsroom", "NewsroomXML", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", "ImageFixtures", "NewsroomImage", .product(name: "Mustache", package: "swift-mustache")],
+            dependencies: ["Newsroom", "NewsroomXML", "NewsroomFeeds", "NewsroomMustache", "NewsroomText", "NewsroomServer", "generate", "TestSupport", "ImageFixtures", "NewsroomImage", .product(name: "Mustache", package: "swift-mustache")],
             exclude: ["Fixtures"]
         ),
     ]

@@ -1,5 +1,6 @@
 import Foundation
 import Synchronization
+import NewsroomFeeds
 
 /// Counts pages and feeds as they are produced, from any thread.
 final class FileCounter: Sendable {
@@ -24,7 +25,7 @@ final class FileCounter: Sendable {
     func count(_ path: String) {
         let kind = countsKinds ? PageKind.of(path) : nil
         let report: Int? = counts.withLock {
-            if path.hasSuffix(".html") { $0.pages += 1 } else if path.hasSuffix("feed.xml") { $0.feeds += 1 }
+            if path.hasSuffix(".html") { $0.pages += 1 } else if FeedFormat.allCases.contains(where: { path.hasSuffix("/" + $0.fileName) }) { $0.feeds += 1 }
             if let kind { $0.byKind[kind, default: 0] += 1 }
             $0.done += 1
             return $0.done % 250 == 0 ? $0.done : nil

@@ -1,11 +1,11 @@
 import CLibXML2
 
 /// A thin wrapper over libxml2's text writer: it does the escaping, we say the structure.
-final class XMLWriter {
+package final class XMLWriter {
     private let buffer: xmlBufferPtr
     private let writer: xmlTextWriterPtr
 
-    init() {
+    package init() {
         _ = LibXML.initialised
         buffer = xmlBufferCreate()
         writer = xmlNewTextWriterMemory(buffer, 0)
@@ -19,39 +19,44 @@ final class XMLWriter {
         xmlBufferFree(buffer)
     }
 
-    func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    package func start(_ name: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         xmlTextWriterStartElement(writer, name)
         for (key, value) in attributes {
             xmlTextWriterWriteAttribute(writer, key, Self.clean(value))
         }
     }
 
-    func end() {
+    /// An attribute on the element just started, before anything is written inside it.
+    package func attribute(_ name: String, _ value: String) {
+        xmlTextWriterWriteAttribute(writer, name, Self.clean(value))
+    }
+
+    package func end() {
         xmlTextWriterEndElement(writer)
     }
 
     /// `<name attributes>text</name>`
-    func element(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) {
+    package func element(_ name: String, _ text: String, _ attributes: KeyValuePairs<String, String> = [:]) {
         start(name, attributes)
         xmlTextWriterWriteString(writer, Self.clean(text))
         end()
     }
 
     /// `<name attributes/>`
-    func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
+    package func empty(_ name: String, _ attributes: KeyValuePairs<String, String>) {
         start(name, attributes)
         end()
     }
 
     /// Ends the document and returns it.
-    func finish() -> String {
+    package func finish() -> String {
         xmlTextWriterEndDocument(writer)
         xmlTextWriterFlush(writer)
         return String(cString: xmlBufferContent(buffer))
     }
 
     /// Drops characters XML 1.0 cannot hold at all (C0 controls but tab and newlines, U+FFFE/F).
-    static func clean(_ text: String) -> String {
+    package static func clean(_ text: String) -> String {
         guard text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })

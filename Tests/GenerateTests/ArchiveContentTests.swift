@@ -13,7 +13,7 @@ import Testing
     }
 
     func messages(_ result: BuildResult) -> [String] {
-        result.diagnostics.map(\.description)
+        result.otherDiagnostics.map(\.description)
     }
 
     @Test func dateComesFromTheFileName() throws {

@@ -59,8 +59,8 @@ import Testing
         let first = site.build { $0.countPageKinds = true }
         #expect(first.succeeded, "\(first.diagnostics)")
         #expect(!first.reusedOutput)
-        let kinds = Set(first.diagnostics.map(\.message).map { $0.prefix(14) })
-        #expect(kinds.count == 3, "a load, a plan and a render warning: \(first.diagnostics)")
+        let kinds = Set(first.otherDiagnostics.map(\.message).map { $0.prefix(14) })
+        #expect(kinds.count == 3, "a load, a plan and a render warning: \(first.otherDiagnostics)")
         let before = site.outputTree()
         let second = site.build { $0.countPageKinds = true }
         #expect(second.reusedOutput)

@@ -131,7 +131,7 @@ import Testing
         let result = site.build()
 
         #expect(!result.succeeded)
-        #expect(result.diagnostics.map(\.description) == fixture.expected)
+        #expect(result.otherDiagnostics.map(\.description) == fixture.expected)
         #expect(site.outputTree() == before)
         #expect(modificationTimes(site.output) == mtimes)
     }

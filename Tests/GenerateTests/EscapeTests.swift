@@ -30,7 +30,7 @@ import Testing
         defer { site.delete() }
         let result = site.build()
         #expect(!result.succeeded)
-        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains(message) }, "\(result.diagnostics)")
+        #expect(result.diagnostics.contains { $0.severity == .error && $0.message.contains(message) }, "\(result.otherDiagnostics)")
         #expect(!FileManager.default.fileExists(atPath: site.root.appendingPathComponent("outside").path))
         #expect(!site.exists("index.html"))
     }
@@ -51,7 +51,7 @@ import Testing
         try FileManager.default.createSymbolicLink(at: site.site.appendingPathComponent("content/news/2023-05-01-linked.md"), withDestinationURL: outside)
         try FileManager.default.createSymbolicLink(at: site.themes.appendingPathComponent("minimal/assets/up"), withDestinationURL: site.root)
         let result = site.build()
-        let messages = result.diagnostics.map(\.description)
+        let messages = result.otherDiagnostics.map(\.description)
         #expect(messages.contains { $0.hasPrefix("site/static/secret.txt:1:1: error: 'secret.txt' is a link that leads outside") })
         #expect(messages.contains { $0.hasPrefix("site/content/news/2023-05-01-linked.md:1:1: error: '2023-05-01-linked.md' is a link that leads outside") })
         #expect(messages.contains { $0.hasPrefix("themes/minimal/assets/up:1:1: error: 'up' is a link that leads outside") })
@@ -77,7 +77,7 @@ import Testing
         Text.
         """)
         defer { site.delete() }
-        #expect(site.build().diagnostics.map(\.description) == [
+        #expect(site.build().otherDiagnostics.map(\.description) == [
             "site/content/news/2023-03-21-first.md:1:1: error: 'news/2023/03/first/index.html' would be written twice: by site/content/news/2023-03-22-first.md and by site/content/news/2023-03-21-first.md",
         ])
     }
@@ -89,7 +89,7 @@ import Testing
         <p>old about page</p>
         """)
         defer { site.delete() }
-        #expect(site.build().diagnostics.map(\.description) == [
+        #expect(site.build().otherDiagnostics.map(\.description) == [
             "site/static/about/index.html:1:1: error: 'about/index.html' would be written twice: by site/content/pages/about.md and by site/static/about/index.html",
         ])
     }
@@ -104,6 +104,6 @@ import Testing
         Text.
         """)
         defer { site.delete() }
-        #expect(site.build().diagnostics.map(\.description) == ["site/content/pages/news.md:1:1: error: slug 'news' is taken by the generator's own pages"])
+        #expect(site.build().otherDiagnostics.map(\.description) == ["site/content/pages/news.md:1:1: error: slug 'news' is taken by the generator's own pages"])
     }
 }

@@ -167,7 +167,7 @@ import TestSupport
         defer { site.delete() }
         let result = site.build { $0.fileSystem = FileSystem.local.failingReads(of: suffix) }
         #expect(!result.succeeded)
-        #expect(result.diagnostics.map(\.description).contains(expected), "\(result.diagnostics)")
+        #expect(result.otherDiagnostics.map(\.description).contains(expected), "\(result.otherDiagnostics)")
         #expect(site.outputTree() == before)
     }
 }

@@ -27,7 +27,7 @@ import Testing
     """
 
     func messages(_ result: BuildResult) -> [String] {
-        result.diagnostics.map(\.description)
+        result.otherDiagnostics.map(\.description)
     }
 
     @Test func linksToIDsThatExistBuild() throws {

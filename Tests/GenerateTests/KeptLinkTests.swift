@@ -22,12 +22,12 @@ import Testing
         """)
         defer { site.delete() }
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         let text = try #require(site.read("news/feed.xml"))
         let channel = try #require(XMLElement.parse(text)?.first("channel"))
         let item = try #require(channel.all("item").first { $0.first("title")?.text == "Noted" })
         let html = try #require(item.first("content:encoded")?.text)
-        let permalink = "https://example.org/newsroom/news/2023/05/noted/index.html"
+        let permalink = "https://example.org/newsroom/news/2023/05/noted/"
         #expect(html.contains("<a href=\"\(permalink)#fn-1\" id=\"fnref-1\" data-footnote-ref>1</a>"), "\(html)")
         #expect(html.contains("<a href=\"\(permalink)#more\">below</a>"), "\(html)")
         #expect(html.contains("<a href=\"\(permalink)#fnref-1\" class=\"footnote-backref\""), "\(html)")
@@ -55,7 +55,7 @@ import Testing
         let channel = try #require(XMLElement.parse(text)?.first("channel"))
         let item = try #require(channel.all("item").first { $0.first("title")?.text == "Noted" })
         let html = try #require(item.first("content:encoded")?.text)
-        let permalink = "https://example.org/newsroom/news/2023/05/noted/index.html"
+        let permalink = "https://example.org/newsroom/news/2023/05/noted/"
         #expect(html.contains("<a href='\(permalink)#top' id=\"top\">top</a> <a href=\(permalink)#end id=end>end</a> <img src=\"\(permalink)#x\" alt=\"\" id=\"x\">"), "\(html)")
         #expect(html.contains("Text with href=#not-a-link and <code>&lt;a href=&quot;#x&quot;&gt;</code> written out."), "\(html)")
     }

@@ -9,7 +9,7 @@ import Testing
         let site = try NewsSite.make()
         defer { site.delete() }
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         let first = try #require(site.read("news/index.html"))
         #expect(cards(first) == ["item-24", "item-23", "item-22", "item-21", "item-30"])
         #expect(site.exists("news/page/6/index.html"))
@@ -81,7 +81,7 @@ import Testing
         defer { site.delete() }
         let result = site.build()
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:8: warning: tag 'POLICY' is spelt 'policy' in site/content/news/2023-03-21-first.md; both are the tag 'policy'"])
+        #expect(result.otherDiagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:8: warning: tag 'POLICY' is spelt 'policy' in site/content/news/2023-03-21-first.md; both are the tag 'policy'"])
         #expect(site.read("news/tags/policy/index.html")?.contains("Clash") == true)
     }
 
@@ -101,7 +101,7 @@ import Testing
         for _ in 0..<6 {
             try? FileManager.default.removeItem(at: site.output)
             let result = site.build()
-            #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:24: warning: tag 'ukraine crisis' is spelt 'Ukraine Crisis' in site/content/news/2023-05-01-clash.md; both are the tag 'ukraine-crisis'"])
+            #expect(result.otherDiagnostics.map(\.description) == ["site/content/news/2023-05-01-clash.md:4:24: warning: tag 'ukraine crisis' is spelt 'Ukraine Crisis' in site/content/news/2023-05-01-clash.md; both are the tag 'ukraine-crisis'"])
             #expect(site.read("news/tags/ukraine-crisis/index.html")?.contains("Ukraine Crisis") == true)
         }
     }
@@ -118,7 +118,7 @@ import Testing
         #expect(result.succeeded)
         #expect(site.read("news/tags/human-rights/index.html")?.contains("<h1>News tagged “human rights”</h1>") == true)
         #expect(site.read("news/tags/press/index.html")?.contains("<h1>News tagged “Press”</h1>") == true)
-        let warnings = result.diagnostics.map(\.description)
+        let warnings = result.otherDiagnostics.map(\.description)
         #expect(warnings.contains { $0.contains("tag 'Human Rights' is spelt 'human rights'") })
         #expect(warnings.contains { $0.contains("tag 'press' is spelt 'Press' in site/content/news/2023-06-01-t01.md") })
     }

@@ -69,7 +69,7 @@ import Testing
         try site.writeData(Data([0xEF, 0xBB, 0xBF] + Self.text("---\r\ntitle: CRLF\r\ndate: 2023-05-01\r\n---\r\nOne\r\n\r\nTwo\r\n")), to: "site/content/news/2023-05-01-crlf.md")
         try site.writeData(Data(Self.text("---\rtitle: CR\rdate: 2023-05-02\r---\rOne\r")), to: "site/content/news/2023-05-02-cr.md")
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         #expect(site.read("news/2023/05/crlf/index.html")?.contains("<p>Two</p>") == true)
         #expect(site.read("news/2023/05/cr/index.html")?.contains("<h1>CR</h1>") == true)
     }
@@ -88,7 +88,7 @@ import Testing
         try handle.close()
         let result = site.build()
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == ["site/content/news/2023-05-01-big.md:2:8: warning: the title is 300 characters long; headlines read best under 120"])
+        #expect(result.otherDiagnostics.map(\.description) == ["site/content/news/2023-05-01-big.md:2:8: warning: the title is 300 characters long; headlines read best under 120"])
         #expect((site.read("news/2023/05/big/index.html")?.utf8.count ?? 0) > 10_000_000)
     }
 
@@ -97,6 +97,6 @@ import Testing
         defer { site.delete() }
         try FileManager.default.createDirectory(at: site.site.appendingPathComponent("content/pages/contact.md"), withIntermediateDirectories: true)
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == ["site/content/pages/contact.md:1:1: error: 'contact.md' is not a page: pages are .md or .markdown files"])
+        #expect(result.otherDiagnostics.map(\.description) == ["site/content/pages/contact.md:1:1: error: 'contact.md' is not a page: pages are .md or .markdown files"])
     }
 }

@@ -23,7 +23,13 @@ import Testing
         let (site, result) = try Self.build()
         defer { site.delete() }
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == [
+        // A migrated archive has no pinned ids: one warning lists the line each file needs.
+        let unpinned = result.diagnostics.filter(ItemIDs.isUnpinnedWarning)
+        #expect(unpinned.count == 1)
+        let lines = unpinned.first?.description.split(separator: "\n") ?? []
+        #expect(lines.first?.hasPrefix("\(Self.news)/2015-05-12-walk-in-clinic-opens.md:1:1: warning: 21 news items have no permanent 'id'") == true, "\(lines)")
+        #expect(lines.contains("  \(Self.news)/2016-02-03-Annual-Report-2015.md:2:1: id: tag:news.riverside-legal.example,2016-02-03:annual-report-2015"), "\(lines)")
+        #expect(result.otherDiagnostics.map(\.description) == [
             "\(Self.news)/2016-02-03-Annual-Report-2015.md:9:10: warning: template expression '{{ site.title | upcase }}' is left from another generator; it is shown as text",
             "\(Self.news)/2017-01-20-statewide-immigration-defense-coalition.md:2:1: warning: unknown key 'layout'; it is ignored",
             "\(Self.news)/2017-08-14-volunteer-drive.markdown:11:1: warning: Liquid tag '{% include signup.html %}' is left from another generator; it is shown as text",

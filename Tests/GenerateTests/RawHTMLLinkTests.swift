@@ -50,7 +50,7 @@ import Testing
         """)
         defer { site.delete() }
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         let page = try #require(site.read("news/2023/03/first/index.html"))
         #expect(page.contains(#"Intro <a href="../../04/second/index.html">second</a> and <A HREF="../../../../about/index.html#top">about</A>."#))
         #expect(page.contains("""
@@ -75,7 +75,7 @@ import Testing
         """)
         defer { site.delete() }
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "\(Self.first):5:15: error: link target 'nope.md' does not exist",
             "\(Self.first):10:13: error: image target '/images/missing.png' does not exist",
             "\(Self.first):10:63: error: image target '/images/gone.png' does not exist",
@@ -105,7 +105,7 @@ import Testing
         [annual report]: /reports/2023.pdf
         """)
         defer { site.delete() }
-        #expect(site.build().diagnostics.map(\.description) == [
+        #expect(site.build().otherDiagnostics.map(\.description) == [
             "\(Self.first):7:1: error: link target '/reports/2023.pdf' does not exist",
         ])
     }

@@ -46,7 +46,7 @@ import Testing
         #expect(result.succeeded)
         let path = "site/content/news/2023-05-01-ported.md"
         let left = "is left from another generator; it is shown as text"
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "\(path):5:7: warning: Liquid tag '{% include figure.html caption=\"A 'quoted' -- caption...\" %}' \(left)",
             "\(path):7:1: warning: Hugo shortcode '{{< youtube abc >}}' \(left)",
             "\(path):7:25: warning: Hugo shortcode '{{<vimeo id=\"1\">}}' \(left)",
@@ -83,7 +83,7 @@ import Testing
         """)
         defer { site.delete() }
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "site/content/pages/contact.md:4:14: warning: Liquid tag '{% include form.html %}' is left from another generator; it is shown as text",
         ])
         #expect(site.read("contact/index.html")?.contains("<p>Write to us. {% include form.html %}</p>") == true)
@@ -105,7 +105,7 @@ import Testing
         """)
         defer { site.delete() }
         let result = site.build()
-        #expect(result.diagnostics.count == 2)
+        #expect(result.otherDiagnostics.count == 2)
         let page = try #require(site.read("news/2023/05/ported/index.html"))
         #expect(page.contains("<p>First {{ &quot;a&quot; | b }} line.\u{FFFD}</p>"), "\(page)")
         #expect(page.contains("<h2 id=\"part--raw-x-\">Part {% raw &quot;x&quot; %}</h2>"), "\(page)")
@@ -137,7 +137,7 @@ import Testing
         let result = site.build()
         let path = "site/content/news/2023-05-01-ported.md"
         let left = "is left from another generator; it is shown as text"
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "\(path):5:20: warning: template expression '{{ c | d }}' \(left)",
             "\(path):9:17: warning: template expression '{{ g | h }}' \(left)",
             "\(path):13:22: warning: Liquid tag '{% j %}' \(left)",
@@ -161,7 +161,7 @@ import Testing
         defer { site.delete() }
         let result = site.build()
         #expect(result.succeeded)
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             #"site/content/news/2023-05-01-ported.md:5:12: warning: template expression '{{ "https://example.com/a.b" | canonical }}' is left from another generator; it is shown as text"#,
         ])
         let page = try #require(site.read("news/2023/05/ported/index.html"))

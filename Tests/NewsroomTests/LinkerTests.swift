@@ -71,7 +71,11 @@ import Testing
     }
 
     @Test func absoluteAndRootRelative() {
-        #expect(linker.absolute("news/2023/03/a/index.html") == "https://example.org/news-site/news/2023/03/a/index.html")
+        // Absolute URLs are read through a server: a folder's page in the web's form, files as they are.
+        #expect(linker.absolute("news/2023/03/a/index.html") == "https://example.org/news-site/news/2023/03/a/")
+        #expect(linker.absolute("index.html") == "https://example.org/news-site/")
+        #expect(linker.absolute("news/feed.xml") == "https://example.org/news-site/news/feed.xml")
+        #expect(linker.absolute("news/2023/03/a/notindex.html") == "https://example.org/news-site/news/2023/03/a/notindex.html")
         #expect(linker.rootRelative("news/index.html", basePath: "/news-site/") == "/news-site/news/")
     }
 

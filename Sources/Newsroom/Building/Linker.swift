@@ -91,10 +91,12 @@ struct Linker: Sendable {
         return rest == indexFile.count || path[path.count - indexFile.count - 1] == UInt8(ascii: "/")
     }
 
-    /// The absolute URL of `target` under `base_url`.
+    /// The absolute URL of `target` under `base_url`, in the form the web uses for a folder's
+    /// page (`https://host/news/2026/11/slug/`) whatever `clean_urls` says: canonical URLs,
+    /// feeds and the sitemap are read through a server, never from disk.
     func absolute(_ target: String) -> String {
         var path = Substring(target)
-        if cleanURLs, path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
+        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
         return baseURL + Self.encodePath(path)
     }
 

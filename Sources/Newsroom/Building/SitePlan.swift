@@ -1,3 +1,5 @@
+import NewsroomFeeds
+
 /// What the build will publish and where: decided before anything is rendered.
 struct SitePlan {
     var items: [NewsItem]
@@ -35,9 +37,17 @@ struct SitePlan {
 
     var listings: [Listing] { [news] + tagListings + yearListings + monthListings }
 
-    /// Every feed file with the listing it carries: the news feed, then one per tag.
-    var feeds: [(file: String, listing: Listing)] {
-        [(Self.feedFile, news)] + zip(tags, tagListings).map { (Self.tagFeedFile($0), $1) }
+    /// Every feed file with its format and the listing it carries: the news feeds, then each
+    /// tag's, every listing in each format.
+    var feeds: [(file: String, format: FeedFormat, listing: Listing)] {
+        ([news] + tagListings).flatMap { listing in
+            FeedFormat.allCases.map { (Self.feedFile(listing.folder, format: $0), $0, listing) }
+        }
+    }
+
+    /// `news/atom.xml`, `news/tags/x/feed.json` …: a listing's feed in `format`.
+    static func feedFile(_ listingFolder: String, format: FeedFormat) -> String {
+        listingFolder + format.fileName
     }
 }
 

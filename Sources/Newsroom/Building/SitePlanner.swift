@@ -1,3 +1,5 @@
+import NewsroomFeeds
+
 /// The planning stage: published items, listings, and a claim on every output path.
 struct SitePlanner {
     var source: SiteSource
@@ -8,7 +10,8 @@ struct SitePlanner {
         let folder = source.folder
         var index = OutputIndex()
         let generated = "the generator's own pages"
-        for file in [SitePlan.homeFile, SitePlan.notFoundFile, SitePlan.feedFile, SitePlan.tagsFile, SitePlan.sitemapFile, SitePlan.robotsFile] {
+        let newsFeeds = FeedFormat.allCases.map { SitePlan.feedFile("news/", format: $0) }
+        for file in [SitePlan.homeFile, SitePlan.notFoundFile, SitePlan.tagsFile, SitePlan.sitemapFile, SitePlan.robotsFile] + newsFeeds {
             _ = index.claim(file, by: generated, at: folder.location("site.yml"), log: &log)
         }
         var copies: [CopiedFile] = []
@@ -63,8 +66,10 @@ struct SitePlanner {
                 _ = index.claim(listing.file(page: page), by: generated, at: folder.location("site.yml"), log: &log)
             }
         }
-        for tag in tags {
-            _ = index.claim(SitePlan.tagFeedFile(tag), by: generated, at: folder.location("site.yml"), log: &log)
+        for listing in tagListings {
+            for format in FeedFormat.allCases {
+                _ = index.claim(SitePlan.feedFile(listing.folder, format: format), by: generated, at: folder.location("site.yml"), log: &log)
+            }
         }
         for file in source.theme.assets {
             let output = file.outputPath

@@ -75,6 +75,11 @@ extension BinaryWriter {
         optional(item.leadParagraph)
         int(item.fragmentLinkPaths.count)
         for path in item.fragmentLinkPaths { string(path) }
+        bool(item.idLocation != nil)
+        if let place = item.idLocation {
+            string(item.id)
+            location(place)
+        }
     }
 }
 
@@ -128,6 +133,12 @@ extension BinaryReader {
         for _ in 0..<pathCount {
             guard let path = string() else { return nil }
             item.fragmentLinkPaths.append(path)
+        }
+        guard let hasID = bool() else { return nil }
+        if hasID {
+            guard let id = string(), let place = location() else { return nil }
+            item.id = id
+            item.idLocation = place
         }
         return ItemCache.Record(fingerprint: fingerprint, item: item, diagnostics: diagnostics)
     }

@@ -5,7 +5,7 @@ import NewsroomText
 /// Reads `content/news/`: single files and bundles.
 enum NewsItemLoader {
     static let knownKeys = [
-        "title", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases", "original_images",
+        "title", "id", "date", "updated", "expires", "slug", "summary", "tags", "location", "author", "image", "draft", "aliases", "original_images",
     ]
 
     /// One news source found on disk: the Markdown file and, for a bundle, its folder.
@@ -105,6 +105,14 @@ enum NewsItemLoader {
         )
         item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
         item.keepsOriginalImages = fields.bool("original_images", log: &log) ?? false
+        if let (id, location) = fields.text("id", log: &log) {
+            if let problem = TagURI.problem(in: id) {
+                log.error("'id' must be a tag URI like tag:example.org,2026-11-12:\(slug) (RFC 4151): \(problem)", at: location)
+                return nil
+            }
+            item.id = id
+            item.idLocation = location
+        }
         return item
     }
 

@@ -4,10 +4,8 @@ import Foundation
 enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
-        "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
-        "websub",
-        "search",
-        "images",
+        "clean_urls", "feed", "websub", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
+        "search", "images",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -71,7 +69,6 @@ enum SiteConfigLoader {
             config.about = about
             config.aboutLocation = location
         }
-        config.webSubHub = readWebSubHub(fields, log: &log)
         if let (choice, location) = fields.text("search", log: &log) {
             if let search = SiteConfig.SearchChoice(rawValue: choice) {
                 config.search = search
@@ -99,10 +96,12 @@ enum SiteConfigLoader {
 
     private static func readFeed(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.FeedSettings {
         var settings = SiteConfig.FeedSettings()
+        settings.hubs = readWebSubHubs(fields, log: &log)
         guard let feed = fields.map("feed", log: &log) else { return settings }
-        feed.warnAboutUnknownKeys(known: ["items", "full_content"], log: &log)
+        feed.warnAboutUnknownKeys(known: ["items", "full_content", "max_bytes"], log: &log)
         settings.items = feed.integer("items", in: 1...10_000, log: &log) ?? settings.items
         settings.fullContent = feed.bool("full_content", log: &log) ?? settings.fullContent
+        settings.maxBytes = feed.integer("max_bytes", in: 4096...100_000_000, log: &log) ?? settings.maxBytes
         return settings
     }
 
@@ -114,6 +113,19 @@ enum SiteConfigLoader {
         settings.maxMegapixels = images.integer("max_megapixels", in: 1...1000, log: &log) ?? settings.maxMegapixels
         settings.location = images.location
         return settings
+    }
+
+    /// `websub.hub`: the hub URL the feeds announce, so subscribers get pushed updates, and that
+    /// `publish` tells when a feed changed.
+    private static func readWebSubHubs(_ fields: FieldReader, log: inout DiagnosticLog) -> [String] {
+        guard let websub = fields.map("websub", log: &log) else { return [] }
+        websub.warnAboutUnknownKeys(known: ["hub"], log: &log)
+        guard let (hub, location) = websub.text("hub", required: true, log: &log) else { return [] }
+        guard let url = URL(string: hub), ["http", "https"].contains(url.scheme?.lowercased() ?? ""), url.host?.isEmpty == false else {
+            log.error("'websub.hub' must be an absolute http(s) URL like https://pubsubhubbub.appspot.com/, not '\(hub)'", at: location)
+            return []
+        }
+        return [hub]
     }
 
     private static func readMenu(_ fields: FieldReader, log: inout DiagnosticLog) -> [SiteConfig.MenuEntry] {
@@ -175,14 +187,4 @@ enum SiteConfigLoader {
         return SiteConfig.MediaContact(name: name.0, email: email.0, phone: contact.text("phone", log: &log)?.0)
     }
 
-    private static func readWebSubHub(_ fields: FieldReader, log: inout DiagnosticLog) -> String? {
-        guard let websub = fields.map("websub", log: &log) else { return nil }
-        websub.warnAboutUnknownKeys(known: ["hub"], log: &log)
-        guard let (hub, location) = websub.text("hub", required: true, log: &log) else { return nil }
-        guard let url = URL(string: hub), let scheme = url.scheme?.lowercased(), ["http", "https"].contains(scheme), url.host?.isEmpty == false else {
-            log.error("'websub.hub' must be an absolute http(s) URL like https://pubsubhubbub.appspot.com/, not '\(hub)'", at: location)
-            return nil
-        }
-        return hub
-    }
 }

@@ -62,6 +62,7 @@ enum SiteLoader {
             log.add(contentsOf: listingDiagnostics)
             if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
         }
+        ItemIDs.assign(&items, baseURL: config.baseURL, folder: site, log: &log)
         let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &log).compactMap { path -> Page? in
             guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &log) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)
@@ -75,7 +76,8 @@ enum SiteLoader {
         guard let theme else { return nil }
         return SiteSource(
             folder: site, config: config, items: items, pages: pages,
-            staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme, bodies: store
+            staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme, bodies: store,
+            fileSystem: fileSystem
         )
     }
 }

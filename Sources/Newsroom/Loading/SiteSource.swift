@@ -12,4 +12,6 @@ struct SiteSource: Sendable {
     var theme: ThemeSource
     /// Every item's and page's Markdown body, parsed once.
     var bodies: BodyStore
+    /// The build's file system, for what rendering measures (the size of a feed's enclosures).
+    var fileSystem: FileSystem = .local
 }

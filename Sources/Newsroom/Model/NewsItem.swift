@@ -33,6 +33,11 @@ struct NewsItem: Sendable {
     /// `original_images: true`: the bundle's images are published as they are (see
     /// `SiteConfig.ImageSettings.keepsOriginals`).
     var keepsOriginalImages = false
+    /// The permanent id in feeds, an RFC 4151 tag URI: as written in front matter, or derived
+    /// from the site's host, the date and the slug when `idLocation` is nil (see `ItemIDs`).
+    var id = ""
+    /// Where `id` was written; nil for a derived one.
+    var idLocation: SourceLocation?
 
     /// `news/2023/03/slug/`, the folder of its page under the output root.
     var outputFolder: String {

@@ -19,8 +19,6 @@ struct SiteConfig: Sendable {
     var newsletter: Newsletter?
     var mediaContact: MediaContact?
     var contactEmail: String?
-    /// The WebSub hub (`websub.hub`) that `publish` tells when a feed changed.
-    var webSubHub: String?
     /// Markdown, appended to press releases.
     var about: String?
     /// Where `about` was written, for its link errors.
@@ -49,6 +47,10 @@ struct SiteConfig: Sendable {
     struct FeedSettings: Sendable {
         var items: Int = 20
         var fullContent: Bool = true
+        /// The most bytes each feed file may hold (see `FeedSizeCap`).
+        var maxBytes: Int = 512 * 1024
+        /// WebSub hubs the feeds announce (`websub.hub`).
+        var hubs: [String] = []
     }
 
     struct MenuEntry: Sendable {

@@ -13,7 +13,7 @@ struct PublishSite {
         }
         var baseURL = options.baseURL ?? config.baseURL
         if !baseURL.hasSuffix("/") { baseURL += "/" }
-        return PublishSite(baseURL: baseURL, hub: config.webSubHub)
+        return PublishSite(baseURL: baseURL, hub: config.feed.hubs.first)
     }
 
     /// The address readers fetch `path` (relative to the output folder) from.

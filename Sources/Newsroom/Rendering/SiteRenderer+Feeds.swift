@@ -1,14 +1,16 @@
+import Foundation
+import NewsroomFeeds
 import NewsroomXML
 
 extension SiteRenderer {
-    /// The news feed and one per tag.
+    /// The news feeds and each tag's, in every format.
     /// - Parameter only: the feed files to render (nil: all).
     func renderFeeds(only: Set<String>? = nil, log: inout DiagnosticLog) -> [OutputFile] {
         let chosen = plan.feeds.filter { only?.contains($0.file) ?? true }
         // Each body is written once with absolute links, however many feeds carry it.
         var absoluteBodies: [Int: String] = [:]
         if config.feed.fullContent {
-            for listing in chosen.map(\.1) {
+            for listing in chosen.map(\.listing) {
                 for position in listing.items.prefix(config.feed.items) where absoluteBodies[position] == nil {
                     let item = plan.items[position]
                     // Problems in the body are reported by its page; a file gone is reported once.
@@ -19,39 +21,52 @@ extension SiteRenderer {
                 }
             }
         }
-        return chosen.map { file, listing in
-            let title = listing.kind == .tag ? "\(config.title): \(listing.title)" : config.title
-            return feed(file, title: title, listing: listing, bodies: absoluteBodies)
+        let images = FeedImages(renderer: self)
+        var feeds: [String: Feed] = [:]
+        return chosen.map { file, format, listing in
+            let model = feeds[listing.folder] ?? feed(listing, bodies: absoluteBodies, images: images)
+            feeds[listing.folder] = model
+            var feed = model
+            feed.selfURL = linker.absolute(file)
+            return .text(file, FeedSizeCap.write(feed, as: format, maxBytes: config.feed.maxBytes))
         }
     }
 
-    private func feed(_ file: String, title: String, listing: Listing, bodies: [Int: String]) -> OutputFile {
+    /// The feed of `listing`, format aside: its newest items, with the self URL left to each format.
+    private func feed(_ listing: Listing, bodies: [Int: String], images: FeedImages) -> Feed {
+        let title = listing.kind == .tag ? "\(config.title): \(listing.title)" : config.title
         let positions = Array(listing.items.prefix(config.feed.items))
-        let items = positions.map { position -> RSSItem in
+        let entries = positions.map { position -> FeedEntry in
             let item = plan.items[position]
-            let page = plan.itemFiles[position]
-            let html = bodies[position]
-            return RSSItem(
+            return FeedEntry(
+                id: item.id,
                 title: item.title,
-                link: linker.absolute(page),
-                pubDate: item.date.rfc822,
+                url: linker.absolute(plan.itemFiles[position]),
+                published: Self.feedDate(item.date),
+                updated: item.updated.map(Self.feedDate),
                 summary: summaries[position],
-                contentHTML: html,
+                contentHTML: bodies[position],
                 categories: plan.itemTagSlugs[position].compactMap { slug in plan.tagIndex[slug].map { plan.tags[$0].name } },
-                author: item.author
+                author: item.author,
+                image: images.image(of: position)
             )
         }
         let newest = positions.map { plan.items[$0].updated ?? plan.items[$0].date }.max()
-        let channel = RSSChannel(
+        return Feed(
             title: title,
-            link: linker.absolute(listing.file(page: 1)),
-            description: config.description.isEmpty ? title : config.description,
+            description: config.description,
             language: config.language,
-            selfURL: linker.absolute(file),
-            lastBuildDate: newest?.rfc822,
-            items: items
+            homeURL: linker.absolute(listing.file(page: 1)),
+            selfURL: "",
+            author: config.title,
+            hubs: config.feed.hubs,
+            updated: newest.map(Self.feedDate),
+            entries: entries
         )
-        return .text(file, RSSWriter.write(channel))
+    }
+
+    static func feedDate(_ date: PublicationDate) -> FeedDate {
+        FeedDate(rfc822: date.rfc822, rfc3339: date.iso8601)
     }
 
     /// `sitemap.xml` (an index of numbered sitemaps past 50,000 URLs) and `robots.txt`.

@@ -29,6 +29,7 @@ extension SiteRenderer {
             if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
                 view[.feedURL] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
                 view[.feedAbsoluteURL] = linker.absolute(SitePlan.tagFeedFile(tag))
+                view[.feeds] = ViewModel.alternateFeeds(listing.folder, title: "\(listing.title) – \(config.title)", linker: linker)
             }
             if let (newer, older) = archiveNeighbours(listing), newer != nil || older != nil {
                 view[.hasNeighbours] = true

@@ -81,9 +81,10 @@ struct SiteRenderer: @unchecked Sendable {
             return cached(SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [])) { renderNotFound(log: &log) }
         case .feeds:
             // Feeds carry full bodies: their key covers each listed item's card and file.
-            let keyed = plan.feeds.map { file, listing -> (String, UInt64?) in
+            let images = FeedImages(renderer: self)
+            let keyed = plan.feeds.map { file, _, listing -> (String, UInt64?) in
                 let positions = Array(listing.items.prefix(config.feed.items))
-                let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") }
+                let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") + plan.items[$0].id + images.keyPart(of: $0) }
                 return (file, keys?.cards("feed:" + file, positions, extra: extra + [keys.map { String($0.mapping) } ?? ""]))
             }
             var kept: [OutputFile] = []

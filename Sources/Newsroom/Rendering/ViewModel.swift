@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomFeeds
 import NewsroomMustache
 
 /// Builds the typed view models (`TemplateObject`) the layouts render. Every URL in them is already
@@ -152,6 +153,7 @@ final class ViewModel: @unchecked Sendable {
             .searchLocal: config.search == .local,
         ] as TemplateObject
         context[.feedAbsoluteURL] = linker.absolute(SitePlan.feedFile)
+        context[.feeds] = alternateFeeds("news/", title: config.title, linker: linker)
         context[.social] = config.social.map { [.name: $0.icon, .url: $0.url, .label: $0.label] as TemplateObject }
         if bannerShowing, let banner = config.banner {
             context[.banner] = [.text: banner.text, .cta: banner.callToAction, .url: banner.url] as TemplateObject
@@ -168,6 +170,13 @@ final class ViewModel: @unchecked Sendable {
         }
         if let email = config.contactEmail { context[.contactEmail] = email }
         return context
+    }
+
+    /// A listing's feeds for `<link rel="alternate">`: one per format, each with its media type.
+    static func alternateFeeds(_ listingFolder: String, title: String, linker: Linker) -> [TemplateObject] {
+        FeedFormat.allCases.map { format in
+            [.type: format.mediaType, .title: "\(title) (\(format.label))", .url: linker.absolute(SitePlan.feedFile(listingFolder, format: format))] as TemplateObject
+        }
     }
 
     /// `../../` from `news/2023/index.html`; `""` at the root.

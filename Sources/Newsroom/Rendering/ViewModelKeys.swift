@@ -28,6 +28,9 @@ extension TemplateKey {
     static let tagsURL = TemplateKey("tags_url")
     static let feedURL = TemplateKey("feed_url")
     static let feedAbsoluteURL = TemplateKey("feed_absolute_url")
+    /// The site's feeds in each format (and a tag page's `listing.feeds`): `type`, `title`, `url`.
+    static let feeds = TemplateKey("feeds")
+    static let type = TemplateKey("type")
     static let assetsURL = TemplateKey("assets_url")
     static let icon = TemplateKey("icon")
     static let menu = TemplateKey("menu")
@@ -123,7 +126,7 @@ enum ViewModelKeys {
     static let all: Set<String> = Set(declared.map(\.spelling))
 
     static let declared: [TemplateKey] = [
-        .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail, .searchLocal,
+        .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .feeds, .type, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail, .searchLocal,
         .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .place, .location, .author, .image, .src, .width, .height, .srcset, .webpSrcset, .sizes, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
         .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours,
         .months, .parent, .monthURL, .sitePages,

@@ -40,6 +40,7 @@ public enum Scaffold {
         let text = """
         ---
         title: \(yamlQuoted(title))
+        id: \(TagURI.make(host: URL(string: config.baseURL)?.host ?? "localhost", year: date.year, month: date.month, day: date.day, slug: slug))
         date: \(date.iso8601)
         summary: ""
         tags: []

@@ -20,6 +20,7 @@ enum Sites {
 
     -- site/content/news/2023-03-21-first.md --
     ---
+    id: tag:example.org,2023-03-21:first
     title: First item
     date: 2023-03-21
     tags: [policy, Romania]
@@ -34,6 +35,7 @@ enum Sites {
     ###
     -- site/content/news/2023-04-02-second/index.md --
     ---
+    id: tag:example.org,2023-04-02:second
     title: Second item
     date: 2023-04-02T09:30:00+03:00
     tags: [policy]
