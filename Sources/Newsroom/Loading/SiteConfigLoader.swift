@@ -5,6 +5,7 @@ enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
         "clean_urls", "feed", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
+        "pagination",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -63,6 +64,7 @@ enum SiteConfigLoader {
             contactEmail: fields.text("contact_email", log: &log)?.0,
             about: nil
         )
+        config.pagination = readPagination(fields, log: &log)
         if let (about, location) = fields.text("about", log: &log) {
             config.about = about
             config.aboutLocation = location
@@ -83,6 +85,16 @@ enum SiteConfigLoader {
             return nil
         }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func readPagination(_ fields: FieldReader, log: inout DiagnosticLog) -> Paging.Style {
+        guard let (text, location) = fields.text("pagination", log: &log) else { return .stable }
+        guard let style = Paging.Style(rawValue: text) else {
+            let names = Paging.Style.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+            log.error("'pagination' must be \(names), not '\(text)'", at: location)
+            return .stable
+        }
+        return style
     }
 
     private static func readFeed(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.FeedSettings {

@@ -44,7 +44,7 @@ extension SiteRenderer {
         let newest = positions.map { plan.items[$0].updated ?? plan.items[$0].date }.max()
         let channel = RSSChannel(
             title: title,
-            link: linker.absolute(listing.file(page: 1)),
+            link: linker.absolute(listing.frontFile),
             description: config.description.isEmpty ? title : config.description,
             language: config.language,
             selfURL: linker.absolute(file),
@@ -69,8 +69,11 @@ extension SiteRenderer {
             urls.append(SitemapURL(location: linker.absolute(copy.outputPath), lastModified: nil))
         }
         for listing in plan.listings {
-            let lastModified = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
-            for page in 1...listing.pageCount(perPage: config.perPage) {
+            let newest = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
+            for page in 1...listing.pageCount {
+                // A fixed page changes with its own items only: it is as new as its newest.
+                let lastModified = listing.isFixed(page: page)
+                    ? listing.items(onPage: page).map { plan.items[$0].updated ?? plan.items[$0].date }.max()?.iso8601 : newest
                 urls.append(SitemapURL(location: linker.absolute(listing.file(page: page)), lastModified: lastModified))
             }
         }
