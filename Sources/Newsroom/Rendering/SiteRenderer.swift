@@ -102,7 +102,8 @@ struct SiteRenderer: @unchecked Sendable {
             let key = keys.map { keys -> UInt64 in
                 var hasher = KeyHasher()
                 hasher.combine(keys.global)
-                hasher.combine(keys.mapping)
+                // The map as it is, not its epoch: a new page or static page is a new URL.
+                hasher.combine(plan.index.digest)
                 for (position, card) in keys.cards.enumerated() {
                     hasher.combine(card)
                     hasher.combine(plan.items[position].updated?.iso8601 ?? "")
@@ -207,9 +208,13 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Turns on the incremental build: pages whose inputs did not change are kept as they are.
-    mutating func enableCache(publication: Publication, bannerShowing: Bool, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
+    /// - Parameter mapping: the link map's digest for the keys (see `MappingEpoch`; nil: this plan's).
+    mutating func enableCache(publication: Publication, bannerShowing: Bool, mapping: UInt64? = nil, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
         computeSummaries()
-        keys = RenderKeys(source: source, plan: plan, sitePages: model.sitePages, summaries: summaries, publication: publication, bannerShowing: bannerShowing)
+        keys = RenderKeys(
+            source: source, plan: plan, sitePages: model.sitePages, thankYou: model.newsletterThankYou, summaries: summaries,
+            publication: publication, bannerShowing: bannerShowing, mapping: mapping
+        )
         self.isFresh = isFresh
     }
 
