@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # The cron job's case: one new item on a built site. Copies SITE, builds it, adds one item
-# (dated after every other, in the newest month, with two tags the site already uses), rebuilds, and prints every
+# (dated 2023-12-31, after every item of ../shared/bench's corpus and in its newest month, tagged
+# "Press Release" and "Education" as many of its items are), rebuilds, and prints every
 # file the rebuild wrote or removed, their count and the rebuild's wall and CPU time.
 #
 #   Tests/Benchmark/new_item.sh BIN SITE [ROUNDS]
