@@ -130,6 +130,24 @@ import Testing
         }
     }
 
+    /// The real theme: a full page names the articles it holds and leaves out the counts that
+    /// grow; the front page counts them and lists the years.
+    @Test func theDefaultThemeShowsTheFrontPageAsLatest() throws {
+        let site = try Self.site(items: 5)
+        defer { site.delete() }
+        try site.useDefaultTheme()
+        #expect(site.build().succeeded)
+        let one = try #require(site.read("news/page/1/index.html"))
+        #expect(one.contains("<p class=\"listing-count\">Articles 1 to 2, counted from the oldest</p>"))
+        #expect(one.contains("<li><a href=\"../../index.html\">Latest</a></li>"))
+        #expect(one.contains("<li><span aria-current=\"page\">1</span></li>"))
+        #expect(!one.contains("archive-title"))
+        let front = try #require(site.read("news/index.html"))
+        #expect(front.contains("<p class=\"listing-count\">5 articles</p>"))
+        #expect(front.contains("<li><span aria-current=\"page\">Latest</span></li>"))
+        #expect(front.contains("archive-title"))
+    }
+
     @Test func classicNumberingIsKept() throws {
         let site = try Self.site(items: 5, pagination: "classic")
         defer { site.delete() }
