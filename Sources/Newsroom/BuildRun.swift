@@ -14,6 +14,8 @@ struct BuildRun {
     private var counter: FileCounter?
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
+    /// The link map's epoch this build keys its pages with and leaves for the next.
+    private var mapping = MappingEpoch()
 
     init(options: GenerateOptions, engine: TemplateSet.Engine) {
         self.options = options
@@ -74,6 +76,7 @@ struct BuildRun {
         // The state read once the folder is locked is the one that counts.
         guard session.previousState.wasMade(from: inputs.digest), session.keepAllIfIntact() else { return false }
         let previous = session.previousState.warnings(site: options.site.displayName)
+        mapping = session.previousState.mapping
         session.record(state(digest: inputs.digest, warnings: previous, source: source))
         result.report = try session.commit()
         log.add(contentsOf: previous.allWarnings)
@@ -132,7 +135,8 @@ struct BuildRun {
     mutating func render(_ renderer: inout SiteRenderer, into session: OutputSession, inputs: Inputs) throws -> Bool {
         let counter = FileCounter(total: renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
         self.counter = counter
-        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing) { path, key in
+        mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
+        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: mapping.digest) { path, key in
             session.keep(path, key: key)
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
@@ -199,6 +203,7 @@ struct BuildRun {
         state.site = options.site.displayName
         state.record = warnings
         state.items = source.itemCache
+        state.mapping = mapping
         return state
     }
 

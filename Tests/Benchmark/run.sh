@@ -10,6 +10,8 @@
 #    printed with its share of Hugo's clean build (the least any ratio can be on this machine).
 # 3. Then our incremental cases on the same corpus: no-op rebuild, and a rebuild after
 #    editing one item (median of BENCH_RUNS), with the files written.
+# 4. The cron job's case: one new item at a time ($runs rounds, Tests/Benchmark/new_item.sh),
+#    with the files each rewrites.
 # Knobs: BENCH_RUNS (3), plus those of ../shared/bench/run.sh.
 set -euo pipefail
 N=${1:-10000}
@@ -62,4 +64,8 @@ echo "edit one item, rebuild: $(echo $edited | tr ' ' '\n' | median) s (median o
 item=$(ls "$corpus/ours/content/news" | sed -n "99p")
 sed -i "0,/^The /s//The edited again /" "$corpus/ours/content/news/$item"
 "$repo/.build/release/generate" --themes "$repo/themes" --site "$corpus/ours" --output "$out" | sed 's/^/  /'
+
+echo
+echo "== ours, one new item at a time ($runs rounds) =="
+"$here/new_item.sh" "$repo/.build/release/generate" "$corpus/ours" "$runs"
 rm -rf "$corpus" "$(dirname "$out")"

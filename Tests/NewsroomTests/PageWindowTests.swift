@@ -3,15 +3,15 @@ import Testing
 
 @Suite struct PageWindowTests {
     @Test func shortListsShowEveryPage() {
-        #expect(SiteRenderer.pageWindow(current: 1, total: 1) == [1])
-        #expect(SiteRenderer.pageWindow(current: 3, total: 6) == [1, 2, 3, 4, 5, 6])
+        #expect(Pager.window(current: 1, upTo: 1, showingLast: true) == [1])
+        #expect(Pager.window(current: 3, upTo: 6, showingLast: true) == [1, 2, 3, 4, 5, 6])
     }
 
     @Test func longListsShowEndsAndNeighboursWithGaps() {
-        #expect(SiteRenderer.pageWindow(current: 1, total: 978) == [1, 2, 3, nil, 978])
-        #expect(SiteRenderer.pageWindow(current: 500, total: 978) == [1, nil, 498, 499, 500, 501, 502, nil, 978])
-        #expect(SiteRenderer.pageWindow(current: 977, total: 978) == [1, nil, 975, 976, 977, 978])
-        #expect(SiteRenderer.pageWindow(current: 4, total: 10) == [1, 2, 3, 4, 5, 6, nil, 10])
+        #expect(Pager.window(current: 1, upTo: 978, showingLast: true) == [1, 2, 3, nil, 978])
+        #expect(Pager.window(current: 500, upTo: 978, showingLast: true) == [1, nil, 498, 499, 500, 501, 502, nil, 978])
+        #expect(Pager.window(current: 977, upTo: 978, showingLast: true) == [1, nil, 975, 976, 977, 978])
+        #expect(Pager.window(current: 4, upTo: 10, showingLast: true) == [1, 2, 3, 4, 5, 6, nil, 10])
     }
 
     @Test func binarySearchFindsPositions() {

@@ -51,22 +51,34 @@ struct OutputIndex {
         // The sum of every entry's own hash: the same for the same entries in any order, so the
         // maps (over 15,000 paths each at 10,000 items) need no sorting.
         var sum: UInt64 = 0
-        func add(_ kind: Int, _ key: String, _ value: String) {
-            var hasher = KeyHasher()
-            hasher.combine(kind)
-            hasher.combine(key)
-            hasher.combine(value)
-            sum &+= hasher.value
-        }
-        for (source, output) in pageBySource { add(1, source, output) }
-        for (source, output) in fileBySource { add(2, source, output) }
-        for output in owners.keys { add(3, output, "") }
+        forEachEntryHash { sum &+= $0 }
         var hasher = KeyHasher()
         hasher.combine(sum)
         hasher.combine(pageBySource.count)
         hasher.combine(fileBySource.count)
         hasher.combine(owners.count)
         return hasher.value
+    }
+
+    /// Every entry's own hash, sorted (to tell whether one map holds another).
+    var entryHashes: [UInt64] {
+        var hashes: [UInt64] = []
+        hashes.reserveCapacity(pageBySource.count + fileBySource.count + owners.count)
+        forEachEntryHash { hashes.append($0) }
+        return hashes.sorted()
+    }
+
+    private func forEachEntryHash(_ body: (UInt64) -> Void) {
+        func add(_ kind: Int, _ key: String, _ value: String) {
+            var hasher = KeyHasher()
+            hasher.combine(kind)
+            hasher.combine(key)
+            hasher.combine(value)
+            body(hasher.value)
+        }
+        for (source, output) in pageBySource { add(1, source, output) }
+        for (source, output) in fileBySource { add(2, source, output) }
+        for output in owners.keys { add(3, output, "") }
     }
 
     func contains(_ output: String) -> Bool {

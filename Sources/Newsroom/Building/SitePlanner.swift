@@ -54,15 +54,15 @@ struct SitePlanner {
             for id in uses where !slugs.contains(spellings.slug[id]) { slugs.append(spellings.slug[id]) }
             return slugs
         }
+        let paging = source.config.paging
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
-        let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "")
+        let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "", paging: paging)
         let tagListings = tags.map { tag in
-            Listing(kind: .tag, title: tag.name, folder: "news/tags/\(tag.slug)/", items: tagItems[tag.slug] ?? [], key: tag.slug)
+            Listing(kind: .tag, title: tag.name, folder: "news/tags/\(tag.slug)/", items: tagItems[tag.slug] ?? [], key: tag.slug, paging: paging)
         }
-        let (years, months) = archives(items)
-        let perPage = source.config.perPage
+        let (years, months) = archives(items, paging: paging)
         for listing in [news] + tagListings + years + months {
-            for page in 1...listing.pageCount(perPage: perPage) {
+            for page in 1...listing.pageCount {
                 _ = index.claim(listing.file(page: page), by: generated, at: folder.location("site.yml"), log: &log)
             }
         }
@@ -151,7 +151,7 @@ struct SitePlanner {
         return (tags, members)
     }
 
-    private func archives(_ items: [NewsItem]) -> ([Listing], [Listing]) {
+    private func archives(_ items: [NewsItem], paging: Paging) -> ([Listing], [Listing]) {
         var years: [Int: [Int]] = [:]
         // Keyed year * 100 + month.
         var months: [Int: [Int]] = [:]
@@ -161,13 +161,13 @@ struct SitePlanner {
             months[date.year * 100 + date.month, default: []].append(position)
         }
         let yearListings = years.keys.sorted(by: >).map { year in
-            Listing(kind: .year, title: "\(year)", folder: "news/\(year)/", items: years[year]!, key: "\(year)")
+            Listing(kind: .year, title: "\(year)", folder: "news/\(year)/", items: years[year]!, key: "\(year)", paging: paging)
         }
         let monthListings = months.keys.sorted(by: >).map { number in
             let (year, month) = number.quotientAndRemainder(dividingBy: 100)
             let key = PublicationDate.pad(year, width: 4) + "/" + PublicationDate.pad(month)
             let title = "\(PublicationDate.monthNames[month - 1]) \(PublicationDate.pad(year, width: 4))"
-            return Listing(kind: .month, title: title, folder: "news/\(key)/", items: months[number]!, key: key)
+            return Listing(kind: .month, title: title, folder: "news/\(key)/", items: months[number]!, key: key, paging: paging)
         }
         return (yearListings, monthListings)
     }

@@ -2,13 +2,14 @@ import Foundation
 
 /// Everything one build leaves for the next, in one versioned file in the output folder: the
 /// list of files it wrote with their keys (`OutputManifest`), the digest of its inputs
-/// (`BuildDigest`), the warnings of each page (`BuildRecord`) and how each item file loaded
+/// (`BuildDigest`), the warnings of each page (`BuildRecord`), the link map's epoch
+/// (`MappingEpoch`) and how each item file loaded
 /// (`ItemCache`). One file, written last and renamed into place, so its parts always describe
 /// the same build; a missing, unknown or damaged file is read as no state: a full build.
 struct IncrementalState {
     static let fileName = ".newsroom-state"
     /// Bumped whenever the layout below changes: a file of another version is not read.
-    static let version = "newsroom-state 1"
+    static let version = "newsroom-state 2"
     /// The files this state replaced, removed when it is written so an output folder made by an
     /// earlier version keeps no stale copies.
     static let formerFileNames = [".newsroom-manifest", ".newsroom-build", ".newsroom-items"]
@@ -16,6 +17,7 @@ struct IncrementalState {
     var manifest = OutputManifest()
     var record = BuildRecord()
     var items = ItemCache()
+    var mapping = MappingEpoch()
     /// The site folder's name as the author sees it: the warnings' paths are written from there.
     var site = ""
     /// The item records, read only when the loader asks (their header needs the site's timezone).
@@ -61,6 +63,13 @@ struct IncrementalState {
                 state.record.warningsByPage[page, default: []].append(warning)
             }
         }
+        guard let epoch = reader.uint(), let entryCount = reader.int(), entryCount >= 0, entryCount <= reader.remaining / 8 else { return nil }
+        state.mapping.digest = epoch
+        state.mapping.entries.reserveCapacity(entryCount)
+        for _ in 0..<entryCount {
+            guard let entry = reader.uint() else { return nil }
+            state.mapping.entries.append(entry)
+        }
         return state
     }
 
@@ -85,7 +94,7 @@ struct IncrementalState {
 
     /// Whether writing this state in place of `previous` would change anything.
     func differs(from previous: IncrementalState) -> Bool {
-        previous.readFrom == nil || items.changed || manifest != previous.manifest || site != previous.site || record != previous.record
+        previous.readFrom == nil || items.changed || manifest != previous.manifest || site != previous.site || record != previous.record || mapping != previous.mapping
     }
 
     /// Writes the state to `staging`, then renames it to its place in `folder`.
@@ -122,6 +131,12 @@ struct IncrementalState {
                     writer.string(page)
                     writer.location(SourceLocation(path: warning.path, line: warning.line, column: warning.column))
                     writer.string(warning.message)
+                }
+                writer.uint(mapping.digest)
+                writer.int(mapping.entries.count)
+                for entry in mapping.entries {
+                    writer.uint(entry)
+                    if writer.data.count >= 1 << 20 { try flush(&writer) }
                 }
                 try items.write(to: &writer, flush: flush)
                 try flush(&writer)

@@ -6,12 +6,16 @@ import Foundation
 struct RenderKeys: Sendable {
     /// Everything every page depends on: the generator itself, the theme, `site.yml`, options.
     let global: UInt64
-    /// Every source → output path pair (links are rewritten through it).
+    /// Every source → output path pair (links are rewritten through it), as of the start of
+    /// its epoch (see `MappingEpoch`).
     let mapping: UInt64
     /// What an item's card shows (title, date, URL, summary, tags …), by position.
     let cards: [UInt64]
 
-    init(source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], summaries: [String], publication: Publication, bannerShowing: Bool, images: UInt64 = 0) {
+    init(
+        source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], thankYou: String? = nil, summaries: [String],
+        publication: Publication, bannerShowing: Bool, mapping: UInt64? = nil, images: UInt64 = 0
+    ) {
         var global = KeyHasher()
         global.combine("newsroom-render-cache-1")
         global.combine(inputsOf: source)
@@ -25,8 +29,11 @@ struct RenderKeys: Sendable {
         for tag in plan.tags { global.combine(tag.slug + "=" + tag.name) }
         // Every page's footer lists the site's pages by title.
         for (title, file) in sitePages { global.combine(file + "=" + title) }
+        // The newsletter form's thank-you address is resolved through the map without an error
+        // when nothing answers (it may be outside the site), so it is keyed as resolved.
+        global.combine(thankYou ?? "")
         self.global = global.value
-        self.mapping = plan.index.digest
+        self.mapping = mapping ?? plan.index.digest
         // On all cores: this runs before any page renders.
         self.cards = plan.items.withUnsafeBufferPointer { items in
             ParallelMap.run(items.count) { position in

@@ -5,7 +5,7 @@ enum SiteConfigLoader {
     static let knownKeys = [
         "title", "description", "base_url", "language", "timezone", "theme", "per_page", "raw_html",
         "clean_urls", "feed", "websub", "menu", "social", "banner", "newsletter", "media_contact", "contact_email", "about",
-        "search", "images",
+        "search", "images", "pagination",
     ]
 
     static func load(from folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteConfig? {
@@ -65,6 +65,7 @@ enum SiteConfigLoader {
             about: nil
         )
         config.images = readImages(fields, log: &log)
+        config.pagination = readPagination(fields, log: &log)
         if let (about, location) = fields.text("about", log: &log) {
             config.about = about
             config.aboutLocation = location
@@ -92,6 +93,16 @@ enum SiteConfigLoader {
             return nil
         }
         return text.hasSuffix("/") ? text : text + "/"
+    }
+
+    private static func readPagination(_ fields: FieldReader, log: inout DiagnosticLog) -> Paging.Style {
+        guard let (text, location) = fields.text("pagination", log: &log) else { return .stable }
+        guard let style = Paging.Style(rawValue: text) else {
+            let names = Paging.Style.allCases.map { "'\($0.rawValue)'" }.joined(separator: " or ")
+            log.error("'pagination' must be \(names), not '\(text)'", at: location)
+            return .stable
+        }
+        return style
     }
 
     private static func readFeed(_ fields: FieldReader, log: inout DiagnosticLog) -> SiteConfig.FeedSettings {

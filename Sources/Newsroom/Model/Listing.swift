@@ -12,20 +12,30 @@ struct Listing: Sendable {
     var items: [Int]
     /// For tags: the slug; for archives: `2023` or `2023/03`.
     var key: String
+    var paging: Paging
 
-    func pageCount(perPage: Int) -> Int {
-        max(1, (items.count + perPage - 1) / perPage)
-    }
+    var pageCount: Int { paging.count(of: items.count) }
 
-    /// `news/index.html` for page 1, `news/page/2/index.html` after.
+    /// The number of the page written at `folder` (`index.html`).
+    var frontPage: Int { paging.front(of: items.count) }
+
+    /// `news/index.html` for the front page, `news/page/N/index.html` for the others.
     func file(page: Int) -> String {
-        page <= 1 ? folder + "index.html" : folder + "page/\(page)/index.html"
+        page == frontPage ? folder + "index.html" : folder + "page/\(page)/index.html"
     }
 
-    func items(onPage page: Int, perPage: Int) -> ArraySlice<Int> {
-        let start = (page - 1) * perPage
-        return items[min(start, items.count)..<min(start + perPage, items.count)]
+    /// The front page's file: where links to the whole listing point.
+    var frontFile: String { folder + "index.html" }
+
+    func items(onPage page: Int) -> ArraySlice<Int> {
+        items[paging.range(page: page, of: items.count)]
     }
+
+    func newer(than page: Int) -> Int? { paging.newer(than: page, of: items.count) }
+    func older(than page: Int) -> Int? { paging.older(than: page, of: items.count) }
+
+    /// Whether page `number` never changes as items are added (see `Paging`).
+    func isFixed(page number: Int) -> Bool { paging.isFixed(page: number, of: items.count) }
 }
 
 /// One tag as shown: its first spelling and its URL slug.

@@ -10,6 +10,8 @@ struct SiteConfig: Sendable {
     var timeZone: TimeZone
     var theme: String
     var perPage: Int
+    /// How listings number their pages (see `Paging`).
+    var pagination: Paging.Style = .stable
     var allowsRawHTML: Bool
     var cleanURLs: Bool
     var feed: FeedSettings
@@ -93,6 +95,8 @@ struct SiteConfig: Sendable {
         var email: String
         var phone: String?
     }
+
+    var paging: Paging { Paging(style: pagination, perPage: perPage) }
 
     /// The path part of `baseURL` (`/` or `/newsroom/`), for `404.html`'s root-relative links.
     var basePath: String {

@@ -56,7 +56,7 @@ extension SiteRenderer {
             title: title,
             description: config.description,
             language: config.language,
-            homeURL: linker.absolute(listing.file(page: 1)),
+            homeURL: linker.absolute(listing.frontFile),
             selfURL: "",
             author: config.title,
             hubs: config.feed.hubs,
@@ -84,8 +84,11 @@ extension SiteRenderer {
             urls.append(SitemapURL(location: linker.absolute(copy.outputPath), lastModified: nil))
         }
         for listing in plan.listings {
-            let lastModified = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
-            for page in 1...listing.pageCount(perPage: config.perPage) {
+            let newest = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
+            for page in 1...listing.pageCount {
+                // A fixed page changes with its own items only: it is as new as its newest.
+                let lastModified = listing.isFixed(page: page)
+                    ? listing.items(onPage: page).map { plan.items[$0].updated ?? plan.items[$0].date }.max()?.iso8601 : newest
                 urls.append(SitemapURL(location: linker.absolute(listing.file(page: page)), lastModified: lastModified))
             }
         }

@@ -6,51 +6,60 @@ extension SiteRenderer {
         var context = model.common(page: file, title: config.title, description: config.description, kind: "home")
         let latest = plan.items.indices.prefix(config.perPage)
         context[.items] = latest.map { model.card($0, summary: summaries[$0]) }
-        if plan.items.count > latest.count { context[.moreURL] = linker.relative(from: file, to: plan.news.file(page: 2)) }
+        if plan.items.count > latest.count {
+            // Where the items after these are: the news index's second page, or with stable
+            // paging its front page, which holds more than the home page shows.
+            let more = config.pagination == .classic ? plan.news.file(page: 2) : plan.news.frontFile
+            context[.moreURL] = linker.relative(from: file, to: more)
+        }
         return page(file, layout: "home", context: context, requestedAt: siteLocation, log: &log)
     }
 
     func renderListingPage(_ listing: Listing, number: Int, log: inout DiagnosticLog) -> OutputFile {
-        let perPage = config.perPage
-        let total = listing.pageCount(perPage: perPage)
-        do {
-            let file = listing.file(page: number)
-            let title = listingTitle(listing) + (number > 1 ? " – page \(number)" : "")
-            var context = model.common(page: file, title: title, description: config.description, kind: "list")
-            var view: TemplateObject = [
-                .title: listingTitle(listing),
-                .name: listing.title,
-                .kind: listing.kind.rawValue,
-                ViewModelKeys.isKind(listing.kind.rawValue): true,
-                .items: listing.items(onPage: number, perPage: perPage).map { model.card($0, summary: summaries[$0]) },
-                .count: listing.items.count,
-                .countText: listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles",
-            ]
-            if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
-                view[.feedURL] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
-                view[.feedAbsoluteURL] = linker.absolute(SitePlan.tagFeedFile(tag))
-                view[.feeds] = ViewModel.alternateFeeds(listing.folder, title: "\(listing.title) – \(config.title)", linker: linker)
-            }
-            if let (newer, older) = archiveNeighbours(listing), newer != nil || older != nil {
-                view[.hasNeighbours] = true
-                if let newer { view[.newer] = [.title: newer.title, .url: linker.relative(from: file, to: newer.file(page: 1))] as TemplateObject }
-                if let older { view[.older] = [.title: older.title, .url: linker.relative(from: file, to: older.file(page: 1))] as TemplateObject }
-            }
-            addArchiveLinks(listing, from: file, to: &view)
-            context[.listing] = view
-            context[.pagination] = pagination(listing, page: number, total: total, from: file)
-            return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
+        let file = listing.file(page: number)
+        let title = listingTitle(listing) + (number != listing.frontPage ? " – page \(number)" : "")
+        var context = model.common(page: file, title: title, description: config.description, kind: "list")
+        var view: TemplateObject = [
+            .title: listingTitle(listing),
+            .name: listing.title,
+            .kind: listing.kind.rawValue,
+            ViewModelKeys.isKind(listing.kind.rawValue): true,
+            .items: listing.items(onPage: number).map { model.card($0, summary: summaries[$0]) },
+        ]
+        // A fixed page says which articles it holds, not how many the listing has: the total
+        // changes with every item added, and the page would have to be written again.
+        if listing.isFixed(page: number) {
+            let shown = listing.paging.range(page: number, of: listing.items.count)
+            let oldest = listing.items.count - shown.upperBound + 1
+            view[.countText] = "Articles \(oldest) to \(oldest + shown.count - 1), counted from the oldest"
+        } else {
+            view[.count] = listing.items.count
+            view[.countText] = listing.items.count == 1 ? "1 article" : "\(listing.items.count) articles"
         }
+        if listing.kind == .tag, let tag = plan.tags.first(where: { $0.slug == listing.key }) {
+            view[.feedURL] = linker.relative(from: file, to: SitePlan.tagFeedFile(tag))
+            view[.feedAbsoluteURL] = linker.absolute(SitePlan.tagFeedFile(tag))
+            view[.feeds] = ViewModel.alternateFeeds(listing.folder, title: "\(listing.title) – \(config.title)", linker: linker)
+        }
+        if let (newer, older) = archiveNeighbours(listing), newer != nil || older != nil {
+            view[.hasNeighbours] = true
+            if let newer { view[.newer] = [.title: newer.title, .url: linker.relative(from: file, to: newer.frontFile)] as TemplateObject }
+            if let older { view[.older] = [.title: older.title, .url: linker.relative(from: file, to: older.frontFile)] as TemplateObject }
+        }
+        addArchiveLinks(listing, page: number, from: file, to: &view)
+        context[.listing] = view
+        context[.pagination] = pagination(listing, page: number, from: file)
+        return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
     }
 
     func renderTagIndex(log: inout DiagnosticLog) -> OutputFile {
         let file = SitePlan.tagsFile
         var context = model.common(page: file, title: "Tags", description: config.description, kind: "tags")
         context[.tags] = plan.tagListings.map { listing -> TemplateObject in
-            [.name: listing.title, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
+            [.name: listing.title, .url: linker.relative(from: file, to: listing.frontFile), .count: listing.items.count]
         }
         context[.years] = plan.yearListings.map { listing -> TemplateObject in
-            [.name: listing.title, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
+            [.name: listing.title, .url: linker.relative(from: file, to: listing.frontFile), .count: listing.items.count]
         }
         return page(file, layout: "tags", context: context, requestedAt: siteLocation, log: &log)
     }
@@ -58,9 +67,10 @@ extension SiteRenderer {
     /// The way down and up the archive, so a reader reaches every year and month from the news
     /// index: the news index lists the years, a year its months (each with its count); a year,
     /// month or tag names its `parent` (news index, year, tag index).
-    private func addArchiveLinks(_ listing: Listing, from file: String, to view: inout TemplateObject) {
+    /// A fixed page leaves out the counted lists (their counts grow); its parent link stays.
+    private func addArchiveLinks(_ listing: Listing, page number: Int, from file: String, to view: inout TemplateObject) {
         func entry(_ listing: Listing, name: String) -> TemplateObject {
-            [.name: name, .url: linker.relative(from: file, to: listing.file(page: 1)), .count: listing.items.count]
+            [.name: name, .url: linker.relative(from: file, to: listing.frontFile), .count: listing.items.count]
         }
         func parent(_ title: String, _ target: String) -> TemplateObject {
             [.title: title, .url: linker.relative(from: file, to: target)]
@@ -68,17 +78,19 @@ extension SiteRenderer {
         // Always lists, so `{{^empty(listing.months)}}` holds on every listing.
         view[.years] = TemplateValue.list([])
         view[.months] = TemplateValue.list([])
+        let showsCounts = !listing.isFixed(page: number)
         switch listing.kind {
         case .news:
-            view[.years] = plan.yearListings.map { entry($0, name: $0.title) }
+            if showsCounts { view[.years] = plan.yearListings.map { entry($0, name: $0.title) } }
         case .year:
-            view[.parent] = parent("All news", plan.news.file(page: 1))
+            view[.parent] = parent("All news", plan.news.frontFile)
+            guard showsCounts else { break }
             view[.months] = plan.monthListings.filter { $0.key.hasPrefix(listing.key + "/") }.map { month in
                 entry(month, name: String(month.title.prefix { $0 != " " }))
             }
         case .month:
             if let year = plan.yearListings.first(where: { listing.key.hasPrefix($0.key + "/") }) {
-                view[.parent] = parent(year.title, year.file(page: 1))
+                view[.parent] = parent(year.title, year.frontFile)
             }
         case .tag:
             view[.parent] = parent("All topics", SitePlan.tagsFile)
@@ -105,33 +117,28 @@ extension SiteRenderer {
         return (index > 0 ? siblings[index - 1] : nil, index + 1 < siblings.count ? siblings[index + 1] : nil)
     }
 
-    /// The page numbers a pager shows: the first, the last, and two either side of the
-    /// current one; nil marks a gap (…). Keeps long archives' pages small.
-    static func pageWindow(current: Int, total: Int) -> [Int?] {
-        var shown: [Int?] = []
-        var last = 0
-        for n in 1...total where n == 1 || n == total || abs(n - current) <= 2 {
-            if n > last + 1 { shown.append(nil) }
-            shown.append(n)
-            last = n
-        }
-        return shown
-    }
-
-    private func pagination(_ listing: Listing, page number: Int, total: Int, from file: String) -> TemplateObject {
+    /// The pager: links to newer and older pages and the page numbers around this one. A fixed
+    /// page carries no total (see `renderListingPage`).
+    private func pagination(_ listing: Listing, page number: Int, from file: String) -> TemplateObject {
         var view: TemplateObject = [
             .current: number,
-            .total: total,
-            .pages: Self.pageWindow(current: number, total: total).map { n -> TemplateObject in
-                guard let n else { return [.gap: true] }
-                var entry: TemplateObject = [.number: n, .url: linker.relative(from: file, to: listing.file(page: n))]
-                if n == number { entry[.current] = true }
-                return entry
+            .pages: Pager(listing, page: number).entries.map { entry -> TemplateObject in
+                let target: Int
+                var shown: TemplateObject = [:]
+                switch entry {
+                case .gap: return [.gap: true]
+                case .page(let n): target = n; shown[.number] = n
+                case .latest: target = listing.frontPage; shown[.number] = "Latest"; shown[.latest] = true
+                }
+                shown[.url] = linker.relative(from: file, to: listing.file(page: target))
+                if target == number { shown[.current] = true }
+                return shown
             },
         ]
-        if total > 1 { view[.hasPages] = true }
-        if number > 1 { view[.previousURL] = linker.relative(from: file, to: listing.file(page: number - 1)) }
-        if number < total { view[.nextURL] = linker.relative(from: file, to: listing.file(page: number + 1)) }
+        if !listing.isFixed(page: number) { view[.total] = listing.pageCount }
+        if listing.pageCount > 1 { view[.hasPages] = true }
+        if let newer = listing.newer(than: number) { view[.previousURL] = linker.relative(from: file, to: listing.file(page: newer)) }
+        if let older = listing.older(than: number) { view[.nextURL] = linker.relative(from: file, to: listing.file(page: older)) }
         return view
     }
 }

@@ -62,7 +62,7 @@ struct SiteRenderer: @unchecked Sendable {
         jobs += plan.items.indices.map { .item($0) }
         jobs += plan.pages.indices.map { .page($0) }
         for (index, listing) in plan.listings.enumerated() {
-            jobs += (1...listing.pageCount(perPage: config.perPage)).map { .listingPage(index, page: $0) }
+            jobs += (1...listing.pageCount).map { .listingPage(index, page: $0) }
         }
         jobs += plan.aliases.indices.map { .alias($0) }
         jobs += plan.copies.indices.map { .copy($0) }
@@ -107,7 +107,8 @@ struct SiteRenderer: @unchecked Sendable {
             let key = keys.map { keys -> UInt64 in
                 var hasher = KeyHasher()
                 hasher.combine(keys.global)
-                hasher.combine(keys.mapping)
+                // The map as it is, not its epoch: a new page or static page is a new URL.
+                hasher.combine(plan.index.digest)
                 for (position, card) in keys.cards.enumerated() {
                     hasher.combine(card)
                     hasher.combine(plan.items[position].updated?.iso8601 ?? "")
@@ -116,7 +117,7 @@ struct SiteRenderer: @unchecked Sendable {
                 for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
                 return hasher.value
             }
-            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount(perPage: config.perPage) } + 2
+            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount } + 2
             if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
                 return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
             }
@@ -142,15 +143,16 @@ struct SiteRenderer: @unchecked Sendable {
             }
         case .listingPage(let index, let number):
             let listing = listings[index]
-            let total = listing.pageCount(perPage: config.perPage)
             let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
-            // The news index lists the years and a year its months, each with its count.
-            let archive = listing.kind == .tag ? [] : (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" }
-            let key = keys?.cards(
-                "list:\(listing.kind.rawValue):\(listing.key):\(number)/\(total)",
-                listing.items(onPage: number, perPage: config.perPage),
-                extra: [listing.title, String(listing.items.count)] + neighbours + archive
-            )
+            // What the page shows besides its cards: a fixed page neither counts the listing nor
+            // lists the years or months with their counts (see `renderListingPage`).
+            var extra = [listing.title, Pager(listing, page: number).keyText] + neighbours
+            if !listing.isFixed(page: number) {
+                extra.append("\(listing.items.count)/\(listing.pageCount)")
+                // The news index lists the years and a year its months, each with its count.
+                if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
+            }
+            let key = keys?.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra)
             return cached(listing.file(page: number), key) { renderListingPage(listing, number: number, log: &log) }
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index):
@@ -218,9 +220,13 @@ struct SiteRenderer: @unchecked Sendable {
     }
 
     /// Turns on the incremental build: pages whose inputs did not change are kept as they are.
-    mutating func enableCache(publication: Publication, bannerShowing: Bool, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
+    /// - Parameter mapping: the link map's digest for the keys (see `MappingEpoch`; nil: this plan's).
+    mutating func enableCache(publication: Publication, bannerShowing: Bool, mapping: UInt64? = nil, isFresh: @escaping @Sendable (String, UInt64) -> Bool) {
         computeSummaries()
-        keys = RenderKeys(source: source, plan: plan, sitePages: model.sitePages, summaries: summaries, publication: publication, bannerShowing: bannerShowing, images: images.digest)
+        keys = RenderKeys(
+            source: source, plan: plan, sitePages: model.sitePages, thankYou: model.newsletterThankYou, summaries: summaries,
+            publication: publication, bannerShowing: bannerShowing, mapping: mapping, images: images.digest
+        )
         self.isFresh = isFresh
     }
 

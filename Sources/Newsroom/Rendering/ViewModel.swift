@@ -75,7 +75,7 @@ final class ViewModel: @unchecked Sendable {
 
     /// Each item's tags (see `itemTags`), from one entry per tag.
     private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
-        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].file(page: 1))]) }
+        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].frontFile)]) }
         return plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
     }
 
@@ -125,7 +125,7 @@ final class ViewModel: @unchecked Sendable {
             ViewModelKeys.isKind(kind): true,
         ] as TemplateObject
         context[.homeURL] = linker.relative(from: page, to: SitePlan.homeFile)
-        context[.newsURL] = linker.relative(from: page, to: plan.news.file(page: 1))
+        context[.newsURL] = linker.relative(from: page, to: plan.news.frontFile)
         context[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
         context[.feedURL] = linker.relative(from: page, to: SitePlan.feedFile)
         context[.assetsURL] = linker.relative(from: page, to: "assets/x").dropLast(1).description

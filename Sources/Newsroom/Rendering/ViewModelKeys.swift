@@ -114,6 +114,7 @@ extension TemplateKey {
     static let years = TemplateKey("years")
     static let countText = TemplateKey("count_text")
     static let hasNeighbours = TemplateKey("has_neighbours")
+    static let latest = TemplateKey("latest")
     // archive navigation
     static let months = TemplateKey("months")
     static let parent = TemplateKey("parent")
@@ -128,7 +129,7 @@ enum ViewModelKeys {
     static let declared: [TemplateKey] = [
         .site, .title, .description, .language, .baseURL, .host, .root, .page, .fullTitle, .canonical, .kind, .isHome, .isItem, .isPage, .isList, .isTags, .isNotFound, .ogType, .homeURL, .newsURL, .tagsURL, .feedURL, .feedAbsoluteURL, .feeds, .type, .assetsURL, .icon, .menu, .label, .url, .current, .social, .banner, .text, .cta, .newsletter, .action, .thankYou, .mediaContact, .name, .email, .phone, .contactEmail, .searchLocal,
         .item, .items, .date, .updated, .iso, .dayISO, .long, .rfc822, .year, .month, .monthName, .day, .summary, .content, .tags, .permalink, .dateline, .place, .location, .author, .image, .src, .width, .height, .srcset, .webpSrcset, .sizes, .absoluteURL, .alt, .caption, .credit, .standfirst, .draft, .scheduled, .newer, .older, .related, .about, .share, .facebook, .linkedin, .x, .jsonLD, .moreURL,
-        .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours,
+        .listing, .isNews, .isTag, .isYear, .isMonth, .count, .pagination, .total, .pages, .number, .hasPages, .gap, .previousURL, .nextURL, .years, .countText, .hasNeighbours, .latest,
         .months, .parent, .monthURL, .sitePages,
     ]
 
