@@ -1,4 +1,5 @@
 import Foundation
+import ImageFixtures
 import NewsroomXML
 import Testing
 @testable import Newsroom
@@ -32,7 +33,7 @@ import Testing
         ---
         Text.
         """)
-        try site.writeData(Data(repeating: 0xAB, count: 1234), to: "site/content/news/2023-05-01-pictures/hero.jpg")
+        try site.writeData(ImageFixtures.phoneJPEG(width: 400, height: 300), to: "site/content/news/2023-05-01-pictures/hero.jpg")
         return site
     }
 
@@ -84,9 +85,10 @@ import Testing
         let item = try #require(rss.all("item").first { $0.first("title")?.text == "Pictures" })
         #expect(item.first("guid")?.text == "tag:example.org,2023-05-01:pictures")
         #expect(item.first("link")?.text == base)
-        // The length is the published file's, in bytes.
-        #expect(item.first("enclosure")?.attributes == ["url": base + "hero.jpg", "length": "1234", "type": "image/jpeg"])
-        #expect(item.first("media:content")?.attributes["fileSize"] == "1234")
+        // The hero is announced by its social crop; the length is that published file's, in bytes.
+        let length = String(try #require(site.outputTree()["news/2023/05/pictures/hero-social.jpg"]).count)
+        #expect(item.first("enclosure")?.attributes == ["url": base + "hero-social.jpg", "length": length, "type": "image/jpeg"])
+        #expect(item.first("media:content")?.attributes["fileSize"] == length)
         let html = try #require(item.first("content:encoded")?.text)
         #expect(html.contains("src=\"\(base)hero.jpg\""), "\(html)")
         #expect(html.contains("srcset=\"\(base)hero.jpg 1x, https://example.org/newsroom/images/logo.svg 2x\""), "\(html)")
@@ -99,7 +101,7 @@ import Testing
         #expect(atom.all("link").contains { $0.attributes == ["rel": "hub", "href": "https://hub.example.net/"] })
         let entry = try #require(atom.all("entry").first { $0.first("title")?.text == "Pictures" })
         #expect(entry.first("id")?.text == "tag:example.org,2023-05-01:pictures")
-        #expect(entry.all("link").contains { $0.attributes == ["rel": "enclosure", "type": "image/jpeg", "length": "1234", "href": base + "hero.jpg"] })
+        #expect(entry.all("link").contains { $0.attributes == ["rel": "enclosure", "type": "image/jpeg", "length": length, "href": base + "hero-social.jpg"] })
         #expect(entry.first("author")?.first("name")?.text == "Press Office")
         #expect(entry.all("category").map { $0.attributes["term"] } == ["Romania"])
 
@@ -109,7 +111,7 @@ import Testing
         let items = try #require(json["items"] as? [[String: Any]])
         let pictures = try #require(items.first { $0["title"] as? String == "Pictures" })
         #expect(pictures["id"] as? String == "tag:example.org,2023-05-01:pictures")
-        #expect(pictures["image"] as? String == base + "hero.jpg")
+        #expect(pictures["image"] as? String == base + "hero-social.jpg")
         #expect(pictures["tags"] as? [String] == ["Romania"])
     }
 
@@ -119,10 +121,13 @@ import Testing
         let site = try Self.site()
         defer { site.delete() }
         #expect(site.build().succeeded)
-        try site.writeData(Data(repeating: 0xCD, count: 2345), to: "site/content/news/2023-05-01-pictures/hero.jpg")
+        let before = try #require(site.outputTree()["news/2023/05/pictures/hero-social.jpg"])
+        try site.writeData(ImageFixtures.phoneJPEG(width: 640, height: 480, orientation: 1), to: "site/content/news/2023-05-01-pictures/hero.jpg")
         #expect(site.build().succeeded)
+        let after = try #require(site.outputTree()["news/2023/05/pictures/hero-social.jpg"])
+        #expect(after.count != before.count)
         for file in ["news/feed.xml", "news/atom.xml", "news/tags/romania/feed.xml"] {
-            #expect(site.read(file)?.contains("length=\"2345\"") == true, "\(file)")
+            #expect(site.read(file)?.contains("length=\"\(after.count)\"") == true, "\(file)")
         }
         let clean = site.root.appendingPathComponent("clean")
         #expect(site.build { $0.output = clean }.succeeded)

@@ -49,7 +49,7 @@ import Testing
         let site = try Self.site()
         defer { site.delete() }
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         #expect(result.imagesEncoded == 2)
         let images = Self.rasterFiles(site.outputTree())
         #expect(images.keys.sorted() == [
@@ -120,9 +120,9 @@ import Testing
         try site.writeData(bytes, to: "\(Self.bundle)/phone.jpg")
         let result = site.build()
         #expect(!result.succeeded)
-        let errors = result.diagnostics.filter { $0.severity == .error }.map { "\($0.path):\($0.line):\($0.column)" }
-        #expect(errors == ["site/\(Self.bundle.dropFirst(5))/index.md:4:8", "site/\(Self.bundle.dropFirst(5))/index.md:10:1"], "\(result.diagnostics)")
-        #expect(result.diagnostics.allSatisfy { $0.message.contains(message) && $0.message.hasPrefix("image 'site/content/news/2026-03-01-shelter/phone.jpg' cannot be published") }, "\(result.diagnostics)")
+        let errors = result.otherDiagnostics.filter { $0.severity == .error }.map { "\($0.path):\($0.line):\($0.column)" }
+        #expect(errors == ["site/\(Self.bundle.dropFirst(5))/index.md:4:8", "site/\(Self.bundle.dropFirst(5))/index.md:10:1"], "\(result.otherDiagnostics)")
+        #expect(result.otherDiagnostics.allSatisfy { $0.message.contains(message) && $0.message.hasPrefix("image 'site/content/news/2026-03-01-shelter/phone.jpg' cannot be published") }, "\(result.otherDiagnostics)")
         #expect(site.outputTree() == before)
     }
 
@@ -131,7 +131,7 @@ import Testing
         defer { site.delete() }
         try site.writeData(ImageFixtures.bombPNG(), to: "site/static/images/screen.png")
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "site/content/news/2026-03-02-other.md:4:9: error: image 'site/static/images/screen.png' cannot be published: 100000×100000 pixels is over the limit of 50 megapixels",
         ])
         #expect(!site.exists("index.html"))
@@ -143,7 +143,7 @@ import Testing
         try site.writeData(ImageFixtures.plain(.jpeg), to: "site/static/images/renamed.png")
         try site.writeData(Data("GIF89a\u{1}\u{0}\u{1}\u{0}".utf8), to: "site/static/images/old.gif")
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "site/static/images/old.gif:1:1: error: image 'site/static/images/old.gif' cannot be published: GIF images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP",
             "site/static/images/renamed.png:1:1: error: image 'site/static/images/renamed.png' cannot be published: the file is named as PNG but holds JPEG",
         ])
@@ -162,7 +162,7 @@ import Testing
         #expect(site.read("images/chart.svg") == drawing + "\n")
         try site.write("-- site/static/images/chart.svg --\n<svg xmlns=\"http://www.w3.org/2000/svg\">\n<script>fetch('https://x.example')</script></svg>\n")
         let result = site.build()
-        #expect(result.diagnostics.map(\.description) == [
+        #expect(result.otherDiagnostics.map(\.description) == [
             "site/content/pages/about.md:4:1: error: image 'site/static/images/chart.svg' cannot be published: line 2: <script> is not allowed in an SVG image",
         ])
         #expect(site.read("images/chart.svg") == drawing + "\n")
@@ -176,7 +176,7 @@ import Testing
         defer { site.delete() }
         try site.useDefaultTheme()
         let result = site.build()
-        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(result.succeeded, "\(result.otherDiagnostics)")
         let tree = site.outputTree()
         let expected = [("phone.jpg", 3000, 4000), ("phone-480w.jpg", 480, 640), ("phone-800w.webp", 800, 1067), ("phone-1200w.jpg", 1200, 1600), ("phone-1600w.webp", 1600, 2133)]
         for (name, width, height) in expected {
@@ -205,8 +205,8 @@ import Testing
             try text.write(to: path, atomically: true, encoding: .utf8)
         }
         let result = site.build()
-        guard let data = site.outputTree()[ImagePublishingTests.item + "phone-social.jpg"] else { return (Pixels(width: 1, height: 1, channels: 3, bytes: [0, 0, 0]), result.diagnostics) }
-        return (try ImageCodec.decode(data, header: ImageCodec.header(of: data)), result.diagnostics)
+        guard let data = site.outputTree()[ImagePublishingTests.item + "phone-social.jpg"] else { return (Pixels(width: 1, height: 1, channels: 3, bytes: [0, 0, 0]), result.otherDiagnostics) }
+        return (try ImageCodec.decode(data, header: ImageCodec.header(of: data)), result.otherDiagnostics)
     }
 
     @Test func theCropFollowsTheFocus() throws {

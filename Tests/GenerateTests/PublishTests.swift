@@ -73,8 +73,13 @@ import Testing
 
     /// True when every upload of a feed or sitemap comes after every other upload, and every
     /// deletion after all uploads.
+    /// A feed the build writes, in any of its three formats.
+    static func isFeed(_ path: String) -> Bool {
+        path.hasSuffix("/feed.xml") || path.hasSuffix("/atom.xml") || path.hasSuffix("/feed.json")
+    }
+
     static func inPublishOrder(_ lines: [ToolLine]) -> Bool {
-        func isFeedOrSitemap(_ path: String) -> Bool { path.hasSuffix(".xml") || path == "robots.txt" }
+        func isFeedOrSitemap(_ path: String) -> Bool { path.hasSuffix(".xml") || isFeed(path) || path == "robots.txt" }
         let ranks = lines.map { $0.deleted ? 2 : isFeedOrSitemap($0.path) ? 1 : 0 }
         return ranks == ranks.sorted()
     }
@@ -273,7 +278,7 @@ import Testing
         func ping(_ path: String) -> String {
             "hub.mode=publish&hub.url=" + HubPing.formEncoded("https://example.org/newsroom/" + path)
         }
-        let feeds = site.outputTree().keys.filter { $0.hasSuffix("feed.xml") }.sorted()
+        let feeds = site.outputTree().keys.filter(Self.isFeed).sorted()
         #expect(feeds.count >= 3)
 
         let first = try Self.publish(site, to: destination)
@@ -294,7 +299,7 @@ import Testing
         A third item.
         """)
         #expect(site.build().succeeded)
-        let changedFeeds = Self.changed(from: before, to: site.outputTree()).filter { $0.hasSuffix("feed.xml") }.sorted()
+        let changedFeeds = Self.changed(from: before, to: site.outputTree()).filter(Self.isFeed).sorted()
         #expect(!changedFeeds.isEmpty && changedFeeds.count < feeds.count)
         hub.failing(true)
         let refused = try Self.publish(site, to: destination)
@@ -325,7 +330,7 @@ import Testing
         #expect(run.result.warnings.first?.contains("cannot be reached") == true, "\(run.result.warnings)")
         let location = PublishRecord.Location(output: site.output, destination: try PublishDestination(destination, workingFolder: site.root))
         let record = try PublishRecord.read(at: location.record, fileSystem: .local)
-        #expect(record.pendingPings.count == site.outputTree().keys.filter { $0.hasSuffix("feed.xml") }.count)
+        #expect(record.pendingPings.count == site.outputTree().keys.filter(Self.isFeed).count)
         #expect(Self.destinationTree(site) == site.outputTree())
     }
 

@@ -39,6 +39,10 @@ import Testing
         #expect(kind("news/feed.xml", "<?xml version=\"1.0\"?>\n<rss version=\"2.0\">") == .feed)
         #expect(kind("news/atom.xml", "<?xml version=\"1.0\"?><feed xmlns=\"http://www.w3.org/2005/Atom\">") == .feed)
         #expect(kind("news/feed.json", "{\"version\": \"https://jsonfeed.org/version/1.1\"}") == .feed)
+        // Keys in any order: a writer that sorts them puts `version` after the items.
+        let items = String(repeating: "{\"id\": \"x\", \"content_text\": \"text\"}, ", count: 100)
+        #expect(kind("news/feed.json", "{\"items\": [\(items){}], \"version\": \"https:\\/\\/jsonfeed.org\\/version\\/1.1\"}") == .feed)
+        #expect(kind("data.json", "{\"note\": \"https://jsonfeed.org/version/1.1\"}") == .page)
         #expect(kind("sitemap.xml", "<?xml version=\"1.0\"?><urlset>") == .sitemap)
         #expect(kind("sitemap-2.xml", "<sitemapindex>") == .sitemap)
         #expect(kind("robots.txt", nil) == .sitemap)

@@ -37,6 +37,17 @@ struct ImageRendition: Sendable, Equatable {
     var height: Int
     /// The encoded file; nil once left in the cache (see `ProcessedImage.withoutData`).
     var data: Data?
+    /// The encoded file's size, kept when its bytes are left in the cache (a feed's enclosure
+    /// gives it).
+    var byteCount: Int
+
+    init(name: String, width: Int, height: Int, data: Data?) {
+        self.name = name
+        self.width = width
+        self.height = height
+        self.data = data
+        self.byteCount = data?.count ?? 0
+    }
 
     var isWebP: Bool { name.hasSuffix(".webp") }
 

@@ -19,12 +19,18 @@ enum PublishedKind: Equatable {
         guard lowered.hasSuffix(".xml") || lowered.hasSuffix(".json") || lowered.hasSuffix(".rss") || lowered.hasSuffix(".atom"),
               let data = bytes()
         else { return .page }
+        if lowered.hasSuffix(".json") { return isJSONFeed(data) ? .feed : .page }
         let head = String(decoding: data.prefix(1024), as: UTF8.self)
-        if lowered.hasSuffix(".json") {
-            return head.contains("https://jsonfeed.org/version/") ? .feed : .page
-        }
         if head.contains("<urlset") || head.contains("<sitemapindex") { return .sitemap }
         if head.contains("<rss") || head.contains("<feed") || head.contains("<rdf:RDF") { return .feed }
         return .page
+    }
+
+    /// A JSON Feed says so in its top-level `version`, wherever the writer put that key.
+    private static func isJSONFeed(_ data: Data) -> Bool {
+        guard let object = try? JSONSerialization.jsonObject(with: data) as? [String: Any],
+              let version = object["version"] as? String
+        else { return false }
+        return version.hasPrefix("https://jsonfeed.org/version/")
     }
 }

@@ -20,6 +20,13 @@ struct FeedImages {
         guard position < plan.itemImages.count, let target = plan.itemImages[position], let alt = plan.items[position].image?.alt else { return nil }
         switch target {
         case .file(let file, let suffix):
+            // A processed image is announced by its social crop (a JPEG of a known size, made
+            // for sharing) or else its re-encoded full size; anything else is copied as it is.
+            if let processed = renderer.images.images[file] {
+                let rendition = processed.social ?? processed.main
+                let path = ImageCatalog.path(of: rendition, for: file)
+                return FeedImage(url: renderer.linker.absolute(path), mediaType: FeedImage.mediaType(ofPath: path), length: rendition.byteCount, alt: alt)
+            }
             let length = sources[file].flatMap { renderer.source.fileSystem.status($0.path, following: true)?.size }
             return FeedImage(url: renderer.linker.absolute(file) + suffix, mediaType: FeedImage.mediaType(ofPath: file), length: length, alt: alt)
         case .external(let url):
