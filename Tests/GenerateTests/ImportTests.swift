@@ -50,6 +50,8 @@ import Testing
         try work.useDefaultTheme()
         let result = work.build()
         #expect(result.succeeded, "\(result.diagnostics)")
+        // Every imported item has its permanent feed id pinned: none is derived.
+        #expect(!result.diagnostics.contains(where: ItemIDs.isUnpinnedWarning), "\(result.diagnostics)")
         for page in test.oldPages {
             #expect(work.exists(page), "old URL \(page) does not answer")
         }

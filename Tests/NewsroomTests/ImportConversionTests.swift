@@ -231,7 +231,10 @@ import Testing
         var local = ImportedEntry(kind: .item, sourcePath: "a.md", title: "A", slug: "a", body: "")
         local.date = try? DateParser(timeZone: TimeZone(identifier: "UTC")!).parse("2020-06-15 09:00:00").get()
         local.dateIsLocal = true
-        #expect(FrontMatterWriter.text(for: local, image: nil, aliases: []).contains("\ndate: 2020-06-15T09:00:00\n"))
+        let written = FrontMatterWriter.text(for: local, image: nil, aliases: [], idHost: "example.net")
+        #expect(written.contains("\ndate: 2020-06-15T09:00:00\n"))
+        // The permanent id is pinned as the item arrives, from the day it was published.
+        #expect(written.contains("\nid: tag:example.net,2020-06-15:a\n"))
         #expect(KeyMapping.splitWords("news, annual report") == ["news", "annual report"])
         #expect(KeyMapping.splitWords("vigil women") == ["vigil", "women"])
         #expect(KeyMapping.titleFromName("welcome-to_jekyll") == "Welcome To Jekyll")

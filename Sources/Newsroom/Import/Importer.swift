@@ -17,7 +17,8 @@ public enum Importer {
         var archive = read(options, report: &report, log: &log)
         if let baseURL = options.baseURL { archive.site.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/" }
         let planned = plan(archive.entries, report: &report, archive: archive)
-        var files = convert(planned, archive: archive, site: options.site, report: &report)
+        let idHost = idHost(site: options.site, old: archive.site, fileSystem: options.fileSystem)
+        var files = convert(planned, archive: archive, site: options.site, idHost: idHost, report: &report)
         if let settings = SiteSettings.file(for: archive.site, site: options.site, fileSystem: options.fileSystem, report: &report) {
             files.append(settings)
         }
@@ -76,7 +77,19 @@ public enum Importer {
     }
 
     /// Every entry's text and the files it brings along.
-    private static func convert(_ initial: [PlannedEntry], archive: Archive, site: SourceFolder, report: inout ImportReport) -> [ImportedFile] {
+    /// The host of each item's permanent `id` (a tag URI): the site's own `base_url` when it has
+    /// a `site.yml`, else the old site's address that the new `site.yml` is given.
+    private static func idHost(site: SourceFolder, old: OldSite, fileSystem: FileSystem) -> String {
+        var ignored = DiagnosticLog()
+        if fileSystem.status(site.path("site.yml"), following: true) != nil,
+           let config = SiteConfigLoader.load(from: site, fileSystem: fileSystem, log: &ignored),
+           let host = URL(string: config.baseURL)?.host?.lowercased() {
+            return host
+        }
+        return old.host ?? "example.org"
+    }
+
+    private static func convert(_ initial: [PlannedEntry], archive: Archive, site: SourceFolder, idHost: String, report: inout ImportReport) -> [ImportedFile] {
         // First pass: which items have local images and so become bundles (links to them differ).
         var planned = initial
         let first = LinkResolver(archive: archive, planned: planned)
@@ -102,7 +115,7 @@ public enum Importer {
                 }
                 aliases.append(path)
             }
-            let frontMatter = FrontMatterWriter.text(for: plan.entry, image: converted.image, aliases: aliases)
+            let frontMatter = FrontMatterWriter.text(for: plan.entry, image: converted.image, aliases: aliases, idHost: idHost)
             let offset = frontMatter.split(separator: "\n", omittingEmptySubsequences: false).count - 1
             let shown = site.display(plan.file)
             for need in converted.needs { report.need(need.message, at: shown, line: need.line + offset) }
