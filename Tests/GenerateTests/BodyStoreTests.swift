@@ -83,8 +83,9 @@ struct BodyStoreTests {
         #expect(budget == 0 ? kept == 0 : (1..<source.items.count).contains(kept), "\(kept) of \(source.items.count)")
     }
 
-    /// A body read again after loading and found gone or changed is an error at its file,
-    /// reported once, never an empty page.
+    /// A body read again after loading and found gone or changed is an error at its file, once
+    /// in what the build reports (to every caller that asks: the log drops the repeats), never
+    /// an empty page.
     @Test func aFileGoneOrChangedSinceLoadingIsAnError() throws {
         let site = try NewsSite.make()
         defer { site.delete() }
@@ -103,7 +104,7 @@ struct BodyStoreTests {
         #expect(source.bodies.parsed(gone.sourcePath, contentHash: gone.contentHash, log: &render) == nil)
         #expect(source.bodies.parsed(changed.sourcePath, contentHash: changed.contentHash, log: &render) == nil)
         #expect(source.bodies.parsed(same.sourcePath, contentHash: same.contentHash, log: &render) != nil)
-        #expect(render.diagnostics.map(\.description) == [
+        #expect(render.sorted.map(\.description) == [
             "site/\(gone.sourcePath):1:1: error: the file disappeared during the build; build again",
             "site/\(changed.sourcePath):1:1: error: the file changed during the build; build again",
         ])
@@ -116,5 +117,30 @@ struct BodyStoreTests {
         #expect(budget.take(6))
         #expect(!budget.take(1))
         #expect(budget.take(0))
+    }
+}
+
+/// A body that cannot be read again fails every page that needs it, whichever part of the build
+/// asked for it first: a fragment check that ignores problems must not swallow the error.
+struct BodyStoreFailureTests {
+    @Test func aVanishedBodyIsReportedToEveryCallerEvenAfterAFragmentCheck() throws {
+        let site = try TestSite("""
+        -- site/content/news/2023-03-21-first.md --
+        ---
+        title: First
+        ---
+        ## Details
+        """)
+        defer { site.delete() }
+        let folder = SourceFolder(url: site.site, displayName: "site")
+        let store = BodyStore(folder: folder, fileSystem: FileSystem.local.failingReads(of: "first.md"), allowsRawHTML: false)
+        // Never added: as for an item reused from the previous build's records.
+        #expect(store.anchors("content/news/2023-03-21-first.md", contentHash: 1) == nil)
+        var log = DiagnosticLog()
+        #expect(store.parsed("content/news/2023-03-21-first.md", contentHash: 1, log: &log) == nil)
+        #expect(log.sorted.map(\.description) == ["site/content/news/2023-03-21-first.md:1:1: error: the file disappeared during the build; build again"])
+        var again = DiagnosticLog()
+        #expect(store.parsed("content/news/2023-03-21-first.md", contentHash: 1, log: &again) == nil)
+        #expect(again.hasErrors)
     }
 }

@@ -29,8 +29,10 @@ final class BodyStore: Sendable {
         case parsed(ParsedMarkdown)
         /// Parsed but not kept: only the ids, for fragment checks.
         case anchors([String])
-        /// Read again and found gone or changed; reported once.
-        case failed
+        /// Read again and found gone or changed. Reported to every caller that asks for the
+        /// body (the log drops repeats): the first to ask may be one that ignores problems,
+        /// such as a fragment check, and the page must still fail.
+        case failed(Diagnostic)
     }
 
     let folder: SourceFolder
@@ -69,7 +71,9 @@ final class BodyStore: Sendable {
         let entry = entries.withLock { $0[sourcePath] }
         switch entry {
         case .parsed(let parsed): return parsed
-        case .failed: return nil
+        case .failed(let diagnostic):
+            log.add(diagnostic)
+            return nil
         case .anchors, nil: break
         }
         switch reread(sourcePath, contentHash: contentHash) {
@@ -82,12 +86,8 @@ final class BodyStore: Sendable {
             }
             return parsed
         case .failure(let diagnostic):
-            let first = entries.withLock { entries -> Bool in
-                if case .failed = entries[sourcePath] { return false }
-                entries[sourcePath] = .failed
-                return true
-            }
-            if first { log.add(diagnostic) }
+            entries.withLock { $0[sourcePath] = .failed(diagnostic) }
+            log.add(diagnostic)
             return nil
         }
     }
