@@ -11,9 +11,11 @@ struct SearchTokenizer {
     /// Each non-ASCII scalar folded, with whether each scalar of the result belongs to a word.
     private var memo: [UInt32: [FoldedScalar]] = [:]
 
-    /// Each word's term ("" for none) once worked out: a tokenizer reading many documents
-    /// meets most words again and again.
-    private var termOfWord: [[UInt8]: String] = [:]
+    /// The terms met so far and each word's term.
+    private var numbers = SearchTermNumbers()
+
+    /// The terms this tokenizer has met, by the numbers `forEachTerm` gives.
+    var termTexts: [String] { numbers.texts }
 
     private struct FoldedScalar {
         var scalar: Unicode.Scalar
@@ -46,22 +48,20 @@ struct SearchTokenizer {
 
     /// The terms of `text`, in order, repeats kept.
     mutating func terms(_ text: String) -> [String] {
-        var terms: [String] = []
+        var numbers: [Int] = []
+        forEachTerm(in: text) { numbers.append($0) }
+        return numbers.map { termTexts[$0] }
+    }
+
+    /// Calls `body` with the number in `termTexts` of each term of `text`, in order.
+    mutating func forEachTerm(in text: String, _ body: (Int) -> Void) {
         // Taken out while the words are read (`forEachWord` has `self`), put back after.
-        var known = termOfWord
-        termOfWord = [:]
+        var known = numbers
+        numbers = SearchTermNumbers()
         forEachWord(in: text) { word in
-            let term: String
-            if let found = known[word] {
-                term = found
-            } else {
-                term = Self.term(word) ?? ""
-                known[word] = term
-            }
-            if !term.isEmpty { terms.append(term) }
+            if let number = known.number(of: word) { body(number) }
         }
-        termOfWord = known
-        return terms
+        numbers = known
     }
 
     /// A folded word's term, or nil for a word the index does not keep.
