@@ -10,23 +10,21 @@ struct SearchTermNumbers {
     private var numberOfTerm: [String: Int] = [:]
 
     /// The term number of a folded word given as UTF-8 bytes; nil when the index does not keep it.
-    mutating func number(of word: [UInt8]) -> Int? {
-        word.withUnsafeBufferPointer { word in
-            if let known = numberOfWord.value(of: word) { return known >= 0 ? known : nil }
-            guard let term = SearchTokenizer.term(Array(word)) else {
-                numberOfWord.insert(word, value: -1)
-                return nil
-            }
-            let number: Int
-            if let shared = numberOfTerm[term] {
-                number = shared
-            } else {
-                number = texts.count
-                texts.append(term)
-                numberOfTerm[term] = number
-            }
-            numberOfWord.insert(word, value: number)
-            return number
+    mutating func number(of word: UnsafeBufferPointer<UInt8>) -> Int? {
+        if let known = numberOfWord.value(of: word) { return known >= 0 ? known : nil }
+        guard let term = SearchTokenizer.term(Array(word)) else {
+            numberOfWord.insert(word, value: -1)
+            return nil
         }
+        let number: Int
+        if let shared = numberOfTerm[term] {
+            number = shared
+        } else {
+            number = texts.count
+            texts.append(term)
+            numberOfTerm[term] = number
+        }
+        numberOfWord.insert(word, value: number)
+        return number
     }
 }
