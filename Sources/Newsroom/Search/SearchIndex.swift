@@ -12,9 +12,10 @@ struct SearchIndex: Sendable {
 
     init(_ documents: [SearchDocument]) {
         self.documents = documents
-        // Tokenising is the costly part: on every core, a run of documents per task so that
-        // each tokenizer's words repeat; runs are merged in document order below.
-        let run = max(64, (documents.count + 15) / 16)
+        // Tokenising is the costly part: on every core, a long run of documents per task so that
+        // each tokenizer learns its words once and meets them again and again (a split index
+        // also builds its parts side by side); runs are merged in document order below.
+        let run = max(256, (documents.count + 3) / 4)
         let runs = ParallelMap.run((documents.count + run - 1) / run) { task in
             SearchRunPostings(documents, numbers: (task * run)..<min(documents.count, task * run + run))
         }

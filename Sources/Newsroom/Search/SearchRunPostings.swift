@@ -3,21 +3,23 @@
 struct SearchRunPostings: Sendable {
     /// The run's terms, by the numbers in `postingTerms`.
     let terms: [String]
-    var postingTerms: [Int32] = []
+    let postingTerms: [Int32]
     /// `document × 2 + 1` for a title or tag term, `document × 2` for a body-only one.
-    var postings: [Int32] = []
+    let postings: [Int32]
 
     init(_ documents: [SearchDocument], numbers: Range<Int>) {
         var tokenizer = SearchTokenizer()
         // The last document each term was recorded for: a set without a set per document.
         var recordedFor: [Int] = []
-        var pairs: (terms: [Int32], postings: [Int32]) = ([], [])
+        var postingTerms: [Int32] = []
+        var postings: [Int32] = []
         func record(_ term: Int, document: Int, heading: Bool) {
-            while recordedFor.count <= term { recordedFor.append(-1) }
+            // Numbers are handed out one by one: a new term is the next one.
+            if term == recordedFor.count { recordedFor.append(-1) }
             guard recordedFor[term] != document else { return }
             recordedFor[term] = document
-            pairs.terms.append(Int32(term))
-            pairs.postings.append(Int32(document * 2 + (heading ? 1 : 0)))
+            postingTerms.append(Int32(term))
+            postings.append(Int32(document * 2 + (heading ? 1 : 0)))
         }
         for number in numbers {
             let document = documents[number]
@@ -30,7 +32,7 @@ struct SearchRunPostings: Sendable {
             tokenizer.forEachTerm(in: document.body) { record($0, document: number, heading: false) }
         }
         terms = tokenizer.termTexts
-        postingTerms = pairs.terms
-        postings = pairs.postings
+        self.postingTerms = postingTerms
+        self.postings = postings
     }
 }
