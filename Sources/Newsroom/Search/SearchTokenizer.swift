@@ -48,9 +48,9 @@ struct SearchTokenizer {
 
     /// The terms of `text`, in order, repeats kept.
     mutating func terms(_ text: String) -> [String] {
-        var numbers: [Int] = []
-        forEachTerm(in: text) { numbers.append($0) }
-        return numbers.map { termTexts[$0] }
+        var found: [Int] = []
+        forEachTerm(in: text) { found.append($0) }
+        return found.map { termTexts[$0] }
     }
 
     /// Calls `body` with the number in `termTexts` of each term of `text`, in order.
