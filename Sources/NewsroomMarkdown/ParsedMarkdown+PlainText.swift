@@ -23,7 +23,10 @@ extension ParsedMarkdown {
                     text.append(byte)
                 }
             } else {
-                text.append(byte)
+                // Text up to the next tag or reference, copied as one run.
+                let start = index
+                while index + 1 < bytes.count, bytes[index + 1] != UInt8(ascii: "<"), bytes[index + 1] != UInt8(ascii: "&") { index += 1 }
+                text += bytes[start...index]
             }
             index += 1
         }

@@ -39,7 +39,14 @@ struct SearchIndexFiles {
         var manifest = OutputFile.text(Self.firstFile, SearchScript.manifest(parts))
         manifest.cacheKey = hasher.value
         if let isFresh, isFresh(Self.firstFile, hasher.value) { manifest = OutputFile(path: Self.firstFile, content: .kept) }
-        return [manifest] + zip(parts, years).map { part($0.name, file: $0.file, positions: $1.positions, isFresh: isFresh, log: &log) }
+        // Parts on every core: merging a part's postings and writing its script run on one.
+        let written = ParallelMap.run(parts.count) { number -> (OutputFile, DiagnosticLog) in
+            var local = DiagnosticLog()
+            let file = part(parts[number].name, file: parts[number].file, positions: years[number].positions, isFresh: isFresh, log: &local)
+            return (file, local)
+        }
+        for (_, local) in written { log.add(contentsOf: local.diagnostics) }
+        return [manifest] + written.map(\.0)
     }
 
     private func part(_ name: String, file: String, positions: [Int], isFresh: ((String, UInt64) -> Bool)?, log: inout DiagnosticLog) -> OutputFile {

@@ -20,16 +20,16 @@ enum SearchScript {
         output += "],\"terms\":" + JSONText.quoted(index.terms.joined(separator: " "), htmlSafe: false) + ",\"postings\":[\n"
         // Millions of small numbers at 10,000 items: written as bytes, not one string each.
         var bytes = Array(output.utf8)
-        for (number, list) in index.postings.enumerated() {
+        for number in index.terms.indices {
             bytes.append(UInt8(ascii: "\""))
             var previous = 0
-            for (position, value) in list.enumerated() {
+            for (position, value) in index.postings(of: number).enumerated() {
                 if position > 0 { bytes.append(UInt8(ascii: ",")) }
-                appendBase36(value - previous, to: &bytes)
-                previous = value
+                appendBase36(Int(value) - previous, to: &bytes)
+                previous = Int(value)
             }
             bytes.append(UInt8(ascii: "\""))
-            if number + 1 < index.postings.count { bytes.append(UInt8(ascii: ",")) }
+            if number + 1 < index.terms.count { bytes.append(UInt8(ascii: ",")) }
             bytes.append(UInt8(ascii: "\n"))
         }
         bytes += "]});\n".utf8

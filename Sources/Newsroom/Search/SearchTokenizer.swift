@@ -11,9 +11,11 @@ struct SearchTokenizer {
     /// Each non-ASCII scalar folded, with whether each scalar of the result belongs to a word.
     private var memo: [UInt32: [FoldedScalar]] = [:]
 
-    /// Each word's term ("" for none) once worked out: a tokenizer reading many documents
-    /// meets most words again and again.
-    private var termOfWord: [[UInt8]: String] = [:]
+    /// The terms met so far and each word's term.
+    private var numbers = SearchTermNumbers()
+
+    /// The terms this tokenizer has met, by the numbers `forEachTerm` gives.
+    var termTexts: [String] { numbers.texts }
 
     private struct FoldedScalar {
         var scalar: Unicode.Scalar
@@ -46,22 +48,20 @@ struct SearchTokenizer {
 
     /// The terms of `text`, in order, repeats kept.
     mutating func terms(_ text: String) -> [String] {
-        var terms: [String] = []
+        var found: [Int] = []
+        forEachTerm(in: text) { found.append($0) }
+        return found.map { termTexts[$0] }
+    }
+
+    /// Calls `body` with the number in `termTexts` of each term of `text`, in order.
+    mutating func forEachTerm(in text: String, _ body: (Int) -> Void) {
         // Taken out while the words are read (`forEachWord` has `self`), put back after.
-        var known = termOfWord
-        termOfWord = [:]
+        var known = numbers
+        numbers = SearchTermNumbers()
         forEachWord(in: text) { word in
-            let term: String
-            if let found = known[word] {
-                term = found
-            } else {
-                term = Self.term(word) ?? ""
-                known[word] = term
-            }
-            if !term.isEmpty { terms.append(term) }
+            if let number = known.number(of: word) { body(number) }
         }
-        termOfWord = known
-        return terms
+        numbers = known
     }
 
     /// A folded word's term, or nil for a word the index does not keep.
@@ -79,7 +79,9 @@ struct SearchTokenizer {
     }
 
     /// Calls `body` with the UTF-8 bytes of each folded word of `text`, elisions left out.
-    private mutating func forEachWord(in text: String, _ body: ([UInt8]) -> Void) {
+    private mutating func forEachWord(in text: String, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
+        // Bytes of a word that had to be folded; a word already folded in the text (lower-case
+        // ASCII, most words of prose) is handed over where it stands, without a copy.
         var word: [UInt8] = []
         word.reserveCapacity(32)
         var text = text
@@ -88,6 +90,18 @@ struct SearchTokenizer {
             while index < bytes.count {
                 let byte = bytes[index]
                 if byte < 0x80 {
+                    if word.isEmpty, Self.isFoldedWordByte(byte) {
+                        let start = index
+                        index += 1
+                        while index < bytes.count, Self.isFoldedWordByte(bytes[index]) { index += 1 }
+                        let next = index < bytes.count ? bytes[index] : 0x20
+                        if next < 0x80, !(0x41...0x5A).contains(next) {
+                            Self.end(UnsafeBufferPointer(rebasing: bytes[start..<index]), before: UInt32(next), body)
+                        } else {
+                            word += bytes[start..<index]
+                        }
+                        continue
+                    }
                     index += 1
                     switch byte {
                     case 0x30...0x39, 0x61...0x7A: word.append(byte)
@@ -110,12 +124,22 @@ struct SearchTokenizer {
         Self.end(&word, before: 0x20, body)
     }
 
+    /// A lower-case ASCII letter or a digit: a byte folding leaves as it is, inside a word.
+    private static func isFoldedWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x61 && byte <= 0x7A) || (byte >= 0x30 && byte <= 0x39)
+    }
+
     /// Hands the word ended by `separator` to `body`, unless it is an elision, and empties it.
-    private static func end(_ word: inout [UInt8], before separator: UInt32, _ body: ([UInt8]) -> Void) {
+    private static func end(_ word: inout [UInt8], before separator: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         guard !word.isEmpty else { return }
+        word.withUnsafeBufferPointer { end($0, before: separator, body) }
+        word.removeAll(keepingCapacity: true)
+    }
+
+    /// Hands `word`, ended by `separator`, to `body` unless it is an elision.
+    private static func end(_ word: UnsafeBufferPointer<UInt8>, before separator: UInt32, _ body: (UnsafeBufferPointer<UInt8>) -> Void) {
         let elided = (separator == 0x27 || separator == 0x2019) && word.count <= 2 && elisions.contains(String(decoding: word, as: UTF8.self))
         if !elided { body(word) }
-        word.removeAll(keepingCapacity: true)
     }
 
     private mutating func fold(_ scalar: Unicode.Scalar) -> [FoldedScalar] {
