@@ -88,7 +88,7 @@ def main():
         p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
         print(f"item edits: n={len(times)} p50 {statistics.median(times) * 1000:.1f} ms  p95 {p95 * 1000:.1f} ms  max {times[-1] * 1000:.1f} ms")
 
-        css = f"{work}/themes/default/assets/style.css"
+        css = f"{work}/themes/default/assets/site.css"
         if os.path.exists(css):
             seconds, known = timed_edit(port, known, lambda: rewrite(css, lambda t: t + "\n/* edited */\n"))
             print(f"theme stylesheet edit: {seconds * 1000:.1f} ms")
