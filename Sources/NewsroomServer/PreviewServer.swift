@@ -6,8 +6,8 @@ import Synchronization
 /// `generate serve`: builds the site, serves the output folder on loopback, rebuilds when
 /// `site/` or `themes/` change, and tells open pages to reload. A failed rebuild keeps the
 /// last good output and shows its errors in the page and on the terminal.
-// Unchecked: the status is behind `signal`'s lock; `server`, `tasks` and `watcher` are set
-// before `start` returns and only read by `stop` after.
+// Unchecked: the status is behind `signal`'s lock; `verbose` is set before `start`; `server`,
+// `tasks` and `watcher` are set before `start` returns and only read by `stop` after.
 public final class PreviewServer: @unchecked Sendable {
     public struct Status: Sendable, Equatable {
         /// Increases after every build, good or bad.
@@ -26,6 +26,8 @@ public final class PreviewServer: @unchecked Sendable {
     private var watcher: ChangeWatcher?
     private let files: StaticFiles
     private let site: LiveSite
+    /// Adds the time per stage to each rebuild's line.
+    public var verbose = false
 
     public init(options: GenerateOptions, host: String = "127.0.0.1", port: UInt16, report: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -80,7 +82,11 @@ public final class PreviewServer: @unchecked Sendable {
         if let error {
             report("\(reason): build failed; the last good output is still served\n\(error)")
         } else {
-            report(String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written))
+            var line = String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written)
+            if verbose {
+                line += " [" + result.stageTimes.map { String(format: "%@ %.0f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", ") + "]"
+            }
+            report(line)
         }
         return result.succeeded
     }
