@@ -8,7 +8,8 @@ BIN is a release build of generate, SITE a site folder (e.g. /tmp/corpus10k/ours
 ../shared/bench/corpus.py). The site and this repository's themes are copied to a temporary
 folder; serve builds it once, then EDITS item bodies (20 by default, items picked with a fixed
 seed) are edited one after another, each timed, then one edit of the theme's stylesheet and one
-of its item layout. Prints every time, then p50/p95/max of the item edits.
+of its item layout. Prints every time, then p50/p95/max of the item edits, and serve's own
+lines for the last rebuilds with their time per stage.
 """
 import os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
 
@@ -64,7 +65,7 @@ def main():
         shutil.copytree(f"{repository}/themes", f"{work}/themes")
         started = time.monotonic()
         server = subprocess.Popen(
-            [binary, "serve", "--site", f"{work}/site", "--themes", f"{work}/themes", "--output", f"{work}/out", "--port", "0"],
+            [binary, "serve", "--site", f"{work}/site", "--themes", f"{work}/themes", "--output", f"{work}/out", "--port", "0", "--verbose"],
             stdout=subprocess.PIPE, stderr=open(f"{work}/serve.log", "w"), text=True)
         line = server.stdout.readline()
         match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
@@ -102,7 +103,7 @@ def main():
             server.wait()
         with open(f"{work}/serve.log") as f:
             log = f.read().strip().splitlines()
-        print("serve's last lines:", *log[-3:], sep="\n  ")
+        print("serve's last lines (time per stage):", *log[-5:], sep="\n  ")
         shutil.rmtree(work, ignore_errors=True)
 
 if __name__ == "__main__":
