@@ -10,16 +10,29 @@ public enum Generator {
 
     /// The build with a chosen template engine (tests compare ours with swift-mustache).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine) -> BuildResult {
+        var memory: IncrementalState?
+        return build(options, engine: engine, memory: &memory)
+    }
+
+    /// The build, starting from the state in `memory` instead of reading it from the output
+    /// folder when there is one, and leaving the state it wrote there (nil after a failure, so
+    /// the next build reads the folder).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
+        let remembered = memory
+        memory = nil
         do {
             let writer = try run.checkedOutput()
-            let previous = IncrementalState.read(in: writer.folder)
+            let previous = remembered ?? IncrementalState.read(in: writer.folder)
             guard let source = run.load(reusing: previous) else { return run.finished() }
             let inputs = run.inputs(of: source)
             var session: OutputSession?
             if previous.wasMade(from: inputs.digest) {
                 let opened = try writer.begin(previous: previous)
-                if try run.reuseWholeOutput(opened, source: source, inputs: inputs) { return run.result }
+                if try run.reuseWholeOutput(opened, source: source, inputs: inputs) {
+                    memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
+                    return run.result
+                }
                 session = opened
             }
             guard var renderer = run.plan(source, inputs: inputs) else {
@@ -29,6 +42,7 @@ public enum Generator {
             let opened = try session ?? writer.begin(previous: previous)
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
+            memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
             return run.result
         } catch {
             run.result.outputError = "\(error)"

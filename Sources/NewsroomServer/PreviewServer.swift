@@ -6,8 +6,8 @@ import Synchronization
 /// `generate serve`: builds the site, serves the output folder on loopback, rebuilds when
 /// `site/` or `themes/` change, and tells open pages to reload. A failed rebuild keeps the
 /// last good output and shows its errors in the page and on the terminal.
-// Unchecked: `status` is behind `lock`; `options` and the server task are set before
-// `start` returns and only read by the watcher after.
+// Unchecked: the status is behind `signal`'s lock; `verbose` is set before `start`; `server`,
+// `tasks` and `watcher` are set before `start` returns and only read by `stop` after.
 public final class PreviewServer: @unchecked Sendable {
     public struct Status: Sendable, Equatable {
         /// Increases after every build, good or bad.
@@ -16,15 +16,18 @@ public final class PreviewServer: @unchecked Sendable {
         public var error: String?
     }
 
-    private var options: GenerateOptions
+    private let options: GenerateOptions
     private let host: String
     private let requestedPort: UInt16
     private let report: @Sendable (String) -> Void
-    private let lock = Mutex(())
-    private var status = Status(build: 0, error: nil)
+    private let signal = BuildSignal()
     private var server: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
+    private var watcher: ChangeWatcher?
     private let files: StaticFiles
+    private let site: LiveSite
+    /// Adds the time per stage to each rebuild's line.
+    public var verbose = false
 
     public init(options: GenerateOptions, host: String = "127.0.0.1", port: UInt16, report: @escaping @Sendable (String) -> Void) {
         self.options = options
@@ -32,9 +35,10 @@ public final class PreviewServer: @unchecked Sendable {
         self.requestedPort = port
         self.report = report
         self.files = StaticFiles(root: options.output)
+        self.site = LiveSite(options: options)
     }
 
-    public var currentStatus: Status { lock.withLock { _ in status } }
+    public var currentStatus: Status { signal.status }
 
     /// Builds once, starts listening and watching; returns the port it listens on.
     public func start() async throws -> UInt16 {
@@ -42,11 +46,8 @@ public final class PreviewServer: @unchecked Sendable {
         let server = HTTPServer(address: try .inet(ip4: host, port: requestedPort), timeout: 60, logger: .disabled)
         await server.appendRoute("GET,HEAD /__newsroom/wait") { [self] request in
             let known = Int(request.query.first { $0.name == "build" }?.value ?? "") ?? -1
-            let deadline = Date().addingTimeInterval(25)
-            while currentStatus.build == known, Date() < deadline {
-                try await Task.sleep(nanoseconds: 100_000_000)
-            }
-            return LiveReload.statusResponse(currentStatus)
+            // Answered the moment a build finishes, or after 25 s with the same build.
+            return LiveReload.statusResponse(await signal.wait(after: known, seconds: 25))
         }
         await server.appendRoute("GET,HEAD *") { [self] request in
             // The raw target keeps a trailing slash (FlyingFox's `path` drops it).
@@ -59,11 +60,12 @@ public final class PreviewServer: @unchecked Sendable {
         guard case .ip4(_, let port)? = await server.listeningAddress else {
             throw ServerError("the server did not start listening")
         }
-        tasks.append(Task { [self] in await watch() })
+        startWatching()
         return port
     }
 
     public func stop() async {
+        watcher?.stop()
         for task in tasks { task.cancel() }
         await server?.stop(timeout: 1)
     }
@@ -73,22 +75,40 @@ public final class PreviewServer: @unchecked Sendable {
     @discardableResult
     public func rebuild(reason: String) -> Bool {
         let started = Date()
-        let result = Generator.build(options)
+        let result = site.rebuild()
         let seconds = Date().timeIntervalSince(started)
         let error: String? = result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
-        lock.withLock { _ in
-            status.build += 1
-            status.error = error
-        }
+        signal.finished(error: error)
         if let error {
             report("\(reason): build failed; the last good output is still served\n\(error)")
         } else {
-            report(String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written))
+            var line = String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written)
+            if verbose {
+                line += " [" + result.stageTimes.map { String(format: "%@ %.0f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", ") + "]"
+            }
+            report(line)
         }
         return result.succeeded
     }
 
-    private func watch() async {
+    /// Rebuilds as soon as the kernel reports a change below the site or themes folder, on a
+    /// thread of its own; polls where it cannot.
+    private func startWatching() {
+        guard let watcher = ChangeWatcher(folders: [options.site.url, options.themes.url]) else {
+            tasks.append(Task { [self] in await poll() })
+            return
+        }
+        self.watcher = watcher
+        let thread = Thread { [self] in
+            while let changed = watcher.next() {
+                rebuild(reason: changed.count == 1 ? "changed \((changed.first! as NSString).lastPathComponent)" : "\(changed.count) changes")
+            }
+        }
+        thread.name = "newsroom-watch"
+        thread.start()
+    }
+
+    private func poll() async {
         var last = SourceFingerprint.of([options.site.url, options.themes.url])
         while !Task.isCancelled {
             try? await Task.sleep(nanoseconds: 300_000_000)

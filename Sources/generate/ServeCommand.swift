@@ -21,6 +21,9 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Publish items dated in the future too.")
     var future = false
 
+    @Flag(help: "Print the time per stage of each rebuild.")
+    var verbose = false
+
     func run() async throws {
         var options = GenerateOptions(site: folders.siteFolder, themes: folders.themesFolder, output: folders.outputURL, now: Date())
         options.includeDrafts = drafts
@@ -28,6 +31,7 @@ struct ServeCommand: AsyncParsableCommand {
         let server = PreviewServer(options: options, host: host, port: port) { line in
             FileHandle.standardError.write(Data((line + "\n").utf8))
         }
+        server.verbose = verbose
         let port = try await server.start()
         FileHandle.standardOutput.write(Data("serving \(folders.output) at http://\(host):\(port)/ (Ctrl-C to stop)\n".utf8))
         while !Task.isCancelled {

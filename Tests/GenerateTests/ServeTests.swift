@@ -3,6 +3,7 @@ import Foundation
 import FoundationNetworking
 #endif
 import NewsroomServer
+import Synchronization
 import Testing
 @testable import Newsroom
 
@@ -78,6 +79,19 @@ import Testing
             #expect(missing.status == 404)
             #expect(missing.body.contains("<h1>Not found</h1>"))
         }
+    }
+
+    @Test func verboseLinesTellTheTimePerStage() async throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let lines = Mutex<[String]>([])
+        let server = PreviewServer(options: site.options(), port: 0) { line in lines.withLock { $0.append(line) } }
+        server.verbose = true
+        _ = try await server.start()
+        await server.stop()
+        let first = try #require(lines.withLock { $0.first })
+        #expect(first.hasPrefix("first build: "))
+        #expect(first.contains("[load ") && first.contains(" ms, plan ") && first.contains("write "))
     }
 
     @Test func refusesPathTraversal() async throws {

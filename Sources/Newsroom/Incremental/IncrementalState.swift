@@ -83,13 +83,26 @@ struct IncrementalState {
     /// The item records that can be reused: those written for the same generator, timezone and
     /// site folder (each is still checked against its file's fingerprint by the loader).
     func reusableItems(timeZone: TimeZone, site: SourceFolder) -> ItemCache {
-        guard var reader = unreadItems else { return ItemCache() }
+        guard var reader = unreadItems else {
+            // A state kept in memory (by `serve`) holds its records as they are.
+            return items.header == ItemCache.header(timeZone: timeZone, site: site) ? items : ItemCache()
+        }
         return ItemCache.read(from: &reader, header: ItemCache.header(timeZone: timeZone, site: site))
     }
 
     /// The warnings of the last build, when it was made from the site folder named `site`.
     func warnings(site: String) -> BuildRecord {
         site == self.site ? record : BuildRecord()
+    }
+
+    /// This state as the one the file in `folder` now holds, for the next build to start from
+    /// without reading the file again (`serve` keeps it between rebuilds). A state written by
+    /// another run since is then noticed by `current(in:)`.
+    func kept(asWrittenIn folder: URL) -> IncrementalState {
+        var state = self
+        state.unreadItems = nil
+        state.readFrom = ItemCache.Fingerprint.of(FileStatus.of(folder.appendingPathComponent(Self.fileName).path))
+        return state
     }
 
     /// Whether writing this state in place of `previous` would change anything.

@@ -1,0 +1,110 @@
+#!/usr/bin/env python3
+"""The author's edit loop in `generate serve`: from the moment an edited file is written to the
+moment the reload message reaches a page waiting on /__newsroom/wait.
+
+    Tests/Benchmark/edit_loop.py BIN SITE [EDITS]
+
+BIN is a release build of generate, SITE a site folder (e.g. /tmp/corpus10k/ours from
+../shared/bench/corpus.py). The site and this repository's themes are copied to a temporary
+folder; serve builds it once, then EDITS item bodies (20 by default, items picked with a fixed
+seed) are edited one after another, each timed, then one edit of the theme's stylesheet and one
+of its item layout. Prints every time, then p50/p95/max of the item edits, and serve's own
+lines for the last rebuilds with their time per stage.
+"""
+import os, random, re, shutil, socket, statistics, subprocess, sys, tempfile, threading, time
+
+def wait_for_build(port, known, timeout=60):
+    """Asks /__newsroom/wait for the build after `known`; returns (status JSON, arrival time)."""
+    s = socket.create_connection(("127.0.0.1", port), timeout=timeout)
+    s.sendall(f"GET /__newsroom/wait?build={known} HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n".encode())
+    data = b""
+    while True:
+        chunk = s.recv(65536)
+        if not chunk:
+            break
+        data += chunk
+    arrived = time.monotonic()
+    s.close()
+    body = data.split(b"\r\n\r\n", 1)[-1].decode()
+    return body, arrived
+
+def build_number(body):
+    return int(re.search(r'"build":(\d+)', body).group(1))
+
+def timed_edit(port, known, edit):
+    """Starts waiting for the next build, makes the edit, returns seconds from write to reload."""
+    result = {}
+    def waiter():
+        result["body"], result["arrived"] = wait_for_build(port, known)
+    thread = threading.Thread(target=waiter)
+    thread.start()
+    time.sleep(0.3)  # the request is at the server and waiting
+    started = time.monotonic()
+    edit()
+    thread.join()
+    if '"error":null' not in result["body"]:
+        sys.exit(f"the rebuild failed: {result['body']}")
+    return result["arrived"] - started, build_number(result["body"])
+
+def rewrite(path, transform):
+    with open(path, encoding="utf-8") as f:
+        text = f.read()
+    with open(path, "w", encoding="utf-8") as f:
+        f.write(transform(text))
+
+def main():
+    if len(sys.argv) < 3:
+        sys.exit(__doc__)
+    binary, site = os.path.abspath(sys.argv[1]), sys.argv[2]
+    edits = int(sys.argv[3]) if len(sys.argv) > 3 else 20
+    repository = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+    work = tempfile.mkdtemp(prefix="newsroom-edit-loop.")
+    server = None
+    try:
+        shutil.copytree(site, f"{work}/site")
+        shutil.copytree(f"{repository}/themes", f"{work}/themes")
+        started = time.monotonic()
+        server = subprocess.Popen(
+            [binary, "serve", "--site", f"{work}/site", "--themes", f"{work}/themes", "--output", f"{work}/out", "--port", "0", "--verbose"],
+            stdout=subprocess.PIPE, stderr=open(f"{work}/serve.log", "w"), text=True)
+        line = server.stdout.readline()
+        match = re.search(r"http://127\.0\.0\.1:(\d+)/", line)
+        if not match:
+            sys.exit(f"serve did not start: {line!r}; see {work}/serve.log")
+        port = int(match.group(1))
+        body, _ = wait_for_build(port, -1)
+        known = build_number(body)
+        print(f"first build and start: {time.monotonic() - started:.2f} s")
+
+        news = f"{work}/site/content/news"
+        items = sorted(os.path.join(root, name) for root, _, names in os.walk(news) for name in names
+                       if name.endswith(".md"))
+        picked = random.Random(20).sample(items, edits)
+        times = []
+        for number, path in enumerate(picked, 1):
+            seconds, known = timed_edit(port, known, lambda: rewrite(path, lambda t: t + f"\nEdited in round {number}.\n"))
+            times.append(seconds)
+            print(f"item edit {number:2}: {seconds * 1000:7.1f} ms  {os.path.relpath(path, news)}")
+        times.sort()
+        p95 = times[min(len(times) - 1, int(round(0.95 * len(times))) - 1)]
+        print(f"item edits: n={len(times)} p50 {statistics.median(times) * 1000:.1f} ms  p95 {p95 * 1000:.1f} ms  max {times[-1] * 1000:.1f} ms")
+
+        css = f"{work}/themes/default/assets/site.css"
+        if os.path.exists(css):
+            seconds, known = timed_edit(port, known, lambda: rewrite(css, lambda t: t + "\n/* edited */\n"))
+            print(f"theme stylesheet edit: {seconds * 1000:.1f} ms")
+        layout = f"{work}/themes/default/layouts/item.mustache"
+        if os.path.exists(layout):
+            seconds, known = timed_edit(port, known, lambda: rewrite(layout, lambda t: t + "\n"))
+            print(f"theme item layout edit: {seconds * 1000:.1f} ms")
+    finally:
+        if server:
+            server.terminate()
+            server.wait()
+        with open(f"{work}/serve.log") as f:
+            log = f.read().strip().splitlines()
+        print("serve's last lines (time per stage):", *log[-5:], sep="\n  ")
+        shutil.rmtree(work, ignore_errors=True)
+
+if __name__ == "__main__":
+    main()

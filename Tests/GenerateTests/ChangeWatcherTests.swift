@@ -1,0 +1,45 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// `serve`'s watcher: the kernel's change events, as paths, for folders made after it started too.
+@Suite struct ChangeWatcherTests {
+    @Test func reportsEditsNewFoldersAndRemovals() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root.appendingPathComponent("content"), withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appendingPathComponent("content/page.md")
+        try Data("one".utf8).write(to: page)
+        let watcher = try #require(ChangeWatcher(folders: [root]))
+        // A change never reported fails the test instead of waiting for ever.
+        let guardTime = DispatchWorkItem { watcher.stop() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: guardTime)
+        defer { guardTime.cancel() }
+
+        try Data("two".utf8).write(to: page)
+        #expect(watcher.next()?.contains(page.path) == true)
+
+        // A bundle made in one go: the file written before its folder's watch existed counts.
+        let bundle = root.appendingPathComponent("content/bundle")
+        try FileManager.default.createDirectory(at: bundle, withIntermediateDirectories: true)
+        try Data("x".utf8).write(to: bundle.appendingPathComponent("index.md"))
+        var seen: Set<String> = []
+        while !seen.contains(bundle.appendingPathComponent("index.md").path), let next = watcher.next() { seen.formUnion(next) }
+        #expect(seen.contains(bundle.path))
+        // And a later edit inside it is seen through its own watch.
+        try Data("y".utf8).write(to: bundle.appendingPathComponent("photo.svg"))
+        #expect(watcher.next()?.contains(bundle.appendingPathComponent("photo.svg").path) == true)
+
+        try FileManager.default.removeItem(at: page)
+        #expect(watcher.next()?.contains(page.path) == true)
+    }
+
+    @Test func stopEndsTheWait() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let watcher = try #require(ChangeWatcher(folders: [root]))
+        watcher.stop()
+        #expect(watcher.next() == nil)
+    }
+}
