@@ -87,16 +87,51 @@
   var waiting = 0;
   var listeners = [];
 
+  var VERSION = 2;
+
+  /* A part as its script pushed it: four strings (see SearchScript.swift), which a browser
+     reads far faster than arrays of thousands of literals. They are split on the part's first
+     search, not on load. */
   function Part(data) {
     this.name = data.part;
-    this.docs = data.docs;
-    this.terms = data.terms === "" ? [] : data.terms.split(" ");
-    this.postings = data.postings;
-    this.decoded = new Map();
-    /* Each document's day as a number (20240502), for sorting newer first. */
-    this.days = new Int32Array(this.docs.length);
-    for (var at = 0; at < this.docs.length; at++) this.days[at] = parseInt(this.docs[at][2].replace(/-/g, ""), 10) || 0;
+    this.count = data.count;
+    this.data = data;
+    this.terms = null;
   }
+
+  /* The documents, each [url, title, day, date, summary, tags joined by a tab]. */
+  Object.defineProperty(Part.prototype, "docs", {
+    get: function () {
+      if (!this.decodedDocs) {
+        var records = this.count === 0 ? [] : this.data.docs.split("\u001e");
+        for (var at = 0; at < records.length; at++) records[at] = records[at].split("\u001f");
+        this.decodedDocs = records;
+      }
+      return this.decodedDocs;
+    }
+  });
+
+  /* The term list for binary search, where each term's postings start in the postings text,
+     and each document's day as a number (20240502) for sorting newer first. */
+  Part.prototype.prepare = function () {
+    if (this.terms !== null) return;
+    var terms = this.data.terms === "" ? [] : this.data.terms.split(" ");
+    var postings = this.data.postings;
+    var starts = new Int32Array(terms.length + 1);
+    var at = 0;
+    for (var number = 1; number < terms.length; number++) {
+      at = postings.indexOf(";", at) + 1;
+      starts[number] = at;
+    }
+    starts[terms.length] = postings.length + 1;
+    this.postings = postings;
+    this.starts = starts;
+    this.decoded = new Map();
+    var docs = this.docs;
+    this.days = new Int32Array(docs.length);
+    for (var doc = 0; doc < docs.length; doc++) this.days[doc] = parseInt(docs[doc][2].replace(/-/g, ""), 10) || 0;
+    this.terms = terms;
+  };
 
   /* The documents holding term number `index`, as numbers `document * 2 + flag` (flag 1: in
      the title or a tag). */
@@ -105,12 +140,13 @@
     if (list) return list;
     /* Base-36 differences separated by commas, read by character code: several times faster
        than split and parseInt on the long lists a short prefix reaches. */
-    var encoded = this.postings[index];
+    var encoded = this.postings;
+    var end = this.starts[index + 1] - 1;
     var values = [];
     var value = 0;
     var delta = 0;
-    for (var at = 0; at <= encoded.length; at++) {
-      var code = at < encoded.length ? encoded.charCodeAt(at) : 44;
+    for (var at = this.starts[index]; at <= end; at++) {
+      var code = at < end ? encoded.charCodeAt(at) : 44;
       if (code === 44) {
         value += delta;
         values.push(value);
@@ -184,7 +220,8 @@
 
   /* The documents of this part matching every word, with their summed scores. */
   Part.prototype.search = function (wanted, results) {
-    var count = this.docs.length;
+    this.prepare();
+    var count = this.count;
     var total = new Float64Array(count);
     var matched = new Uint8Array(count);
     var best = new Float64Array(count);
@@ -212,7 +249,7 @@
   };
 
   function receive(data) {
-    if (!data || data.v !== 1) return;
+    if (!data || data.v !== VERSION) return;
     if (data.parts) {
       data.parts.forEach(function (part) { load(part[1]); });
     } else {
