@@ -90,29 +90,40 @@
   var VERSION = 2;
 
   /* A part as its script pushed it: four strings (see SearchScript.swift), which a browser
-     reads far faster than arrays of thousands of literals. They are split on the part's first
-     search, not on load. */
+     reads far faster than arrays of thousands of literals. They are split when the part is
+     first searched (or, in a page, as soon as the browser is idle), not on load. */
   function Part(data) {
     this.name = data.part;
     this.count = data.count;
     this.data = data;
     this.terms = null;
+    this.decodedDocs = [];
   }
 
-  /* The documents, each [url, title, day, date, summary, tags joined by a tab]. */
+  /* Document `number` as [url, title, day, date, summary, tags joined by a tab], split from
+     the documents' string only when a result shows it. */
+  Part.prototype.doc = function (number) {
+    this.prepare();
+    var found = this.decodedDocs[number];
+    if (!found) {
+      found = this.data.docs.substring(this.recordStarts[number], this.recordStarts[number + 1] - 1).split("\u001f");
+      this.decodedDocs[number] = found;
+    }
+    return found;
+  };
+
+  /* Every document, for pages other than the theme's, such as a benchmark. */
   Object.defineProperty(Part.prototype, "docs", {
     get: function () {
-      if (!this.decodedDocs) {
-        var records = this.count === 0 ? [] : this.data.docs.split("\u001e");
-        for (var at = 0; at < records.length; at++) records[at] = records[at].split("\u001f");
-        this.decodedDocs = records;
-      }
-      return this.decodedDocs;
+      var all = [];
+      for (var number = 0; number < this.count; number++) all.push(this.doc(number));
+      return all;
     }
   });
 
-  /* The term list for binary search, where each term's postings start in the postings text,
-     and each document's day as a number (20240502) for sorting newer first. */
+  /* The term list for binary search, where each term's postings and each document's record
+     start in their strings, and each document's day as a number (20240502) for sorting newer
+     first: one pass of indexOf over each string, nothing split but the terms. */
   Part.prototype.prepare = function () {
     if (this.terms !== null) return;
     var terms = this.data.terms === "" ? [] : this.data.terms.split(" ");
@@ -124,12 +135,22 @@
       starts[number] = at;
     }
     starts[terms.length] = postings.length + 1;
+    var docs = this.data.docs;
+    var records = new Int32Array(this.count + 1);
+    var days = new Int32Array(this.count);
+    var record = 0;
+    for (var doc = 0; doc < this.count; doc++) {
+      records[doc] = record;
+      var day = docs.indexOf("\u001f", docs.indexOf("\u001f", record) + 1) + 1;
+      days[doc] = parseInt(docs.substring(day, docs.indexOf("\u001f", day)).replace(/-/g, ""), 10) || 0;
+      record = docs.indexOf("\u001e", day) + 1;
+    }
+    records[this.count] = docs.length + 1;
     this.postings = postings;
     this.starts = starts;
+    this.recordStarts = records;
+    this.days = days;
     this.decoded = new Map();
-    var docs = this.docs;
-    this.days = new Int32Array(docs.length);
-    for (var doc = 0; doc < docs.length; doc++) this.days[doc] = parseInt(docs[doc][2].replace(/-/g, ""), 10) || 0;
     this.terms = terms;
   };
 
@@ -244,16 +265,29 @@
     }
     for (var found = 0; found < candidates.length; found++) {
       var number = candidates[found];
-      results.push({ score: total[number], day: this.days[number], doc: this.docs[number], order: number });
+      results.push(new Result(total[number], this, number));
     }
   };
+
+  /* A match: its score, its part and its number there; `doc` is read only for results shown. */
+  function Result(score, part, order) {
+    this.score = score;
+    this.part = part;
+    this.order = order;
+    this.day = part.days[order];
+  }
+  Object.defineProperty(Result.prototype, "doc", {
+    get: function () { return this.part.doc(this.order); }
+  });
 
   function receive(data) {
     if (!data || data.v !== VERSION) return;
     if (data.parts) {
       data.parts.forEach(function (part) { load(part[1]); });
     } else {
-      parts.push(new Part(data));
+      var part = new Part(data);
+      parts.push(part);
+      if (typeof setTimeout === "function") setTimeout(function () { part.prepare(); }, 0);
       parts.sort(function (a, b) { return a.name < b.name ? 1 : a.name > b.name ? -1 : 0; });
     }
     listeners.forEach(function (listener) { listener(); });
