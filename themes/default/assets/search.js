@@ -91,7 +91,7 @@
 
   /* A part as its script pushed it: four strings (see SearchScript.swift), which a browser
      reads far faster than arrays of thousands of literals. They are split when the part is
-     first searched (or, in a page, as soon as the browser is idle), not on load. */
+     first searched, or in a task of their own right after the part arrives, not on load. */
   function Part(data) {
     this.name = data.part;
     this.count = data.count;
