@@ -89,7 +89,7 @@
 
   var VERSION = 2;
 
-  /* A part as its script pushed it: four strings (see SearchScript.swift), which a browser
+  /* A part as its script pushed it: three long strings (see SearchScript.swift), which a browser
      reads far faster than arrays of thousands of literals. They are split when the part is
      first searched, or in a task of their own right after the part arrives, not on load. */
   function Part(data) {
