@@ -96,7 +96,9 @@ enum SearchScript {
     /// A field with the separators it could hold replaced by spaces, so that splitting finds
     /// exactly the fields written (a tab is a separator inside the tags field).
     private static func cleaned(_ field: String, also extra: Character? = nil) -> String {
-        guard field.contains(where: { $0 == documentSeparator || $0 == fieldSeparator || $0 == extra }) else { return field }
+        // Checked on the bytes: every field of every item passes here, and almost none holds one.
+        let extraByte = extra?.asciiValue
+        guard field.utf8.contains(where: { $0 == 0x1E || $0 == 0x1F || $0 == extraByte }) else { return field }
         return String(field.map { $0 == documentSeparator || $0 == fieldSeparator || $0 == extra ? " " : $0 })
     }
 
