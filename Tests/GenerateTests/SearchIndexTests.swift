@@ -13,8 +13,16 @@ import Testing
         return try #require(try JSONSerialization.jsonObject(with: Data(json.utf8)) as? [String: Any])
     }
 
+    /// The documents of a part: records separated by U+001E, fields by U+001F.
     static func documents(_ part: [String: Any]) -> [[String]] {
-        (part["docs"] as? [[String]]) ?? []
+        guard let docs = part["docs"] as? String, !docs.isEmpty else { return [] }
+        return docs.split(separator: "\u{1E}", omittingEmptySubsequences: false)
+            .map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+    }
+
+    /// The postings of a part, one list of base-36 differences per term.
+    static func postings(_ part: [String: Any]) -> [String] {
+        (part["postings"] as? String ?? "").split(separator: ";", omittingEmptySubsequences: false).map(String.init)
     }
 
     @Test func indexHoldsEveryPublishedItemAndNothingElse() throws {
@@ -37,8 +45,9 @@ import Testing
             #expect(!titles.contains(unpublished), "\(unpublished) is a draft or scheduled")
         }
         let terms = (part["terms"] as? String ?? "").split(separator: " ").map(String.init)
-        let postings = part["postings"] as? [String] ?? []
+        let postings = Self.postings(part)
         #expect(terms.count == postings.count && !terms.isEmpty)
+        #expect(part["count"] as? Int == documents.count)
         #expect(terms == terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 

@@ -81,11 +81,46 @@ import Testing
         #expect(index.terms == index.terms.sorted { $0.utf16.lexicographicallyPrecedes($1.utf16) })
     }
 
-    @Test func partScriptIsOneClassicStatement() {
+    @Test func partScriptIsOneClassicStatementOfFourStrings() {
         let index = SearchIndex([SearchDocument(url: "news/x/index.html", title: "A \"quoted\" title", day: "2025-01-02", dateText: "2 January 2025", summary: "S", tags: ["t1", "t2"], body: "word word")])
         let script = SearchScript.part("all", index)
-        #expect(script.hasPrefix("(self.newsroomSearch=self.newsroomSearch||[]).push({\"v\":1,\"part\":\"all\",\"docs\":[\n[\"news/x/index.html\",\"A \\\"quoted\\\" title\",\"2025-01-02\",\"2 January 2025\",\"S\",\"t1\\tt2\"]\n]"))
-        #expect(script.contains("\"terms\":\"quot t1 t2 titl word\""))
-        #expect(script.hasSuffix("]});\n"))
+        #expect(script == """
+            (self.newsroomSearch=self.newsroomSearch||[]).push({"v":2,"part":"all","count":1,
+            "docs":"news/x/index.html\\u001fA \\"quoted\\" title\\u001f2025-01-02\\u001f2 January 2025\\u001fS\\u001ft1\\tt2",
+            "terms":"quot t1 t2 titl word",
+            "postings":"b;b;b;b;a"});
+
+            """)
+    }
+
+    /// The separators of the documents' string never come from a field: a title holding one,
+    /// or a tag holding a tab, still reads back as the fields written, with spaces in their place.
+    @Test func separatorsInsideFieldsBecomeSpaces() {
+        let documents = [
+            SearchDocument(url: "a/", title: "One\u{1E}two\u{1F}three", day: "2025-01-02", dateText: "d", summary: "tab\there", tags: ["x\ty", "z"], body: ""),
+            SearchDocument(url: "b/", title: "Other “é” 😀", day: "2025-01-01", dateText: "d", summary: "", tags: [], body: ""),
+        ]
+        let script = SearchScript.part("all", SearchIndex(documents))
+        // Past ASCII only as escapes, which read back as the text written.
+        #expect(script.utf8.allSatisfy { $0 < 0x80 })
+        #expect(script.contains("\\u201c\\u00e9\\u201d \\ud83d\\ude00"))
+        let start = script.range(of: "\"docs\":")!.upperBound
+        let end = script.range(of: ",\n\"terms\"")!.lowerBound
+        let docs = try! #require(try JSONSerialization.jsonObject(with: Data(script[start..<end].utf8), options: .fragmentsAllowed) as? String)
+        let records = docs.split(separator: "\u{1E}", omittingEmptySubsequences: false).map { $0.split(separator: "\u{1F}", omittingEmptySubsequences: false).map(String.init) }
+        #expect(records == [
+            ["a/", "One two three", "2025-01-02", "d", "tab\there", "x y\tz"],
+            ["b/", "Other “é” 😀", "2025-01-01", "d", "", ""],
+        ])
+    }
+
+    /// Postings differences: base-26 upper-case letters with more to come, then one base-36 digit.
+    @Test func differencesAreWrittenWithoutSeparators() {
+        let written = [0, 1, 25, 26, 35, 36, 37, 935, 936, 937, 36 * 26 * 26].map { value -> String in
+            var bytes: [UInt8] = []
+            SearchScript.appendDifference(value, to: &bytes)
+            return String(decoding: bytes, as: UTF8.self)
+        }
+        #expect(written == ["a", "b", "z", "0", "9", "Ba", "Bb", "Z9", "BAa", "BAb", "BAAa"])
     }
 }

@@ -87,36 +87,94 @@
   var waiting = 0;
   var listeners = [];
 
+  var VERSION = 2;
+
+  /* A part as its script pushed it: three long strings (see SearchScript.swift), which a browser
+     reads far faster than arrays of thousands of literals. They are split when the part is
+     first searched, or in a task of their own right after the part arrives, not on load. */
   function Part(data) {
     this.name = data.part;
-    this.docs = data.docs;
-    this.terms = data.terms === "" ? [] : data.terms.split(" ");
-    this.postings = data.postings;
-    this.decoded = new Map();
-    /* Each document's day as a number (20240502), for sorting newer first. */
-    this.days = new Int32Array(this.docs.length);
-    for (var at = 0; at < this.docs.length; at++) this.days[at] = parseInt(this.docs[at][2].replace(/-/g, ""), 10) || 0;
+    this.count = data.count;
+    this.data = data;
+    this.terms = null;
+    this.decodedDocs = [];
   }
+
+  /* Document `number` as [url, title, day, date, summary, tags joined by a tab], split from
+     the documents' string only when a result shows it. */
+  Part.prototype.doc = function (number) {
+    this.prepare();
+    var found = this.decodedDocs[number];
+    if (!found) {
+      found = this.data.docs.substring(this.recordStarts[number], this.recordStarts[number + 1] - 1).split("\u001f");
+      this.decodedDocs[number] = found;
+    }
+    return found;
+  };
+
+  /* Every document, for pages other than the theme's, such as a benchmark. */
+  Object.defineProperty(Part.prototype, "docs", {
+    get: function () {
+      var all = [];
+      for (var number = 0; number < this.count; number++) all.push(this.doc(number));
+      return all;
+    }
+  });
+
+  /* The term list for binary search, where each term's postings and each document's record
+     start in their strings, and each document's day as a number (20240502) for sorting newer
+     first: one pass of indexOf over each string, nothing split but the terms. */
+  Part.prototype.prepare = function () {
+    if (this.terms !== null) return;
+    var terms = this.data.terms === "" ? [] : this.data.terms.split(" ");
+    var postings = this.data.postings;
+    var starts = new Int32Array(terms.length + 1);
+    var at = 0;
+    for (var number = 1; number < terms.length; number++) {
+      at = postings.indexOf(";", at) + 1;
+      starts[number] = at;
+    }
+    starts[terms.length] = postings.length + 1;
+    var docs = this.data.docs;
+    var records = new Int32Array(this.count + 1);
+    var days = new Int32Array(this.count);
+    var record = 0;
+    for (var doc = 0; doc < this.count; doc++) {
+      records[doc] = record;
+      var day = docs.indexOf("\u001f", docs.indexOf("\u001f", record) + 1) + 1;
+      days[doc] = parseInt(docs.substring(day, docs.indexOf("\u001f", day)).replace(/-/g, ""), 10) || 0;
+      record = docs.indexOf("\u001e", day) + 1;
+    }
+    records[this.count] = docs.length + 1;
+    this.postings = postings;
+    this.starts = starts;
+    this.recordStarts = records;
+    this.days = days;
+    this.decoded = new Map();
+    this.terms = terms;
+  };
 
   /* The documents holding term number `index`, as numbers `document * 2 + flag` (flag 1: in
      the title or a tag). */
   Part.prototype.list = function (index) {
     var list = this.decoded.get(index);
     if (list) return list;
-    /* Base-36 differences separated by commas, read by character code: several times faster
-       than split and parseInt on the long lists a short prefix reaches. */
-    var encoded = this.postings[index];
+    /* Differences as SearchScript.appendDifference writes them: upper-case letters are base-26
+       digits with more to come, the last digit is base 36 ("a"–"z", "0"–"9"). Read by
+       character code: several times faster than splitting on the long lists a prefix reaches. */
+    var encoded = this.postings;
+    var end = this.starts[index + 1] - 1;
     var values = [];
     var value = 0;
     var delta = 0;
-    for (var at = 0; at <= encoded.length; at++) {
-      var code = at < encoded.length ? encoded.charCodeAt(at) : 44;
-      if (code === 44) {
-        value += delta;
+    for (var at = this.starts[index]; at < end; at++) {
+      var code = encoded.charCodeAt(at);
+      if (code >= 65 && code <= 90) {
+        delta = delta * 26 + code - 65;
+      } else {
+        value += delta * 36 + (code >= 97 ? code - 97 : code - 22);
         values.push(value);
         delta = 0;
-      } else {
-        delta = delta * 36 + (code <= 57 ? code - 48 : code - 87);
       }
     }
     list = Int32Array.from(values);
@@ -184,7 +242,8 @@
 
   /* The documents of this part matching every word, with their summed scores. */
   Part.prototype.search = function (wanted, results) {
-    var count = this.docs.length;
+    this.prepare();
+    var count = this.count;
     var total = new Float64Array(count);
     var matched = new Uint8Array(count);
     var best = new Float64Array(count);
@@ -207,16 +266,29 @@
     }
     for (var found = 0; found < candidates.length; found++) {
       var number = candidates[found];
-      results.push({ score: total[number], day: this.days[number], doc: this.docs[number], order: number });
+      results.push(new Result(total[number], this, number));
     }
   };
 
+  /* A match: its score, its part and its number there; `doc` is read only for results shown. */
+  function Result(score, part, order) {
+    this.score = score;
+    this.part = part;
+    this.order = order;
+    this.day = part.days[order];
+  }
+  Object.defineProperty(Result.prototype, "doc", {
+    get: function () { return this.part.doc(this.order); }
+  });
+
   function receive(data) {
-    if (!data || data.v !== 1) return;
+    if (!data || data.v !== VERSION) return;
     if (data.parts) {
       data.parts.forEach(function (part) { load(part[1]); });
     } else {
-      parts.push(new Part(data));
+      var part = new Part(data);
+      parts.push(part);
+      if (typeof setTimeout === "function") setTimeout(function () { part.prepare(); }, 0);
       parts.sort(function (a, b) { return a.name < b.name ? 1 : a.name > b.name ? -1 : 0; });
     }
     listeners.forEach(function (listener) { listener(); });

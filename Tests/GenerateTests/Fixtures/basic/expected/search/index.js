@@ -1,33 +1,4 @@
-(self.newsroomSearch=self.newsroomSearch||[]).push({"v":1,"part":"all","docs":[
-["news/2024/01/third/index.html","Third item: <quoted> & escaped","2024-01-10","January 10, 2024","A summary written by hand.","Société civile\tpolicy"],
-["news/2023/04/second/index.html","Second item","2023-04-02","April 2, 2023","A drawing and back.","policy"],
-["news/2023/03/first/index.html","First item","2023-03-21","March 21, 2023","The first paragraph. See the second and about.","policy\tRomania"]
-],"terms":"about back background civil detail draw escap first footnot hand information item not open paragraph policy quot romania said second see societ som someon summary third written","postings":[
-"4",
-"2",
-"0",
-"1",
-"0,4",
-"2",
-"1",
-"5",
-"0",
-"0",
-"0",
-"1,2,2",
-"0",
-"0",
-"0,4",
-"1,2,2",
-"1",
-"5",
-"0",
-"3,1",
-"4",
-"1",
-"4",
-"0",
-"0",
-"1",
-"0"
-]});
+(self.newsroomSearch=self.newsroomSearch||[]).push({"v":2,"part":"all","count":3,
+"docs":"news/2024/01/third/index.html\u001fThird item: <quoted> & escaped\u001f2024-01-10\u001fJanuary 10, 2024\u001fA summary written by hand.\u001fSoci\u00e9t\u00e9 civile\tpolicy\u001enews/2023/04/second/index.html\u001fSecond item\u001f2023-04-02\u001fApril 2, 2023\u001fA drawing and back.\u001fpolicy\u001enews/2023/03/first/index.html\u001fFirst item\u001f2023-03-21\u001fMarch 21, 2023\u001fThe first paragraph. See the second and about.\u001fpolicy\tRomania",
+"terms":"about back background civil detail draw escap first footnot hand information item not open paragraph policy quot romania said second see societ som someon summary third written",
+"postings":"e;c;a;b;ae;c;b;f;a;a;a;bcc;a;a;ae;bcc;b;f;a;db;e;b;e;a;a;b;a"});
