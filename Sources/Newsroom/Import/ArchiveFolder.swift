@@ -59,6 +59,16 @@ struct ArchiveFolder {
         }
     }
 
+    /// The file's front matter and body; nil (with the error logged) when it cannot be read,
+    /// decoded or split.
+    func document(_ relative: String, log: inout DiagnosticLog) -> SourceDocument? {
+        guard let text = text(relative, log: &log) else { return nil }
+        switch SourceDocument.read(text, path: shown(relative)) {
+        case .success(let document): return document
+        case .failure(let diagnostic): log.add(diagnostic); return nil
+        }
+    }
+
     func modified(_ relative: String) -> Date? {
         fileSystem.status(root + "/" + relative, following: true).map { Date(timeIntervalSince1970: $0.modified) }
     }

@@ -34,13 +34,8 @@ enum HugoSource {
                 if components.count > 1 { report.need("a section's list page is not imported: Newsroom makes its own listings", at: folder.shown(path)) }
                 continue
             }
-            guard let text = folder.text(path, log: &log) else { continue }
+            guard let document = folder.document(path, log: &log) else { continue }
             let shown = folder.shown(path)
-            let document: SourceDocument
-            switch SourceDocument.read(text, path: shown) {
-            case .success(let read): document = read
-            case .failure(let diagnostic): log.add(diagnostic); continue
-            }
             let isBundle = name == "index" && components.count > 1
             let fileName = isBundle ? components[components.count - 2] : name
             let section = components.count > (isBundle ? 2 : 1) ? components[0] : ""

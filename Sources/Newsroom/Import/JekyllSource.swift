@@ -55,13 +55,8 @@ enum JekyllSource {
                 }
                 continue
             }
-            guard let text = folder.text(path, log: &log) else { continue }
+            guard let document = folder.document(path, log: &log) else { continue }
             let shown = folder.shown(path)
-            let document: SourceDocument
-            switch SourceDocument.read(text, path: shown) {
-            case .success(let read): document = read
-            case .failure(let diagnostic): log.add(diagnostic); continue
-            }
             if !isPost && !isDraft {
                 // Jekyll renders a page only when it has front matter; the home page is Newsroom's own.
                 guard document.hasFrontMatter else { continue }

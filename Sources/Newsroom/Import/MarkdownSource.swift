@@ -13,13 +13,8 @@ enum MarkdownSource {
             let components = path.split(separator: "/").map(String.init)
             let name = (components.last! as NSString).deletingPathExtension
             if components.count == 1, ["readme", "index", "changelog", "license"].contains(name.lowercased()) { continue }
-            guard let text = folder.text(path, log: &log) else { continue }
+            guard let document = folder.document(path, log: &log) else { continue }
             let shown = folder.shown(path)
-            let document: SourceDocument
-            switch SourceDocument.read(text, path: shown) {
-            case .success(let read): document = read
-            case .failure(let diagnostic): log.add(diagnostic); continue
-            }
             // A bundle-style post (`my-post/index.md`) takes its folder's name.
             let isIndex = name == "index" && components.count > 1
             let named = isIndex ? components[components.count - 2] : name
