@@ -140,29 +140,24 @@ struct BuildRun {
             session.keep(path, key: key)
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
+        // A file that cannot be staged stops the build with the session rolled back.
         do {
             try renderer.render(log: &log) { file in
                 counter.count(file.path)
                 try session.stage(file)
             }
-        } catch {
-            session.abort()
-            result.diagnostics = log.sorted
-            throw error
-        }
-        clock.lap("render", into: &result)
-        if !log.hasErrors {
-            do {
+            clock.lap("render", into: &result)
+            if !log.hasErrors {
                 for file in SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove).files(isFresh: { session.keep($0, key: $1) }, log: &log) {
                     counter.count(file.path)
                     try session.stage(file)
                 }
-            } catch {
-                session.abort()
-                result.diagnostics = log.sorted
-                throw error
+                clock.lap("search", into: &result)
             }
-            clock.lap("search", into: &result)
+        } catch {
+            session.abort()
+            result.diagnostics = log.sorted
+            throw error
         }
         result.diagnostics = log.sorted
         guard !log.hasErrors else {
