@@ -14,15 +14,21 @@
 
 // libpng's simplified API reports failures in the image's `message` and needs no setjmp.
 
-int nr_png_size(const uint8_t *data, size_t size, int *width, int *height, int *has_alpha, char *error, size_t error_size) {
-    png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, size)) {
-        nr_set_error(error, error_size, image.message);
-        png_image_free(&image);
+// Reads the PNG's header into `image`; on failure the message is in `error` and nothing is held.
+static int nr_png_begin(png_image *image, const uint8_t *data, size_t size, char *error, size_t error_size) {
+    memset(image, 0, sizeof *image);
+    image->version = PNG_IMAGE_VERSION;
+    if (!png_image_begin_read_from_memory(image, data, size)) {
+        nr_set_error(error, error_size, image->message);
+        png_image_free(image);
         return -1;
     }
+    return 0;
+}
+
+int nr_png_size(const uint8_t *data, size_t size, int *width, int *height, int *has_alpha, char *error, size_t error_size) {
+    png_image image;
+    if (nr_png_begin(&image, data, size, error, error_size) != 0) return -1;
     *width = (int)image.width;
     *height = (int)image.height;
     *has_alpha = (image.format & PNG_FORMAT_FLAG_ALPHA) != 0;
@@ -32,13 +38,7 @@ int nr_png_size(const uint8_t *data, size_t size, int *width, int *height, int *
 
 int nr_png_decode(const uint8_t *data, size_t size, nr_pixels *out, char *error, size_t error_size) {
     png_image image;
-    memset(&image, 0, sizeof image);
-    image.version = PNG_IMAGE_VERSION;
-    if (!png_image_begin_read_from_memory(&image, data, size)) {
-        nr_set_error(error, error_size, image.message);
-        png_image_free(&image);
-        return -1;
-    }
+    if (nr_png_begin(&image, data, size, error, error_size) != 0) return -1;
     int channels = (image.format & PNG_FORMAT_FLAG_ALPHA) ? 4 : 3;
     image.format = channels == 4 ? PNG_FORMAT_RGBA : PNG_FORMAT_RGB;
     uint8_t *pixels = nr_allocate(PNG_IMAGE_SIZE(image), error, error_size);
