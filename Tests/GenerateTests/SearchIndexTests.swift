@@ -136,21 +136,8 @@ import Testing
     }
 
     @Test func externalSearchWritesNoIndexAndKeepsTheEngineForm() throws {
-        let site = try TestSite("""
-            -- site/site.yml --
-            title: "T"
-            base_url: "https://news.example.org/"
-            timezone: UTC
-            theme: minimal
-            search: external
-            -- site/content/news/2024-01-02-one.md --
-            ---
-            title: "One"
-            ---
-            Body.
-            """)
+        let site = try Self.oneItemSite(search: "external")
         defer { site.delete() }
-        try site.useDefaultTheme()
         #expect(site.build().succeeded)
         #expect(!site.exists("search/index.js"))
         let home = try #require(site.read("index.html"))
@@ -159,21 +146,28 @@ import Testing
         #expect(home.contains("<input type=\"hidden\" name=\"sites\" value=\"news.example.org\">"))
     }
 
-    @Test func localSearchFormWorksWithoutJavaScript() throws {
+    /// One item with the default theme, and `search:` set to `search` when given.
+    static func oneItemSite(search: String?) throws -> TestSite {
         let site = try TestSite("""
             -- site/site.yml --
             title: "T"
             base_url: "https://news.example.org/"
             timezone: UTC
             theme: minimal
+            \(search.map { "search: \($0)" } ?? "")
             -- site/content/news/2024-01-02-one.md --
             ---
             title: "One"
             ---
             Body.
             """)
-        defer { site.delete() }
         try site.useDefaultTheme()
+        return site
+    }
+
+    @Test func localSearchFormWorksWithoutJavaScript() throws {
+        let site = try Self.oneItemSite(search: nil)
+        defer { site.delete() }
         #expect(site.build().succeeded)
         let item = try #require(site.read("news/2024/01/one/index.html"))
         // Without the script the form still submits (to the engine); the results stay hidden.
