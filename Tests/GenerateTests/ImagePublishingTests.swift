@@ -78,7 +78,7 @@ import Testing
         defer { site.delete() }
         #expect(site.build().succeeded)
         let cache = site.root.appendingPathComponent(".newsroom-cache/output/images")
-        func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).sorted() }
+        func entries() -> [String] { ((try? FileManager.default.contentsOfDirectory(atPath: cache.path)) ?? []).filter { $0.hasSuffix(".image") }.sorted() }
         #expect(entries().count == 2)
         let first = site.outputTree()
 
@@ -104,6 +104,52 @@ import Testing
         #expect(replaced.succeeded && replaced.imagesEncoded == 1)
         #expect(entries().count == 2 && entries() != before)
         #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent(".newsroom-cache").path))
+    }
+
+    @Test func aRebuildReadsNoUnchangedImageNorItsCacheEntry() throws {
+        let site = try Self.site()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let first = site.outputTree()
+
+        // Another item's edit renders pages showing both images again: their sizes and names
+        // come from the cache's index, not from reading 2 photos and 2 entries.
+        try site.write("-- site/content/news/2026-03-02-other.md --\n---\ntitle: Another item, edited\n---\nA logo: ![Logo](/images/screen.png)\n")
+        let reads = ReadPaths()
+        let edited = site.build { $0.fileSystem = FileSystem.local.recordingReads(into: reads) }
+        #expect(edited.succeeded && edited.imagesEncoded == 0 && edited.report.written > 0, "\(edited.report)")
+        let imageReads = reads.all.filter { $0.hasSuffix(".jpg") || $0.hasSuffix(".png") || $0.hasSuffix(".image") }
+        #expect(imageReads == [], "\(imageReads)")
+        #expect(Self.rasterFiles(site.outputTree()) == Self.rasterFiles(first))
+
+        // With the output gone, each image's files are read from its entry, still not made again.
+        try FileManager.default.removeItem(at: site.output)
+        let clean = site.build()
+        #expect(clean.succeeded && clean.imagesEncoded == 0)
+        #expect(Self.rasterFiles(site.outputTree()) == Self.rasterFiles(first))
+
+        // A photo replaced by one of the same size is noticed by its time, and made again.
+        let photo = site.root.appendingPathComponent("\(Self.bundle)/phone.jpg")
+        var flipped = try Data(contentsOf: photo)
+        flipped[flipped.count - 3] ^= 0x01
+        try flipped.write(to: photo)
+        try FileManager.default.setAttributes([.modificationDate: Date(timeIntervalSinceNow: 5)], ofItemAtPath: photo.path)
+        let replaced = site.build()
+        #expect(replaced.succeeded && replaced.imagesEncoded == 1)
+    }
+
+    @Test func aDamagedCacheIndexIsIgnored() throws {
+        let site = try Self.site()
+        defer { site.delete() }
+        #expect(site.build().succeeded)
+        let first = site.outputTree()
+        let index = site.root.appendingPathComponent(".newsroom-cache/output/images/sources.index")
+        #expect(FileManager.default.fileExists(atPath: index.path))
+        try Data("newsroom-image-index 1\nnot a record\n".utf8).write(to: index)
+        try FileManager.default.removeItem(at: site.output)
+        let clean = site.build()
+        #expect(clean.succeeded && clean.imagesEncoded == 0)
+        #expect(site.outputTree() == first)
     }
 
     @Test(arguments: [

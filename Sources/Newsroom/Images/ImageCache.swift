@@ -20,9 +20,14 @@ struct ImageCache: Sendable {
     }
 
     static func key(of bytes: Data, operation: ImageOperation, social: ImageFocus?, keepsOriginal: Bool = false) -> String {
+        key(contentHash: ContentHash.of(bytes), byteCount: bytes.count, operation: operation, social: social, keepsOriginal: keepsOriginal)
+    }
+
+    /// The key of source bytes known by their hash and size (see `ImageCacheIndex`).
+    static func key(contentHash: UInt64, byteCount: Int, operation: ImageOperation, social: ImageFocus?, keepsOriginal: Bool = false) -> String {
         var hasher = KeyHasher()
-        hasher.combine(ContentHash.of(bytes))
-        hasher.combine(bytes.count)
+        hasher.combine(contentHash)
+        hasher.combine(byteCount)
         hasher.combine(operation.descriptor)
         hasher.combine(social.map { "social \($0.x) \($0.y)" } ?? "")
         hasher.combine(keepsOriginal)
@@ -30,6 +35,29 @@ struct ImageCache: Sendable {
     }
 
     private func path(_ key: String) -> String { folder + "/" + key + ".image" }
+
+    /// Whether an entry is stored under `key`, without reading it.
+    func has(_ key: String) -> Bool {
+        fileSystem.status(path(key))?.isRegular == true
+    }
+
+    func readIndex() -> ImageCacheIndex {
+        ImageCacheIndex.read(in: folder, fileSystem: fileSystem)
+    }
+
+    /// Replaces the index (under a temporary name, then renamed). A failure only costs the next
+    /// build the reading.
+    func write(_ index: ImageCacheIndex) {
+        guard writable else { return }
+        let temporary = folder + "/." + ImageCacheIndex.name + ".\(fileSystem.processID()).tmp"
+        do {
+            if fileSystem.status(folder, following: true)?.isDirectory != true { try fileSystem.makeFolders(folder) }
+            try fileSystem.write(index.encoded(), to: temporary)
+            try fileSystem.rename(temporary, folder + "/" + ImageCacheIndex.name, .working)
+        } catch {
+            _ = fileSystem.remove(temporary, .working, false)
+        }
+    }
 
     func read(_ key: String) -> ProcessedImage? {
         guard let data = fileSystem.read(path(key)) else { return nil }

@@ -27,6 +27,8 @@ enum ImageStage {
         var problem: String?
         /// An original the site asked to keep carries GPS coordinates (so it was re-encoded).
         var refusedOriginal = false
+        /// What the source file was found to be, for the next build's index.
+        var source: ImageCacheIndex.Source?
     }
 
     static func process(_ plan: SitePlan, source: SiteSource, cache: ImageCache, log: inout DiagnosticLog) -> ImageCatalog {
@@ -53,8 +55,9 @@ enum ImageStage {
                 problems.append((copy.outputPath, shown, "\(ext.uppercased()) images are not published (they may carry metadata the generator cannot remove): convert it to JPEG, PNG or WebP"))
             }
         }
+        let known = jobs.isEmpty ? ImageCacheIndex() : cache.readIndex()
         let outcomes = ParallelMap.run(jobs.count) { index in
-            run(jobs[index], operation: operation, cache: cache)
+            run(jobs[index], operation: operation, cache: cache, known: known)
         }
         let svgProblems = ParallelMap.run(svgs.count) { index -> String? in
             guard let data = cache.fileSystem.read(svgs[index].copy.sourceURL.path) else { return "cannot read the file" }
@@ -87,6 +90,8 @@ enum ImageStage {
             catalog.sources[job.copy.outputPath] = (job.copy.sourceURL, job.declared, job.social, job.keepsOriginal)
         }
         if !problems.isEmpty { ImageReferences(plan: plan, source: source).report(problems, log: &log) }
+        let index = nextIndex(jobs: jobs, outcomes: outcomes)
+        if index != known { cache.write(index) }
         return catalog
     }
 
@@ -101,18 +106,41 @@ enum ImageStage {
         return heroes
     }
 
-    /// Reads one image and takes its files from the cache, or makes (and stores) them.
-    private static func run(_ job: Job, operation: ImageOperation, cache: ImageCache) -> Outcome {
-        guard let bytes = cache.fileSystem.read(job.copy.sourceURL.path) else { return Outcome(problem: "cannot read the file") }
-        let key = ImageCache.key(of: bytes, operation: operation, social: job.social, keepsOriginal: job.keepsOriginal)
-        let refused = (operation.keepsOriginals || job.keepsOriginal) && ImageMetadata.scan(bytes).hasGPS
-        if let cached = cache.read(key) { return Outcome(key: key, image: cached.withoutData, refusedOriginal: refused) }
+    /// Takes one image's sizes from the index when neither its file nor its entry changed;
+    /// otherwise reads it and takes its files from the cache, or makes (and stores) them.
+    private static func run(_ job: Job, operation: ImageOperation, cache: ImageCache, known: ImageCacheIndex) -> Outcome {
+        let path = job.copy.sourceURL.path
+        let fingerprint = ItemCache.Fingerprint.of(cache.fileSystem.status(path, following: true))
+        let keepsOriginal = operation.keepsOriginals || job.keepsOriginal
+        if let fingerprint, let source = known.sources[path], source.fingerprint == fingerprint {
+            let key = ImageCache.key(contentHash: source.contentHash, byteCount: source.byteCount, operation: operation, social: job.social, keepsOriginal: job.keepsOriginal)
+            if let image = known.entries[key], cache.has(key) {
+                return Outcome(key: key, image: image, refusedOriginal: keepsOriginal && source.hasGPS, source: source)
+            }
+        }
+        guard let bytes = cache.fileSystem.read(path) else { return Outcome(problem: "cannot read the file") }
+        let contentHash = ContentHash.of(bytes)
+        let key = ImageCache.key(contentHash: contentHash, byteCount: bytes.count, operation: operation, social: job.social, keepsOriginal: job.keepsOriginal)
+        let hasGPS = ImageMetadata.scan(bytes).hasGPS
+        let source = fingerprint.map { ImageCacheIndex.Source(fingerprint: $0, contentHash: contentHash, byteCount: bytes.count, hasGPS: hasGPS) }
+        if let cached = cache.read(key) { return Outcome(key: key, image: cached.withoutData, refusedOriginal: keepsOriginal && hasGPS, source: source) }
         do {
             let image = try operation.process(bytes, declared: job.declared, social: job.social, keepsOriginal: job.keepsOriginal)
             let stored = cache.write(image, key: key)
-            return Outcome(key: key, image: stored ? image.withoutData : image, encoded: true, refusedOriginal: refused)
+            return Outcome(key: key, image: stored ? image.withoutData : image, encoded: true, refusedOriginal: keepsOriginal && hasGPS, source: stored ? source : nil)
         } catch {
             return Outcome(problem: "\(error)")
         }
+    }
+
+    /// The index the next build starts from: the sources and entries this build used.
+    private static func nextIndex(jobs: [Job], outcomes: [Outcome]) -> ImageCacheIndex {
+        var index = ImageCacheIndex()
+        for (job, outcome) in zip(jobs, outcomes) {
+            guard let source = outcome.source, let key = outcome.key, let image = outcome.image else { continue }
+            index.sources[job.copy.sourceURL.path] = source
+            index.entries[key] = image.withoutData
+        }
+        return index
     }
 }

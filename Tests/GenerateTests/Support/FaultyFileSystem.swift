@@ -75,12 +75,32 @@ extension FileSystem {
         return fileSystem
     }
 
+    /// This file system, noting the path of every file read into `paths`.
+    func recordingReads(into paths: ReadPaths) -> FileSystem {
+        var fileSystem = self
+        let read = self.read
+        fileSystem.read = { path, folder in
+            paths.note(path)
+            return read(path, folder)
+        }
+        return fileSystem
+    }
+
     /// This file system, unable to swap two files in one step (as where `renameat2` is missing).
     var withoutExchange: FileSystem {
         var fileSystem = self
         fileSystem.exchange = { _, _, _ in throw SystemError(code: EINVAL) }
         return fileSystem
     }
+}
+
+/// The paths a build read, from several threads.
+final class ReadPaths: Sendable {
+    private let paths = Mutex<[String]>([])
+
+    func note(_ path: String) { paths.withLock { $0.append(path) } }
+
+    var all: [String] { paths.withLock { $0 } }
 }
 
 /// Bytes left on a simulated disk, taken from several threads.
