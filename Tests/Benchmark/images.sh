@@ -3,6 +3,7 @@
 # 2,000-px phone JPEG (EXIF GPS and owner, see Tests/CImageFixtures) as every item's hero.
 #
 #   Tests/Benchmark/images.sh [N] [CORPUS]     default N=10000, CORPUS=/tmp/corpus10k/ours
+#   PHOTOS_ONLY=1 Tests/Benchmark/images.sh N  makes the photos only (kept for later runs)
 #
 # Prints: the photos' total size; the first build (empty output, empty image cache); a no-op
 # rebuild; a clean build after `rm -rf output` with the cache kept; the images encoded by each
@@ -18,7 +19,10 @@ work=${BENCH_WORK_DIR:-/tmp/bench-images}/n$N
 cc -O2 -I "$repo/Tests/CImageFixtures/include" "$here/make_photos.c" "$repo/Tests/CImageFixtures/image_fixtures.c" -ljpeg -lexif -lm -o "$work.make_photos" 2>/dev/null \
   || { mkdir -p "$(dirname "$work")"; cc -O2 -I "$repo/Tests/CImageFixtures/include" "$here/make_photos.c" "$repo/Tests/CImageFixtures/image_fixtures.c" -ljpeg -lexif -lm -o "$work.make_photos"; }
 
-rm -rf "$work" && mkdir -p "$work/site/static/photos"
+# The photos take minutes to make: they are kept in $work.photos between runs and linked in.
+photos="$work.photos"
+mkdir -p "$photos"
+rm -rf "$work" && mkdir -p "$work/site/static"
 cp -r "$corpus/site.yml" "$corpus/content" "$work/site/"
 [ -d "$corpus/static" ] && cp -r "$corpus/static/." "$work/site/static/"
 # The first N items (sorted by name) keep their place; the rest are removed.
@@ -36,11 +40,18 @@ for number, name in enumerate(names[:n]):
         text = text.replace("\n---\n", '\nimage:\n  src: "/photos/%d.jpg"\n  alt: "A synthetic landscape"\n---\n' % number, 1)
     open(path, "w", encoding="utf-8").write(text)
 PY
-echo "making $N photos (2000×1333, EXIF GPS and owner) …"
-half=$((N / 2))
-"$work.make_photos" "$work/site/static/photos" 0 "$half" 2000 1333 1 88 &
-"$work.make_photos" "$work/site/static/photos" "$half" $((N - half)) 2000 1333 1 88
-wait
+if [ "$(find "$photos" -name '*.jpg' | wc -l)" -ne "$N" ] || [ ! -f "$photos/.complete" ]; then
+  echo "making $N photos (2000×1333, EXIF GPS and owner) …"
+  rm -f "$photos"/*.jpg
+  half=$((N / 2))
+  "$work.make_photos" "$photos" 0 "$half" 2000 1333 1 88 &
+  "$work.make_photos" "$photos" "$half" $((N - half)) 2000 1333 1 88
+  wait
+  touch "$photos/.complete"
+fi
+[ "${PHOTOS_ONLY:-0}" = 1 ] && exit 0
+cp -al "$photos" "$work/site/static/photos"
+rm -f "$work/site/static/photos/.complete"
 echo "photos: $(du -sb "$work/site/static/photos" | cut -f1) bytes"
 
 gen() { "$repo/.build/release/generate" --site "$work/site" --themes "$repo/themes" --output "$work/output" --now 2026-11-29T12:00:00Z --verbose "$@"; }
