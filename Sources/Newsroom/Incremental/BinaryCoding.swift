@@ -1,11 +1,24 @@
 import Foundation
 
-/// Little-endian fields with length-prefixed strings.
+/// Fields with length-prefixed strings: hashes and times as 8 little-endian bytes, counts,
+/// sizes and dates' fields as variable-length integers (most take one or two bytes, and at
+/// 100,000 items the state file is read and written on every build).
 struct BinaryWriter {
     /// Bytes, not `Data`: appending many small fields to `Data` cost more than the rest.
     var data: [UInt8] = []
+    /// The path of the last location written: the next one in the same file is written as a
+    /// reference to it (an item's tags, image and id all point into its own file).
+    private var lastPath: String?
 
-    mutating func int(_ value: Int) { uint(UInt64(bitPattern: Int64(value))) }
+    /// Zigzag (small negative numbers stay small), then seven bits a byte, low first.
+    mutating func int(_ value: Int) {
+        var rest = UInt64(bitPattern: Int64(value) << 1 ^ Int64(value) >> 63)
+        while rest >= 0x80 {
+            data.append(UInt8(truncatingIfNeeded: rest) | 0x80)
+            rest >>= 7
+        }
+        data.append(UInt8(rest))
+    }
     mutating func uint(_ value: UInt64) {
         var value = value  // low byte first: little-endian on any host
         for _ in 0..<8 {
@@ -24,7 +37,12 @@ struct BinaryWriter {
         if let value { string(value) }
     }
     mutating func location(_ value: SourceLocation) {
-        string(value.path)
+        if value.path == lastPath {
+            int(-1)
+        } else {
+            string(value.path)
+            lastPath = value.path
+        }
         int(value.line)
         int(value.column)
     }
@@ -47,6 +65,8 @@ struct BinaryWriter {
 struct BinaryReader {
     let bytes: [UInt8]
     var offset = 0
+    /// See `BinaryWriter.lastPath`.
+    private var lastPath: String?
 
     init(bytes: [UInt8]) { self.bytes = bytes }
 
@@ -60,7 +80,18 @@ struct BinaryReader {
         offset += 8
         return value
     }
-    mutating func int() -> Int? { uint().map { Int(Int64(bitPattern: $0)) } }
+    mutating func int() -> Int? {
+        var value: UInt64 = 0
+        var shift: UInt64 = 0
+        while offset < bytes.count, shift < 64 {
+            let byte = bytes[offset]
+            offset += 1
+            value |= UInt64(byte & 0x7F) << shift
+            if byte < 0x80 { return Int(Int64(bitPattern: value >> 1) ^ -Int64(bitPattern: value & 1)) }
+            shift += 7
+        }
+        return nil
+    }
     mutating func double() -> Double? { uint().map { Double(bitPattern: $0) } }
     mutating func bool() -> Bool? {
         guard offset < bytes.count else { return nil }
@@ -77,7 +108,17 @@ struct BinaryReader {
         return present ? string().map { Optional($0) } : .some(nil)
     }
     mutating func location() -> SourceLocation? {
-        guard let path = string(), let line = int(), let column = int() else { return nil }
+        let start = offset
+        let path: String
+        if int() == -1, let last = lastPath {
+            path = last  // shared, not a copy per location
+        } else {
+            offset = start
+            guard let read = string() else { return nil }
+            path = read
+            lastPath = read
+        }
+        guard let line = int(), let column = int() else { return nil }
         return SourceLocation(path: path, line: line, column: column)
     }
     mutating func date() -> PublicationDate?? {

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// Everything one build leaves for the next, in one versioned file in the output folder: the
 /// list of files it wrote with their keys (`OutputManifest`), the digest of its inputs
@@ -9,7 +10,7 @@ import Foundation
 struct IncrementalState {
     static let fileName = ".newsroom-state"
     /// Bumped whenever the layout below changes: a file of another version is not read.
-    static let version = "newsroom-state 2"
+    static let version = "newsroom-state 3"
     /// The files this state replaced, removed when it is written so an output folder made by an
     /// earlier version keeps no stale copies.
     static let formerFileNames = [".newsroom-manifest", ".newsroom-build", ".newsroom-items"]
@@ -21,7 +22,7 @@ struct IncrementalState {
     /// The site folder's name as the author sees it: the warnings' paths are written from there.
     var site = ""
     /// The item records, read only when the loader asks (their header needs the site's timezone).
-    private var unreadItems: BinaryReader?
+    private var unreadItems: UnreadItems?
     /// The file this state was read from, to tell whether another run replaced it since.
     private var readFrom: ItemCache.Fingerprint?
 
@@ -30,10 +31,11 @@ struct IncrementalState {
     /// The state the last build left in `folder`; an empty one when there is none to trust.
     static func read(in folder: URL) -> IncrementalState {
         let path = folder.appendingPathComponent(fileName).path
-        guard let status = FileStatus.of(path), let data = FileSystem.local.read(path) else { return IncrementalState() }
-        var reader = BinaryReader(bytes: [UInt8](data))
+        // The bytes once, as an array: the file's `Data` is gone before the records are decoded.
+        guard let status = FileStatus.of(path), let bytes = FileSystem.local.read(path).map({ [UInt8]($0) }) else { return IncrementalState() }
+        var reader = BinaryReader(bytes: bytes)
         guard var state = read(&reader) else { return IncrementalState() }
-        state.unreadItems = reader
+        state.unreadItems = UnreadItems(reader: reader)
         state.readFrom = ItemCache.Fingerprint.of(status)
         return state
     }
@@ -83,10 +85,12 @@ struct IncrementalState {
     /// The item records that can be reused: those written for the same generator, timezone and
     /// site folder (each is still checked against its file's fingerprint by the loader).
     func reusableItems(timeZone: TimeZone, site: SourceFolder) -> ItemCache {
-        guard var reader = unreadItems else {
+        guard let unread = unreadItems else {
             // A state kept in memory (by `serve`) holds its records as they are.
             return items.header == ItemCache.header(timeZone: timeZone, site: site) ? items : ItemCache()
         }
+        // Read once: the file's bytes are let go as soon as its records are decoded.
+        guard var reader = unread.take() else { return ItemCache() }
         return ItemCache.read(from: &reader, header: ItemCache.header(timeZone: timeZone, site: site))
     }
 
@@ -167,5 +171,19 @@ extension IncrementalState {
     /// Whether the last build's output was made from inputs with this digest.
     func wasMade(from digest: UInt64?) -> Bool {
         digest != nil && manifest.digest == digest
+    }
+}
+
+/// The undecoded rest of a state file, held until the loader takes it.
+private final class UnreadItems: Sendable {
+    private let reader: Mutex<BinaryReader?>
+
+    init(reader: BinaryReader) { self.reader = Mutex(reader) }
+
+    func take() -> BinaryReader? {
+        reader.withLock { reader in
+            defer { reader = nil }
+            return reader
+        }
     }
 }
