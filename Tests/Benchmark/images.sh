@@ -4,16 +4,20 @@
 #
 #   Tests/Benchmark/images.sh [N] [CORPUS]     default N=10000, CORPUS=/tmp/corpus10k/ours
 #   PHOTOS_ONLY=1 Tests/Benchmark/images.sh N  makes the photos only (kept for later runs)
+#   PHOTO_WIDTH=4000 PHOTO_HEIGHT=3000 Tests/Benchmark/images.sh 10   phone-sized photos instead
 #
 # Prints: the photos' total size; the first build (empty output, empty image cache); a no-op
-# rebuild; a clean build after `rm -rf output` with the cache kept; the images encoded by each
-# (from --verbose), and the published JPEG/WebP bytes. Timings: /usr/bin/time or bash's time.
+# rebuild; a rebuild after one item's text is edited; a clean build after `rm -rf output` with
+# the cache kept; the images encoded by each (from --verbose); the published photo bytes.
+# Timings: wall, CPU (user+sys) and peak RSS from /usr/bin/time.
 set -euo pipefail
 N=${1:-10000}
 corpus=${2:-/tmp/corpus10k/ours}
 here=$(cd "$(dirname "$0")" && pwd)
 repo=$(cd "$here/../.." && pwd)
+W=${PHOTO_WIDTH:-2000} H=${PHOTO_HEIGHT:-1333}
 work=${BENCH_WORK_DIR:-/tmp/bench-images}/n$N
+[ "$W" = 2000 ] && [ "$H" = 1333 ] || work="$work-${W}x$H"
 
 (cd "$repo" && swift build -c release --product generate >/dev/null)
 cc -O2 -I "$repo/Tests/CImageFixtures/include" "$here/make_photos.c" "$repo/Tests/CImageFixtures/image_fixtures.c" -ljpeg -lexif -lm -o "$work.make_photos" 2>/dev/null \
@@ -41,11 +45,11 @@ for number, name in enumerate(names[:n]):
     open(path, "w", encoding="utf-8").write(text)
 PY
 if [ "$(find "$photos" -name '*.jpg' | wc -l)" -ne "$N" ] || [ ! -f "$photos/.complete" ]; then
-  echo "making $N photos (2000×1333, EXIF GPS and owner) …"
+  echo "making $N photos (${W}×$H, EXIF GPS and owner) …"
   rm -f "$photos"/*.jpg
   half=$((N / 2))
-  "$work.make_photos" "$photos" 0 "$half" 2000 1333 1 88 &
-  "$work.make_photos" "$photos" "$half" $((N - half)) 2000 1333 1 88
+  "$work.make_photos" "$photos" 0 "$half" "$W" "$H" 1 88 &
+  "$work.make_photos" "$photos" "$half" $((N - half)) "$W" "$H" 1 88
   wait
   touch "$photos/.complete"
 fi
@@ -54,18 +58,20 @@ cp -al "$photos" "$work/site/static/photos"
 rm -f "$work/site/static/photos/.complete"
 echo "photos: $(du -sb "$work/site/static/photos" | cut -f1) bytes"
 
-gen() { "$repo/.build/release/generate" --site "$work/site" --themes "$repo/themes" --output "$work/output" --now 2026-11-29T12:00:00Z --verbose "$@"; }
 run() {
   local label=$1
-  local start end
-  start=$(date +%s.%N)
-  gen | grep -E "images encoded|^generate:" | sed "s/^/  /"
-  end=$(date +%s.%N)
-  printf "%s: %.1f s\n" "$label" "$(echo "$end - $start" | bc)"
+  /usr/bin/time -f "%e %U %S %M" -o "$work.time" "$repo/.build/release/generate" --site "$work/site" --themes "$repo/themes" \
+    --output "$work/output" --now 2026-11-29T12:00:00Z --verbose 2>/dev/null | grep -E "images encoded|^generate:" | sed "s/^/  /"
+  read -r wall user sys peak < "$work.time"
+  printf "%s: %.1f s wall, %.1f s CPU, %d MB peak\n" "$label" "$wall" "$(echo "$user + $sys" | bc)" $((peak / 1024))
 }
 rm -rf "$work/.newsroom-cache"
 run "first build (empty cache)"
 run "no-op rebuild"
+# One item's text edited: pages render again, every photo's sizes come from the cache's index.
+edited=$(find "$work/site/content/news" -name '*.md' | sort | head -1)
+printf '\nOne more sentence.\n' >> "$edited"
+run "one item's text edited"
 rm -rf "$work/output"
 run "clean build, cache kept"
 echo "published photo files: $(find "$work/output/photos" -type f | wc -l), $(du -sb "$work/output/photos" | cut -f1) bytes; cache: $(du -sb "$work/.newsroom-cache" | cut -f1) bytes"
