@@ -57,4 +57,35 @@ import Testing
         #expect(page.contains(#"<figure><img class="wide" src="../../../../images/screen.png" alt="Logo" width="640" height="480" srcset="../../../../images/screen-480w.png 480w, ../../../../images/screen.png 640w" sizes="(min-width: 46rem) 43.5rem, calc(100vw - 2.5rem)" loading="lazy" decoding="async"></figure>"#), "\(page)")
         #expect(page.contains(#"<p><img src="../../../../images/screen.png" alt="Sized" width="64" height="48" /></p>"#), "\(page)")
     }
+
+    /// Feed readers get one file of a sensible width for each photo (the 1200-px copy, or the
+    /// full size when narrower) with its size, not the full-size file, and no page hints.
+    @Test func feedBodiesCarryTheFeedSizedCopyWithItsSize() throws {
+        let site = try ImagePublishingTests.site(photo: ImageFixtures.phoneJPEG(width: 1600, height: 1200, orientation: 1))
+        defer { site.delete() }
+        try site.write("""
+        -- site/site.yml --
+        title: Test News
+        base_url: https://example.org/
+        timezone: Europe/Bucharest
+        theme: minimal
+        raw_html: true
+        -- site/content/news/2026-03-02-other.md --
+        ---
+        title: Another item
+        ---
+        <figure><img class="wide" src="/images/screen.png" alt="Logo"></figure>
+        """)
+        let result = site.build()
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let json = try #require(try JSONSerialization.jsonObject(with: Data((site.read("news/feed.json") ?? "").utf8)) as? [String: Any])
+        let bodies = try #require(json["items"] as? [[String: Any]]).compactMap { $0["content_html"] as? String }.joined(separator: "\n")
+        #expect(bodies.contains(#"<img src="https://example.org/news/2026/03/shelter/phone-1200w.jpg" alt="Boxes in the hall" width="1200" height="900">"#), "\(bodies)")
+        #expect(bodies.contains(#"<figure><img class="wide" src="https://example.org/images/screen.png" alt="Logo" width="640" height="480"></figure>"#), "\(bodies)")
+        #expect(!bodies.contains("phone.jpg") && !bodies.contains("loading=") && !bodies.contains("<picture>"), "\(bodies)")
+        let rss = try #require(site.read("news/feed.xml"))
+        #expect(rss.contains("phone-1200w.jpg") && !rss.contains("shelter/phone.jpg&quot;"))
+        let file = try ImageCodec.header(of: site.outputTree()["news/2026/03/shelter/phone-1200w.jpg"]!)
+        #expect((file.width, file.height) == (1200, 900))
+    }
 }

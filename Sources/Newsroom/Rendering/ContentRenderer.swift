@@ -45,7 +45,8 @@ struct ContentRenderer: Sendable {
         func resolve(_ destination: String, isImage: Bool, line: Int, column: Int) -> LinkResolution {
             // Template code left from another generator is reported as such, not as a bad link.
             if MarkdownRenderer.holdsTemplateCode(destination) { return .keep }
-            let (resolution, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
+            let (linked, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
+            var resolution = linked
             let location = folder.location(sourcePath, line: firstLine + line - 1, column: column)
             if let problem {
                 problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
@@ -61,10 +62,17 @@ struct ContentRenderer: Sendable {
                     break
                 }
             }
-            if isImage, !absolute, !images.images.isEmpty, case .replace(let url) = resolution,
+            if isImage, !images.images.isEmpty, case .replace(let url) = resolution,
                case .target(let file, let suffix) = links.resolve(destination, isImage: true, sourcePath: sourcePath), suffix.isEmpty,
                let image = images.images[file] {
-                pictures[url] = ImagePicture(image, at: file) { links.linker.relative(from: pageFile, to: $0) }
+                if absolute {
+                    // A feed: the feed-sized file in place of the full size.
+                    let picture = ImagePicture(feedCopyOf: image, at: file) { links.linker.absolute($0) }
+                    pictures[picture.src] = picture
+                    resolution = .replace(picture.src)
+                } else {
+                    pictures[url] = ImagePicture(image, at: file) { links.linker.relative(from: pageFile, to: $0) }
+                }
             }
             switch resolution {
             case .keep: written[destination] = written[destination] ?? location

@@ -10,6 +10,8 @@ struct ImagePicture: Equatable {
     /// `a-480w.jpg 480w, a-800w.jpg 800w, a.jpg 900w`; empty when the image has no copies.
     var srcset: String
     var webpSrcset: String
+    /// `loading`/`decoding`/`fetchpriority` are written (pages); feeds get none.
+    var hints = true
 
     /// The column the default theme shows images in: 46rem less its padding, or the window.
     static let sizes = "(min-width: 46rem) 43.5rem, calc(100vw - 2.5rem)"
@@ -29,11 +31,28 @@ struct ImagePicture: Equatable {
         webpSrcset = webp.map { "\(link(ImageCatalog.path(of: $0, for: path))) \($0.width)w" }.joined(separator: ", ")
     }
 
+    /// The widest file a feed's body shows: feed readers show a column, and a reader
+    /// downloads every image of every new item.
+    static let feedWidest = 1200
+
+    /// For a feed body: the widest fallback file no wider than `feedWidest` (the full size when
+    /// it is narrower) with its own size; no candidates, no hints.
+    init(feedCopyOf image: ProcessedImage, at path: String, link: (String) -> String) {
+        let fitting = image.variants.filter { !$0.isWebP && $0.width <= Self.feedWidest }.last
+        let chosen = image.width <= Self.feedWidest || fitting == nil ? nil : fitting
+        src = link(chosen.map { ImageCatalog.path(of: $0, for: path) } ?? path)
+        width = chosen?.width ?? image.width
+        height = chosen?.height ?? image.height
+        srcset = ""
+        webpSrcset = ""
+        hints = false
+    }
+
     /// The `<picture>` for an `<img>` whose other attributes (`alt`, `title` …) are `attributes`.
     func html(attributes: String, lazy: Bool) -> String {
         var img = "<img src=\"\(HTMLEscaping.escaped(src))\"\(attributes) width=\"\(width)\" height=\"\(height)\""
         if !srcset.isEmpty { img += " srcset=\"\(HTMLEscaping.escaped(srcset))\" sizes=\"\(Self.sizes)\"" }
-        img += lazy ? " loading=\"lazy\" decoding=\"async\">" : " fetchpriority=\"high\">"
+        img += !hints ? ">" : lazy ? " loading=\"lazy\" decoding=\"async\">" : " fetchpriority=\"high\">"
         guard !webpSrcset.isEmpty else { return img }
         return "<picture><source type=\"image/webp\" srcset=\"\(HTMLEscaping.escaped(webpSrcset))\" sizes=\"\(Self.sizes)\">" + img + "</picture>"
     }
@@ -87,8 +106,8 @@ enum ImageMarkup {
             if !tag.attributes.contains("srcset"), !picture.srcset.isEmpty {
                 added += " srcset=\"\(HTMLEscaping.escaped(picture.srcset))\" sizes=\"\(ImagePicture.sizes)\""
             }
-            if !tag.attributes.contains("loading") { added += " loading=\"lazy\"" }
-            if !tag.attributes.contains("decoding") { added += " decoding=\"async\"" }
+            if picture.hints, !tag.attributes.contains("loading") { added += " loading=\"lazy\"" }
+            if picture.hints, !tag.attributes.contains("decoding") { added += " decoding=\"async\"" }
             bytes.insert(contentsOf: Array(added.utf8), at: tag.insertAt)
             changed = true
         }
