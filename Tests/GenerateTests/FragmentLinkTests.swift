@@ -30,7 +30,9 @@ import Testing
         result.otherDiagnostics.map(\.description)
     }
 
-    @Test func linksToIDsThatExistBuild() throws {
+    /// With no room for parsed bodies (a large site), targets are parsed again for the check.
+    @Test(arguments: [64 << 20, 0])
+    func linksToIDsThatExistBuild(bodyBudget: Int) throws {
         let site = try TestSite(Self.linked + """
 
         -- site/content/news/2024-01-11-linking.md --
@@ -46,13 +48,14 @@ import Testing
         [static](/images/logo.svg#whatever), [listing](/news/#nothing), [feed](/news/feed.xml#nothing), [out](https://example.com/#x)
         """)
         defer { site.delete() }
-        let result = site.build()
+        let result = site.build { $0.bodies.bytesInMemory = bodyBudget }
         #expect(messages(result) == [])
         let page = try #require(site.read("news/2024/01/linking/index.html"))
         #expect(page.contains("href=\"../target/index.html#part-two---b_c\""), "\(page)")
     }
 
-    @Test func linksToMissingIDsAreErrorsAtTheLink() throws {
+    @Test(arguments: [64 << 20, 0])
+    func linksToMissingIDsAreErrorsAtTheLink(bodyBudget: Int) throws {
         let site = try TestSite(Self.linked + """
 
         -- site/content/news/2024-01-11-linking.md --
@@ -66,7 +69,7 @@ import Testing
         [page](/team/#board) and [gone](2023-04-02-second/index.md#nowhere).
         """)
         defer { site.delete() }
-        let result = site.build()
+        let result = site.build { $0.bodies.bytesInMemory = bodyBudget }
         #expect(!result.succeeded)
         let file = "\(Self.news)/2024-01-11-linking.md"
         #expect(messages(result) == [

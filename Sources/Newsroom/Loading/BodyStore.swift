@@ -27,8 +27,9 @@ final class BodyStore: Sendable {
 
     private enum Entry: Sendable {
         case parsed(ParsedMarkdown)
-        /// Parsed but not kept: only the ids, for fragment checks.
-        case anchors([String])
+        /// Parsed but not kept. Not even its ids: at 100,000 items they were 50 MB, and a
+        /// fragment check of a body parses it again (once, see `AnchorBook`).
+        case dropped
         /// Read again and found gone or changed. Reported to every caller that asks for the
         /// body (the log drops repeats): the first to ask may be one that ignores problems,
         /// such as a fragment check, and the page must still fail.
@@ -51,7 +52,7 @@ final class BodyStore: Sendable {
     /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows.
     func add(_ body: String, of sourcePath: String) -> ParsedMarkdown {
         let parsed = markdown.parse(body)
-        let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .anchors(parsed.anchors)
+        let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .dropped
         entries.withLock { $0[sourcePath] = entry }
         return parsed
     }
@@ -74,7 +75,7 @@ final class BodyStore: Sendable {
         case .failed(let diagnostic):
             log.add(diagnostic)
             return nil
-        case .anchors, nil: break
+        case .dropped, nil: break
         }
         switch reread(sourcePath, contentHash: contentHash) {
         case .success(let body):
@@ -82,7 +83,7 @@ final class BodyStore: Sendable {
             let kept = entry == nil && budget.take(parsed.byteCount)
             entries.withLock { entries in
                 if case .failed = entries[sourcePath] { return }
-                entries[sourcePath] = kept ? .parsed(parsed) : .anchors(parsed.anchors)
+                entries[sourcePath] = kept ? .parsed(parsed) : .dropped
             }
             return parsed
         case .failure(let diagnostic):
@@ -96,9 +97,8 @@ final class BodyStore: Sendable {
     func anchors(_ sourcePath: String, contentHash: UInt64) -> [String]? {
         switch entries.withLock({ $0[sourcePath] }) {
         case .parsed(let parsed): return parsed.anchors
-        case .anchors(let anchors): return anchors
         case .failed: return nil
-        case nil:
+        case .dropped, nil:
             // Reported by the page that shows the body.
             var ignored = DiagnosticLog()
             return parsed(sourcePath, contentHash: contentHash, log: &ignored)?.anchors
