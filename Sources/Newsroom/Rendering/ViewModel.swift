@@ -76,7 +76,7 @@ final class ViewModel: @unchecked Sendable {
     /// Each item's tags (see `itemTags`), from one entry per tag.
     private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
         let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].frontFile)]) }
-        return plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
+        return plan.itemTags.map { tags in .list(tags.map { tagEntries[$0] }) }
     }
 
     private static func sitePages(_ plan: SitePlan, leavingOut hidden: String?) -> [(title: String, file: String)] {
