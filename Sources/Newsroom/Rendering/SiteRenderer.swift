@@ -154,10 +154,17 @@ struct SiteRenderer: @unchecked Sendable {
         case .feeds:
             // Feeds carry full bodies: their key covers each listed item's card and file.
             let images = FeedImages(renderer: self)
+            // What a listing's feeds show, made once for its three formats.
+            var shownBy: [String: (positions: [Int], extra: [String])] = [:]
             let keyed = plan.feeds.map { file, _, listing -> (String, UInt64?) in
-                let positions = Array(listing.items.prefix(config.feed.items))
-                let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") + plan.items[$0].id + images.keyPart(of: $0) }
-                return (file, keys?.cards("feed:" + file, positions, extra: extra + [keys.map { String($0.mapping) } ?? ""]))
+                guard let keys else { return (file, nil) }
+                let shown = shownBy[listing.folder] ?? {
+                    let positions = Array(listing.items.prefix(config.feed.items))
+                    let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") + plan.items[$0].id + images.keyPart(of: $0) }
+                    return (positions, extra + [String(keys.mapping)])
+                }()
+                shownBy[listing.folder] = shown
+                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
             }
             var kept: [OutputFile] = []
             var stale = Set<String>()
@@ -183,7 +190,9 @@ struct SiteRenderer: @unchecked Sendable {
                 hasher.combine(plan.index.digest)
                 for (position, card) in keys.cards.enumerated() {
                     hasher.combine(card)
-                    hasher.combine(plan.items[position].updated?.iso8601 ?? "")
+                    let updated = plan.items[position].updated
+                    hasher.combine(updated != nil)
+                    if let updated { hasher.combine(date: updated) }
                 }
                 for listing in plan.listings { hasher.combine(listing.items.count) }
                 for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
@@ -241,9 +250,12 @@ struct SiteRenderer: @unchecked Sendable {
         if summaries.count != plan.items.count { computeSummaries() }
         let jobs = self.jobs
         let listings = plan.listings
+        // Read through `shared`: a closure calling this value's methods would copy it for each page.
+        let shared = SharedRun(renderer: self, count: jobs.count)
         let pages = ParallelMap.run(jobs.count) { index -> PageState in
-            guard let page = page(of: jobs[index], listings: listings) else { return .other }
-            if let key = page.key, let isFresh, isFresh(page.path, key) { return .kept(page.path) }
+            let renderer = shared.renderer
+            guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
+            if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key)
         }
         var shown = [Bool](repeating: false, count: plan.items.count)
@@ -252,7 +264,6 @@ struct SiteRenderer: @unchecked Sendable {
             for position in shownItems(jobs[index], listings: listings) { shown[position] = true }
         }
         model.makeItemViews(summaries: summaries, for: shown.indices.filter { shown[$0] })
-        let shared = SharedRun(renderer: self, count: jobs.count)
         ParallelMap.forEach(jobs.count) { index in
             var local = DiagnosticLog()
             let files: [OutputFile]
