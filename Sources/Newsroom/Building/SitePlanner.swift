@@ -9,6 +9,9 @@ struct SitePlanner {
         let items = publication.select(source.items)
         let folder = source.folder
         var index = OutputIndex()
+        // Each item's page and about as many listing pages, the other pages and the copies.
+        let copied = source.staticFiles.count + source.theme.assets.count + source.bundleFiles.values.reduce(0) { $0 + $1.count }
+        index.reserveCapacity(outputs: 2 * items.count + source.pages.count + copied, sources: items.count + source.pages.count)
         let generated = "the generator's own pages"
         let newsFeeds = FeedFormat.allCases.map { SitePlan.feedFile("news/", format: $0) }
         for file in [SitePlan.homeFile, SitePlan.notFoundFile, SitePlan.tagsFile, SitePlan.sitemapFile, SitePlan.robotsFile] + newsFeeds {
