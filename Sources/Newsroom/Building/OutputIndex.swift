@@ -89,6 +89,6 @@ struct OutputIndex {
     }
 
     func contains(_ output: String) -> Bool {
-        owners[output.lowercased()] != nil
+        owners[Self.folded(output)] != nil
     }
 }
