@@ -14,6 +14,14 @@ import Testing
         #expect(Pager.window(current: 4, upTo: 10, showingLast: true) == [1, 2, 3, 4, 5, 6, nil, 10])
     }
 
+    /// Stable paging leaves out the last number, and its front page comes after the window.
+    @Test func windowsWithoutTheLastPage() {
+        #expect(Pager.window(current: 978, upTo: 977, showingLast: false) == [1, nil, 976, 977])
+        #expect(Pager.window(current: 2, upTo: 977, showingLast: false) == [1, 2, 3, 4])
+        #expect(Pager.window(current: 1, upTo: 0, showingLast: false) == [])
+        #expect(Pager.window(current: 2, upTo: 1, showingLast: false) == [1])
+    }
+
     @Test func binarySearchFindsPositions() {
         #expect(SiteRenderer.binarySearch([1, 4, 9, 12], 9) == 2)
         #expect(SiteRenderer.binarySearch([1, 4, 9, 12], 5) == nil)

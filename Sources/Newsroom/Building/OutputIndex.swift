@@ -9,6 +9,13 @@ struct OutputIndex {
     /// Output path → the source that claims it, as shown to the author.
     private(set) var owners: [String: String] = [:]
 
+    /// Room for `outputs` claimed paths and `sources` pages' sources, so that a site's thousands
+    /// of claims do not grow the maps again and again.
+    mutating func reserveCapacity(outputs: Int, sources: Int) {
+        owners.reserveCapacity(outputs)
+        pageBySource.reserveCapacity(sources)
+    }
+
     /// Claims `output` for `owner`; a second claim is an error naming both.
     mutating func claim(_ output: String, by owner: String, at location: @autoclosure () -> SourceLocation, log: inout DiagnosticLog) -> Bool {
         let key = Self.folded(output)
@@ -82,6 +89,6 @@ struct OutputIndex {
     }
 
     func contains(_ output: String) -> Bool {
-        owners[output.lowercased()] != nil
+        owners[Self.folded(output)] != nil
     }
 }

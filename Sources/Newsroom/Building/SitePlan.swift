@@ -10,6 +10,8 @@ struct SitePlan {
     var tags: [Tag]
     /// Each item's tag slugs, in its own order, duplicates removed.
     var itemTagSlugs: [[String]]
+    /// The same tags as indexes into `tags` and `tagListings`.
+    var itemTags: [[Int]]
     /// Tag slug → index into `tags` and `tagListings`.
     var tagIndex: [String: Int]
     var tagListings: [Listing]

@@ -9,6 +9,9 @@ struct SitePlanner {
         let items = publication.select(source.items)
         let folder = source.folder
         var index = OutputIndex()
+        // Each item's page and about as many listing pages, the other pages and the copies.
+        let copied = source.staticFiles.count + source.theme.assets.count + source.bundleFiles.values.reduce(0) { $0 + $1.count }
+        index.reserveCapacity(outputs: 2 * items.count + source.pages.count + copied, sources: items.count + source.pages.count)
         let generated = "the generator's own pages"
         let newsFeeds = FeedFormat.allCases.map { SitePlan.feedFile("news/", format: $0) }
         for file in [SitePlan.homeFile, SitePlan.notFoundFile, SitePlan.tagsFile, SitePlan.sitemapFile, SitePlan.robotsFile] + newsFeeds {
@@ -49,16 +52,21 @@ struct SitePlanner {
         }
         let spellings = TagSpellings(items)
         let (tags, tagItems) = collectTags(items, spellings: spellings, log: &log)
-        let itemTagSlugs = spellings.uses.map { uses -> [String] in
-            var slugs: [String] = []
-            for id in uses where !slugs.contains(spellings.slug[id]) { slugs.append(spellings.slug[id]) }
-            return slugs
+        // Each item's tags by their number in `tags`, in its order of writing, once each.
+        let tagNumber = tags.indices.reduce(into: [Int](repeating: 0, count: tags.count)) { numbers, index in
+            numbers[tagItems[index].slugID] = index
         }
+        let itemTags = spellings.uses.map { uses -> [Int] in
+            var numbers: [Int] = []
+            for id in uses where !numbers.contains(tagNumber[spellings.slugID[id]]) { numbers.append(tagNumber[spellings.slugID[id]]) }
+            return numbers
+        }
+        let itemTagSlugs = itemTags.map { $0.map { tags[$0].slug } }
         let paging = source.config.paging
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "", paging: paging)
-        let tagListings = tags.map { tag in
-            Listing(kind: .tag, title: tag.name, folder: "news/tags/\(tag.slug)/", items: tagItems[tag.slug] ?? [], key: tag.slug, paging: paging)
+        let tagListings = tags.indices.map { index in
+            Listing(kind: .tag, title: tags[index].name, folder: "news/tags/\(tags[index].slug)/", items: tagItems[index].members, key: tags[index].slug, paging: paging)
         }
         let (years, months) = archives(items, paging: paging)
         for listing in [news] + tagListings + years + months {
@@ -96,7 +104,7 @@ struct SitePlanner {
         }
         var plan = SitePlan(
             items: items, pages: source.pages, itemFiles: itemFiles, pageFiles: pageFiles,
-            news: news, tags: tags, itemTagSlugs: itemTagSlugs, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
+            news: news, tags: tags, itemTagSlugs: itemTagSlugs, itemTags: itemTags, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
             copies: copies.sorted { $0.outputPath < $1.outputPath }, aliases: aliases, index: index
         )
         plan.itemImages = images
@@ -105,50 +113,58 @@ struct SitePlanner {
 
     /// Tags by slug: spellings that slug alike are one tag, shown in the spelling most items use
     /// (the oldest item's on a tie, and the first it writes if it writes both); every other
-    /// spelling is warned about where it is written.
-    private func collectTags(_ items: [NewsItem], spellings: TagSpellings, log: inout DiagnosticLog) -> ([Tag], [String: [Int]]) {
+    /// spelling is warned about where it is written. Sorted by slug, each with its slug's number
+    /// in `spellings` and the positions of its items.
+    private func collectTags(_ items: [NewsItem], spellings: TagSpellings, log: inout DiagnosticLog) -> ([Tag], [(slugID: Int, members: [Int])]) {
         let count = spellings.name.count
+        let slugCount = spellings.slugs.count
         var uses = [Int](repeating: 0, count: count)
         var first = [(position: Int, index: Int)](repeating: (-1, 0), count: count)
-        var members: [String: [Int]] = [:]
+        var members = [[Int]](repeating: [], count: slugCount)
+        // The last item each slug was listed for: an item that writes a tag twice is listed once.
+        var listedFor = [Int](repeating: -1, count: slugCount)
         for (position, ids) in spellings.uses.enumerated() {
-            var slugsSeen: [String] = []
             for (index, id) in ids.enumerated() {
                 uses[id] += 1
                 // Items run newest first: what is left is the oldest item's first use.
                 if first[id].position != position { first[id] = (position, index) }
-                let slug = spellings.slug[id]
-                if !slugsSeen.contains(slug) {
-                    slugsSeen.append(slug)
-                    members[slug, default: []].append(position)
+                let slug = spellings.slugID[id]
+                if listedFor[slug] != position {
+                    listedFor[slug] = position
+                    members[slug].append(position)
                 }
             }
         }
         // Most uses, then the oldest item's, then the first it writes, then the smaller text.
         func rank(_ id: Int) -> (Int, Int, Int) { (uses[id], first[id].position, -first[id].index) }
-        var chosen: [String: Int] = [:]
+        var chosen = [Int](repeating: -1, count: slugCount)
         for id in 0..<count {
-            let slug = spellings.slug[id]
-            if let current = chosen[slug], rank(current) > rank(id) || rank(current) == rank(id) && spellings.name[current] < spellings.name[id] { continue }
+            let slug = spellings.slugID[id]
+            let current = chosen[slug]
+            if current >= 0, rank(current) > rank(id) || rank(current) == rank(id) && spellings.name[current] < spellings.name[id] { continue }
             chosen[slug] = id
         }
-        // Where each chosen spelling is first written, so a clash names both files.
-        var chosenAt: [String: String] = [:]
-        for position in items.indices.reversed() {
-            for id in spellings.uses[position] where chosen[spellings.slug[id]] == id && chosenAt[spellings.slug[id]] == nil {
-                chosenAt[spellings.slug[id]] = source.folder.display(items[position].sourcePath)
+        // Only a slug written in more than one spelling has spellings to warn about.
+        if count > slugCount {
+            // Where each chosen spelling is first written, so a clash names both files.
+            var chosenAt = [String?](repeating: nil, count: slugCount)
+            for position in items.indices.reversed() {
+                for id in spellings.uses[position] where chosen[spellings.slugID[id]] == id && chosenAt[spellings.slugID[id]] == nil {
+                    chosenAt[spellings.slugID[id]] = source.folder.display(items[position].sourcePath)
+                }
             }
-        }
-        for position in items.indices {
-            for (id, location) in zip(spellings.uses[position], items[position].tagLocations) {
-                let slug = spellings.slug[id]
-                if let winner = chosen[slug], winner != id {
-                    log.warning("tag '\(spellings.name[id])' is spelt '\(spellings.name[winner])' in \(chosenAt[slug] ?? "another item"); both are the tag '\(slug)'", at: location)
+            for position in items.indices {
+                for (id, location) in zip(spellings.uses[position], items[position].tagLocations) {
+                    let slug = spellings.slugID[id]
+                    let winner = chosen[slug]
+                    if winner != id {
+                        log.warning("tag '\(spellings.name[id])' is spelt '\(spellings.name[winner])' in \(chosenAt[slug] ?? "another item"); both are the tag '\(spellings.slugs[slug])'", at: location)
+                    }
                 }
             }
         }
-        let tags = chosen.map { Tag(name: spellings.name[$0.value], slug: $0.key) }.sorted { $0.slug < $1.slug }
-        return (tags, members)
+        let order = spellings.slugs.indices.sorted { spellings.slugs[$0] < spellings.slugs[$1] }
+        return (order.map { Tag(name: spellings.name[chosen[$0]], slug: spellings.slugs[$0]) }, order.map { ($0, members[$0]) })
     }
 
     private func archives(_ items: [NewsItem], paging: Paging) -> ([Listing], [Listing]) {
@@ -205,19 +221,30 @@ struct SitePlanner {
 /// distinct names and many uses of each), and each item's tags as those numbers.
 struct TagSpellings {
     var name: [String] = []
-    var slug: [String] = []
+    /// Each spelling's slug, as its number in `slugs`.
+    var slugID: [Int] = []
+    /// Every distinct slug, numbered on first sight.
+    var slugs: [String] = []
     /// Per item, in its order of writing.
     var uses: [[Int]] = []
 
     init(_ items: [NewsItem]) {
         var ids: [String: Int] = [:]
+        var slugIDs: [String: Int] = [:]
         uses.reserveCapacity(items.count)
         for position in items.indices {
             uses.append(items[position].tags.map { tag in
                 if let id = ids[tag] { return id }
                 ids[tag] = name.count
                 name.append(tag)
-                slug.append(Slug.make(from: tag))
+                let slug = Slug.make(from: tag)
+                if let known = slugIDs[slug] {
+                    slugID.append(known)
+                } else {
+                    slugIDs[slug] = slugs.count
+                    slugID.append(slugs.count)
+                    slugs.append(slug)
+                }
                 return name.count - 1
             })
         }

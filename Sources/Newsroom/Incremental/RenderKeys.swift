@@ -91,7 +91,13 @@ struct RenderKeys: Sendable {
 extension KeyHasher {
     /// A date by its fields (cheaper than its text, and the same for the same fields).
     mutating func combine(date: PublicationDate) {
-        for field in [date.year, date.month, date.day, date.hour, date.minute, date.second, date.offsetSeconds] { combine(field) }
+        combine(date.year)
+        combine(date.month)
+        combine(date.day)
+        combine(date.hour)
+        combine(date.minute)
+        combine(date.second)
+        combine(date.offsetSeconds)
         combine(date.hasTime)
     }
 }

@@ -21,6 +21,9 @@ final class ManifestLedger: Sendable {
     init(previous state: IncrementalState) {
         self.previousState = state
         self.previous = state.manifest
+        // A rebuild records about as many files as the last build made, most of them kept.
+        let capacity = state.manifest.entries.count
+        current.withLock { $0.manifest.entries.reserveCapacity(capacity) }
     }
 
     /// The manifest so far.

@@ -31,9 +31,13 @@ struct Pager: Equatable {
     /// `showingLast`), nil for each run left out.
     static func window(current: Int, upTo last: Int, showingLast: Bool) -> [Int?] {
         guard last >= 1 else { return [] }
+        // Only the numbers that can be shown are looked at: every page of a long listing has a pager.
+        var numbers = [1]
+        if max(2, current - 2) <= min(last, current + 2) { numbers += max(2, current - 2)...min(last, current + 2) }
+        if showingLast, numbers.last != last { numbers.append(last) }
         var shown: [Int?] = []
         var previous = 0
-        for n in 1...last where n == 1 || (showingLast && n == last) || abs(n - current) <= 2 {
+        for n in numbers {
             if n > previous + 1 { shown.append(nil) }
             shown.append(n)
             previous = n

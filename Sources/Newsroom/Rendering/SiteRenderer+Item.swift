@@ -64,27 +64,28 @@ extension SiteRenderer {
     /// only at neighbours keeps the cost linear in the number of items.
     func relatedItems(_ position: Int) -> [Int] {
         let window = 12
-        // Every neighbour once per tag it shares; sorted, equal runs count the shared tags.
-        var neighbours: [Int] = []
-        neighbours.reserveCapacity(plan.itemTagSlugs[position].count * (2 * window))
-        for slug in plan.itemTagSlugs[position] {
-            guard let index = plan.tagIndex[slug] else { continue }
+        // Each tag's neighbours, in ascending order as its listing holds them: merged, an item
+        // in several of them is counted once per tag it shares, without sorting them all.
+        var near: [ArraySlice<Int>] = []
+        near.reserveCapacity(plan.itemTags[position].count)
+        for index in plan.itemTags[position] {
             let members = plan.tagListings[index].items
             guard let here = Self.binarySearch(members, position) else { continue }
-            for other in members[max(0, here - window)..<min(members.count, here + window + 1)] where other != position {
-                neighbours.append(other)
-            }
+            near.append(members[max(0, here - window)..<min(members.count, here + window + 1)])
         }
-        neighbours.sort()
         // The best three by (shared tags, nearness, position), without sorting them all.
         var best: [(other: Int, count: Int, distance: Int)] = []
-        var start = 0
-        while start < neighbours.count {
-            let other = neighbours[start]
-            var end = start + 1
-            while end < neighbours.count, neighbours[end] == other { end += 1 }
-            let candidate = (other: other, count: end - start, distance: abs(other - position))
-            start = end
+        while true {
+            var other = Int.max
+            for slice in near where !slice.isEmpty { other = min(other, slice[slice.startIndex]) }
+            guard other != Int.max else { break }
+            var count = 0
+            for slot in near.indices where near[slot].first == other {
+                count += 1
+                near[slot] = near[slot].dropFirst()
+            }
+            guard other != position else { continue }
+            let candidate = (other: other, count: count, distance: abs(other - position))
             let slot = best.firstIndex { current in
                 (candidate.count, -candidate.distance, -candidate.other) > (current.count, -current.distance, -current.other)
             } ?? best.count

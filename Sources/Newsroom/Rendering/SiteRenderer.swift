@@ -69,23 +69,102 @@ struct SiteRenderer: @unchecked Sendable {
         return jobs
     }
 
-    func run(_ job: Job, listings: [Listing], log: inout DiagnosticLog) -> [OutputFile] {
+    /// The one page a job makes and its key (nil without the incremental build); nil for the
+    /// jobs that make several files or none of their own (feeds, sitemap, aliases, copies).
+    func page(of job: Job, listings: [Listing]) -> (path: String, key: UInt64?)? {
         switch job {
         case .home:
             let shown = plan.items.indices.prefix(config.perPage)
-            return cached(SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)])) { renderHome(log: &log) }
+            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)]))
         case .tagIndex:
+            guard let keys else { return (SitePlan.tagsFile, nil) }
             let counts = (plan.tagListings + plan.yearListings).map { "\($0.key)=\($0.items.count)" }
-            return cached(SitePlan.tagsFile, keys?.cards("tags", [], extra: counts)) { renderTagIndex(log: &log) }
+            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts))
         case .notFound:
-            return cached(SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [])) { renderNotFound(log: &log) }
+            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: []))
+        case .item(let position):
+            guard let keys else { return (plan.itemFiles[position], nil) }
+            let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
+            let key = keys.item(
+                position, contentHash: plan.items[position].contentHash, neighbours: neighbours, related: relatedItems(position),
+                linked: linkedContentHashes(plan.items[position].fragmentLinkPaths, sourcePath: plan.items[position].sourcePath)
+            )
+            return (plan.itemFiles[position], key)
+        case .page(let position):
+            guard let keys else { return (plan.pageFiles[position], nil) }
+            let page = plan.pages[position]
+            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)))
+        case .listingPage(let index, let number):
+            let listing = listings[index]
+            guard let keys else { return (listing.file(page: number), nil) }
+            let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
+            // What the page shows besides its cards: a fixed page neither counts the listing nor
+            // lists the years or months with their counts (see `renderListingPage`).
+            var extra = [listing.title, Pager(listing, page: number).keyText] + neighbours
+            if !listing.isFixed(page: number) {
+                extra.append("\(listing.items.count)/\(listing.pageCount)")
+                // The news index lists the years and a year its months, each with its count.
+                if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
+            }
+            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra))
+        case .feeds, .sitemap, .alias, .copy:
+            return nil
+        }
+    }
+
+    /// Renders the one page of a job `page(of:listings:)` gives a path for.
+    private func renderSinglePage(_ job: Job, listings: [Listing], log: inout DiagnosticLog) -> OutputFile {
+        switch job {
+        case .home: return renderHome(log: &log)
+        case .tagIndex: return renderTagIndex(log: &log)
+        case .notFound: return renderNotFound(log: &log)
+        case .item(let position): return renderItem(position, related: relatedItems(position), log: &log)
+        case .page(let position): return renderPage(position, log: &log) ?? .text(plan.pageFiles[position], "")
+        case .listingPage(let index, let number): return renderListingPage(listings[index], number: number, log: &log)
+        case .feeds, .sitemap, .alias, .copy: preconditionFailure("\(job) makes no single page")
+        }
+    }
+
+    /// The items whose cards or dates a job's page shows, when it renders (related items'
+    /// cards are made where they are shown).
+    private func shownItems(_ job: Job, listings: [Listing]) -> ArraySlice<Int> {
+        switch job {
+        case .home: return ArraySlice(plan.items.indices.prefix(config.perPage))
+        case .notFound: return ArraySlice(plan.items.indices.prefix(3))
+        case .item(let position): return [position]
+        case .listingPage(let index, let number): return listings[index].items(onPage: number)
+        case .tagIndex, .page, .feeds, .sitemap, .alias, .copy: return []
+        }
+    }
+
+    /// The files of `job`. `known` is its page's path and key when the caller already made
+    /// them and found the previous build's file stale.
+    func run(_ job: Job, listings: [Listing], known: (path: String, key: UInt64?)? = nil, log: inout DiagnosticLog) -> [OutputFile] {
+        if let known {
+            var file = renderSinglePage(job, listings: listings, log: &log)
+            file.cacheKey = known.key ?? 0
+            return [file]
+        }
+        if let page = page(of: job, listings: listings) {
+            return cached(page.path, page.key) { renderSinglePage(job, listings: listings, log: &log) }
+        }
+        switch job {
+        case .home, .tagIndex, .notFound, .item, .page, .listingPage:
+            preconditionFailure("\(job) makes a single page")
         case .feeds:
             // Feeds carry full bodies: their key covers each listed item's card and file.
             let images = FeedImages(renderer: self)
+            // What a listing's feeds show, made once for its three formats.
+            var shownBy: [String: (positions: [Int], extra: [String])] = [:]
             let keyed = plan.feeds.map { file, _, listing -> (String, UInt64?) in
-                let positions = Array(listing.items.prefix(config.feed.items))
-                let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") + plan.items[$0].id + images.keyPart(of: $0) }
-                return (file, keys?.cards("feed:" + file, positions, extra: extra + [keys.map { String($0.mapping) } ?? ""]))
+                guard let keys else { return (file, nil) }
+                let shown = shownBy[listing.folder] ?? {
+                    let positions = Array(listing.items.prefix(config.feed.items))
+                    let extra = [listing.title] + positions.map { String(plan.items[$0].contentHash) + (plan.items[$0].updated?.iso8601 ?? "") + plan.items[$0].id + images.keyPart(of: $0) }
+                    return (positions, extra + [String(keys.mapping)])
+                }()
+                shownBy[listing.folder] = shown
+                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
             }
             var kept: [OutputFile] = []
             var stale = Set<String>()
@@ -111,7 +190,9 @@ struct SiteRenderer: @unchecked Sendable {
                 hasher.combine(plan.index.digest)
                 for (position, card) in keys.cards.enumerated() {
                     hasher.combine(card)
-                    hasher.combine(plan.items[position].updated?.iso8601 ?? "")
+                    let updated = plan.items[position].updated
+                    hasher.combine(updated != nil)
+                    if let updated { hasher.combine(date: updated) }
                 }
                 for listing in plan.listings { hasher.combine(listing.items.count) }
                 for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
@@ -126,34 +207,6 @@ struct SiteRenderer: @unchecked Sendable {
                 file.cacheKey = key ?? 0
                 return file
             }
-        case .item(let position):
-            let related = relatedItems(position)
-            let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
-            let item = plan.items[position]
-            let key = keys?.item(
-                position, contentHash: item.contentHash, neighbours: neighbours, related: related,
-                linked: linkedContentHashes(item.fragmentLinkPaths, sourcePath: item.sourcePath)
-            )
-            return cached(plan.itemFiles[position], key) { renderItem(position, related: related, log: &log) }
-        case .page(let position):
-            let page = plan.pages[position]
-            let key = keys?.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath))
-            return cached(plan.pageFiles[position], key) {
-                renderPage(position, log: &log) ?? .text(plan.pageFiles[position], "")
-            }
-        case .listingPage(let index, let number):
-            let listing = listings[index]
-            let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
-            // What the page shows besides its cards: a fixed page neither counts the listing nor
-            // lists the years or months with their counts (see `renderListingPage`).
-            var extra = [listing.title, Pager(listing, page: number).keyText] + neighbours
-            if !listing.isFixed(page: number) {
-                extra.append("\(listing.items.count)/\(listing.pageCount)")
-                // The news index lists the years and a year its months, each with its count.
-                if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
-            }
-            let key = keys?.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra)
-            return cached(listing.file(page: number), key) { renderListingPage(listing, number: number, log: &log) }
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index):
             let copy = plan.copies[index]
@@ -190,15 +243,35 @@ struct SiteRenderer: @unchecked Sendable {
     /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
     /// Only cmark-gfm's inline parsing runs one document at a time (see `CmarkSession`); the
     /// rest of a page, its Markdown included, renders on both cores at once.
+    ///
+    /// Every page's key comes first: a page kept as it is needs no view model, so the items'
+    /// dates and cards are made only for the pages that render.
     mutating func render(log: inout DiagnosticLog, stage: @escaping @Sendable (OutputFile) throws -> Void) throws {
         if summaries.count != plan.items.count { computeSummaries() }
-        model.makeItemViews(summaries: summaries)
         let jobs = self.jobs
         let listings = plan.listings
+        // Read through `shared`: a closure calling this value's methods would copy it for each page.
         let shared = SharedRun(renderer: self, count: jobs.count)
+        let pages = ParallelMap.run(jobs.count) { index -> PageState in
+            let renderer = shared.renderer
+            guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
+            if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
+            return .stale(page.path, page.key)
+        }
+        var shown = [Bool](repeating: false, count: plan.items.count)
+        for (index, state) in pages.enumerated() {
+            guard case .stale = state else { continue }
+            for position in shownItems(jobs[index], listings: listings) { shown[position] = true }
+        }
+        model.makeItemViews(summaries: summaries, for: shown.indices.filter { shown[$0] })
         ParallelMap.forEach(jobs.count) { index in
             var local = DiagnosticLog()
-            let files = shared.renderer.run(jobs[index], listings: listings, log: &local)
+            let files: [OutputFile]
+            switch pages[index] {
+            case .kept(let path): files = [OutputFile(path: path, content: .kept)]
+            case .stale(let path, let key): files = shared.renderer.run(jobs[index], listings: listings, known: (path, key), log: &local)
+            case .other: files = shared.renderer.run(jobs[index], listings: listings, log: &local)
+            }
             for file in files {
                 if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings[file.path] ?? []) }
             }
@@ -210,6 +283,14 @@ struct SiteRenderer: @unchecked Sendable {
         for diagnostics in shared.diagnostics { log.add(contentsOf: diagnostics) }
         warnings = shared.warnings
         if let error = shared.error { throw error }
+    }
+
+    /// A job's page before rendering: kept from the previous build, to be rendered with its
+    /// key, or not a single page (see `page(of:listings:)`).
+    private enum PageState {
+        case kept(String)
+        case stale(String, UInt64?)
+        case other
     }
 
     /// Renders every page into memory (for tests and small sites).

@@ -76,7 +76,7 @@ final class ViewModel: @unchecked Sendable {
     /// Each item's tags (see `itemTags`), from one entry per tag.
     private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
         let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].frontFile)]) }
-        return plan.itemTagSlugs.map { slugs in .list(slugs.compactMap { plan.tagIndex[$0].map { tagEntries[$0] } }) }
+        return plan.itemTags.map { tags in .list(tags.map { tagEntries[$0] }) }
     }
 
     private static func sitePages(_ plan: SitePlan, leavingOut hidden: String?) -> [(title: String, file: String)] {
@@ -88,15 +88,25 @@ final class ViewModel: @unchecked Sendable {
 
     /// The date of the item at `position`.
     func itemDate(_ position: Int) -> TemplateObject {
-        itemViews.dates.map { $0[position] } ?? date(plan.items[position].date)
+        if position < itemViews.dates.count, let date = itemViews.dates[position] { return date }
+        return date(plan.items[position].date)
     }
 
-    /// Makes every item's date, and the cards of the first `keptCards` items, on all cores;
-    /// called once, before pages render. `summaries` are the ones every page shows.
-    func makeItemViews(summaries: [String]) {
-        guard itemViews.dates == nil else { return }
-        itemViews.dates = ParallelMap.run(plan.items.count) { self.date(self.plan.items[$0].date) }
-        itemViews.cards = ParallelMap.run(min(plan.items.count, summaries.count, keptCards)) { self.makeCard($0, summary: summaries[$0]) }
+    /// Makes the dates of the items at `positions`, and the cards of those among the first
+    /// `keptCards`, on all cores; called before pages render, with the items the pages to be
+    /// rendered show. `summaries` are the ones every page shows.
+    func makeItemViews(summaries: [String], for positions: [Int]) {
+        if itemViews.dates.count != plan.items.count {
+            itemViews.dates = Array(repeating: nil, count: plan.items.count)
+            itemViews.cards = Array(repeating: nil, count: min(plan.items.count, summaries.count, keptCards))
+        }
+        let dated = positions.filter { itemViews.dates[$0] == nil }
+        let dates = ParallelMap.run(dated.count) { self.date(self.plan.items[dated[$0]].date) }
+        for (position, date) in zip(dated, dates) { itemViews.dates[position] = date }
+        // After the dates: a card shows its item's date.
+        let carded = positions.filter { $0 < itemViews.cards.count && itemViews.cards[$0] == nil }
+        let cards = ParallelMap.run(carded.count) { self.makeCard(carded[$0], summary: summaries[carded[$0]]) }
+        for (position, card) in zip(carded, cards) { itemViews.cards[position] = card }
     }
 
     /// A menu or social link: a file of ours or an outside URL.
@@ -201,7 +211,7 @@ final class ViewModel: @unchecked Sendable {
     /// links are `TemplateLink`s, written for each page as it renders, so a card is the same on
     /// every page: kept for the first `keptCards` items, built where it is shown for the rest.
     func card(_ position: Int, summary: String) -> TemplateObject {
-        if let cards = itemViews.cards, position < cards.count { return cards[position] }
+        if position < itemViews.cards.count, let card = itemViews.cards[position] { return card }
         return makeCard(position, summary: summary)
     }
 
@@ -245,7 +255,8 @@ final class ViewModel: @unchecked Sendable {
 /// on several threads, and only read after.
 // Unchecked: written by one thread before the render's threads start, only read after.
 final class ItemViews: @unchecked Sendable {
-    var dates: [TemplateObject]?
-    /// The first items' cards (see `ViewModel.keptCards`).
-    var cards: [TemplateObject]?
+    /// By position; nil for an item no rendered page shows.
+    var dates: [TemplateObject?] = []
+    /// The first items' cards (see `ViewModel.keptCards`), nil for one no rendered page shows.
+    var cards: [TemplateObject?] = []
 }

@@ -1,0 +1,48 @@
+import Foundation
+import Testing
+@testable import Newsroom
+
+/// A rebuild decides from every page's key which pages render before it makes any item's date
+/// or card, and makes them only for the items those pages show.
+@Suite struct ItemViewsTests {
+    /// Renders a three-item site with `isFresh` saying which previous files are still good, and
+    /// returns the positions whose dates and cards were made beforehand.
+    static func viewsMade(isFresh: @escaping @Sendable (String, UInt64) -> Bool) throws -> (dates: [Int], cards: [Int]) {
+        var text = Sites.config + "\n-- site/content/pages/about.md --\n---\ntitle: About\n---\nUs.\n"
+        for day in 1...3 {
+            text += "-- site/content/news/2023-03-0\(day)-item\(day).md --\n---\ntitle: Item \(day)\ndate: 2023-03-0\(day)\ntags: [policy]\n---\nBody \(day).\n"
+        }
+        let site = try TestSite(text)
+        defer { site.delete() }
+        var run = BuildRun(options: site.options(), engine: .builtIn)
+        let loaded = run.load(reusing: nil)
+        let source = try #require(loaded)
+        let inputs = run.inputs(of: source, digest: false)
+        let planned = run.plan(source, inputs: inputs)
+        var renderer = try #require(planned, "\(run.finished().diagnostics)")
+        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, isFresh: isFresh)
+        var log = DiagnosticLog()
+        _ = renderer.render(log: &log)
+        let views = renderer.model.itemViews
+        return (views.dates.indices.filter { views.dates[$0] != nil }, views.cards.indices.filter { views.cards[$0] != nil })
+    }
+
+    @Test func aRebuildThatKeepsEveryPageMakesNoItemViews() throws {
+        let made = try Self.viewsMade { _, _ in true }
+        #expect(made.dates.isEmpty)
+        #expect(made.cards.isEmpty)
+    }
+
+    @Test func aRebuildMakesTheViewsOfTheItemsItsRenderedPagesShow() throws {
+        // Only the oldest item's page renders (positions run newest first).
+        let made = try Self.viewsMade { path, _ in path != "news/2023/03/item1/index.html" }
+        #expect(made.dates == [2])
+        #expect(made.cards == [2])
+    }
+
+    @Test func aFirstBuildMakesEveryItemsViewsOnce() throws {
+        let made = try Self.viewsMade { _, _ in false }
+        #expect(made.dates == [0, 1, 2])
+        #expect(made.cards == [0, 1, 2])
+    }
+}
