@@ -10,14 +10,23 @@ struct SearchIndex: Sendable {
     private(set) var postingValues: [Int32]
     private(set) var postingStarts: [Int]
 
-    init(_ documents: [SearchDocument]) {
+    /// Terms a previous build found for some of the documents: `documents[n]` is document
+    /// `n`'s index in `terms`, nil for a document to tokenise.
+    struct KnownTerms: Sendable {
+        var terms: SearchPartTerms
+        var documents: [Int?]
+    }
+
+    /// The index of `documents`, each tokenised unless `known` holds its terms (its body can
+    /// then be left empty).
+    init(_ documents: [SearchDocument], known: KnownTerms? = nil) {
         self.documents = documents
         // Tokenising is the costly part: on every core, a long run of documents per task so that
         // each tokenizer learns its words once and meets them again and again (a split index
         // also builds its parts side by side); runs are merged in document order below.
         let run = max(256, (documents.count + 3) / 4)
         let runs = ParallelMap.run((documents.count + run - 1) / run) { task in
-            SearchRunPostings(documents, numbers: (task * run)..<min(documents.count, task * run + run))
+            SearchRunPostings(documents, numbers: (task * run)..<min(documents.count, task * run + run), known: known)
         }
         // One number per distinct term across runs, then the numbers ranked in sorted order.
         var numberOfTerm: [String: Int] = [:]
