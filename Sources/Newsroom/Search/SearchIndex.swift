@@ -10,23 +10,14 @@ struct SearchIndex: Sendable {
     private(set) var postingValues: [Int32]
     private(set) var postingStarts: [Int]
 
-    /// Terms a previous build found for some of the documents: `documents[n]` is document
-    /// `n`'s index in `terms`, nil for a document to tokenise.
-    struct KnownTerms: Sendable {
-        var terms: SearchPartTerms
-        var documents: [Int?]
-    }
-
-    /// The index of `documents`, each tokenised unless `known` holds its terms (its body can
-    /// then be left empty).
-    init(_ documents: [SearchDocument], known: KnownTerms? = nil) {
+    init(_ documents: [SearchDocument]) {
         self.documents = documents
         // Tokenising is the costly part: on every core, a long run of documents per task so that
         // each tokenizer learns its words once and meets them again and again (a split index
         // also builds its parts side by side); runs are merged in document order below.
         let run = max(256, (documents.count + 3) / 4)
         let runs = ParallelMap.run((documents.count + run - 1) / run) { task in
-            SearchRunPostings(documents, numbers: (task * run)..<min(documents.count, task * run + run), known: known)
+            SearchRunPostings(documents, numbers: (task * run)..<min(documents.count, task * run + run))
         }
         // One number per distinct term across runs, then the numbers ranked in sorted order.
         var numberOfTerm: [String: Int] = [:]
@@ -61,6 +52,14 @@ struct SearchIndex: Sendable {
         }
         postingValues = values
         postingStarts = starts
+    }
+
+    /// An index put together elsewhere: `terms` in index order, each term's postings ascending.
+    init(documents: [SearchDocument], terms: [String], postingValues: [Int32], postingStarts: [Int]) {
+        self.documents = documents
+        self.terms = terms
+        self.postingValues = postingValues
+        self.postingStarts = postingStarts
     }
 
     /// The postings of the term at `index` of `terms`.

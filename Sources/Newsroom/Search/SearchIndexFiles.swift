@@ -63,6 +63,7 @@ struct SearchIndexFiles {
     private func part(_ name: String, file: String, positions: [Int], isFresh: ((String, UInt64) -> Bool)?, log: inout DiagnosticLog) -> OutputFile {
         // Fields read in place: a copy of a whole item per position costs more than the hashing.
         let items = plan.items
+        let itemFiles = plan.itemFiles
         let seed = termKeySeed
         let termKeys = positions.map { position in
             var hasher = seed
@@ -78,9 +79,10 @@ struct SearchIndexFiles {
             hasher.combine(SearchScript.version)
             hasher.combine(name)
             for (position, termKey) in zip(positions, termKeys) {
+                let date = items[position].date
                 hasher.combine(termKey)
-                hasher.combine(plan.itemFiles[position])
-                hasher.combine(items[position].date.year * 10_000 + items[position].date.month * 100 + items[position].date.day)
+                hasher.combine(itemFiles[position])
+                hasher.combine(date.year * 10_000 + date.month * 100 + date.day)
             }
             return hasher.value
         }
@@ -103,7 +105,7 @@ struct SearchIndexFiles {
             documents[offset].body = text
             log.add(contentsOf: diagnostics)
         }
-        let index = SearchIndex(documents, known: known)
+        let index = known.map { SearchIndex(documents, known: $0) } ?? SearchIndex(documents)
         if let termCache, known?.terms.keys != termKeys {
             termCache.write(SearchPartTerms(of: index, keys: termKeys), part: name)
         }

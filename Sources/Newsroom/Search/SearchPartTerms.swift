@@ -21,7 +21,8 @@ struct SearchPartTerms: Sendable, Equatable {
         self.entries = entries
     }
 
-    /// The terms of each document of `index`, which holds the documents with `keys` in order.
+    /// The terms of each document of `index`, which holds the documents with `keys` in order;
+    /// the terms are the index's, in its order.
     init(of index: SearchIndex, keys: [UInt64]) {
         terms = index.terms
         self.keys = keys
@@ -47,6 +48,18 @@ struct SearchPartTerms: Sendable, Equatable {
     /// The entries of the document at `index` of `keys`.
     func entries(of index: Int) -> ArraySlice<UInt32> {
         entries[starts[index]..<starts[index + 1]]
+    }
+
+    /// Where `term` is in `terms`, or where it would go, found by halving: `terms` is in the
+    /// index's order (`SearchTermOrder`).
+    func place(of term: String) -> (index: Int, found: Bool) {
+        var low = 0
+        var high = terms.count
+        while low < high {
+            let middle = (low + high) / 2
+            if SearchTermOrder.precedes(terms[middle], term) { low = middle + 1 } else { high = middle }
+        }
+        return (low, low < terms.count && terms[low] == term)
     }
 
     /// Each key's document, the first one when two documents share it.
@@ -81,8 +94,8 @@ extension SearchPartTerms {
         return Data(bytes)
     }
 
-    /// What `encoded` wrote; nil for bytes of another layout, cut short, or naming a term that
-    /// is not there.
+    /// What `encoded` wrote; nil for bytes of another layout, cut short, with terms out of the
+    /// index's order, or naming a term that is not there.
     init?(decoding data: Data) {
         let read = data.withUnsafeBytes { raw -> SearchPartTerms? in
             var offset = Self.magic.count
@@ -105,6 +118,7 @@ extension SearchPartTerms {
                 terms.append(String(decoding: raw[offset..<(offset + Int(length))], as: UTF8.self))
                 offset += Int(length)
             }
+            for index in terms.indices.dropFirst() where !SearchTermOrder.precedes(terms[index - 1], terms[index]) { return nil }
             guard let documentCount = block(1, of: UInt32.self)?.first,
                   let keys = block(Int(documentCount), of: UInt64.self),
                   let counts = block(Int(documentCount), of: UInt32.self) else { return nil }

@@ -7,12 +7,9 @@ struct SearchRunPostings: Sendable {
     /// `document × 2 + 1` for a title or tag term, `document × 2` for a body-only one.
     let postings: [Int32]
 
-    /// With `known`, a document whose `known.documents` entry is set takes its terms from the
-    /// previous build's instead of from its text.
-    init(_ documents: [SearchDocument], numbers: Range<Int>, known: SearchIndex.KnownTerms? = nil) {
+    /// The postings of the documents at `numbers`, ascending.
+    init(_ documents: [SearchDocument], numbers: some Sequence<Int>) {
         var tokenizer = SearchTokenizer()
-        // Each known term's number in this run, -1 until met.
-        var numberOfKnown = [Int](repeating: -1, count: known?.terms.terms.count ?? 0)
         // The last document each term was recorded for: a set without a set per document.
         var recordedFor: [Int] = []
         var postingTerms: [Int32] = []
@@ -26,14 +23,6 @@ struct SearchRunPostings: Sendable {
             postings.append(Int32(document * 2 + (heading ? 1 : 0)))
         }
         for number in numbers {
-            if let known, let index = known.documents[number] {
-                for entry in known.terms.entries(of: index) {
-                    let term = Int(entry >> 1)
-                    if numberOfKnown[term] < 0 { numberOfKnown[term] = tokenizer.number(ofTerm: known.terms.terms[term]) }
-                    record(numberOfKnown[term], document: number, heading: entry & 1 == 1)
-                }
-                continue
-            }
             let document = documents[number]
             // Heading terms first, so a term in the title or a tag and in the body is a heading one.
             tokenizer.forEachTerm(in: document.title) { record($0, document: number, heading: true) }

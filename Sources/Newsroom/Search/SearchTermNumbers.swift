@@ -16,17 +16,15 @@ struct SearchTermNumbers {
             numberOfWord.insert(word, value: -1)
             return nil
         }
-        let number = number(ofTerm: term)
+        let number: Int
+        if let shared = numberOfTerm[term] {
+            number = shared
+        } else {
+            number = texts.count
+            texts.append(term)
+            numberOfTerm[term] = number
+        }
         numberOfWord.insert(word, value: number)
         return number
-    }
-
-    /// The number of a term, stemmed already (one a previous build found); a new term gets the
-    /// next number.
-    mutating func number(ofTerm term: String) -> Int {
-        if let shared = numberOfTerm[term] { return shared }
-        texts.append(term)
-        numberOfTerm[term] = texts.count - 1
-        return texts.count - 1
     }
 }

@@ -64,11 +64,6 @@ struct SearchTokenizer {
         numbers = known
     }
 
-    /// The number in `termTexts` of a term found before, by this tokenizer or a previous build.
-    mutating func number(ofTerm term: String) -> Int {
-        numbers.number(ofTerm: term)
-    }
-
     /// A folded word's term, or nil for a word the index does not keep.
     static func term(_ word: String) -> String? {
         term(Array(word.utf8))
