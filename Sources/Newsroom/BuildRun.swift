@@ -148,7 +148,8 @@ struct BuildRun {
             }
             clock.lap("render", into: &result)
             if !log.hasErrors {
-                for file in SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove).files(isFresh: { session.keep($0, key: $1) }, log: &log) {
+                let terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+                for file in SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) {
                     counter.count(file.path)
                     try session.stage(file)
                 }

@@ -54,6 +54,14 @@ struct SearchIndex: Sendable {
         postingStarts = starts
     }
 
+    /// An index put together elsewhere: `terms` in index order, each term's postings ascending.
+    init(documents: [SearchDocument], terms: [String], postingValues: [Int32], postingStarts: [Int]) {
+        self.documents = documents
+        self.terms = terms
+        self.postingValues = postingValues
+        self.postingStarts = postingStarts
+    }
+
     /// The postings of the term at `index` of `terms`.
     func postings(of index: Int) -> ArraySlice<Int32> {
         postingValues[postingStarts[index]..<postingStarts[index + 1]]

@@ -13,6 +13,9 @@ struct SearchIndexFiles {
 
     let renderer: SiteRenderer
     var splitAbove = Self.defaultSplitAbove
+    /// Where the terms of the items of each part are kept between builds; without one, every
+    /// part written is tokenised from the items' text.
+    var termCache: SearchTermCache?
 
     private var plan: SitePlan { renderer.plan }
 
@@ -22,7 +25,9 @@ struct SearchIndexFiles {
         guard renderer.config.search == .local else { return [] }
         let all = Array(plan.items.indices)
         guard all.count > splitAbove else {
-            return [part("all", file: Self.firstFile, positions: all, isFresh: isFresh, log: &log)]
+            let file = part("all", file: Self.firstFile, positions: all, isFresh: isFresh, log: &log)
+            if Self.isWritten(file) { termCache?.removeAll(except: ["all"]) }
+            return [file]
         }
         var years: [(name: String, positions: [Int])] = []
         for position in all {
@@ -46,39 +51,82 @@ struct SearchIndexFiles {
             return (file, local)
         }
         for (_, local) in written { log.add(contentsOf: local.diagnostics) }
+        if written.contains(where: { Self.isWritten($0.0) }) { termCache?.removeAll(except: Set(parts.map(\.name))) }
         return [manifest] + written.map(\.0)
     }
 
+    private static func isWritten(_ file: OutputFile) -> Bool {
+        if case .kept = file.content { return false }
+        return true
+    }
+
     private func part(_ name: String, file: String, positions: [Int], isFresh: ((String, UInt64) -> Bool)?, log: inout DiagnosticLog) -> OutputFile {
-        let documents = positions.map(document)
+        // Fields read in place: a copy of a whole item per position costs more than the hashing.
+        let items = plan.items
+        let itemFiles = plan.itemFiles
+        let seed = termKeySeed
+        let termKeys = positions.map { position in
+            var hasher = seed
+            hasher.combine(items[position].sourcePath)
+            hasher.combine(items[position].contentHash)
+            return hasher.value
+        }
+        // What a result shows comes from the item's file, its page and its date; the linker's
+        // settings and the date's wording are in the global key.
         let key = renderer.keys.map { keys -> UInt64 in
             var hasher = KeyHasher()
             hasher.combine(keys.global)
             hasher.combine(SearchScript.version)
             hasher.combine(name)
-            for (position, document) in zip(positions, documents) {
-                hasher.combine(plan.items[position].contentHash)
-                for field in [document.url, document.title, document.day, document.dateText, document.summary] { hasher.combine(field) }
-                for tag in document.tags { hasher.combine(tag) }
+            for (position, termKey) in zip(positions, termKeys) {
+                let date = items[position].date
+                hasher.combine(termKey)
+                hasher.combine(itemFiles[position])
+                hasher.combine(date.year * 10_000 + date.month * 100 + date.day)
             }
             return hasher.value
         }
         if let key, let isFresh, isFresh(file, key) { return OutputFile(path: file, content: .kept) }
-        // Bodies past the memory budget are read and parsed again, on every core.
-        let bodies = ParallelMap.run(positions.count) { offset -> (String, [Diagnostic]) in
-            let item = plan.items[positions[offset]]
+        let known = termCache?.read(name).map { terms in
+            let documents = terms.documentsByKey()
+            return SearchIndex.KnownTerms(terms: terms, documents: termKeys.map { documents[$0] })
+        }
+        let unknown = positions.indices.filter { known?.documents[$0] == nil }
+        // Bodies past the memory budget, or of items the previous build loaded, are read and
+        // parsed again, on every core.
+        let bodies = ParallelMap.run(unknown.count) { number -> (String, [Diagnostic]) in
+            let position = positions[unknown[number]]
             var local = DiagnosticLog()
-            let text = renderer.source.bodies.parsed(item.sourcePath, contentHash: item.contentHash, log: &local)?.plainText() ?? ""
+            let text = renderer.source.bodies.parsed(items[position].sourcePath, contentHash: items[position].contentHash, log: &local)?.plainText() ?? ""
             return (text, local.diagnostics)
         }
-        var bodied = documents
-        for (offset, (text, diagnostics)) in bodies.enumerated() {
-            bodied[offset].body = text
+        var documents = positions.map(document)
+        for (offset, (text, diagnostics)) in zip(unknown, bodies) {
+            documents[offset].body = text
             log.add(contentsOf: diagnostics)
         }
-        var output = OutputFile.text(file, SearchScript.part(name, SearchIndex(bodied)))
+        let index = known.map { SearchIndex(documents, known: $0) } ?? SearchIndex(documents)
+        if let termCache, known?.terms.keys != termKeys {
+            termCache.write(SearchPartTerms(of: index, keys: termKeys), part: name)
+        }
+        var output = OutputFile.text(file, SearchScript.part(name, index))
         output.cacheKey = key ?? 0
         return output
+    }
+
+    /// What every item's term key starts from: the tokenizer's format and generator, and the
+    /// site's settings (which shape an item's title, tags, summary and body text). An item adds
+    /// its source file's path and content hash, from which the rest of its text comes.
+    private var termKeySeed: KeyHasher {
+        var hasher = KeyHasher()
+        hasher.combine("newsroom-search-terms")
+        hasher.combine(SearchScript.version)
+        if let binary = GeneratorIdentity.status {
+            hasher.combine(binary.size)
+            hasher.combine(UInt64(binary.modified * 1_000_000))
+        }
+        hasher.combine(renderer.config.fileHash)
+        return hasher
     }
 
     /// What a result shows for the item at `position`; the body is read only when the part is

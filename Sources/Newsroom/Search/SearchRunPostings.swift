@@ -7,7 +7,8 @@ struct SearchRunPostings: Sendable {
     /// `document × 2 + 1` for a title or tag term, `document × 2` for a body-only one.
     let postings: [Int32]
 
-    init(_ documents: [SearchDocument], numbers: Range<Int>) {
+    /// The postings of the documents at `numbers`, ascending.
+    init(_ documents: [SearchDocument], numbers: some Sequence<Int>) {
         var tokenizer = SearchTokenizer()
         // The last document each term was recorded for: a set without a set per document.
         var recordedFor: [Int] = []
