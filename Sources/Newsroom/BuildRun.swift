@@ -149,7 +149,7 @@ struct BuildRun {
             clock.lap("render", into: &result)
             if !log.hasErrors {
                 let terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
-                for file in SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) {
+                try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
                     counter.count(file.path)
                     try session.stage(file)
                 }

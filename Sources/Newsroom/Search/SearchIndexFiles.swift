@@ -19,15 +19,17 @@ struct SearchIndexFiles {
 
     private var plan: SitePlan { renderer.plan }
 
-    /// The files, each kept as it is when `isFresh` says the previous build wrote it from the
-    /// same key.
-    func files(isFresh: ((String, UInt64) -> Bool)?, log: inout DiagnosticLog) -> [OutputFile] {
-        guard renderer.config.search == .local else { return [] }
+    /// Hands each file to `stage`, each kept as it is when `isFresh` says the previous build
+    /// wrote it from the same key. Parts are made a few at a time and staged as they are done:
+    /// at 100,000 items every part's script held at once was over 100 MB.
+    func files(isFresh: ((String, UInt64) -> Bool)?, log: inout DiagnosticLog, stage: (OutputFile) throws -> Void) rethrows {
+        guard renderer.config.search == .local else { return }
         let all = Array(plan.items.indices)
         guard all.count > splitAbove else {
             let file = part("all", file: Self.firstFile, positions: all, isFresh: isFresh, log: &log)
             if Self.isWritten(file) { termCache?.removeAll(except: ["all"]) }
-            return [file]
+            try stage(file)
+            return
         }
         var years: [(name: String, positions: [Int])] = []
         for position in all {
@@ -44,15 +46,26 @@ struct SearchIndexFiles {
         var manifest = OutputFile.text(Self.firstFile, SearchScript.manifest(parts))
         manifest.cacheKey = hasher.value
         if let isFresh, isFresh(Self.firstFile, hasher.value) { manifest = OutputFile(path: Self.firstFile, content: .kept) }
-        // Parts on every core: merging a part's postings and writing its script run on one.
-        let written = ParallelMap.run(parts.count) { number -> (OutputFile, DiagnosticLog) in
-            var local = DiagnosticLog()
-            let file = part(parts[number].name, file: parts[number].file, positions: years[number].positions, isFresh: isFresh, log: &local)
-            return (file, local)
+        try stage(manifest)
+        // Parts on every core, one batch at a time: merging a part's postings and writing its
+        // script run on one.
+        let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
+        var anyWritten = false
+        for start in stride(from: 0, to: parts.count, by: batch) {
+            let numbers = Array(start..<min(start + batch, parts.count))
+            let written = ParallelMap.run(numbers.count) { offset -> (OutputFile, DiagnosticLog) in
+                let number = numbers[offset]
+                var local = DiagnosticLog()
+                let file = part(parts[number].name, file: parts[number].file, positions: years[number].positions, isFresh: isFresh, log: &local)
+                return (file, local)
+            }
+            for (file, local) in written {
+                log.add(contentsOf: local.diagnostics)
+                anyWritten = anyWritten || Self.isWritten(file)
+                try stage(file)
+            }
         }
-        for (_, local) in written { log.add(contentsOf: local.diagnostics) }
-        if written.contains(where: { Self.isWritten($0.0) }) { termCache?.removeAll(except: Set(parts.map(\.name))) }
-        return [manifest] + written.map(\.0)
+        if anyWritten { termCache?.removeAll(except: Set(parts.map(\.name))) }
     }
 
     private static func isWritten(_ file: OutputFile) -> Bool {
