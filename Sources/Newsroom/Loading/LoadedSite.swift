@@ -19,6 +19,8 @@ struct LoadedSite: Sendable {
     /// when any path is something else: `site.yml`, the theme, a page, a static file, a bundle,
     /// a link, or the news folder itself (as an overflowed watcher reports it).
     func changedItems(among paths: Set<String>, fileSystem: FileSystem = .local) -> Set<String>? {
+        // An item file that could not be looked at last time has no record to reuse: read all.
+        guard source.itemCache.records.count == sources.count else { return nil }
         let site = source.folder
         let news = site.url.path + "/" + NewsItemLoader.newsFolder + "/"
         var changed: Set<String> = []

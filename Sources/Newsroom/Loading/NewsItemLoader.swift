@@ -15,11 +15,11 @@ enum NewsItemLoader {
         /// The name the slug defaults to (file or bundle name, date prefix dropped).
         var name: String
 
-        /// The name the news folder lists it under: the file's, or the bundle folder's.
-        var entryName: Substring {
-            let path = bundlePath ?? markdownPath
-            return path[path.index(after: path.lastIndex(of: "/")!)...]
-        }
+    }
+
+    /// The name the news folder lists a file or bundle under, from its site-relative path.
+    static func entryName(of path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
     }
 
     /// Where news items are, in the site folder.

@@ -40,7 +40,7 @@ enum SiteLoader {
             bundleFiles[bundle] = files
             other.add(contentsOf: diagnostics)
         }
-        let (items, records) = loadItems(sources, unchangedSince: nil, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        let (items, records) = loadItems(sources, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
         let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &other).compactMap { path -> Page? in
             guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &other) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)
@@ -64,26 +64,46 @@ enum SiteLoader {
     /// single-file item directly in the news folder, written, added or removed) read again and
     /// every other item taken as it was, without looking at its file.
     static func reload(_ previous: LoadedSite, changed: Set<String>, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> LoadedSite {
-        var loaded = previous
         let site = previous.source.folder
-        var sources = previous.sources.filter { !changed.contains($0.markdownPath) }
-        for path in changed where FolderListing.isFile(path, in: site, fileSystem: fileSystem) {
-            let name = path.dropFirst(NewsItemLoader.newsFolder.count + 1)
-            guard let stem = ContentFile.markdownStem(String(name)) else { continue }
-            let added = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
-            var low = 0, high = sources.count
-            while low < high {
-                let middle = (low + high) / 2
-                if sources[middle].entryName < name { low = middle + 1 } else { high = middle }
-            }
-            sources.insert(added, at: low)
-        }
         let config = previous.source.config
-        // A new store: the last one's parses of pages and items are read again when a page needs
-        // them, and a body it found gone is not gone for this build.
+        // A new store: the last one's parses are read again when a page needs them, and a body
+        // it found gone is not gone for this build.
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: previous.bodies)
-        let (items, records) = loadItems(sources, unchangedSince: changed, cache: previous.source.itemCache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        let dates = DateParser(timeZone: config.timeZone)
+        let siteFolder = fileSystem.openFolder(site.url.path)
+        let host = ItemIDs.host(of: config.baseURL)
+        var sources = previous.sources
+        var items = previous.source.items
+        var records = previous.source.itemCache
+        records.changed = !changed.isEmpty
+        for path in changed.sorted() {
+            // Both lists are in the folder's order, so the item's place is found by its name.
+            let name = NewsItemLoader.entryName(of: path)
+            let sourceIndex = sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
+            if sourceIndex < sources.count, sources[sourceIndex].markdownPath == path { sources.remove(at: sourceIndex) }
+            let itemIndex = items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
+            if itemIndex < items.count, items[itemIndex].sourcePath == path { items.remove(at: itemIndex) }
+            records.records[path] = nil
+            guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
+            let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
+            sources.insert(source, at: sourceIndex)
+            let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem)
+            if record.fingerprint.size >= 0 {
+                records.records[path] = record
+            } else {
+                log.add(contentsOf: record.diagnostics)
+            }
+            if var item = record.item {
+                if item.idLocation == nil { ItemIDs.derive(&item, host: host) }
+                items.insert(item, at: itemIndex)
+            }
+        }
+        for record in records.records.values where !record.diagnostics.isEmpty {
+            log.add(contentsOf: record.diagnostics)
+        }
+        ItemIDs.check(items, host: host, folder: site, log: &log)
         log.add(contentsOf: previous.otherDiagnostics)
+        var loaded = previous
         loaded.sources = sources
         loaded.source.items = items
         loaded.source.itemCache = records
@@ -91,36 +111,18 @@ enum SiteLoader {
         return loaded
     }
 
-    /// Loads the items of `sources`, reusing the record in `cache` of each file still as it was:
-    /// with `unchangedSince` nil, a file whose size, time and inode match; otherwise every file
-    /// not in that set, without looking at it.
-    private static func loadItems(_ sources: [NewsItemLoader.Source], unchangedSince changed: Set<String>?, cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
+    /// Loads the items of `sources`, reusing the record in `cache` of each file whose size,
+    /// time and inode are as they were.
+    private static func loadItems(_ sources: [NewsItemLoader.Source], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
         let dates = DateParser(timeZone: config.timeZone)
         let siteFolder = fileSystem.openFolder(site.url.path)
-        func load(_ source: NewsItemLoader.Source) -> (ItemCache.Record, reused: Bool) {
-            if let changed, !changed.contains(source.markdownPath), let record = cache.records[source.markdownPath] {
-                return (record, true)
-            }
+        let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
+            let source = sources[index]
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
-            if changed == nil, let fingerprint, let record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
+            if let fingerprint, let record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 return (record, true)
             }
-            var local = DiagnosticLog()
-            var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
-            if let body = item?.body {
-                // The one parse of this body: the store keeps it for the page and the feeds.
-                let parsed = store.add(body, of: source.markdownPath)
-                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
-                item?.body = ""
-            }
-            // No fingerprint (the file went away while it was read): not kept for the next build.
-            return (ItemCache.Record(fingerprint: fingerprint ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), false)
-        }
-        let loaded: [(ItemCache.Record, reused: Bool)]
-        if let changed {
-            loaded = sources.map { changed.contains($0.markdownPath) ? load($0) : (cache.records[$0.markdownPath].map { ($0, true) } ?? load($0)) }
-        } else {
-            loaded = ParallelMap.run(sources.count) { load(sources[$0]) }
+            return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem), false)
         }
         var items: [NewsItem] = []
         var records = ItemCache()
@@ -137,6 +139,34 @@ enum SiteLoader {
         }
         ItemIDs.assign(&items, baseURL: config.baseURL, folder: site, log: &log)
         return (items, records)
+    }
+
+    /// Reads one item file, parsing its body into `store`; the record's fingerprint has a
+    /// size of -1 when the file could not be looked at (then it is not kept for the next build).
+    private static func loadItem(_ source: NewsItemLoader.Source, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
+        let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
+        var local = DiagnosticLog()
+        var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
+        if let body = item?.body {
+            // The one parse of this body: the store keeps it for the page and the feeds.
+            let parsed = store.add(body, of: source.markdownPath)
+            if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+            item?.body = ""
+        }
+        return ItemCache.Record(fingerprint: fingerprint ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
+    }
+}
+
+extension Array {
+    /// The first index whose element is not `before` the one looked for, in an array sorted so
+    /// that `before` holds for a prefix of it.
+    func insertionIndex(where before: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if before(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
