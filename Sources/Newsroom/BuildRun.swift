@@ -58,11 +58,10 @@ struct BuildRun {
         return loaded
     }
 
-    /// The site `previous` was, with the item files in `changed` read again.
-    mutating func reload(_ previous: LoadedSite, changed: Set<String>) -> LoadedSite {
-        let loaded = SiteLoader.reload(previous, changed: changed, fileSystem: options.fileSystem, log: &log)
+    /// Updates the site as last loaded with the item files in `changed` read again.
+    mutating func reload(_ site: inout LoadedSite, changed: Set<String>) {
+        SiteLoader.reload(&site, changed: changed, fileSystem: options.fileSystem, log: &log)
         clock.lap("load", into: &result)
-        return loaded
     }
 
     /// What is published (`--now` as written is read in the site's timezone) and, unless

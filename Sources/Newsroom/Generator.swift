@@ -27,17 +27,24 @@ public enum Generator {
     /// site otherwise). Leaves in `site` the site as loaded now (nil when it could not be).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?, site: inout LoadedSite?, changedItems: Set<String>?) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        let remembered = memory, kept = site
+        var remembered = memory, kept = site
         memory = nil
         site = nil
         do {
             let writer = try run.checkedOutput()
-            let previous = remembered ?? IncrementalState.read(in: writer.folder)
-            if let kept, let changedItems {
-                site = run.reload(kept, changed: changedItems)
+            var previous = remembered ?? IncrementalState.read(in: writer.folder)
+            remembered = nil
+            if let changedItems, kept != nil {
+                // The kept site is changed in place; the state's hold on its item records would
+                // make that a copy of every record.
+                previous.items = ItemCache()
+                run.reload(&kept!, changed: changedItems)
+                site = kept
             } else {
+                kept = nil
                 site = run.read(reusing: previous)
             }
+            kept = nil
             guard let source = site?.source else { return run.finished() }
             let inputs = run.inputs(of: source)
             var session: OutputSession?

@@ -60,55 +60,48 @@ enum SiteLoader {
         return LoadedSite(source: source, sources: sources, otherDiagnostics: other.diagnostics, bodies: bodies)
     }
 
-    /// The site of `previous` with the item files in `changed` (site-relative paths, each a
-    /// single-file item directly in the news folder, written, added or removed) read again and
-    /// every other item taken as it was, without looking at its file.
-    static func reload(_ previous: LoadedSite, changed: Set<String>, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> LoadedSite {
-        let site = previous.source.folder
-        let config = previous.source.config
+    /// Updates `loaded` with the item files in `changed` (site-relative paths, each a
+    /// single-file item directly in the news folder, written, added or removed) read again;
+    /// every other item is taken as it was, without looking at its file. The lists are changed
+    /// in place: held by `loaded` alone, none of the other items is copied.
+    static func reload(_ loaded: inout LoadedSite, changed: Set<String>, fileSystem: FileSystem = .local, log: inout DiagnosticLog) {
+        let site = loaded.source.folder
+        let config = loaded.source.config
         // A new store: the last one's parses are read again when a page needs them, and a body
         // it found gone is not gone for this build.
-        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: previous.bodies)
+        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: loaded.bodies)
         let dates = DateParser(timeZone: config.timeZone)
         let siteFolder = fileSystem.openFolder(site.url.path)
         let host = ItemIDs.host(of: config.baseURL)
-        var sources = previous.sources
-        var items = previous.source.items
-        var records = previous.source.itemCache
-        records.changed = !changed.isEmpty
+        loaded.source.itemCache.changed = !changed.isEmpty
         for path in changed.sorted() {
             // Both lists are in the folder's order, so the item's place is found by its name.
             let name = NewsItemLoader.entryName(of: path)
-            let sourceIndex = sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
-            if sourceIndex < sources.count, sources[sourceIndex].markdownPath == path { sources.remove(at: sourceIndex) }
-            let itemIndex = items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
-            if itemIndex < items.count, items[itemIndex].sourcePath == path { items.remove(at: itemIndex) }
-            records.records[path] = nil
+            let sourceIndex = loaded.sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
+            if sourceIndex < loaded.sources.count, loaded.sources[sourceIndex].markdownPath == path { loaded.sources.remove(at: sourceIndex) }
+            let itemIndex = loaded.source.items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
+            if itemIndex < loaded.source.items.count, loaded.source.items[itemIndex].sourcePath == path { loaded.source.items.remove(at: itemIndex) }
+            loaded.source.itemCache.records[path] = nil
             guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
-            sources.insert(source, at: sourceIndex)
+            loaded.sources.insert(source, at: sourceIndex)
             let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
-                records.records[path] = record
+                loaded.source.itemCache.records[path] = record
             } else {
                 log.add(contentsOf: record.diagnostics)
             }
             if var item = record.item {
                 if item.idLocation == nil { ItemIDs.derive(&item, host: host) }
-                items.insert(item, at: itemIndex)
+                loaded.source.items.insert(item, at: itemIndex)
             }
         }
-        for record in records.records.values where !record.diagnostics.isEmpty {
+        for record in loaded.source.itemCache.records.values where !record.diagnostics.isEmpty {
             log.add(contentsOf: record.diagnostics)
         }
-        ItemIDs.check(items, host: host, folder: site, log: &log)
-        log.add(contentsOf: previous.otherDiagnostics)
-        var loaded = previous
-        loaded.sources = sources
-        loaded.source.items = items
-        loaded.source.itemCache = records
+        ItemIDs.check(loaded.source.items, host: host, folder: site, log: &log)
+        log.add(contentsOf: loaded.otherDiagnostics)
         loaded.source.bodies = store
-        return loaded
     }
 
     /// Loads the items of `sources`, reusing the record in `cache` of each file whose size,
