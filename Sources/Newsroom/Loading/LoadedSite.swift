@@ -25,23 +25,33 @@ struct LoadedSite: Sendable {
         let news = site.url.path + "/" + NewsItemLoader.newsFolder + "/"
         var changed: Set<String> = []
         var stems: Set<String> = []
+        var gone: Set<String> = []
         for path in paths {
             guard path.hasPrefix(news) else { return nil }
             let name = String(path.dropFirst(news.count))
             // The listing skips hidden names: an editor's swap file changes nothing.
             if name.hasPrefix(".") { continue }
-            guard !name.contains("/"), let stem = ContentFile.markdownStem(name) else { return nil }
+            guard !name.contains("/") else { return nil }
             let relative = NewsItemLoader.newsFolder + "/" + name
-            if let status = fileSystem.status(site.path(relative)), !status.isRegular { return nil }
+            let status = fileSystem.status(site.path(relative))
+            guard let stem = ContentFile.markdownStem(name) else {
+                // Made and removed again since the last load (an editor's test file): nothing
+                // to read, unless the last load reported it.
+                guard status == nil else { return nil }
+                gone.insert(relative)
+                continue
+            }
+            if let status, !status.isRegular { return nil }
             changed.insert(relative)
             stems.insert(stem)
         }
-        guard !changed.isEmpty else { return changed }
-        // Two sources for one name are an error that involves files not changed.
+        guard !changed.isEmpty || !gone.isEmpty else { return changed }
+        // Two sources for one name are an error that involves files not changed; a bundle's
+        // folder is not an item file.
         for other in sources where !changed.contains(other.markdownPath) {
-            if stems.contains(other.name) || other.bundlePath.map(changed.contains) == true { return nil }
+            if stems.contains(other.name) || other.bundlePath.map({ changed.contains($0) || gone.contains($0) }) == true { return nil }
         }
-        let shown = Set(changed.map(site.display))
+        let shown = Set(changed.union(gone).map(site.display))
         if otherDiagnostics.contains(where: { shown.contains($0.path) }) { return nil }
         return changed
     }
