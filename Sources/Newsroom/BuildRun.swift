@@ -45,12 +45,23 @@ struct BuildRun {
 
     /// Reads the site, reusing the item records of `previous` for files that did not change.
     mutating func load(reusing previous: IncrementalState?) -> SiteSource? {
-        let source = SiteLoader.load(
+        read(reusing: previous)?.source
+    }
+
+    /// `load`, keeping what a later `reload` needs.
+    mutating func read(reusing previous: IncrementalState?) -> LoadedSite? {
+        let loaded = SiteLoader.read(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
             reusing: previous.map { state in { state.reusableItems(timeZone: $0, site: $1) } }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
         )
-        if source != nil { clock.lap("load", into: &result) }
-        return source
+        if loaded != nil { clock.lap("load", into: &result) }
+        return loaded
+    }
+
+    /// Updates the site as last loaded with the item files in `changed` read again.
+    mutating func reload(_ site: inout LoadedSite, changed: Set<String>) {
+        SiteLoader.reload(&site, changed: changed, fileSystem: options.fileSystem, log: &log)
+        clock.lap("load", into: &result)
     }
 
     /// What is published (`--now` as written is read in the site's timezone) and, unless

@@ -18,13 +18,34 @@ public enum Generator {
     /// folder when there is one, and leaving the state it wrote there (nil after a failure, so
     /// the next build reads the folder).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?) -> BuildResult {
+        var site: LoadedSite?
+        return build(options, engine: engine, memory: &memory, site: &site, changedItems: nil)
+    }
+
+    /// The build `serve` runs: as `build(_:engine:memory:)`, and with the site as last loaded in
+    /// `site`, reading again only the item files in `changedItems` when it is given (all of the
+    /// site otherwise). Leaves in `site` the site as loaded now (nil when it could not be).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?, site: inout LoadedSite?, changedItems: Set<String>?) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        let remembered = memory
+        var remembered = memory, kept = site
         memory = nil
+        site = nil
         do {
             let writer = try run.checkedOutput()
-            let previous = remembered ?? IncrementalState.read(in: writer.folder)
-            guard let source = run.load(reusing: previous) else { return run.finished() }
+            var previous = remembered ?? IncrementalState.read(in: writer.folder)
+            remembered = nil
+            if let changedItems, kept != nil {
+                // The kept site is changed in place; the state's hold on its item records would
+                // make that a copy of every record.
+                previous.items = ItemCache()
+                run.reload(&kept!, changed: changedItems)
+                site = kept
+            } else {
+                kept = nil
+                site = run.read(reusing: previous)
+            }
+            kept = nil
+            guard let source = site?.source else { return run.finished() }
             let inputs = run.inputs(of: source)
             var session: OutputSession?
             if previous.wasMade(from: inputs.digest) {

@@ -42,6 +42,9 @@ public final class PreviewServer: @unchecked Sendable {
 
     /// Builds once, starts listening and watching; returns the port it listens on.
     public func start() async throws -> UInt16 {
+        // Watching starts before the first build reads the site: a rebuild reads again only the
+        // item files reported changed, so no change after that read may go unreported.
+        watcher = ChangeWatcher(folders: [options.site.url, options.themes.url])
         rebuild(reason: "first build")
         let server = HTTPServer(address: try .inet(ip4: host, port: requestedPort), timeout: 60, logger: .disabled)
         await server.appendRoute("GET,HEAD /__newsroom/wait") { [self] request in
@@ -71,11 +74,11 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     /// Builds into the output folder; on failure the previous output stays and the error is kept
-    /// for the pages to show.
+    /// for the pages to show. `changed` lists the paths changed since the last build, when known.
     @discardableResult
-    public func rebuild(reason: String) -> Bool {
+    public func rebuild(reason: String, changed: Set<String>? = nil) -> Bool {
         let started = Date()
-        let result = site.rebuild()
+        let result = site.rebuild(changed: changed)
         let seconds = Date().timeIntervalSince(started)
         let error: String? = result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
         signal.finished(error: error)
@@ -94,14 +97,13 @@ public final class PreviewServer: @unchecked Sendable {
     /// Rebuilds as soon as the kernel reports a change below the site or themes folder, on a
     /// thread of its own; polls where it cannot.
     private func startWatching() {
-        guard let watcher = ChangeWatcher(folders: [options.site.url, options.themes.url]) else {
+        guard let watcher else {
             tasks.append(Task { [self] in await poll() })
             return
         }
-        self.watcher = watcher
         let thread = Thread { [self] in
             while let changed = watcher.next() {
-                rebuild(reason: changed.count == 1 ? "changed \((changed.first! as NSString).lastPathComponent)" : "\(changed.count) changes")
+                rebuild(reason: changed.count == 1 ? "changed \((changed.first! as NSString).lastPathComponent)" : "\(changed.count) changes", changed: changed)
             }
         }
         thread.name = "newsroom-watch"

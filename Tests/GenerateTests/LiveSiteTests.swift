@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 @testable import Newsroom
 
@@ -27,6 +28,11 @@ import Testing
         var description: String
         var write: [String: String?] = [:]
         var moves: [(from: String, to: String)] = []
+    }
+
+    /// The paths the step changes, absolute, as `ChangeWatcher` reports them.
+    static func reported(_ step: Step, in site: TestSite) -> Set<String> {
+        Set((step.write.keys + step.moves.flatMap { [$0.from, $0.to] }).map { site.root.appendingPathComponent($0).standardizedFileURL.path })
     }
 
     static func apply(_ step: Step, to site: TestSite) throws {
@@ -108,7 +114,32 @@ import Testing
         Step(description: "a static file", write: ["site/static/images/logo.svg": """
         <svg xmlns="http://www.w3.org/2000/svg" viewBox="0 0 10 10"><rect width="9" height="9"/></svg>
         """]),
-        Step(description: "an item deleted", write: ["site/content/news/2023-05-11-third-moved.md": nil]),
+        Step(description: "an item edited, one added and one removed, reported together", write: [
+            "site/content/news/2023-03-21-first.md": """
+            ---
+            id: tag:example.org,2023-03-21:first
+            title: First item, together
+            date: 2023-03-21
+            tags: [policy, courts]
+            ---
+            Edited with others.
+
+            ## Details
+            """,
+            "site/content/news/2023-06-01-fourth.md": """
+            ---
+            title: Fourth item
+            date: 2023-06-01
+            tags: [policy]
+            ---
+            The fourth. See [the first's details](2023-03-21-first.md#details).
+            """,
+            "site/content/news/2023-05-11-third-moved.md": nil,
+        ]),
+        Step(description: "an item with a warning", write: [
+            "site/content/news/2023-06-01-fourth.md": "---\ntitle: Fourth\ndate: 2023-06-01\nunknown_key: 1\n---\nWarned.\n",
+        ]),
+        Step(description: "an item deleted", write: ["site/content/news/2023-06-01-fourth.md": nil]),
         Step(description: "a whole bundle deleted", write: ["site/content/news/2023-04-02-second": nil, "site/content/news/2023-03-21-first.md": """
         ---
         title: First item
@@ -127,7 +158,7 @@ import Testing
         #expect(site.outputTree() == Self.cleanBuild(of: site).1)
         for step in Self.steps {
             try Self.apply(step, to: site)
-            let result = live.rebuild()
+            let result = live.rebuild(changed: Self.reported(step, in: site))
             let (clean, expected) = Self.cleanBuild(of: site)
             #expect(result.succeeded, "\(step): \(result.diagnostics)")
             #expect(clean.succeeded, "\(step): \(clean.diagnostics)")
@@ -179,5 +210,99 @@ import Testing
         try site.write("-- site/content/news/2023-03-21-first.md --\n---\ntitle: First, after serve\ndate: 2023-03-21\n---\nLater.\n\n## Details\n")
         #expect(Generator.build(options).succeeded)
         #expect(site.outputTree() == Self.cleanBuild(of: site).1)
+    }
+
+    /// The steps as `serve` sees them: each rebuild is given what the kernel reported.
+    @Test func rebuildsFromTheWatchersReportsEqualACleanBuild() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let watcher = try #require(ChangeWatcher(folders: [site.site, site.themes]))
+        let live = Self.liveSite(site)
+        #expect(live.rebuild().succeeded)
+        for step in Self.steps {
+            try Self.apply(step, to: site)
+            let changed = try #require(watcher.next())
+            let result = live.rebuild(changed: changed)
+            #expect(result.succeeded, "\(step): \(result.diagnostics)")
+            #expect(site.outputTree() == Self.cleanBuild(of: site).1, "\(step)")
+        }
+    }
+
+    /// The folders a build listed and the files it read.
+    final class Seen: Sendable {
+        let paths = Mutex<(listed: [String], read: [String])>(([], []))
+        func withLock<T>(_ body: (inout (listed: [String], read: [String])) -> T) -> T { paths.withLock { body(&$0) } }
+    }
+
+    /// A site whose file system notes every folder listed and every file read.
+    static func countedSite(_ site: TestSite) -> (LiveSite, Seen) {
+        let seen = Seen()
+        var options = site.options()
+        options.imageCache = site.root.appendingPathComponent("live-cache")
+        let local = options.fileSystem
+        options.fileSystem.list = { path in
+            seen.withLock { $0.listed.append(path) }
+            return local.list(path)
+        }
+        options.fileSystem.read = { path, folder in
+            seen.withLock { $0.read.append(path) }
+            return local.read(path, folder)
+        }
+        return (LiveSite(options: options), seen)
+    }
+
+    /// An item edit reported alone reads that file and lists no folder; any other change, and
+    /// a report that names a folder (as an overflowed watcher does), reads the whole site.
+    @Test func anItemEditReadsOnlyThatFile() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let (live, seen) = Self.countedSite(site)
+        #expect(live.rebuild().succeeded)
+        let news = site.site.appendingPathComponent("content/news").standardizedFileURL.path
+
+        seen.withLock { $0 = ([], []) }
+        let edit = Self.steps[0]
+        try Self.apply(edit, to: site)
+        #expect(live.rebuild(changed: Self.reported(edit, in: site)).succeeded)
+        let afterEdit = seen.withLock { $0 }
+        #expect(!afterEdit.listed.contains { $0.hasPrefix(site.site.path) }, "\(afterEdit.listed)")
+        #expect(afterEdit.read.contains { $0.hasSuffix("2023-03-21-first.md") })
+        #expect(!afterEdit.read.contains { $0.hasSuffix("site.yml") })
+        #expect(site.outputTree() == Self.cleanBuild(of: site).1)
+
+        // Two items edited, reported as an overflowed watcher does: the folders it watched.
+        seen.withLock { $0 = ([], []) }
+        try site.write("-- site/content/news/2023-03-21-first.md --\n---\ntitle: First, unreported\ndate: 2023-03-21\n---\nBody.\n\n## Details\n")
+        try site.write("-- site/content/news/2023-04-02-second/index.md --\n---\ntitle: Second, unreported\ndate: 2023-04-02\n---\nBody.\n")
+        #expect(live.rebuild(changed: [site.site.standardizedFileURL.path, news]).succeeded)
+        #expect(seen.withLock { $0.listed.contains(news) })
+        #expect(site.outputTree() == Self.cleanBuild(of: site).1)
+    }
+
+    /// A report that names something other than an item file directly in the news folder (a
+    /// swap file aside) reads the whole site again.
+    @Test func onlyItemFilesAreReloadedAlone() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        var log = DiagnosticLog()
+        let options = site.options()
+        let loaded = try #require(SiteLoader.read(site: options.site, themes: options.themes, baseURLOverride: nil, cleanURLs: nil, log: &log))
+        let root = site.site.standardizedFileURL.path
+        #expect(loaded.changedItems(among: [root + "/content/news/2023-03-21-first.md"]) == ["content/news/2023-03-21-first.md"])
+        #expect(loaded.changedItems(among: [root + "/content/news/2023-07-01-new.markdown"]) == ["content/news/2023-07-01-new.markdown"])
+        #expect(loaded.changedItems(among: [root + "/content/news/.2023-03-21-first.md.swp"]) == [])
+        // A file made and removed again before the rebuild (vim's write test) changes nothing.
+        #expect(loaded.changedItems(among: [root + "/content/news/4913", root + "/content/news/2023-03-21-first.md"]) == ["content/news/2023-03-21-first.md"])
+        try site.write("-- site/content/news/notes.txt --\nNot an item.\n")
+        for other in [
+            "/site.yml", "/content/pages/about.md", "/static/images/logo.svg", "/content/news",
+            "/content/news/2023-04-02-second/index.md", "/content/news/2023-04-02-second", "/content/news/notes.txt",
+        ] {
+            #expect(loaded.changedItems(among: [root + "/content/news/2023-03-21-first.md", root + other]) == nil, "\(other)")
+        }
+        #expect(loaded.changedItems(among: [site.themes.standardizedFileURL.path + "/minimal/partials/card.mustache"]) == nil)
+        // A second source for a name that has one is an error about both files.
+        try site.write("-- site/content/news/2023-03-21-first.markdown --\n---\ntitle: Twin\ndate: 2023-03-21\n---\nTwin.\n")
+        #expect(loaded.changedItems(among: [root + "/content/news/2023-03-21-first.markdown"]) == nil)
     }
 }

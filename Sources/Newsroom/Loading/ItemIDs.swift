@@ -16,46 +16,79 @@ enum ItemIDs {
     }
 
     static func assign(_ items: inout [NewsItem], baseURL: String, folder: SourceFolder, log: inout DiagnosticLog) {
-        let host = URL(string: baseURL)?.host ?? "localhost"
-        var derived: [Int] = []
+        let host = host(of: baseURL)
         for index in items.indices where items[index].idLocation == nil {
-            let date = items[index].date
-            items[index].id = TagURI.make(host: host, year: date.year, month: date.month, day: date.day, slug: items[index].slug)
-            derived.append(index)
+            derive(&items[index], host: host)
         }
-        warnAboutDerived(derived, of: items, host: host, folder: folder, log: &log)
+        check(items, host: host, folder: folder, log: &log)
+    }
+
+    /// The host derived ids are made with.
+    static func host(of baseURL: String) -> String {
+        URL(string: baseURL)?.host ?? "localhost"
+    }
+
+    /// Gives an item without `id:` the id derived from its day and slug.
+    static func derive(_ item: inout NewsItem, host: String) {
+        let date = item.date
+        item.id = TagURI.make(host: host, year: date.year, month: date.month, day: date.day, slug: item.slug)
+    }
+
+    /// Reports the items with derived ids, and any two items with one id.
+    static func check(_ items: [NewsItem], host: String, folder: SourceFolder, log: inout DiagnosticLog) {
+        warnAboutDerived(items.indices.filter { items[$0].idLocation == nil }, in: items, host: host, folder: folder, log: &log)
         reportDuplicates(items, folder: folder, log: &log)
     }
 
-    /// Indices, not items, are sorted: at 100,000 items copying and moving whole items cost
-    /// more than the rest of a no-op rebuild's check.
-    private static func warnAboutDerived(_ derived: [Int], of items: [NewsItem], host: String, folder: SourceFolder, log: inout DiagnosticLog) {
+    /// `derived`: the indices of the items with derived ids. Only the first few in path order
+    /// are named, so only those are sorted.
+    private static func warnAboutDerived(_ derived: [Int], in items: [NewsItem], host: String, folder: SourceFolder, log: inout DiagnosticLog) {
         guard !derived.isEmpty else { return }
-        let sorted = derived.sorted { items[$0].sourcePath < items[$1].sourcePath }
-        let count = sorted.count == 1 ? "1 news item has" : "\(sorted.count) news items have"
-        var lines = sorted.prefix(listedLimit).map { index in
+        var first: [Int] = []
+        first.reserveCapacity(listedLimit + 1)
+        for index in derived where first.count < listedLimit || items[index].sourcePath < items[first[first.count - 1]].sourcePath {
+            let path = items[index].sourcePath
+            var low = 0, high = first.count
+            while low < high {
+                let middle = (low + high) / 2
+                if items[first[middle]].sourcePath < path { low = middle + 1 } else { high = middle }
+            }
+            first.insert(index, at: low)
+            if first.count > listedLimit { first.removeLast() }
+        }
+        let total = derived.count
+        let count = total == 1 ? "1 news item has" : "\(total) news items have"
+        var lines = first.map { index in
             "  \(folder.display(items[index].sourcePath)):2:1: id: \(items[index].id)"
         }
-        if sorted.count > listedLimit {
-            lines.append("  … and \(sorted.count - listedLimit) more: each gets `id: tag:\(host),DATE:SLUG` with its own day (YYYY-MM-DD) and slug")
+        if total > listedLimit {
+            lines.append("  … and \(total - listedLimit) more: each gets `id: tag:\(host),DATE:SLUG` with its own day (YYYY-MM-DD) and slug")
         }
-        let message = "\(count) \(unpinnedPhrase), so feed readers will show \(sorted.count == 1 ? "it" : "each") as new if \(sorted.count == 1 ? "its" : "a") slug changes; "
-            + "pin \(sorted.count == 1 ? "it" : "them") by adding this line after the opening '---':\n" + lines.joined(separator: "\n")
-        log.warning(message, at: folder.location(items[sorted[0]].sourcePath))
+        let message = "\(count) \(unpinnedPhrase), so feed readers will show \(total == 1 ? "it" : "each") as new if \(total == 1 ? "its" : "a") slug changes; "
+            + "pin \(total == 1 ? "it" : "them") by adding this line after the opening '---':\n" + lines.joined(separator: "\n")
+        log.warning(message, at: folder.location(items[first[0]].sourcePath))
     }
 
     /// Two items with one id would be one entry to every feed reader: an error at each later
     /// one, naming the file that has it first. Two derived ids are the same only for items of
     /// one day and slug, which planning already reports as one page written twice.
     private static func reportDuplicates(_ items: [NewsItem], folder: SourceFolder, log: inout DiagnosticLog) {
+        // Only the ids found more than once are worth going through in path order.
+        var seen: Set<String> = []
+        seen.reserveCapacity(items.count)
+        var repeated: Set<String> = []
+        for item in items where !seen.insert(item.id).inserted {
+            repeated.insert(item.id)
+        }
+        guard !repeated.isEmpty else { return }
         var first: [String: Int] = [:]
-        first.reserveCapacity(items.count)
-        for index in items.indices.sorted(by: { items[$0].sourcePath < items[$1].sourcePath }) {
-            guard let earlier = first[items[index].id] else {
-                first[items[index].id] = index
+        for index in items.indices.filter({ repeated.contains(items[$0].id) }).sorted(by: { items[$0].sourcePath < items[$1].sourcePath }) {
+            let item = items[index]
+            guard let earlier = first[item.id] else {
+                first[item.id] = index
                 continue
             }
-            let item = items[index], other = items[earlier]
+            let other = items[earlier]
             if item.idLocation == nil, other.idLocation == nil { continue }
             let how = { (item: NewsItem) in item.idLocation == nil ? " (derived from its date and slug)" : "" }
             log.error(

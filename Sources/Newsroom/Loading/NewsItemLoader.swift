@@ -14,10 +14,19 @@ enum NewsItemLoader {
         var bundlePath: String?
         /// The name the slug defaults to (file or bundle name, date prefix dropped).
         var name: String
+
     }
 
+    /// The name the news folder lists a file or bundle under, from its site-relative path.
+    static func entryName(of path: String) -> Substring {
+        path.lastIndex(of: "/").map { path[path.index(after: $0)...] } ?? path[...]
+    }
+
+    /// Where news items are, in the site folder.
+    static let newsFolder = "content/news"
+
     static func sources(in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [Source] {
-        let newsPath = "content/news"
+        let newsPath = newsFolder
         var sources: [Source] = []
         // Item name → the file that first claimed it, so `x.md` beside `x.markdown` is caught.
         var sourceByName: [String: String] = [:]

@@ -9,76 +9,157 @@ enum SiteLoader {
     ///     been read with (nil: read every file).
     ///   - bodies: how the build's `BodyStore` keeps the bodies it parses.
     static func load(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, reusing previousItems: ((TimeZone, SourceFolder) -> ItemCache)? = nil, bodies: BodyStore.Options = .init(), fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> SiteSource? {
-        guard var config = SiteConfigLoader.load(from: site, fileSystem: fileSystem, log: &log) else { return nil }
+        read(site: site, themes: themes, baseURLOverride: baseURLOverride, cleanURLs: cleanURLs, reusing: previousItems, bodies: bodies, fileSystem: fileSystem, log: &log)?.source
+    }
+
+    /// `load`, keeping what a later `reload` of only the changed item files needs.
+    static func read(site: SourceFolder, themes: SourceFolder, baseURLOverride: String?, cleanURLs: Bool?, reusing previousItems: ((TimeZone, SourceFolder) -> ItemCache)? = nil, bodies: BodyStore.Options = .init(), fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> LoadedSite? {
+        // Everything but the item files' own diagnostics, kept for a reload that reads none of it.
+        var other = DiagnosticLog()
+        defer { log.add(contentsOf: other.diagnostics) }
+        guard var config = SiteConfigLoader.load(from: site, fileSystem: fileSystem, log: &other) else { return nil }
         if let baseURLOverride {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
         }
         if let cleanURLs { config.cleanURLs = config.cleanURLs || cleanURLs }
-        let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &log)
-        let dates = DateParser(timeZone: config.timeZone)
+        let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &other)
 
-        let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &log)
+        let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &other)
         let cache = previousItems?(config.timeZone, site) ?? ItemCache()
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
-        let siteFolder = fileSystem.openFolder(site.url.path)
-        let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record?, [String]?, [Diagnostic], Bool) in
+        let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
             let source = sources[index]
             var listing = DiagnosticLog()
-            let files = source.bundlePath.map { bundle in
-                FolderListing.files(below: bundle, in: site, fileSystem: fileSystem, log: &listing).filter { $0 != source.markdownPath }
+            return source.bundlePath.map { bundle in
+                (FolderListing.files(below: bundle, in: site, fileSystem: fileSystem, log: &listing).filter { $0 != source.markdownPath }, listing.diagnostics)
             }
-            let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
-            if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
-                return (record, files, listing.diagnostics, true)
-            }
-            var local = DiagnosticLog()
-            var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
-            if let body = item?.body {
-                // The one parse of this body: the store keeps it for the page and the feeds.
-                let parsed = store.add(body, of: source.markdownPath)
-                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
-                item?.body = ""
-            }
-            let record = fingerprint.map { ItemCache.Record(fingerprint: $0, item: item, diagnostics: local.diagnostics) }
-            return (record ?? ItemCache.Record(fingerprint: .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics), files, listing.diagnostics, false)
         }
-        var items: [NewsItem] = []
         var bundleFiles: [String: [String]] = [:]
-        var records = ItemCache()
-        records.header = ItemCache.header(timeZone: config.timeZone, site: site)
-        records.records.reserveCapacity(sources.count)
-        items.reserveCapacity(sources.count)
-        records.changed = loaded.contains { !$0.3 } || cache.records.count != loaded.count
-        for (source, (record, files, listingDiagnostics, _)) in zip(sources, loaded) {
-            if let record {
-                log.add(contentsOf: record.diagnostics)
-                if let item = record.item { items.append(item) }
-                if record.fingerprint.size >= 0 {
-                    var stored = record
-                    stored.item?.body = ""
-                    records.records[source.markdownPath] = stored
-                }
-            }
-            log.add(contentsOf: listingDiagnostics)
-            if let bundle = source.bundlePath { bundleFiles[bundle] = files ?? [] }
+        for (source, listing) in zip(sources, listings) {
+            guard let bundle = source.bundlePath, let (files, diagnostics) = listing else { continue }
+            bundleFiles[bundle] = files
+            other.add(contentsOf: diagnostics)
         }
-        ItemIDs.assign(&items, baseURL: config.baseURL, folder: site, log: &log)
-        let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &log).compactMap { path -> Page? in
-            guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &log) else { return nil }
+        let (items, records) = loadItems(sources, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &other).compactMap { path -> Page? in
+            guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &other) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)
             page.body = ""
             return page
         }
-        let staticFiles = FolderListing.files(below: "static", in: site, fileSystem: fileSystem, log: &log).map { path in
+        let staticFiles = FolderListing.files(below: "static", in: site, fileSystem: fileSystem, log: &other).map { path in
             let url = site.file(path)
             return CopiedFile(sourceURL: url, outputPath: String(path.dropFirst("static/".count)), isSitemapPage: isSitemapPage(url, fileSystem: fileSystem))
         }
         guard let theme else { return nil }
-        return SiteSource(
+        let source = SiteSource(
             folder: site, config: config, items: items, pages: pages,
             staticFiles: staticFiles, bundleFiles: bundleFiles, itemCache: records, theme: theme, bodies: store,
             fileSystem: fileSystem
         )
+        return LoadedSite(source: source, sources: sources, otherDiagnostics: other.diagnostics, bodies: bodies)
+    }
+
+    /// Updates `loaded` with the item files in `changed` (site-relative paths, each a
+    /// single-file item directly in the news folder, written, added or removed) read again;
+    /// every other item is taken as it was, without looking at its file. The lists are changed
+    /// in place: held by `loaded` alone, none of the other items is copied.
+    static func reload(_ loaded: inout LoadedSite, changed: Set<String>, fileSystem: FileSystem = .local, log: inout DiagnosticLog) {
+        let site = loaded.source.folder
+        let config = loaded.source.config
+        // A new store: the last one's parses are read again when a page needs them, and a body
+        // it found gone is not gone for this build.
+        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: loaded.bodies)
+        let dates = DateParser(timeZone: config.timeZone)
+        let siteFolder = fileSystem.openFolder(site.url.path)
+        let host = ItemIDs.host(of: config.baseURL)
+        loaded.source.itemCache.changed = !changed.isEmpty
+        for path in changed.sorted() {
+            // Both lists are in the folder's order, so the item's place is found by its name.
+            let name = NewsItemLoader.entryName(of: path)
+            let sourceIndex = loaded.sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
+            if sourceIndex < loaded.sources.count, loaded.sources[sourceIndex].markdownPath == path { loaded.sources.remove(at: sourceIndex) }
+            let itemIndex = loaded.source.items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
+            if itemIndex < loaded.source.items.count, loaded.source.items[itemIndex].sourcePath == path { loaded.source.items.remove(at: itemIndex) }
+            loaded.source.itemCache.records[path] = nil
+            guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
+            let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
+            loaded.sources.insert(source, at: sourceIndex)
+            let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem)
+            if record.fingerprint.size >= 0 {
+                loaded.source.itemCache.records[path] = record
+            } else {
+                log.add(contentsOf: record.diagnostics)
+            }
+            if var item = record.item {
+                if item.idLocation == nil { ItemIDs.derive(&item, host: host) }
+                loaded.source.items.insert(item, at: itemIndex)
+            }
+        }
+        for record in loaded.source.itemCache.records.values where !record.diagnostics.isEmpty {
+            log.add(contentsOf: record.diagnostics)
+        }
+        ItemIDs.check(loaded.source.items, host: host, folder: site, log: &log)
+        log.add(contentsOf: loaded.otherDiagnostics)
+        loaded.source.bodies = store
+    }
+
+    /// Loads the items of `sources`, reusing the record in `cache` of each file whose size,
+    /// time and inode are as they were.
+    private static func loadItems(_ sources: [NewsItemLoader.Source], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
+        let dates = DateParser(timeZone: config.timeZone)
+        let siteFolder = fileSystem.openFolder(site.url.path)
+        let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
+            let source = sources[index]
+            let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
+            if let fingerprint, let record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
+                return (record, true)
+            }
+            return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem), false)
+        }
+        var items: [NewsItem] = []
+        var records = ItemCache()
+        records.header = ItemCache.header(timeZone: config.timeZone, site: site)
+        records.records.reserveCapacity(sources.count)
+        items.reserveCapacity(sources.count)
+        records.changed = loaded.contains { !$0.reused } || cache.records.count != loaded.count
+        for (source, (record, _)) in zip(sources, loaded) {
+            log.add(contentsOf: record.diagnostics)
+            if let item = record.item { items.append(item) }
+            if record.fingerprint.size >= 0 {
+                records.records[source.markdownPath] = record
+            }
+        }
+        ItemIDs.assign(&items, baseURL: config.baseURL, folder: site, log: &log)
+        return (items, records)
+    }
+
+    /// Reads one item file, parsing its body into `store`; the record's fingerprint has a
+    /// size of -1 when the file could not be looked at (then it is not kept for the next build).
+    private static func loadItem(_ source: NewsItemLoader.Source, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
+        let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
+        var local = DiagnosticLog()
+        var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
+        if let body = item?.body {
+            // The one parse of this body: the store keeps it for the page and the feeds.
+            let parsed = store.add(body, of: source.markdownPath)
+            if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+            item?.body = ""
+        }
+        return ItemCache.Record(fingerprint: fingerprint ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
+    }
+}
+
+extension Array {
+    /// The first index whose element is not `before` the one looked for, in an array sorted so
+    /// that `before` holds for a prefix of it.
+    func insertionIndex(where before: (Element) -> Bool) -> Int {
+        var low = 0, high = count
+        while low < high {
+            let middle = (low + high) / 2
+            if before(self[middle]) { low = middle + 1 } else { high = middle }
+        }
+        return low
     }
 }
 
