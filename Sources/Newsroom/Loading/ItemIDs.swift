@@ -31,7 +31,9 @@ enum ItemIDs {
     /// Gives an item without `id:` the id derived from its day and slug.
     static func derive(_ item: inout NewsItem, host: String) {
         let date = item.date
-        item.id = TagURI.make(host: host, year: date.year, month: date.month, day: date.day, slug: item.slug)
+        let id = TagURI.make(host: host, year: date.year, month: date.month, day: date.day, slug: item.slug)
+        // Unchanged, the item is not copied (its fields are shared, see `NewsItem`).
+        if item.id != id { item.id = id }
     }
 
     /// Reports the items with derived ids, and any two items with one id.

@@ -123,14 +123,23 @@ enum SiteLoader {
         records.records.reserveCapacity(sources.count)
         items.reserveCapacity(sources.count)
         records.changed = loaded.contains { !$0.reused } || cache.records.count != loaded.count
-        for (source, (record, _)) in zip(sources, loaded) {
+        let host = ItemIDs.host(of: config.baseURL)
+        for (source, (loadedRecord, _)) in zip(sources, loaded) {
+            var record = loadedRecord
+            // The id is given before the item is shared by the list and the records: given
+            // after, each of 100,000 items would be held twice, with and without it.
+            if record.item?.idLocation == nil, var item = record.item {
+                record.item = nil
+                ItemIDs.derive(&item, host: host)
+                record.item = item
+            }
             log.add(contentsOf: record.diagnostics)
             if let item = record.item { items.append(item) }
             if record.fingerprint.size >= 0 {
                 records.records[source.markdownPath] = record
             }
         }
-        ItemIDs.assign(&items, baseURL: config.baseURL, folder: site, log: &log)
+        ItemIDs.check(items, host: host, folder: site, log: &log)
         return (items, records)
     }
 
