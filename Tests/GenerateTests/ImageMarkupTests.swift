@@ -8,6 +8,22 @@ import Testing
 /// with WebP candidates and a JPEG (or PNG) fallback, `width`/`height` from the decoded pixels,
 /// `loading="lazy"` in bodies and cards, `fetchpriority="high"` on the hero.
 @Suite struct ImageMarkupTests {
+    /// The fixture's other item with raw HTML allowed and an `<img>` of its own.
+    static let rawHTMLSite = """
+    -- site/site.yml --
+    title: Test News
+    base_url: https://example.org/
+    timezone: Europe/Bucharest
+    theme: minimal
+    raw_html: true
+    -- site/content/news/2026-03-02-other.md --
+    ---
+    title: Another item
+    ---
+    <figure><img class="wide" src="/images/screen.png" alt="Logo"></figure>
+
+    """
+
     @Test func heroBodyAndCardImagesCarryTheirSizesAndCandidates() throws {
         let site = try ImagePublishingTests.site()
         defer { site.delete() }
@@ -36,18 +52,7 @@ import Testing
     @Test func rawHTMLImagesGetTheirSizesAndKeepTheirMarkup() throws {
         let site = try ImagePublishingTests.site()
         defer { site.delete() }
-        try site.write("""
-        -- site/site.yml --
-        title: Test News
-        base_url: https://example.org/
-        timezone: Europe/Bucharest
-        theme: minimal
-        raw_html: true
-        -- site/content/news/2026-03-02-other.md --
-        ---
-        title: Another item
-        ---
-        <figure><img class="wide" src="/images/screen.png" alt="Logo"></figure>
+        try site.write(Self.rawHTMLSite + """
 
         <p><img src="/images/screen.png" alt="Sized" width="64" height="48" /></p>
         """)
@@ -63,19 +68,7 @@ import Testing
     @Test func feedBodiesCarryTheFeedSizedCopyWithItsSize() throws {
         let site = try ImagePublishingTests.site(photo: ImageFixtures.phoneJPEG(width: 1600, height: 1200, orientation: 1))
         defer { site.delete() }
-        try site.write("""
-        -- site/site.yml --
-        title: Test News
-        base_url: https://example.org/
-        timezone: Europe/Bucharest
-        theme: minimal
-        raw_html: true
-        -- site/content/news/2026-03-02-other.md --
-        ---
-        title: Another item
-        ---
-        <figure><img class="wide" src="/images/screen.png" alt="Logo"></figure>
-        """)
+        try site.write(Self.rawHTMLSite)
         let result = site.build()
         #expect(result.succeeded, "\(result.diagnostics)")
         let json = try #require(try JSONSerialization.jsonObject(with: Data((site.read("news/feed.json") ?? "").utf8)) as? [String: Any])

@@ -5,18 +5,17 @@ import Foundation
 /// reads the entries it needs, writes the ones it made, and afterwards removes every entry it
 /// did not use, so the folder holds what the current site needs and nothing else.
 struct ImageCache: Sendable {
-    /// Absolute path of the folder (made when the first entry is written).
-    var folder: String
-    var fileSystem: FileSystem
-    /// False for `check`: it reads entries but writes nothing.
-    var writable: Bool
+    let files: CacheFolder
+    var fileSystem: FileSystem { files.fileSystem }
 
-    /// `.newsroom-cache/<output folder's name>/images` in the folder that holds the output
-    /// folder: two sites built side by side (`public-en`, `public-ro`) each keep their own, so
-    /// neither removes the other's entries as unused.
+    /// `writable` is false for `check`: it reads entries but writes nothing.
+    init(folder: String, fileSystem: FileSystem, writable: Bool) {
+        files = CacheFolder(path: folder, fileSystem: fileSystem, writable: writable)
+    }
+
+    /// `.newsroom-cache/<output folder's name>/images` (see `CacheFolder`).
     static func folder(besideOutput output: URL) -> String {
-        let output = output.standardizedFileURL
-        return output.deletingLastPathComponent().appendingPathComponent(".newsroom-cache").appendingPathComponent(output.lastPathComponent).appendingPathComponent("images").path
+        CacheFolder.path(besideOutput: output, kind: "images")
     }
 
     static func key(of bytes: Data, operation: ImageOperation, social: ImageFocus?, keepsOriginal: Bool = false) -> String {
@@ -34,63 +33,35 @@ struct ImageCache: Sendable {
         return String(hasher.value, radix: 16)
     }
 
-    private func path(_ key: String) -> String { folder + "/" + key + ".image" }
+    private static func name(_ key: String) -> String { key + ".image" }
 
     /// Whether an entry is stored under `key`, without reading it.
     func has(_ key: String) -> Bool {
-        fileSystem.status(path(key))?.isRegular == true
+        fileSystem.status(files.path + "/" + Self.name(key))?.isRegular == true
     }
 
     func readIndex() -> ImageCacheIndex {
-        ImageCacheIndex.read(in: folder, fileSystem: fileSystem)
+        files.read(ImageCacheIndex.name).flatMap { ImageCacheIndex.decode(String(decoding: $0, as: UTF8.self)) } ?? ImageCacheIndex()
     }
 
-    /// Replaces the index (under a temporary name, then renamed). A failure only costs the next
-    /// build the reading.
     func write(_ index: ImageCacheIndex) {
-        guard writable else { return }
-        let temporary = folder + "/." + ImageCacheIndex.name + ".\(fileSystem.processID()).tmp"
-        do {
-            if fileSystem.status(folder, following: true)?.isDirectory != true { try fileSystem.makeFolders(folder) }
-            try fileSystem.write(index.encoded(), to: temporary)
-            try fileSystem.rename(temporary, folder + "/" + ImageCacheIndex.name, .working)
-        } catch {
-            _ = fileSystem.remove(temporary, .working, false)
-        }
+        files.write(index.encoded(), as: ImageCacheIndex.name)
     }
 
     func read(_ key: String) -> ProcessedImage? {
-        guard let data = fileSystem.read(path(key)) else { return nil }
-        return ImageCacheEntry.decode(data)
+        files.read(Self.name(key)).flatMap(ImageCacheEntry.decode)
     }
 
-    /// Stores an entry under a temporary name and renames it, so a killed build leaves no
-    /// half-written entry under a real name. A failure only costs the next build the work.
-    /// True when the entry is stored.
+    /// Stores an entry (see `CacheFolder.write`). True when it is stored.
     @discardableResult
     func write(_ image: ProcessedImage, key: String) -> Bool {
-        guard writable, image.isLoaded else { return false }
-        let temporary = folder + "/." + key + ".\(fileSystem.processID()).tmp"
-        do {
-            if fileSystem.status(folder, following: true)?.isDirectory != true { try fileSystem.makeFolders(folder) }
-            try fileSystem.write(ImageCacheEntry.encode(image), to: temporary)
-            try fileSystem.rename(temporary, path(key), .working)
-            return true
-        } catch {
-            _ = fileSystem.remove(temporary, .working, false)
-            return false
-        }
+        guard image.isLoaded else { return false }
+        return files.write(ImageCacheEntry.encode(image), as: Self.name(key))
     }
 
     /// Removes every entry (and leftover temporary file) whose key is not in `used`.
     func removeAll(except used: Set<String>) {
-        guard writable, let names = fileSystem.list(folder) else { return }
-        for (name, _) in names {
-            let isEntry = name.hasSuffix(".image") && !name.hasPrefix(".")
-            if isEntry, used.contains(String(name.dropLast(".image".count))) { continue }
-            guard isEntry || name.hasSuffix(".tmp") else { continue }
-            _ = fileSystem.remove(folder + "/" + name, .working, false)
-        }
+        files.removeAll(withSuffix: ".image", except: used)
     }
 }
 

@@ -22,12 +22,6 @@ struct ImageCacheIndex: Sendable, Equatable {
     static let name = "sources.index"
     private static let magic = "newsroom-image-index 1"
 
-    /// The index in `folder`, or an empty one when there is none or it cannot be read.
-    static func read(in folder: String, fileSystem: FileSystem) -> ImageCacheIndex {
-        guard let data = fileSystem.read(folder + "/" + name) else { return ImageCacheIndex() }
-        return decode(String(decoding: data, as: UTF8.self)) ?? ImageCacheIndex()
-    }
-
     func encoded() -> Data {
         var lines = [Self.magic]
         for path in sources.keys.sorted() where !path.contains("\n") {
