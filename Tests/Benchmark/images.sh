@@ -69,7 +69,7 @@ rm -rf "$work/.newsroom-cache"
 run "first build (empty cache)"
 run "no-op rebuild"
 # One item's text edited: pages render again, every photo's sizes come from the cache's index.
-edited=$(find "$work/site/content/news" -name '*.md' | sort | head -1)
+edited=$(find "$work/site/content/news" -name '*.md' | sort | sed -n 1p)
 printf '\nOne more sentence.\n' >> "$edited"
 run "one item's text edited"
 rm -rf "$work/output"
