@@ -15,14 +15,6 @@ enum ItemIDs {
         diagnostic.severity == .warning && diagnostic.message.contains(unpinnedPhrase)
     }
 
-    static func assign(_ items: inout [NewsItem], baseURL: String, folder: SourceFolder, log: inout DiagnosticLog) {
-        let host = host(of: baseURL)
-        for index in items.indices where items[index].idLocation == nil {
-            derive(&items[index], host: host)
-        }
-        check(items, host: host, folder: folder, log: &log)
-    }
-
     /// The host derived ids are made with.
     static func host(of baseURL: String) -> String {
         URL(string: baseURL)?.host ?? "localhost"
@@ -50,12 +42,7 @@ enum ItemIDs {
         first.reserveCapacity(listedLimit + 1)
         for index in derived where first.count < listedLimit || items[index].sourcePath < items[first[first.count - 1]].sourcePath {
             let path = items[index].sourcePath
-            var low = 0, high = first.count
-            while low < high {
-                let middle = (low + high) / 2
-                if items[first[middle]].sourcePath < path { low = middle + 1 } else { high = middle }
-            }
-            first.insert(index, at: low)
+            first.insert(index, at: first.insertionIndex { items[$0].sourcePath < path })
             if first.count > listedLimit { first.removeLast() }
         }
         let total = derived.count

@@ -14,7 +14,6 @@ enum NewsItemLoader {
         var bundlePath: String?
         /// The name the slug defaults to (file or bundle name, date prefix dropped).
         var name: String
-
     }
 
     /// The name the news folder lists a file or bundle under, from its site-relative path.
@@ -26,12 +25,11 @@ enum NewsItemLoader {
     static let newsFolder = "content/news"
 
     static func sources(in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> [Source] {
-        let newsPath = newsFolder
         var sources: [Source] = []
         // Item name → the file that first claimed it, so `x.md` beside `x.markdown` is caught.
         var sourceByName: [String: String] = [:]
-        for entry in FolderListing.entries(newsPath, in: folder, fileSystem: fileSystem, log: &log) {
-            let path = newsPath + "/" + entry.name
+        for entry in FolderListing.entries(newsFolder, in: folder, fileSystem: fileSystem, log: &log) {
+            let path = newsFolder + "/" + entry.name
             switch entry.kind {
             case .directory:
                 let indexes = ContentFile.markdownExtensions.map { "index" + $0 }.filter { FolderListing.isFile(path + "/" + $0, in: folder, fileSystem: fileSystem) }

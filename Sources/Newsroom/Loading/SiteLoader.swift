@@ -85,16 +85,13 @@ enum SiteLoader {
             guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
             loaded.sources.insert(source, at: sourceIndex)
-            let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem)
+            let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
                 loaded.source.itemCache.records[path] = record
             } else {
                 log.add(contentsOf: record.diagnostics)
             }
-            if var item = record.item {
-                if item.idLocation == nil { ItemIDs.derive(&item, host: host) }
-                loaded.source.items.insert(item, at: itemIndex)
-            }
+            if let item = record.item { loaded.source.items.insert(item, at: itemIndex) }
         }
         for record in loaded.source.itemCache.records.values where !record.diagnostics.isEmpty {
             log.add(contentsOf: record.diagnostics)
@@ -109,13 +106,14 @@ enum SiteLoader {
     private static func loadItems(_ sources: [NewsItemLoader.Source], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
         let dates = DateParser(timeZone: config.timeZone)
         let siteFolder = fileSystem.openFolder(site.url.path)
+        let host = ItemIDs.host(of: config.baseURL)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
             let source = sources[index]
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
             if let fingerprint, let record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 return (record, true)
             }
-            return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, store: store, fileSystem: fileSystem), false)
+            return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
         }
         var items: [NewsItem] = []
         var records = ItemCache()
@@ -123,11 +121,11 @@ enum SiteLoader {
         records.records.reserveCapacity(sources.count)
         items.reserveCapacity(sources.count)
         records.changed = loaded.contains { !$0.reused } || cache.records.count != loaded.count
-        let host = ItemIDs.host(of: config.baseURL)
         for (source, (loadedRecord, _)) in zip(sources, loaded) {
             var record = loadedRecord
-            // The id is given before the item is shared by the list and the records: given
-            // after, each of 100,000 items would be held twice, with and without it.
+            // A record read from the state file has no derived id (it is not stored). It is
+            // given before the item is shared by the list and the records: given after, each of
+            // 100,000 items would be held twice, with and without it.
             if record.item?.idLocation == nil, var item = record.item {
                 record.item = nil
                 ItemIDs.derive(&item, host: host)
@@ -143,9 +141,10 @@ enum SiteLoader {
         return (items, records)
     }
 
-    /// Reads one item file, parsing its body into `store`; the record's fingerprint has a
-    /// size of -1 when the file could not be looked at (then it is not kept for the next build).
-    private static func loadItem(_ source: NewsItemLoader.Source, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
+    /// Reads one item file, parsing its body into `store` and giving it its derived id (made
+    /// with `host`) when it has none of its own; the record's fingerprint has a size of -1 when
+    /// the file could not be looked at (then it is not kept for the next build).
+    private static func loadItem(_ source: NewsItemLoader.Source, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
         let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
         var local = DiagnosticLog()
         var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
@@ -155,20 +154,8 @@ enum SiteLoader {
             if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
             item?.body = ""
         }
+        if item?.idLocation == nil, item != nil { ItemIDs.derive(&item!, host: host) }
         return ItemCache.Record(fingerprint: fingerprint ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
-    }
-}
-
-extension Array {
-    /// The first index whose element is not `before` the one looked for, in an array sorted so
-    /// that `before` holds for a prefix of it.
-    func insertionIndex(where before: (Element) -> Bool) -> Int {
-        var low = 0, high = count
-        while low < high {
-            let middle = (low + high) / 2
-            if before(self[middle]) { low = middle + 1 } else { high = middle }
-        }
-        return low
     }
 }
 

@@ -99,13 +99,8 @@ extension SiteRenderer {
 
     /// Listings hold positions in ascending order (newest first), so a binary search finds one.
     static func binarySearch(_ sorted: [Int], _ value: Int) -> Int? {
-        var low = 0, high = sorted.count - 1
-        while low <= high {
-            let middle = (low + high) / 2
-            if sorted[middle] == value { return middle }
-            if sorted[middle] < value { low = middle + 1 } else { high = middle - 1 }
-        }
-        return nil
+        let index = sorted.insertionIndex { $0 < value }
+        return index < sorted.count && sorted[index] == value ? index : nil
     }
 
     /// The hero image's view model, and its absolute URL (for JSON-LD).

@@ -53,12 +53,7 @@ struct SearchPartTerms: Sendable, Equatable {
     /// Where `term` is in `terms`, or where it would go, found by halving: `terms` is in the
     /// index's order (`SearchTermOrder`).
     func place(of term: String) -> (index: Int, found: Bool) {
-        var low = 0
-        var high = terms.count
-        while low < high {
-            let middle = (low + high) / 2
-            if SearchTermOrder.precedes(terms[middle], term) { low = middle + 1 } else { high = middle }
-        }
+        let low = terms.insertionIndex { SearchTermOrder.precedes($0, term) }
         return (low, low < terms.count && terms[low] == term)
     }
 
