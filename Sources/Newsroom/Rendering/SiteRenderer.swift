@@ -69,34 +69,36 @@ struct SiteRenderer: @unchecked Sendable {
         return jobs
     }
 
-    /// The one page a job makes and its key (nil without the incremental build); nil for the
-    /// jobs that make several files or none of their own (feeds, sitemap, aliases, copies).
-    func page(of job: Job, listings: [Listing]) -> (path: String, key: UInt64?)? {
+    /// The one page a job makes, its key (nil without the incremental build) and, for an item,
+    /// the related items the key covers (so rendering does not work them out again); nil for
+    /// the jobs that make several files or none of their own (feeds, sitemap, aliases, copies).
+    func page(of job: Job, listings: [Listing]) -> (path: String, key: UInt64?, related: [Int]?)? {
         switch job {
         case .home:
             let shown = plan.items.indices.prefix(config.perPage)
-            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)]))
+            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)]), nil)
         case .tagIndex:
-            guard let keys else { return (SitePlan.tagsFile, nil) }
+            guard let keys else { return (SitePlan.tagsFile, nil, nil) }
             let counts = (plan.tagListings + plan.yearListings).map { "\($0.key)=\($0.items.count)" }
-            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts))
+            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts), nil)
         case .notFound:
-            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: []))
+            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: []), nil)
         case .item(let position):
-            guard let keys else { return (plan.itemFiles[position], nil) }
+            guard let keys else { return (plan.itemFiles[position], nil, nil) }
             let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
+            let related = relatedItems(position)
             let key = keys.item(
-                position, contentHash: plan.items[position].contentHash, neighbours: neighbours, related: relatedItems(position),
+                position, contentHash: plan.items[position].contentHash, neighbours: neighbours, related: related,
                 linked: linkedContentHashes(plan.items[position].fragmentLinkPaths, sourcePath: plan.items[position].sourcePath)
             )
-            return (plan.itemFiles[position], key)
+            return (plan.itemFiles[position], key, related)
         case .page(let position):
-            guard let keys else { return (plan.pageFiles[position], nil) }
+            guard let keys else { return (plan.pageFiles[position], nil, nil) }
             let page = plan.pages[position]
-            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)))
+            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)), nil)
         case .listingPage(let index, let number):
             let listing = listings[index]
-            guard let keys else { return (listing.file(page: number), nil) }
+            guard let keys else { return (listing.file(page: number), nil, nil) }
             let neighbours = archiveNeighbours(listing).map { [$0.0?.title ?? "", $0.1?.title ?? ""] } ?? []
             // What the page shows besides its cards: a fixed page neither counts the listing nor
             // lists the years or months with their counts (see `renderListingPage`).
@@ -106,19 +108,19 @@ struct SiteRenderer: @unchecked Sendable {
                 // The news index lists the years and a year its months, each with its count.
                 if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
             }
-            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra))
+            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra), nil)
         case .feeds, .sitemap, .alias, .copy:
             return nil
         }
     }
 
     /// Renders the one page of a job `page(of:listings:)` gives a path for.
-    private func renderSinglePage(_ job: Job, listings: [Listing], log: inout DiagnosticLog) -> OutputFile {
+    private func renderSinglePage(_ job: Job, listings: [Listing], related: [Int]?, log: inout DiagnosticLog) -> OutputFile {
         switch job {
         case .home: return renderHome(log: &log)
         case .tagIndex: return renderTagIndex(log: &log)
         case .notFound: return renderNotFound(log: &log)
-        case .item(let position): return renderItem(position, related: relatedItems(position), log: &log)
+        case .item(let position): return renderItem(position, related: related ?? relatedItems(position), log: &log)
         case .page(let position): return renderPage(position, log: &log) ?? .text(plan.pageFiles[position], "")
         case .listingPage(let index, let number): return renderListingPage(listings[index], number: number, log: &log)
         case .feeds, .sitemap, .alias, .copy: preconditionFailure("\(job) makes no single page")
@@ -137,16 +139,16 @@ struct SiteRenderer: @unchecked Sendable {
         }
     }
 
-    /// The files of `job`. `known` is its page's path and key when the caller already made
-    /// them and found the previous build's file stale.
-    func run(_ job: Job, listings: [Listing], known: (path: String, key: UInt64?)? = nil, log: inout DiagnosticLog) -> [OutputFile] {
+    /// The files of `job`. `known` is what `page(of:listings:)` gave for it when the caller
+    /// already made that and found the previous build's file stale.
+    func run(_ job: Job, listings: [Listing], known: (path: String, key: UInt64?, related: [Int]?)? = nil, log: inout DiagnosticLog) -> [OutputFile] {
         if let known {
-            var file = renderSinglePage(job, listings: listings, log: &log)
+            var file = renderSinglePage(job, listings: listings, related: known.related, log: &log)
             file.cacheKey = known.key ?? 0
             return [file]
         }
         if let page = page(of: job, listings: listings) {
-            return cached(page.path, page.key) { renderSinglePage(job, listings: listings, log: &log) }
+            return cached(page.path, page.key) { renderSinglePage(job, listings: listings, related: page.related, log: &log) }
         }
         switch job {
         case .home, .tagIndex, .notFound, .item, .page, .listingPage:
@@ -256,7 +258,7 @@ struct SiteRenderer: @unchecked Sendable {
             let renderer = shared.renderer
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
-            return .stale(page.path, page.key)
+            return .stale(page.path, page.key, page.related)
         }
         var shown = [Bool](repeating: false, count: plan.items.count)
         for (index, state) in pages.enumerated() {
@@ -269,7 +271,7 @@ struct SiteRenderer: @unchecked Sendable {
             let files: [OutputFile]
             switch pages[index] {
             case .kept(let path): files = [OutputFile(path: path, content: .kept)]
-            case .stale(let path, let key): files = shared.renderer.run(jobs[index], listings: listings, known: (path, key), log: &local)
+            case .stale(let path, let key, let related): files = shared.renderer.run(jobs[index], listings: listings, known: (path, key, related), log: &local)
             case .other: files = shared.renderer.run(jobs[index], listings: listings, log: &local)
             }
             for file in files {
@@ -289,7 +291,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// key, or not a single page (see `page(of:listings:)`).
     private enum PageState {
         case kept(String)
-        case stale(String, UInt64?)
+        case stale(String, UInt64?, [Int]?)
         case other
     }
 
