@@ -13,6 +13,9 @@ extension SearchIndex {
     init(_ documents: [SearchDocument], known: KnownTerms) {
         let table = known.terms
         let unknown = documents.indices.filter { known.documents[$0] == nil }
+        // Tokenising is the costly part: on every core, a long run of documents per task so that
+        // each tokenizer learns its words once and meets them again and again (a split index
+        // also builds its parts side by side); runs are merged in document order below.
         let run = max(256, (unknown.count + 3) / 4)
         let runs = ParallelMap.run((unknown.count + run - 1) / run) { task in
             SearchRunPostings(documents, numbers: unknown[(task * run)..<min(unknown.count, task * run + run)])
