@@ -8,9 +8,7 @@ struct SitePlan {
     var pageFiles: [String]
     var news: Listing
     var tags: [Tag]
-    /// Each item's tag slugs, in its own order, duplicates removed.
-    var itemTagSlugs: [[String]]
-    /// The same tags as indexes into `tags` and `tagListings`.
+    /// Each item's tags as indexes into `tags` and `tagListings`, in its own order, once each.
     var itemTags: [[Int]]
     /// Tag slug → index into `tags` and `tagListings`.
     var tagIndex: [String: Int]

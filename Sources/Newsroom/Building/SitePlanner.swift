@@ -61,7 +61,6 @@ struct SitePlanner {
             for id in uses where !numbers.contains(tagNumber[spellings.slugID[id]]) { numbers.append(tagNumber[spellings.slugID[id]]) }
             return numbers
         }
-        let itemTagSlugs = itemTags.map { $0.map { tags[$0].slug } }
         let paging = source.config.paging
         let tagIndex = Dictionary(uniqueKeysWithValues: tags.enumerated().map { ($1.slug, $0) })
         let news = Listing(kind: .news, title: "News", folder: "news/", items: Array(items.indices), key: "", paging: paging)
@@ -104,7 +103,7 @@ struct SitePlanner {
         }
         var plan = SitePlan(
             items: items, pages: source.pages, itemFiles: itemFiles, pageFiles: pageFiles,
-            news: news, tags: tags, itemTagSlugs: itemTagSlugs, itemTags: itemTags, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
+            news: news, tags: tags, itemTags: itemTags, tagIndex: tagIndex, tagListings: tagListings, yearListings: years, monthListings: months,
             copies: copies.sorted { $0.outputPath < $1.outputPath }, aliases: aliases, index: index
         )
         plan.itemImages = images

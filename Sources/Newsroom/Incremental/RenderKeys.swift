@@ -46,7 +46,7 @@ struct RenderKeys: Sendable {
                 card.combine(items[position].image.map { $0.src + "\u{0}" + $0.alt } ?? "")
                 card.combine(items[position].draft)
                 card.combine(publication.isScheduled(items[position]))
-                for slug in plan.itemTagSlugs[position] { card.combine(slug) }
+                for tag in plan.itemTags[position] { card.combine(plan.tags[tag].slug) }
                 return card.value
             }
         }

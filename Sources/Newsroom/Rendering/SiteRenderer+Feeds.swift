@@ -46,7 +46,7 @@ extension SiteRenderer {
                 updated: item.updated.map(Self.feedDate),
                 summary: summaries[position],
                 contentHTML: bodies[position],
-                categories: plan.itemTagSlugs[position].compactMap { slug in plan.tagIndex[slug].map { plan.tags[$0].name } },
+                categories: plan.itemTags[position].map { plan.tags[$0].name },
                 author: item.author,
                 image: images.image(of: position)
             )
