@@ -109,6 +109,14 @@ final class ViewModel: @unchecked Sendable {
         for (position, card) in zip(carded, cards) { itemViews.cards[position] = card }
     }
 
+    /// Lets go of the item views once every page has rendered: what follows (the search index,
+    /// the state) shows none of them, and they would stay in memory beside the search's bodies.
+    /// A later render makes them again.
+    func releaseItemViews() {
+        itemViews.dates = []
+        itemViews.cards = []
+    }
+
     /// A menu or social link: a file of ours or an outside URL.
     enum Link {
         case file(String)
