@@ -16,10 +16,12 @@ import Testing
 
     /// Renders a three-item site with `isFresh` saying which previous files are still good, and
     /// returns the positions whose dates and cards were made beforehand.
-    static func viewsMade(isFresh: @escaping @Sendable (String, UInt64) -> Bool) throws -> (dates: [Int], cards: [Int]) {
+    static func viewsMade(keptCards: Int = ViewModel.defaultKeptCards, isFresh: @escaping @Sendable (String, UInt64) -> Bool) throws -> (dates: [Int], cards: [Int]) {
         let site = try TestSite(siteText)
         defer { site.delete() }
-        var run = BuildRun(options: site.options(), engine: .builtIn)
+        var options = site.options()
+        options.keptCards = keptCards
+        var run = BuildRun(options: options, engine: .builtIn)
         let loaded = run.load(reusing: nil)
         let source = try #require(loaded)
         let inputs = run.inputs(of: source, digest: false)
@@ -63,6 +65,14 @@ import Testing
         #expect(renderer.model.itemViews.dates.isEmpty)
         #expect(renderer.model.itemViews.cards.isEmpty)
         #expect(session.ledger.state.manifest.entries["news/2023/03/item1/index.html"] != nil)
+    }
+
+    /// Past `keptCards`, an item's date is made where it is shown, as its card is: the views
+    /// made beforehand stop there.
+    @Test func viewsAreMadeForTheKeptCardsOnly() throws {
+        let made = try Self.viewsMade(keptCards: 2) { _, _ in false }
+        #expect(made.dates == [0, 1])
+        #expect(made.cards == [0, 1])
     }
 
     @Test func aFirstBuildMakesEveryItemsViewsOnce() throws {
