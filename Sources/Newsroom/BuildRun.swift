@@ -158,6 +158,7 @@ struct BuildRun {
                 try session.stage(file)
             }
             clock.lap("render", into: &result)
+            renderer.model.releaseItemViews()
             if !log.hasErrors {
                 let terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
                 try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in

@@ -25,6 +25,33 @@ enum HeadingAnchors {
     /// The id's base: letters, marks and digits lower-cased, `-` and `_` kept, each space a
     /// `-`, everything else dropped.
     static func slug(_ text: String) -> String {
+        asciiSlug(text) ?? unicodeSlug(text)
+    }
+
+    /// `slug` of an ASCII heading, byte by byte: where most headings are ASCII, lower-casing
+    /// and looking up each scalar's category cost more than the rest of the parse's headings.
+    /// Nil when `text` is not all ASCII.
+    static func asciiSlug(_ text: String) -> String? {
+        var text = text
+        return text.withUTF8 { bytes -> String? in
+            var base: [UInt8] = []
+            base.reserveCapacity(bytes.count)
+            for byte in bytes {
+                switch byte {
+                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                    base.append(byte)
+                case UInt8(ascii: "A")...UInt8(ascii: "Z"): base.append(byte + 0x20)
+                case UInt8(ascii: " "): base.append(UInt8(ascii: "-"))
+                case 0x80...: return nil
+                default: break
+                }
+            }
+            return String(decoding: base, as: UTF8.self)
+        }
+    }
+
+    /// `slug` of any text, by each scalar's general category.
+    static func unicodeSlug(_ text: String) -> String {
         var base = ""
         for scalar in text.lowercased().unicodeScalars {
             switch scalar.properties.generalCategory {

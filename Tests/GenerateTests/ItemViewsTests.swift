@@ -5,16 +5,23 @@ import Testing
 /// A rebuild decides from every page's key which pages render before it makes any item's date
 /// or card, and makes them only for the items those pages show.
 @Suite struct ItemViewsTests {
-    /// Renders a three-item site with `isFresh` saying which previous files are still good, and
-    /// returns the positions whose dates and cards were made beforehand.
-    static func viewsMade(isFresh: @escaping @Sendable (String, UInt64) -> Bool) throws -> (dates: [Int], cards: [Int]) {
+    /// A site of three items and a page.
+    static var siteText: String {
         var text = Sites.config + "\n-- site/content/pages/about.md --\n---\ntitle: About\n---\nUs.\n"
         for day in 1...3 {
             text += "-- site/content/news/2023-03-0\(day)-item\(day).md --\n---\ntitle: Item \(day)\ndate: 2023-03-0\(day)\ntags: [policy]\n---\nBody \(day).\n"
         }
-        let site = try TestSite(text)
+        return text
+    }
+
+    /// Renders a three-item site with `isFresh` saying which previous files are still good, and
+    /// returns the positions whose dates and cards were made beforehand.
+    static func viewsMade(keptCards: Int = ViewModel.defaultKeptCards, isFresh: @escaping @Sendable (String, UInt64) -> Bool) throws -> (dates: [Int], cards: [Int]) {
+        let site = try TestSite(siteText)
         defer { site.delete() }
-        var run = BuildRun(options: site.options(), engine: .builtIn)
+        var options = site.options()
+        options.keptCards = keptCards
+        var run = BuildRun(options: options, engine: .builtIn)
         let loaded = run.load(reusing: nil)
         let source = try #require(loaded)
         let inputs = run.inputs(of: source, digest: false)
@@ -38,6 +45,34 @@ import Testing
         let made = try Self.viewsMade { path, _ in path != "news/2023/03/item1/index.html" }
         #expect(made.dates == [2])
         #expect(made.cards == [2])
+    }
+
+    /// Once every page is rendered, the build lets go of the views before the search index is
+    /// made; the pages rendered with them.
+    @Test func aBuildLetsGoOfTheViewsOnceThePagesAreRendered() throws {
+        let site = try TestSite(Self.siteText)
+        defer { site.delete() }
+        var run = BuildRun(options: site.options(), engine: .builtIn)
+        let loaded = run.load(reusing: nil)
+        let source = try #require(loaded)
+        let inputs = run.inputs(of: source)
+        let planned = run.plan(source, inputs: inputs)
+        var renderer = try #require(planned, "\(run.finished().diagnostics)")
+        let session = try run.checkedOutput().begin()
+        defer { session.abort() }
+        let rendered = try run.render(&renderer, into: session, inputs: inputs)
+        #expect(rendered)
+        #expect(renderer.model.itemViews.dates.isEmpty)
+        #expect(renderer.model.itemViews.cards.isEmpty)
+        #expect(session.ledger.state.manifest.entries["news/2023/03/item1/index.html"] != nil)
+    }
+
+    /// Past `keptCards`, an item's date is made where it is shown, as its card is: the views
+    /// made beforehand stop there.
+    @Test func viewsAreMadeForTheKeptCardsOnly() throws {
+        let made = try Self.viewsMade(keptCards: 2) { _, _ in false }
+        #expect(made.dates == [0, 1])
+        #expect(made.cards == [0, 1])
     }
 
     @Test func aFirstBuildMakesEveryItemsViewsOnce() throws {

@@ -1,4 +1,5 @@
 import Testing
+import TestSupport
 @testable import NewsroomMarkdown
 
 /// Heading ids by GitHub's rule.
@@ -10,6 +11,20 @@ import Testing
     func idOfAHeading(_ text: String, _ expected: String) {
         var used: [String: Int] = [:]
         #expect(HeadingAnchors.uniqueID(for: text, used: &used) == expected)
+    }
+
+    /// The ASCII path gives every ASCII text the id the scalar-by-scalar rule gives, and leaves
+    /// any other text to it.
+    @Test func asciiPathAgreesWithTheUnicodeRule() {
+        var random = SeededRandom(seed: 31)
+        // Every ASCII byte, control characters and DEL included.
+        let ascii = (0..<128).map { String(UnicodeScalar(UInt8($0))) }
+        for _ in 0..<2_000 {
+            let text = (0..<random.int(0, 24)).map { _ in random.pick(ascii) }.joined()
+            #expect(HeadingAnchors.asciiSlug(text) == HeadingAnchors.unicodeSlug(text), "\(Array(text.utf8))")
+        }
+        #expect(HeadingAnchors.asciiSlug("Café") == nil)
+        #expect(HeadingAnchors.slug("Café Ωmega 2") == "café-ωmega-2")
     }
 
     @Test func idsAreUniqueWithinADocument() {

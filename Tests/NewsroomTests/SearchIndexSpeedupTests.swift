@@ -1,3 +1,4 @@
+import Synchronization
 import Testing
 import TestSupport
 @testable import Newsroom
@@ -55,6 +56,32 @@ import TestSupport
         #expect(index.terms == plain.terms)
         #expect(index.postings == plain.postings)
         #expect(index.terms.contains("ｆｕｌｌ") && index.terms.contains("𝐛𝐨𝐥𝐝"))
+    }
+
+    /// Bodies handed over one at a time as they are tokenised give the index the documents'
+    /// own bodies give, each body asked for once.
+    @Test(arguments: [1, 300, 1_500])
+    func bodiesGivenAsTokenisedMakeTheSameIndex(count: Int) {
+        let documents = Self.documents(count, seed: UInt64(count) + 7)
+        let bodiless = documents.map { document -> SearchDocument in
+            var document = document
+            document.body = ""
+            return document
+        }
+        let asked = AskedNumbers()
+        let index = SearchIndex(bodiless) { number in
+            asked.numbers.withLock { $0.append(number) }
+            return documents[number].body
+        }
+        let plain = Self.plainIndex(documents)
+        #expect(index.terms == plain.terms)
+        #expect(index.postings == plain.postings)
+        #expect(asked.numbers.withLock { $0.sorted() } == Array(0..<count))
+    }
+
+    /// The numbers of the bodies asked for, from the threads that tokenise them.
+    final class AskedNumbers: Sendable {
+        let numbers = Mutex<[Int]>([])
     }
 
     @Test func termOrderIsJavaScriptOrder() {

@@ -25,7 +25,9 @@ final class BodyStore: Sendable {
         }
     }
 
-    private enum Entry: Sendable {
+    // Indirect: a case's payload is held by reference, so the table's slots (one per body,
+    // most of them `dropped` on a large site) are a pointer wide instead of a parse wide.
+    private indirect enum Entry: Sendable {
         case parsed(ParsedMarkdown)
         /// Parsed but not kept. Not even its ids: at 100,000 items they were 50 MB, and a
         /// fragment check of a body parses it again (once, see `AnchorBook`).

@@ -17,14 +17,15 @@ final class ViewModel: @unchecked Sendable {
     let publication: Publication
     /// Where the list service sends people after signing up: an absolute URL, resolved once.
     let newsletterThankYou: String?
-    /// Each item's date as `date(_:)` gives it, and the first items' cards, made once for all
-    /// items before pages render (`makeItemViews`): an item shows on many pages. Made before the
-    /// pages and never changed after, so the render's threads read it without a lock.
+    /// The first items' dates as `date(_:)` gives them, and their cards, made once before pages
+    /// render (`makeItemViews`): an item shows on many pages. The items past `keptCards` have
+    /// their dates made where they are shown, as their cards are. Made before the pages and
+    /// never changed after, so the render's threads read it without a lock.
     let itemViews: ItemViews
-    /// Each item's tags as cards and item pages list them (name, link to the tag's first page),
-    /// made once per item from one entry per tag: a card is built for every page that shows it,
-    /// so the list is not made again for each.
-    let itemTags: [TemplateValue]
+    /// Each tag as cards and item pages list it (name, link to the tag's first page), made once
+    /// per tag; an item's list of them is made where it is shown (see `tags(of:)`), so the
+    /// lists of all items are never held at once.
+    let tagEntries: [TemplateValue]
     /// The pages a footer lists so that every page is reachable whatever the menu says: all but
     /// the newsletter thank-you page (the list service sends people there), by `menu` order, then
     /// as planned.
@@ -45,7 +46,7 @@ final class ViewModel: @unchecked Sendable {
     init(
         config: SiteConfig, linker: Linker, plan: SitePlan, menu: [(label: String, target: Link)],
         bannerShowing: Bool, publication: Publication, newsletterThankYou: String?, thankYouFile: String? = nil,
-        itemViews: ItemViews = ItemViews(), itemTags: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil,
+        itemViews: ItemViews = ItemViews(), tagEntries: [TemplateValue]? = nil, sitePages: [(title: String, file: String)]? = nil,
         keptCards: Int = ViewModel.defaultKeptCards, images: ImageCatalog = ImageCatalog()
     ) {
         self.keptCards = keptCards
@@ -58,7 +59,7 @@ final class ViewModel: @unchecked Sendable {
         self.publication = publication
         self.newsletterThankYou = newsletterThankYou
         self.itemViews = itemViews
-        self.itemTags = itemTags ?? Self.itemTags(plan)
+        self.tagEntries = tagEntries ?? Self.tagEntries(plan)
         self.sitePages = sitePages ?? Self.sitePages(plan, leavingOut: thankYouFile)
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
     }
@@ -69,14 +70,13 @@ final class ViewModel: @unchecked Sendable {
         self.init(
             config: other.config, linker: linker, plan: other.plan, menu: other.menu,
             bannerShowing: other.bannerShowing, publication: other.publication, newsletterThankYou: other.newsletterThankYou,
-            itemViews: other.itemViews, itemTags: other.itemTags, sitePages: other.sitePages, keptCards: other.keptCards, images: other.images
+            itemViews: other.itemViews, tagEntries: other.tagEntries, sitePages: other.sitePages, keptCards: other.keptCards, images: other.images
         )
     }
 
-    /// Each item's tags (see `itemTags`), from one entry per tag.
-    private static func itemTags(_ plan: SitePlan) -> [TemplateValue] {
-        let tagEntries = plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].frontFile)]) }
-        return plan.itemTags.map { tags in .list(tags.map { tagEntries[$0] }) }
+    /// Each tag's entry (see `tagEntries`).
+    private static func tagEntries(_ plan: SitePlan) -> [TemplateValue] {
+        plan.tags.indices.map { TemplateValue.object([.name: plan.tags[$0].name, .url: TemplateLink(plan.tagListings[$0].frontFile)]) }
     }
 
     private static func sitePages(_ plan: SitePlan, leavingOut hidden: String?) -> [(title: String, file: String)] {
@@ -92,21 +92,30 @@ final class ViewModel: @unchecked Sendable {
         return date(plan.items[position].date)
     }
 
-    /// Makes the dates of the items at `positions`, and the cards of those among the first
-    /// `keptCards`, on all cores; called before pages render, with the items the pages to be
-    /// rendered show. `summaries` are the ones every page shows.
+    /// Makes the dates and cards of the items at `positions` among the first `keptCards`, on
+    /// all cores; called before pages render, with the items the pages to be rendered show.
+    /// `summaries` are the ones every page shows.
     func makeItemViews(summaries: [String], for positions: [Int]) {
-        if itemViews.dates.count != plan.items.count {
-            itemViews.dates = Array(repeating: nil, count: plan.items.count)
-            itemViews.cards = Array(repeating: nil, count: min(plan.items.count, summaries.count, keptCards))
+        let kept = min(plan.items.count, summaries.count, keptCards)
+        if itemViews.cards.count != kept || itemViews.dates.count != kept {
+            itemViews.dates = Array(repeating: nil, count: kept)
+            itemViews.cards = Array(repeating: nil, count: kept)
         }
-        let dated = positions.filter { itemViews.dates[$0] == nil }
+        let dated = positions.filter { $0 < kept && itemViews.dates[$0] == nil }
         let dates = ParallelMap.run(dated.count) { self.date(self.plan.items[dated[$0]].date) }
         for (position, date) in zip(dated, dates) { itemViews.dates[position] = date }
         // After the dates: a card shows its item's date.
-        let carded = positions.filter { $0 < itemViews.cards.count && itemViews.cards[$0] == nil }
+        let carded = positions.filter { $0 < kept && itemViews.cards[$0] == nil }
         let cards = ParallelMap.run(carded.count) { self.makeCard(carded[$0], summary: summaries[carded[$0]]) }
         for (position, card) in zip(carded, cards) { itemViews.cards[position] = card }
+    }
+
+    /// Lets go of the item views once every page has rendered: what follows (the search index,
+    /// the state) shows none of them, and they would stay in memory beside the search's bodies.
+    /// A later render makes them again.
+    func releaseItemViews() {
+        itemViews.dates = []
+        itemViews.cards = []
     }
 
     /// A menu or social link: a file of ours or an outside URL.
@@ -245,17 +254,17 @@ final class ViewModel: @unchecked Sendable {
         return card
     }
 
-    /// An item's tags, as cards and items list them (see `itemTags`).
+    /// An item's tags, as cards and items list them (see `tagEntries`).
     func tags(of position: Int) -> TemplateValue {
-        itemTags[position]
+        .list(plan.itemTags[position].map { tagEntries[$0] })
     }
 }
 
-/// The items' dates and first cards (see `ViewModel.itemViews`): set once, before pages render
+/// The first items' dates and cards (see `ViewModel.itemViews`): set once, before pages render
 /// on several threads, and only read after.
 // Unchecked: written by one thread before the render's threads start, only read after.
 final class ItemViews: @unchecked Sendable {
-    /// By position; nil for an item no rendered page shows.
+    /// The first items' dates (see `ViewModel.keptCards`), nil for one no rendered page shows.
     var dates: [TemplateObject?] = []
     /// The first items' cards (see `ViewModel.keptCards`), nil for one no rendered page shows.
     var cards: [TemplateObject?] = []

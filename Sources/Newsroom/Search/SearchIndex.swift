@@ -11,10 +11,10 @@ struct SearchIndex: Sendable {
     private(set) var postingStarts: [Int]
 
     /// Every document tokenised: the index with no terms known from a previous build (see
-    /// `init(_:known:)`).
-    init(_ documents: [SearchDocument]) {
+    /// `init(_:known:body:)`, which says what `body` is).
+    init(_ documents: [SearchDocument], body: ((Int) -> String)? = nil) {
         let none = SearchPartTerms(terms: [], keys: [], starts: [0], entries: [])
-        self.init(documents, known: KnownTerms(terms: none, documents: Array(repeating: nil, count: documents.count)))
+        self.init(documents, known: KnownTerms(terms: none, documents: Array(repeating: nil, count: documents.count)), body: body)
     }
 
     /// An index put together elsewhere: `terms` in index order, each term's postings ascending.

@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 
 /// The search index's files for a site whose `search` is `local`: `search/index.js`, holding
 /// every item, or past `splitAbove` items a list of parts in `search/index.js` and one part per
@@ -104,21 +105,21 @@ struct SearchIndexFiles {
             let documents = terms.documentsByKey()
             return SearchIndex.KnownTerms(terms: terms, documents: termKeys.map { documents[$0] })
         }
-        let unknown = positions.indices.filter { known?.documents[$0] == nil }
-        // Bodies past the memory budget, or of items the previous build loaded, are read and
-        // parsed again, on every core.
-        let bodies = ParallelMap.run(unknown.count) { number -> (String, [Diagnostic]) in
-            let position = positions[unknown[number]]
+        // Each body as it is tokenised, on every core: a part's bodies held at once were tens
+        // of megabytes. Bodies past the memory budget, or of items the previous build loaded,
+        // are read and parsed again.
+        let found = FoundDiagnostics()
+        let bodies = renderer.source.bodies
+        let body = { (number: Int) -> String in
+            let position = positions[number]
             var local = DiagnosticLog()
-            let text = renderer.source.bodies.parsed(items[position].sourcePath, contentHash: items[position].contentHash, log: &local)?.plainText() ?? ""
-            return (text, local.diagnostics)
+            let text = bodies.parsed(items[position].sourcePath, contentHash: items[position].contentHash, log: &local)?.plainText() ?? ""
+            found.add(local.diagnostics)
+            return text
         }
-        var documents = positions.map(document)
-        for (offset, (text, diagnostics)) in zip(unknown, bodies) {
-            documents[offset].body = text
-            log.add(contentsOf: diagnostics)
-        }
-        let index = known.map { SearchIndex(documents, known: $0) } ?? SearchIndex(documents)
+        let documents = positions.map(document)
+        let index = known.map { SearchIndex(documents, known: $0, body: body) } ?? SearchIndex(documents, body: body)
+        log.add(contentsOf: found.diagnostics)
         if let termCache, known?.terms.keys != termKeys {
             termCache.write(SearchPartTerms(of: index, keys: termKeys), part: name)
         }
@@ -155,5 +156,17 @@ struct SearchIndexFiles {
             tags: item.tags,
             body: ""
         )
+    }
+}
+
+/// The diagnostics of the bodies read for one part, from the threads that tokenise them.
+private final class FoundDiagnostics: Sendable {
+    private let found = Mutex<[Diagnostic]>([])
+
+    var diagnostics: [Diagnostic] { found.withLock { $0 } }
+
+    func add(_ diagnostics: [Diagnostic]) {
+        guard !diagnostics.isEmpty else { return }
+        found.withLock { $0 += diagnostics }
     }
 }

@@ -7,8 +7,9 @@ struct SearchRunPostings: Sendable {
     /// `document × 2 + 1` for a title or tag term, `document × 2` for a body-only one.
     let postings: [Int32]
 
-    /// The postings of the documents at `numbers`, ascending.
-    init(_ documents: [SearchDocument], numbers: some Sequence<Int>) {
+    /// The postings of the documents at `numbers`, ascending; `body` gives document `n`'s body
+    /// text when it is tokenised (so only the run's current body need be in memory).
+    init(_ documents: [SearchDocument], numbers: some Sequence<Int>, body: (Int) -> String) {
         var tokenizer = SearchTokenizer()
         // The last document each term was recorded for: a set without a set per document.
         var recordedFor: [Int] = []
@@ -30,7 +31,7 @@ struct SearchRunPostings: Sendable {
                 tokenizer.forEachTerm(in: tag) { record($0, document: number, heading: true) }
             }
             tokenizer.forEachTerm(in: document.summary) { record($0, document: number, heading: false) }
-            tokenizer.forEachTerm(in: document.body) { record($0, document: number, heading: false) }
+            tokenizer.forEachTerm(in: body(number)) { record($0, document: number, heading: false) }
         }
         terms = tokenizer.termTexts
         self.postingTerms = postingTerms
