@@ -132,8 +132,9 @@ struct IncrementalState {
                 writer.bool(manifest.digest != nil)
                 if let digest = manifest.digest { writer.uint(digest) }
                 writer.int(manifest.entries.count)
-                for path in manifest.entries.keys.sorted() {
-                    let entry = manifest.entries[path]!
+                // In the dictionary's order: reading builds a dictionary again, and sorting
+                // every path on each write is a cost a build with one new item pays in full.
+                for (path, entry) in manifest.entries {
                     writer.string(path)
                     writer.uint(entry.hash)
                     writer.int(entry.size)

@@ -22,10 +22,14 @@ enum SiteLoader {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
         }
         if let cleanURLs { config.cleanURLs = config.cleanURLs || cleanURLs }
+        // The last build's records are decoded on another core while the theme is read and the
+        // news folder listed: neither needs the other, and at 100,000 items both take a while.
+        let timeZone = config.timeZone
+        let decoding = previousItems.map { records in BackgroundWork { records(timeZone, site) } }
         let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &other)
 
         let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &other)
-        let cache = previousItems?(config.timeZone, site) ?? ItemCache()
+        let cache = decoding?.wait() ?? ItemCache()
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
             let source = sources[index]
