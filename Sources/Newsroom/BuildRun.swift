@@ -138,7 +138,9 @@ struct BuildRun {
             images: images
         )
         guard !log.hasErrors else { return nil }
-        return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        renderer.sitemapSplitAbove = options.sitemapSplitAbove
+        return renderer
     }
 
     /// Renders every page whose key changed into `session`, keeping the others as they are;
