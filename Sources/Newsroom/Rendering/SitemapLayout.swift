@@ -32,14 +32,17 @@ struct SitemapLayout {
     let isIndex: Bool
     /// The newest item's date: the home page's and the tag index's last change.
     let newest: PublicationDate?
+    /// The plan's listings, which it puts together on each use.
+    let listings: [Listing]
 
     init(plan: SitePlan, limit: Int = SitemapWriter.limit, singleFileLimit: Int = Self.singleFileLimit) {
         newest = plan.items.first.map { $0.updated ?? $0.date }
+        listings = plan.listings
         var volatile: [Entry] = [.home]
         let pages = plan.pageFiles.map(Entry.page) + plan.copies.filter(\.isSitemapPage).map { Entry.page($0.outputPath) }
         var listingPages: [Entry] = []
         var fixedByYear: [Int: [Entry]] = [:]
-        for (index, listing) in plan.listings.enumerated() {
+        for (index, listing) in listings.enumerated() {
             let newest = listing.items.first.map { plan.items[$0].updated ?? plan.items[$0].date }
             for page in 1...listing.pageCount {
                 // A fixed page changes with its own items only: it is as new as its newest.
@@ -107,9 +110,9 @@ struct SitemapLayout {
                 hasher.combine(keys.cards[position])
             case .page(let file): hasher.combine(file)
             case .listingPage(let listing, let page, _):
-                hasher.combine(plan.listings[listing].folder)
+                hasher.combine(listings[listing].folder)
                 hasher.combine(page)
-                hasher.combine(page == plan.listings[listing].frontPage)
+                hasher.combine(page == listings[listing].frontPage)
             }
             let date = lastModified(entry, plan: plan)
             hasher.combine(date != nil)
@@ -141,7 +144,7 @@ struct SitemapLayout {
             case .tagIndex: file = SitePlan.tagsFile
             case .item(let position): file = plan.itemFiles[position]
             case .page(let page): file = page
-            case .listingPage(let listing, let page, _): file = plan.listings[listing].file(page: page)
+            case .listingPage(let listing, let page, _): file = listings[listing].file(page: page)
             }
             return SitemapURL(location: linker.absolute(file), lastModified: lastModified(entry, plan: plan)?.iso8601)
         }
