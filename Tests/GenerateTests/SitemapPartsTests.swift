@@ -79,6 +79,58 @@ import Testing
         #expect(Fixtures.tree(at: clean) == after)
     }
 
+    /// Each change that moves a URL or a date in some part is caught: after each, the rebuild
+    /// equals a clean build, and the sitemap files it rewrote are the ones that changed.
+    @Test func everyChangeThatMovesAPartIsCaught() throws {
+        let site = try Self.stableSite()
+        defer { site.delete() }
+        var now = "2026-11-29T12:00:00Z"
+        #expect(site.build(now: now, Self.split).succeeded)
+        func rebuild(_ what: String, rewrites expected: Set<String>, _ change: () throws -> Void) throws {
+            let before = site.outputTree()
+            try change()
+            let result = site.build(now: now, Self.split)
+            #expect(result.succeeded, "\(what): \(result.diagnostics)")
+            let after = site.outputTree()
+            let clean = site.root.appendingPathComponent("clean")
+            defer { try? FileManager.default.removeItem(at: clean) }
+            #expect(site.build(now: now) { Self.split(&$0); $0.output = clean }.succeeded)
+            #expect(Fixtures.tree(at: clean) == after, "\(what): the rebuild differs from a clean build")
+            let rewritten = Set(after.keys.filter { $0.hasPrefix("sitemap") && before[$0] != after[$0] })
+            #expect(rewritten == expected, "\(what)")
+        }
+        let item = site.site.appendingPathComponent("content/news/2022-07-02-item-01.md")
+        // Its year's part, and the pages part for the archive front page it is the newest of;
+        // the year's newest date, and so the index, stay.
+        try rebuild("an item's updated date", rewrites: ["sitemap-pages.xml", "sitemap-news-2022.xml"]) {
+            let text = try String(contentsOf: item, encoding: .utf8).replacingOccurrences(of: "date: ", with: "updated: 2022-07-03T09:00:00+03:00\ndate: ")
+            try text.write(to: item, atomically: true, encoding: .utf8)
+        }
+        // Put back as they were.
+        try rebuild("a part deleted by hand", rewrites: []) {
+            try site.remove("output/sitemap-news-2023.xml")
+        }
+        try rebuild("a part edited by hand", rewrites: []) {
+            try Data("<urlset/>".utf8).write(to: site.output.appendingPathComponent("sitemap-news-2024.xml"))
+        }
+        let parts: Set<String> = ["sitemap.xml", "sitemap-pages.xml", "sitemap-news-2024.xml", "sitemap-news-2023.xml", "sitemap-news-2022.xml"]
+        try rebuild("the base URL in site.yml", rewrites: parts) {
+            let config = site.site.appendingPathComponent("site.yml")
+            let text = try String(contentsOf: config, encoding: .utf8).replacingOccurrences(of: "https://news.example.org/", with: "https://press.example.org/")
+            try text.write(to: config, atomically: true, encoding: .utf8)
+        }
+        #expect(site.read("robots.txt") == "User-agent: *\nAllow: /\n\nSitemap: https://press.example.org/sitemap.xml\n")
+        // The sitemap's text does not change with a layout, but what every page is made from did.
+        try rebuild("a theme edit", rewrites: []) {
+            let layout = site.themes.appendingPathComponent("minimal/layouts/item.mustache")
+            try (String(contentsOf: layout, encoding: .utf8) + "\n").write(to: layout, atomically: true, encoding: .utf8)
+        }
+        try rebuild("a scheduled item going live", rewrites: ["sitemap.xml", "sitemap-pages.xml", "sitemap-news-2027.xml"]) {
+            now = "2027-01-05T07:00:00Z"
+        }
+        #expect(site.read("sitemap.xml")?.contains("<loc>https://press.example.org/sitemap-news-2027.xml</loc>") == true)
+    }
+
     /// A part past the protocol's limit is numbered.
     @Test func aPartPastTheLimitIsNumbered() throws {
         let site = try Self.stableSite()
