@@ -106,10 +106,17 @@ struct BuildRun {
         let warningsBefore = log.diagnostics.count
         defer { planWarnings = log.diagnostics[warningsBefore...].filter { $0.severity == .warning } }
         let icons = IconSprite.load(source.theme.icons, log: &log)
-        let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &log)
+        // The theme compiles on another core while the site is planned: neither needs the other.
+        let compiling = BackgroundWork { [engine] in
+            var local = DiagnosticLog()
+            let templates = TemplateSet.compile(source.theme.templates, vocabulary: ViewModelKeys.all, iconNames: icons.names, engine: engine, log: &local)
+            return (templates, local.diagnostics)
+        }
         checkSocialIcons(source, icons: icons)
         let plan = SitePlanner(source: source, publication: inputs.publication).plan(log: &log)
         noteNextScheduled(source, publication: inputs.publication)
+        let (templates, templateDiagnostics) = compiling.wait()
+        log.add(contentsOf: templateDiagnostics)
         clock.lap("plan", into: &result)
         guard let templates, !log.hasErrors else { return nil }
         let images = ImageStage.process(plan, source: source, cache: imageCache, log: &log)
@@ -138,7 +145,9 @@ struct BuildRun {
             images: images
         )
         guard !log.hasErrors else { return nil }
-        return SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        renderer.sitemapSplitAbove = options.sitemapSplitAbove
+        return renderer
     }
 
     /// Renders every page whose key changed into `session`, keeping the others as they are;

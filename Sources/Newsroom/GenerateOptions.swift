@@ -31,6 +31,8 @@ public struct GenerateOptions: Sendable {
     var bodies = BodyStore.Options()
     /// Past this many items the search index is split by year (tests lower it).
     var searchSplitAbove = SearchIndexFiles.defaultSplitAbove
+    /// Past this many URLs the sitemap is an index of parts (tests lower it; see `SitemapLayout`).
+    var sitemapSplitAbove = SitemapLayout.singleFileLimit
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site

@@ -19,9 +19,10 @@ extension ItemCache {
     func write(to writer: inout BinaryWriter, flush: (inout BinaryWriter) throws -> Void) rethrows {
         writer.string(header)
         writer.int(records.count)
-        for path in records.keys.sorted() {
+        // Unsorted, as the manifest: the reader keys the records by path.
+        for (path, record) in records {
             writer.string(path)
-            writer.record(records[path]!)
+            writer.record(record)
             if writer.data.count >= 1 << 20 { try flush(&writer) }
         }
     }

@@ -28,7 +28,10 @@ enum NewsItemLoader {
         var sources: [Source] = []
         // Item name → the file that first claimed it, so `x.md` beside `x.markdown` is caught.
         var sourceByName: [String: String] = [:]
-        for entry in FolderListing.entries(newsFolder, in: folder, fileSystem: fileSystem, log: &log) {
+        let entries = FolderListing.entries(newsFolder, in: folder, fileSystem: fileSystem, log: &log)
+        sources.reserveCapacity(entries.count)
+        sourceByName.reserveCapacity(entries.count)
+        for entry in entries {
             let path = newsFolder + "/" + entry.name
             switch entry.kind {
             case .directory:

@@ -22,10 +22,14 @@ enum SiteLoader {
             config.baseURL = baseURLOverride.hasSuffix("/") ? baseURLOverride : baseURLOverride + "/"
         }
         if let cleanURLs { config.cleanURLs = config.cleanURLs || cleanURLs }
+        // The last build's records are decoded on another core while the theme is read and the
+        // news folder listed: neither needs the other, and at 100,000 items both take a while.
+        let timeZone = config.timeZone
+        let decoding = previousItems.map { records in BackgroundWork { records(timeZone, site) } }
         let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &other)
 
         let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &other)
-        let cache = previousItems?(config.timeZone, site) ?? ItemCache()
+        let cache = decoding?.wait() ?? ItemCache()
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
             let source = sources[index]
@@ -110,7 +114,15 @@ enum SiteLoader {
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
             let source = sources[index]
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
-            if let fingerprint, let record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
+            if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
+                // A record read from the state file has no derived id (it is not stored). It is
+                // given before the item is shared by the list and the records: given after, each
+                // of 100,000 items would be held twice, with and without it.
+                if record.item?.idLocation == nil, var item = record.item {
+                    record.item = nil
+                    ItemIDs.derive(&item, host: host)
+                    record.item = item
+                }
                 return (record, true)
             }
             return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
@@ -121,16 +133,7 @@ enum SiteLoader {
         records.records.reserveCapacity(sources.count)
         items.reserveCapacity(sources.count)
         records.changed = loaded.contains { !$0.reused } || cache.records.count != loaded.count
-        for (source, (loadedRecord, _)) in zip(sources, loaded) {
-            var record = loadedRecord
-            // A record read from the state file has no derived id (it is not stored). It is
-            // given before the item is shared by the list and the records: given after, each of
-            // 100,000 items would be held twice, with and without it.
-            if record.item?.idLocation == nil, var item = record.item {
-                record.item = nil
-                ItemIDs.derive(&item, host: host)
-                record.item = item
-            }
+        for (source, (record, _)) in zip(sources, loaded) {
             log.add(contentsOf: record.diagnostics)
             if let item = record.item { items.append(item) }
             if record.fingerprint.size >= 0 {

@@ -69,46 +69,30 @@ extension SiteRenderer {
         FeedDate(rfc822: date.rfc822, rfc3339: date.iso8601)
     }
 
-    /// `sitemap.xml` (an index of numbered sitemaps past 50,000 URLs) and `robots.txt`.
+    /// The sitemap's files (see `SitemapLayout`) and `robots.txt`. With keys, each file whose key
+    /// says nothing it lists changed is kept as the previous build wrote it.
     func renderSitemap() -> [OutputFile] {
-        var urls: [SitemapURL] = []
-        let newestDate = plan.items.first.map { ($0.updated ?? $0.date).iso8601 }
-        urls.append(SitemapURL(location: linker.absolute(SitePlan.homeFile), lastModified: newestDate))
-        for (position, item) in plan.items.enumerated() {
-            urls.append(SitemapURL(location: linker.absolute(plan.itemFiles[position]), lastModified: (item.updated ?? item.date).iso8601))
+        let layout = SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)
+        var files: [OutputFile] = []
+        func add(_ path: String, key: UInt64?, _ text: () -> String) {
+            if let key, let isFresh, isFresh(path, key) {
+                files.append(OutputFile(path: path, content: .kept))
+                return
+            }
+            var file = OutputFile.text(path, text())
+            file.cacheKey = key ?? 0
+            files.append(file)
         }
-        for file in plan.pageFiles {
-            urls.append(SitemapURL(location: linker.absolute(file), lastModified: nil))
-        }
-        for copy in plan.copies where copy.isSitemapPage {
-            urls.append(SitemapURL(location: linker.absolute(copy.outputPath), lastModified: nil))
-        }
-        for listing in plan.listings {
-            let newest = listing.items.first.map { (plan.items[$0].updated ?? plan.items[$0].date).iso8601 }
-            for page in 1...listing.pageCount {
-                // A fixed page changes with its own items only: it is as new as its newest.
-                let lastModified = listing.isFixed(page: page)
-                    ? listing.items(onPage: page).map { plan.items[$0].updated ?? plan.items[$0].date }.max()?.iso8601 : newest
-                urls.append(SitemapURL(location: linker.absolute(listing.file(page: page)), lastModified: lastModified))
+        for part in layout.parts {
+            add(part.file, key: keys.map { layout.key(of: part, plan: plan, keys: $0) }) {
+                SitemapWriter.urlSet(layout.urls(of: part, plan: plan, linker: linker))
             }
         }
-        urls.append(SitemapURL(location: linker.absolute(SitePlan.tagsFile), lastModified: newestDate))
-        var files = Self.sitemapFiles(urls, lastModified: newestDate, linker: linker)
-        files.append(.text(SitePlan.robotsFile, "User-agent: *\nAllow: /\n\nSitemap: \(linker.absolute(SitePlan.sitemapFile))\n"))
-        return files
-    }
-
-    /// One `sitemap.xml`, or past `limit` URLs numbered sitemaps and an index at `sitemap.xml`.
-    static func sitemapFiles(_ urls: [SitemapURL], lastModified: String?, linker: Linker, limit: Int = SitemapWriter.limit) -> [OutputFile] {
-        guard urls.count > limit else { return [.text(SitePlan.sitemapFile, SitemapWriter.urlSet(urls))] }
-        var files: [OutputFile] = []
-        var parts: [SitemapURL] = []
-        for (number, start) in stride(from: 0, to: urls.count, by: limit).enumerated() {
-            let name = "sitemap-\(number + 1).xml"
-            files.append(.text(name, SitemapWriter.urlSet(Array(urls[start..<min(start + limit, urls.count)]))))
-            parts.append(SitemapURL(location: linker.absolute(name), lastModified: lastModified))
+        if layout.isIndex {
+            add(SitePlan.sitemapFile, key: keys.map { layout.indexKey(plan: plan, keys: $0) }) { layout.index(plan: plan, linker: linker) }
         }
-        files.append(.text(SitePlan.sitemapFile, SitemapWriter.index(parts)))
+        // It names the sitemap by its absolute URL: the base URL, which the global key holds.
+        add(SitePlan.robotsFile, key: keys?.global) { "User-agent: *\nAllow: /\n\nSitemap: \(linker.absolute(SitePlan.sitemapFile))\n" }
         return files
     }
 }

@@ -23,6 +23,8 @@ struct SiteRenderer: @unchecked Sendable {
     /// previous build's file for a path was made from the same key (then it is kept).
     var keys: RenderKeys?
     var isFresh: (@Sendable (String, UInt64) -> Bool)?
+    /// Past this many URLs the sitemap is an index of parts (see `SitemapLayout`).
+    var sitemapSplitAbove = SitemapLayout.singleFileLimit
     /// The warnings of the previous build's pages, given again for the pages kept as they are;
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]
@@ -183,32 +185,7 @@ struct SiteRenderer: @unchecked Sendable {
                 file.cacheKey = keysByFile[file.path] ?? 0
                 return file
             }
-        case .sitemap:
-            // Every published URL and its date: the mapping plus each item's card and updated date.
-            let key = keys.map { keys -> UInt64 in
-                var hasher = KeyHasher()
-                hasher.combine(keys.global)
-                // The map as it is, not its epoch: a new page or static page is a new URL.
-                hasher.combine(plan.index.digest)
-                for (position, card) in keys.cards.enumerated() {
-                    hasher.combine(card)
-                    let updated = plan.items[position].updated
-                    hasher.combine(updated != nil)
-                    if let updated { hasher.combine(date: updated) }
-                }
-                for listing in plan.listings { hasher.combine(listing.items.count) }
-                for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
-                return hasher.value
-            }
-            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount } + 2
-            if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
-                return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
-            }
-            return renderSitemap().map { file in
-                var file = file
-                file.cacheKey = key ?? 0
-                return file
-            }
+        case .sitemap: return renderSitemap()
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index):
             let copy = plan.copies[index]
