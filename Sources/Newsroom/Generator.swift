@@ -18,20 +18,28 @@ public enum Generator {
     /// folder when there is one, and leaving the state it wrote there (nil after a failure, so
     /// the next build reads the folder).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?) -> BuildResult {
-        var site: LoadedSite?
-        return build(options, engine: engine, memory: &memory, site: &site, changedItems: nil)
+        var live = LiveMemory(state: memory)
+        memory = nil
+        let result = build(options, engine: engine, live: &live, changedItems: nil, defersState: false)
+        memory = live.state
+        return result
     }
 
-    /// The build `serve` runs: as `build(_:engine:memory:)`, and with the site as last loaded in
-    /// `site`, reading again only the item files in `changedItems` when it is given (all of the
-    /// site otherwise). Leaves in `site` the site as loaded now (nil when it could not be).
-    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?, site: inout LoadedSite?, changedItems: Set<String>?) -> BuildResult {
+    /// The build `serve` runs: as `build(_:engine:memory:)` with what `live` kept from the last
+    /// build, reading again only the item files in `changedItems` when it is given (all of the
+    /// site otherwise). Leaves in `live` the site as loaded now (nil when it could not be) and,
+    /// when `defersState`, the session whose state is still to be saved (`live.state` is then
+    /// nil until it is).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, defersState: Bool) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        var remembered = memory, kept = site
-        memory = nil
-        site = nil
+        var remembered = live.state, kept = live.site
+        live.state = nil
+        live.site = nil
         do {
-            let writer = try run.checkedOutput()
+            var writer = try run.checkedOutput()
+            writer.defersState = defersState
+            // What was reported changed in the output is relative to the state kept in memory.
+            writer.reportedChanges = remembered == nil ? nil : live.outputChanges
             var previous = remembered ?? IncrementalState.read(in: writer.folder)
             remembered = nil
             if let changedItems, kept != nil {
@@ -39,19 +47,19 @@ public enum Generator {
                 // make that a copy of every record.
                 previous.items = ItemCache()
                 run.reload(&kept!, changed: changedItems)
-                site = kept
+                live.site = kept
             } else {
                 kept = nil
-                site = run.read(reusing: previous)
+                live.site = run.read(reusing: previous)
             }
             kept = nil
-            guard let source = site?.source else { return run.finished() }
+            guard let source = live.site?.source else { return run.finished() }
             let inputs = run.inputs(of: source)
             var session: OutputSession?
             if previous.wasMade(from: inputs.digest) {
                 let opened = try writer.begin(previous: previous)
                 if try run.reuseWholeOutput(opened, source: source, inputs: inputs) {
-                    memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
+                    live.leave(opened, in: writer.folder, saved: !defersState)
                     return run.result
                 }
                 session = opened
@@ -63,7 +71,7 @@ public enum Generator {
             let opened = try session ?? writer.begin(previous: previous)
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
-            memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
+            live.leave(opened, in: writer.folder, saved: !defersState)
             return run.result
         } catch {
             run.result.outputError = "\(error)"
