@@ -20,7 +20,7 @@ public enum Generator {
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?) -> BuildResult {
         var live = LiveMemory(state: memory)
         memory = nil
-        let result = build(options, engine: engine, live: &live, changedItems: nil, defersState: false)
+        let result = build(options, engine: engine, live: &live, changedItems: nil, serving: false)
         memory = live.state
         return result
     }
@@ -28,26 +28,30 @@ public enum Generator {
     /// The build `serve` runs: as `build(_:engine:memory:)` with what `live` kept from the last
     /// build, reading again only the item files in `changedItems` when it is given (all of the
     /// site otherwise). Leaves in `live` the site as loaded now (nil when it could not be) and,
-    /// when `defersState`, the session whose state is still to be saved (`live.state` is then
-    /// nil until it is).
-    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, defersState: Bool) -> BuildResult {
+    /// when `serving`, the plan it rendered and the session whose state is still to be saved
+    /// (`live.state` is then nil until it is).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
         var remembered = live.state, kept = live.site
+        let planned = live.rendered
         live.state = nil
         live.site = nil
+        live.rendered = nil
         do {
             var writer = try run.checkedOutput()
-            writer.defersState = defersState
+            writer.defersState = serving
             // What was reported changed in the output is relative to the state kept in memory.
             writer.reportedChanges = remembered == nil ? nil : live.outputChanges
             var previous = remembered ?? IncrementalState.read(in: writer.folder)
             remembered = nil
+            var reloaded: Set<String>?
             if let changedItems, kept != nil {
                 // The kept site is changed in place; the state's hold on its item records would
                 // make that a copy of every record.
                 previous.items = ItemCache()
                 run.reload(&kept!, changed: changedItems)
                 live.site = kept
+                reloaded = changedItems
             } else {
                 kept = nil
                 live.site = run.read(reusing: previous)
@@ -59,19 +63,24 @@ public enum Generator {
             if previous.wasMade(from: inputs.digest) {
                 let opened = try writer.begin(previous: previous)
                 if try run.reuseWholeOutput(opened, source: source, inputs: inputs) {
-                    live.leave(opened, in: writer.folder, saved: !defersState)
+                    live.leave(opened, in: writer.folder, saved: !serving)
+                    // Made from the same inputs as the output it kept.
+                    live.rendered = planned
                     return run.result
                 }
                 session = opened
             }
-            guard var renderer = run.plan(source, inputs: inputs) else {
+            // After an edit of item bodies alone, the last plan with those items put in.
+            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source) } }
+            guard var renderer = edit.map({ run.replan(planned!, edit: $0, source: source, inputs: inputs) }) ?? run.plan(source, inputs: inputs) else {
                 session?.abort()
                 return run.finished()
             }
             let opened = try session ?? writer.begin(previous: previous)
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
-            live.leave(opened, in: writer.folder, saved: !defersState)
+            live.leave(opened, in: writer.folder, saved: !serving)
+            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings) }
             return run.result
         } catch {
             run.result.outputError = "\(error)"

@@ -60,6 +60,14 @@ extension OutputSession {
         return true
     }
 
+    /// Keeps the previous build's file at `path` as it is, when it is one and nothing reported
+    /// it touched since: for a page known to be made from what it was made from then.
+    func keepAsBefore(_ path: String) -> Bool {
+        guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
+        ledger.keep(path, entry)
+        return true
+    }
+
     /// Keeps every file of the previous build when each is still on disk as it was written
     /// (same size and time; only those that may have been touched are looked at when that is
     /// known); false, keeping nothing, when any is not or there was no build.

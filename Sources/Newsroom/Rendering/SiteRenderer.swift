@@ -27,6 +27,10 @@ struct SiteRenderer: @unchecked Sendable {
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]
     private(set) var warnings: [String: [Diagnostic]] = [:]
+    /// After a body edit (see `BodyEdit`): the pages it may change. Any other single page keeps
+    /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
+    var editedPages: EditedPages?
+    var keepAsBefore: (@Sendable (String) -> Bool)?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -256,6 +260,7 @@ struct SiteRenderer: @unchecked Sendable {
         let shared = SharedRun(renderer: self, count: jobs.count)
         let pages = ParallelMap.run(jobs.count) { index -> PageState in
             let renderer = shared.renderer
+            if let path = renderer.keptAsBefore(jobs[index], listings: listings) { return .kept(path) }
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key, page.related)

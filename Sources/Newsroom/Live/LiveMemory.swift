@@ -12,6 +12,8 @@ struct LiveMemory {
     /// The paths (relative) reported changed in the output folder since the build that left
     /// `state` began checking its files; nil when not known (every kept file is looked at).
     var outputChanges: Set<String>?
+    /// What the last build planned, when it rendered: a body edit starts from it.
+    var rendered: KeptRender?
 
     /// Keeps what a committed session leaves: its state, or the session itself while the state
     /// is still to be saved.
@@ -31,4 +33,11 @@ struct LiveMemory {
         try session.saveState()
         state = session.ledger.state.kept(asWrittenIn: session.folder)
     }
+}
+
+/// What a build planned, as `serve` keeps it for the next rebuild (see `BodyEdit`).
+struct KeptRender {
+    var renderer: SiteRenderer
+    /// The warnings planning reported.
+    var planWarnings: [Diagnostic]
 }

@@ -37,7 +37,7 @@ public final class LiveSite: @unchecked Sendable {
                 // at those reported.
                 outputWatch = OutputWatch(folder: options.output)
             }
-            var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, defersState: true)
+            var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
             committed(result)
             guard memory.unsaved != nil else { return result }
             let started = Date()
