@@ -15,7 +15,7 @@ struct BuildRun {
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
     /// The link map's epoch this build keys its pages with and leaves for the next.
-    private var mapping = MappingEpoch()
+    private(set) var mapping = MappingEpoch()
 
     init(options: GenerateOptions, engine: TemplateSet.Engine) {
         self.options = options
@@ -148,6 +148,7 @@ struct BuildRun {
         planWarnings = kept.planWarnings
         noteNextScheduled(source, publication: inputs.publication)
         let renderer = kept.renderer.applying(edit, source: source)
+        mapping = kept.mapping
         result.editedPages = renderer.editedPages
         clock.lap("plan", into: &result)
         return renderer
@@ -158,7 +159,10 @@ struct BuildRun {
     mutating func render(_ renderer: inout SiteRenderer, into session: OutputSession, inputs: Inputs) throws -> Bool {
         let counter = FileCounter(total: renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
         self.counter = counter
-        mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
+        // A plan kept from the build that left the previous state has that state's map.
+        if renderer.editedPages == nil || session.previousState.mapping != mapping {
+            mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
+        }
         let isFresh: @Sendable (String, UInt64) -> Bool = { path, key in session.keep(path, key: key) }
         if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest {
             // Kept from the last build, whose keys still hold (see `BodyEdit`).

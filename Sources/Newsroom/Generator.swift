@@ -37,6 +37,7 @@ public enum Generator {
         live.state = nil
         live.site = nil
         live.rendered = nil
+        if serving { live.replaced.render = planned }
         do {
             var writer = try run.checkedOutput()
             writer.defersState = serving
@@ -49,10 +50,12 @@ public enum Generator {
                 // The kept site is changed in place; the state's hold on its item records would
                 // make that a copy of every record.
                 previous.items = ItemCache()
+                if serving { live.replaced.bodies = kept!.source.bodies }
                 run.reload(&kept!, changed: changedItems)
                 live.site = kept
                 reloaded = changedItems
             } else {
+                if serving { live.replaced.site = kept }
                 kept = nil
                 live.site = run.read(reusing: previous)
             }
@@ -80,7 +83,7 @@ public enum Generator {
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
             live.leave(opened, in: writer.folder, saved: !serving)
-            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings) }
+            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping) }
             return run.result
         } catch {
             run.result.outputError = "\(error)"

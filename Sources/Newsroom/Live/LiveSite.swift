@@ -39,6 +39,7 @@ public final class LiveSite: @unchecked Sendable {
             }
             var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
             committed(result)
+            defer { memory.replaced = (nil, nil, nil) }
             guard memory.unsaved != nil else { return result }
             let started = Date()
             do {

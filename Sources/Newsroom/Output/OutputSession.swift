@@ -60,11 +60,16 @@ extension OutputSession {
         return true
     }
 
-    /// Keeps the previous build's file at `path` as it is, when it is one and nothing reported
-    /// it touched since: for a page known to be made from what it was made from then.
-    func keepAsBefore(_ path: String) -> Bool {
-        guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
-        ledger.keep(path, entry)
+    /// Keeps the previous build's files at `paths` as they are, when each is one and nothing
+    /// reported it touched since: for files known to be made from what they were made from
+    /// then. False, keeping none, when any is not.
+    func keepAsBefore(_ paths: [String]) -> Bool {
+        var entries: [OutputManifest.Entry] = []
+        for path in paths {
+            guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
+            entries.append(entry)
+        }
+        for (path, entry) in zip(paths, entries) { ledger.keep(path, entry) }
         return true
     }
 

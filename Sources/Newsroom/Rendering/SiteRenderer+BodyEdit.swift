@@ -4,8 +4,8 @@ extension SiteRenderer {
         var items: Set<Int>
         var pages: Set<Int>
 
-        /// Whether the page of `job` may differ from the last build's; false for a job that
-        /// makes no single page (those are keyed as usual).
+        /// Whether the page of `job` may differ from the last build's (the jobs that make no
+        /// single page see to their files themselves).
         func contain(_ job: Job) -> Bool {
             switch job {
             case .item(let position): return items.contains(position)
@@ -65,7 +65,7 @@ extension SiteRenderer {
     /// a body edit that cannot have changed it, when `keepAsBefore` finds it untouched.
     func keptAsBefore(_ job: Job, listings: [Listing]) -> String? {
         guard let editedPages, let keepAsBefore, !editedPages.contain(job), let path = path(of: job, listings: listings) else { return nil }
-        return keepAsBefore(path) ? path : nil
+        return keepAsBefore([path]) ? path : nil
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's

@@ -30,7 +30,7 @@ struct SiteRenderer: @unchecked Sendable {
     /// After a body edit (see `BodyEdit`): the pages it may change. Any other single page keeps
     /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
     var editedPages: EditedPages?
-    var keepAsBefore: (@Sendable (String) -> Bool)?
+    var keepAsBefore: (@Sendable ([String]) -> Bool)?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -162,7 +162,16 @@ struct SiteRenderer: @unchecked Sendable {
             let images = FeedImages(renderer: self)
             // What a listing's feeds show, made once for its three formats.
             var shownBy: [String: (positions: [Int], extra: [String])] = [:]
-            let keyed = plan.feeds.map { file, _, listing -> (String, UInt64?) in
+            var kept: [OutputFile] = []
+            var feeds = plan.feeds
+            if let editedPages, let keepAsBefore {
+                // A feed that shows no edited item is made from what it was made from.
+                feeds.removeAll { feed in
+                    !feed.listing.items.prefix(config.feed.items).contains(where: editedPages.items.contains) && keepAsBefore([feed.file])
+                }
+                kept = Set(plan.feeds.map(\.file)).subtracting(feeds.map(\.file)).map { OutputFile(path: $0, content: .kept) }
+            }
+            let keyed = feeds.map { file, _, listing -> (String, UInt64?) in
                 guard let keys else { return (file, nil) }
                 let shown = shownBy[listing.folder] ?? {
                     let positions = Array(listing.items.prefix(config.feed.items))
@@ -172,7 +181,6 @@ struct SiteRenderer: @unchecked Sendable {
                 shownBy[listing.folder] = shown
                 return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
             }
-            var kept: [OutputFile] = []
             var stale = Set<String>()
             for (file, key) in keyed {
                 if let key, let isFresh, isFresh(file, key) {
@@ -188,6 +196,12 @@ struct SiteRenderer: @unchecked Sendable {
                 return file
             }
         case .sitemap:
+            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount } + 2
+            let files = [SitePlan.sitemapFile, SitePlan.robotsFile]
+            // No card, date or URL changes in a body edit.
+            if urls <= SitemapWriter.limit, editedPages != nil, let keepAsBefore, keepAsBefore(files) {
+                return files.map { OutputFile(path: $0, content: .kept) }
+            }
             // Every published URL and its date: the mapping plus each item's card and updated date.
             let key = keys.map { keys -> UInt64 in
                 var hasher = KeyHasher()
@@ -204,7 +218,6 @@ struct SiteRenderer: @unchecked Sendable {
                 for copy in plan.copies where copy.isSitemapPage { hasher.combine(copy.outputPath) }
                 return hasher.value
             }
-            let urls = plan.items.count + plan.pages.count + plan.copies.filter(\.isSitemapPage).count + plan.listings.reduce(0) { $0 + $1.pageCount } + 2
             if urls <= SitemapWriter.limit, let key, let isFresh, isFresh(SitePlan.sitemapFile, key), isFresh(SitePlan.robotsFile, key) {
                 return [OutputFile(path: SitePlan.sitemapFile, content: .kept), OutputFile(path: SitePlan.robotsFile, content: .kept)]
             }
