@@ -64,6 +64,11 @@ extension OutputSession {
     /// reported it touched since: for files known to be made from what they were made from
     /// then. False, keeping none, when any is not.
     func keepAsBefore(_ paths: [String]) -> Bool {
+        if paths.count == 1 {
+            guard !ledger.mayHaveChanged(paths[0]), let entry = ledger.previous.entries[paths[0]] else { return false }
+            ledger.keep(paths[0], entry)
+            return true
+        }
         var entries: [OutputManifest.Entry] = []
         for path in paths {
             guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }

@@ -3,17 +3,6 @@ extension SiteRenderer {
     struct EditedPages: Sendable {
         var items: Set<Int>
         var pages: Set<Int>
-
-        /// Whether the page of `job` may differ from the last build's (the jobs that make no
-        /// single page see to their files themselves).
-        func contain(_ job: Job) -> Bool {
-            switch job {
-            case .item(let position): return items.contains(position)
-            case .page(let position): return pages.contains(position)
-            case .home, .tagIndex, .notFound, .listingPage: return false
-            case .feeds, .sitemap, .alias, .copy: return true
-            }
-        }
     }
 
     /// This renderer with the items of `edit` put in place of those it planned, for the rebuild
@@ -48,24 +37,30 @@ extension SiteRenderer {
         return renderer
     }
 
-    /// The path of a job's page, when it makes one.
-    func path(of job: Job, listings: [Listing]) -> String? {
-        switch job {
-        case .home: return SitePlan.homeFile
-        case .tagIndex: return SitePlan.tagsFile
-        case .notFound: return SitePlan.notFoundFile
-        case .item(let position): return plan.itemFiles[position]
-        case .page(let position): return plan.pageFiles[position]
-        case .listingPage(let index, let number): return listings[index].file(page: number)
-        case .feeds, .sitemap, .alias, .copy: return nil
+    /// After a body edit, what tells the path of a job's page when it is kept from the last
+    /// build without being keyed: a page the edit cannot have changed, which `keepAsBefore`
+    /// finds untouched. Nil for any other render. Holds only what it reads, so the render's
+    /// threads call it without copying the renderer for each page.
+    func keptAsBefore(listings: [Listing]) -> (@Sendable (Job) -> String?)? {
+        guard let editedPages, let keepAsBefore else { return nil }
+        let itemFiles = plan.itemFiles, pageFiles = plan.pageFiles
+        return { job in
+            let path: String
+            switch job {
+            case .home: path = SitePlan.homeFile
+            case .tagIndex: path = SitePlan.tagsFile
+            case .notFound: path = SitePlan.notFoundFile
+            case .item(let position):
+                guard !editedPages.items.contains(position) else { return nil }
+                path = itemFiles[position]
+            case .page(let position):
+                guard !editedPages.pages.contains(position) else { return nil }
+                path = pageFiles[position]
+            case .listingPage(let index, let number): path = listings[index].file(page: number)
+            case .feeds, .sitemap, .alias, .copy: return nil
+            }
+            return keepAsBefore([path]) ? path : nil
         }
-    }
-
-    /// The path of a job's page when it is kept from the last build without being keyed: after
-    /// a body edit that cannot have changed it, when `keepAsBefore` finds it untouched.
-    func keptAsBefore(_ job: Job, listings: [Listing]) -> String? {
-        guard let editedPages, let keepAsBefore, !editedPages.contain(job), let path = path(of: job, listings: listings) else { return nil }
-        return keepAsBefore([path]) ? path : nil
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's

@@ -271,9 +271,11 @@ struct SiteRenderer: @unchecked Sendable {
         let listings = plan.listings
         // Read through `shared`: a closure calling this value's methods would copy it for each page.
         let shared = SharedRun(renderer: self, count: jobs.count)
+        let keptAsBefore = keptAsBefore(listings: listings)
+        let previousWarnings = self.previousWarnings
         let pages = ParallelMap.run(jobs.count) { index -> PageState in
+            if let keptAsBefore, let path = keptAsBefore(jobs[index]) { return .kept(path) }
             let renderer = shared.renderer
-            if let path = renderer.keptAsBefore(jobs[index], listings: listings) { return .kept(path) }
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key, page.related)
@@ -293,7 +295,7 @@ struct SiteRenderer: @unchecked Sendable {
             case .other: files = shared.renderer.run(jobs[index], listings: listings, log: &local)
             }
             for file in files {
-                if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings[file.path] ?? []) }
+                if case .kept = file.content, let warnings = previousWarnings[file.path] { local.add(contentsOf: warnings) }
             }
             shared.record(index, page: files.first?.path, diagnostics: local.diagnostics)
             for file in files {
