@@ -5,13 +5,15 @@ import Foundation
 /// memory, so a rebuild after an item edit reads that one file, not the whole site and the
 /// state in the output folder; and the output folder is watched, so a rebuild looks on disk only
 /// at the kept files reported changed. Rebuilds run one at a time.
-// Unchecked: `memory` and `outputWatch` are only touched with `lock` held.
+// Unchecked: `memory`, `outputWatch` and `foundChanged` are only touched with `lock` held.
 public final class LiveSite: @unchecked Sendable {
     public let options: GenerateOptions
     private let lock = NSLock()
     private var memory = LiveMemory()
     /// What changed in the output folder: a kept file is looked at on disk only when reported.
     private var outputWatch: OutputWatch?
+    /// The files found changed on disk when the watch began, for the next build.
+    private var foundChanged: Set<String> = []
 
     public init(options: GenerateOptions) {
         self.options = options
@@ -31,15 +33,17 @@ public final class LiveSite: @unchecked Sendable {
     public func rebuild(changed: Set<String>? = nil, committed: (BuildResult) -> Void = { _ in }) -> BuildResult {
         lock.withLock {
             let items = changed.flatMap { memory.site?.changedItems(among: $0, fileSystem: options.fileSystem) }
-            memory.outputChanges = outputWatch?.changes()
-            if memory.outputChanges == nil {
-                // Watched from now on: this build looks at every kept file, the next ones only
-                // at those reported.
-                outputWatch = OutputWatch(folder: options.output)
-            }
+            memory.outputChanges = outputWatch?.changes().map { $0.union(foundChanged) }
+            foundChanged = []
+            // A watch that cannot tell is started again after this build, which looks at every
+            // kept file.
+            if memory.outputChanges == nil { outputWatch = nil }
             var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
             committed(result)
-            defer { memory.replaced = (nil, nil, nil) }
+            defer {
+                memory.replaced = (nil, nil, nil)
+                if outputWatch == nil { watchOutput() }
+            }
             guard memory.unsaved != nil else { return result }
             let started = Date()
             do {
@@ -50,5 +54,16 @@ public final class LiveSite: @unchecked Sendable {
             result.stageTimes.append(("state", Date().timeIntervalSince(started)))
             return result
         }
+    }
+
+    /// Starts watching the output folder once a build left a state in memory, then checks that
+    /// state's files on disk: a change before the watch began is found here, any after it is
+    /// reported. Done after the pages were told to reload, so no rebuild waits for it.
+    private func watchOutput() {
+        guard let state = memory.state, let watch = OutputWatch(folder: options.output) else { return }
+        let fileSystem = options.fileSystem
+        let root = fileSystem.openFolder(options.output.standardizedFileURL.resolvingSymlinksInPath().path)
+        foundChanged = Set(state.manifest.entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
+        outputWatch = watch
     }
 }

@@ -32,8 +32,9 @@ import Testing
 
     static let item = "site/content/news/2023-03-21-first.md"
 
+    /// Edits the first item's body past its first paragraph.
     static func edit(_ site: TestSite, _ words: String) throws {
-        try site.write("-- \(item) --\n---\nid: tag:example.org,2023-03-21:first\ntitle: First item\ndate: 2023-03-21\ntags: [policy, Romania]\n---\nThe first paragraph.\n\n\(words)\n\n## Details\n")
+        try site.write("-- \(item) --\n---\nid: tag:example.org,2023-03-21:first\ntitle: First item\ndate: 2023-03-21\ntags: [policy, Romania]\nlocation: Bucharest, Romania\n---\nThe first paragraph. See [the second](2023-04-02-second/index.md) and [about](/about/).\n\n\(words)\n\n## Details\n")
     }
 
     static func reported(_ site: TestSite) -> Set<String> {
@@ -70,18 +71,17 @@ import Testing
         defer { site.delete() }
         let (live, looked) = Self.watchedSite(site)
         #expect(live.rebuild().succeeded)
-        // The output folder is watched from the second build on, which still looks at every file.
-        try Self.edit(site, "Second.")
-        #expect(live.rebuild(changed: Self.reported(site)).succeeded)
+        // The watch begins after the first build, whose files are then looked at once.
         let pages = Set(site.outputTree().keys.filter { $0.hasSuffix(".html") })
-        #expect(Set(looked.take()).isSuperset(of: pages.subtracting(["news/2023/03/first/index.html"])))
-        try Self.edit(site, "Third.")
-        #expect(live.rebuild(changed: Self.reported(site)).succeeded)
-        let third = Set(looked.take())
-        // Only the item's page and the second's, which links to its `#details`: the last build
-        // wrote them, and this one writes them again.
-        #expect(third == ["news/2023/03/first/index.html", "news/2023/04/second/index.html"], "\(third.sorted())")
-        #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
+        #expect(Set(looked.take()).isSuperset(of: pages))
+        for words in ["Second.", "Third."] {
+            try Self.edit(site, words)
+            #expect(live.rebuild(changed: Self.reported(site)).succeeded)
+            // Only the item's page and the second's, which links to its `#details`: both are
+            // written again, after the last build wrote them.
+            #expect(Set(looked.take()) == ["news/2023/03/first/index.html", "news/2023/04/second/index.html"], "\(words)")
+            #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
+        }
     }
 
     @Test func handEditsToTheOutputAreUndoneWhileServing() throws {
