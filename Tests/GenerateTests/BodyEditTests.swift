@@ -104,6 +104,26 @@ import Testing
         #expect(edited.items == [3, 2, 1])
         #expect(edited.pages.isEmpty)
         #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
+        // The third now links into the fourth too: an edit of the fourth keys the third again,
+        // and a heading it links to, gone, is the third's error as in a clean build.
+        for step in Self.steps[1...2].map(\.step) {
+            try LiveSiteTests.apply(step, to: site)
+            #expect(live.rebuild(changed: LiveSiteTests.reported(step, in: site)).succeeded)
+        }
+        #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
+        let good = site.outputTree()
+        let gone = Step(description: "the fourth's heading renamed", write: Self.item("2023-06-01-fourth", Self.fourth, "The fourth's lead.\n\n## Results\n\nWhat was found."))
+        try LiveSiteTests.apply(gone, to: site)
+        let failed = live.rebuild(changed: LiveSiteTests.reported(gone, in: site))
+        #expect(failed.editedPages?.items == [0, 1])
+        #expect(!failed.succeeded)
+        #expect(failed.diagnostics.contains { $0.severity == .error && $0.path.hasSuffix("2023-05-01-third.md") && $0.message.contains("findings") }, "\(failed.diagnostics)")
+        #expect(failed.diagnostics == LiveSiteTests.cleanBuild(of: site).0.diagnostics)
+        #expect(site.outputTree() == good)
+        let back = Self.steps[2].step
+        try LiveSiteTests.apply(back, to: site)
+        #expect(live.rebuild(changed: LiveSiteTests.reported(back, in: site)).succeeded)
+        #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
     }
 
     @Test func anEditOfAnythingButTheBodyIsNotABodyEdit() throws {

@@ -20,21 +20,53 @@ extension SiteRenderer {
         var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
         renderer.summaries = summaries
         renderer.keys = keys
-        let files = Set(edit.items.map { plan.itemFiles[$0.position] })
+        // Who links into what is worked out once per plan, then changed for the edited items.
         let links = renderer.content.links
-        func linksInto(_ paths: [String], from sourcePath: String) -> Bool {
-            paths.contains { path in
-                if case .target(let file, _) = links.resolve(path, isImage: false, sourcePath: sourcePath) { return files.contains(file) }
-                return false
+        var linkers = fragmentLinkers ?? FragmentLinkers(plan: self.plan, links: links)
+        for (position, item) in edit.items {
+            linkers.change(position, linkingFrom: self.plan.items[position], links: links) { $0.remove(position) }
+            linkers.change(position, linkingFrom: item, links: links) { $0.insert(position) }
+        }
+        renderer.fragmentLinkers = linkers
+        var items = Set(edit.items.map(\.position)), pages: Set<Int> = []
+        for (position, _) in edit.items {
+            items.formUnion(linkers.items[plan.itemFiles[position]] ?? [])
+            pages.formUnion(linkers.pages[plan.itemFiles[position]] ?? [])
+        }
+        renderer.editedPages = EditedPages(items: items, pages: pages)
+        return renderer
+    }
+
+    /// Which items and pages link into each page with a `#fragment` (their keys hold its
+    /// body's hash), by plan position.
+    struct FragmentLinkers: Sendable {
+        /// Page file → the items whose bodies link into it.
+        var items: [String: Set<Int>] = [:]
+        /// Page file → the pages whose bodies link into it.
+        var pages: [String: Set<Int>] = [:]
+
+        init(plan: SitePlan, links: ContentLinks) {
+            for position in plan.items.indices where !plan.items[position].fragmentLinkPaths.isEmpty {
+                change(position, linkingFrom: plan.items[position], links: links) { $0.insert(position) }
+            }
+            for position in plan.pages.indices {
+                for file in Self.targets(plan.pages[position].fragmentLinkPaths, from: plan.pages[position].sourcePath, links: links) {
+                    pages[file, default: []].insert(position)
+                }
             }
         }
-        var items = Set(edit.items.map(\.position))
-        for position in plan.items.indices where !plan.items[position].fragmentLinkPaths.isEmpty {
-            if linksInto(plan.items[position].fragmentLinkPaths, from: plan.items[position].sourcePath) { items.insert(position) }
+
+        /// Changes, with `change`, the sets of the pages the body of `item` links into.
+        mutating func change(_ position: Int, linkingFrom item: NewsItem, links: ContentLinks, _ change: (inout Set<Int>) -> Void) {
+            for file in Self.targets(item.fragmentLinkPaths, from: item.sourcePath, links: links) { change(&items[file, default: []]) }
         }
-        let pages = plan.pages.indices.filter { linksInto(plan.pages[$0].fragmentLinkPaths, from: plan.pages[$0].sourcePath) }
-        renderer.editedPages = EditedPages(items: items, pages: Set(pages))
-        return renderer
+
+        private static func targets(_ paths: [String], from sourcePath: String, links: ContentLinks) -> Set<String> {
+            Set(paths.compactMap { path in
+                if case .target(let file, _) = links.resolve(path, isImage: false, sourcePath: sourcePath) { return file }
+                return nil
+            })
+        }
     }
 
     /// After a body edit, what tells the path of a job's page when it is kept from the last

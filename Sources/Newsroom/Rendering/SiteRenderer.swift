@@ -31,6 +31,8 @@ struct SiteRenderer: @unchecked Sendable {
     /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
     var editedPages: EditedPages?
     var keepAsBefore: (@Sendable ([String]) -> Bool)?
+    /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
+    var fragmentLinkers: FragmentLinkers?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
