@@ -33,11 +33,10 @@ public enum Generator {
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
         var remembered = live.state, kept = live.site
-        let planned = live.rendered
+        var planned = live.rendered
         live.state = nil
         live.site = nil
         live.rendered = nil
-        if serving { live.replaced.render = planned }
         do {
             var writer = try run.checkedOutput()
             writer.defersState = serving
@@ -50,13 +49,14 @@ public enum Generator {
                 // The kept site is changed in place; the state's hold on its item records would
                 // make that a copy of every record.
                 previous.items = ItemCache()
-                if serving { live.replaced.bodies = kept!.source.bodies }
+                // Let go once the pages reload (a whole read lets go of them before it).
+                if serving { live.replaced = (planned, kept!.source.bodies) }
                 run.reload(&kept!, changed: changedItems)
                 live.site = kept
                 reloaded = changedItems
             } else {
-                if serving { live.replaced.site = kept }
                 kept = nil
+                planned = nil
                 live.site = run.read(reusing: previous)
             }
             kept = nil

@@ -14,9 +14,9 @@ struct LiveMemory {
     var outputChanges: Set<String>?
     /// What the last build planned, when it rendered: a body edit starts from it.
     var rendered: KeptRender?
-    /// What the last build replaced (the plan, the site or the parsed bodies before it), let go
-    /// only once the pages were told to reload: freeing thousands of objects takes a while.
-    var replaced: (render: KeptRender?, site: LoadedSite?, bodies: BodyStore?)
+    /// What a rebuild after an item edit replaced (the plan and the parsed bodies before it),
+    /// let go only once the pages were told to reload: freeing thousands of objects takes a while.
+    var replaced: (render: KeptRender?, bodies: BodyStore?)
 
     /// Keeps what a committed session leaves: its state, or the session itself while the state
     /// is still to be saved.

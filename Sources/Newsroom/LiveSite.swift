@@ -41,7 +41,7 @@ public final class LiveSite: @unchecked Sendable {
             var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
             committed(result)
             defer {
-                memory.replaced = (nil, nil, nil)
+                memory.replaced = (nil, nil)
                 if outputWatch == nil { watchOutput() }
             }
             guard memory.unsaved != nil else { return result }
