@@ -10,12 +10,12 @@ struct BuildRun {
     private var log = DiagnosticLog()
     private var clock = StageClock()
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
-    private var planWarnings: [Diagnostic] = []
+    private(set) var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
     /// The link map's epoch this build keys its pages with and leaves for the next.
-    private var mapping = MappingEpoch()
+    private(set) var mapping = MappingEpoch()
 
     init(options: GenerateOptions, engine: TemplateSet.Engine) {
         self.options = options
@@ -150,14 +150,37 @@ struct BuildRun {
         return renderer
     }
 
+    /// The last build's renderer with the items of a body edit put in, instead of planning
+    /// again (see `BodyEdit`): what planning reported then is reported again.
+    mutating func replan(_ kept: KeptRender, edit: BodyEdit, source: SiteSource, inputs: Inputs) -> SiteRenderer {
+        log.add(contentsOf: kept.planWarnings)
+        planWarnings = kept.planWarnings
+        noteNextScheduled(source, publication: inputs.publication)
+        let renderer = kept.renderer.applying(edit, source: source)
+        mapping = kept.mapping
+        result.editedPages = renderer.editedPages
+        clock.lap("plan", into: &result)
+        return renderer
+    }
+
     /// Renders every page whose key changed into `session`, keeping the others as they are;
     /// false when a page had errors (nothing is written then).
     mutating func render(_ renderer: inout SiteRenderer, into session: OutputSession, inputs: Inputs) throws -> Bool {
         let counter = FileCounter(total: renderer.jobs.count, progress: options.progress, byKind: options.countPageKinds)
         self.counter = counter
-        mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
-        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: mapping.digest) { path, key in
-            session.keep(path, key: key)
+        // A plan kept from the build that left the previous state has that state's map.
+        if renderer.editedPages == nil || session.previousState.mapping != mapping {
+            mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
+        }
+        let isFresh: @Sendable (String, UInt64) -> Bool = { path, key in session.keep(path, key: key) }
+        if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest {
+            // Kept from the last build, whose keys still hold (see `BodyEdit`).
+            renderer.isFresh = isFresh
+            renderer.keepAsBefore = { session.keepAsBefore($0) }
+        } else {
+            renderer.editedPages = nil
+            result.editedPages = nil
+            renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: mapping.digest, isFresh: isFresh)
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
         // A file that cannot be staged stops the build with the session rolled back.

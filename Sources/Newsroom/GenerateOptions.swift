@@ -60,6 +60,9 @@ public struct BuildResult: Sendable {
     public var reusedOutput = false
     /// Images encoded by this build (the others came from the cache or were not needed).
     public var imagesEncoded = 0
+    /// The pages `serve` keyed again after an edit of item bodies alone, the last build's plan
+    /// kept (see `BodyEdit`); nil when it planned the site.
+    var editedPages: SiteRenderer.EditedPages?
 
     public var succeeded: Bool {
         outputError == nil && !diagnostics.contains { $0.severity == .error }

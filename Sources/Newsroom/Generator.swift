@@ -5,15 +5,13 @@ import Foundation
 /// whole output is reused and which pages are kept as they are.
 public enum Generator {
     public static func build(_ options: GenerateOptions) -> BuildResult {
-        var memory: IncrementalState?
-        var site: LoadedSite?
-        let result = build(options, engine: .builtIn, memory: &memory, site: &site, changedItems: nil)
+        var live = LiveMemory(state: nil)
+        let result = build(options, engine: .builtIn, live: &live, changedItems: nil, serving: false)
         // Nothing waits for the site and the state to be freed, which takes a while at 100,000
         // items: they are let go on another thread, and a command that ends first leaves the
         // memory to the system.
-        _ = BackgroundWork { [memory, site] in withExtendedLifetime((memory, site)) {} }
-        memory = nil
-        site = nil
+        _ = BackgroundWork { [live] in withExtendedLifetime(live) {} }
+        live = LiveMemory(state: nil)
         return result
     }
 
@@ -27,52 +25,72 @@ public enum Generator {
     /// folder when there is one, and leaving the state it wrote there (nil after a failure, so
     /// the next build reads the folder).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?) -> BuildResult {
-        var site: LoadedSite?
-        return build(options, engine: engine, memory: &memory, site: &site, changedItems: nil)
+        var live = LiveMemory(state: memory)
+        memory = nil
+        let result = build(options, engine: engine, live: &live, changedItems: nil, serving: false)
+        memory = live.state
+        return result
     }
 
-    /// The build `serve` runs: as `build(_:engine:memory:)`, and with the site as last loaded in
-    /// `site`, reading again only the item files in `changedItems` when it is given (all of the
-    /// site otherwise). Leaves in `site` the site as loaded now (nil when it could not be).
-    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, memory: inout IncrementalState?, site: inout LoadedSite?, changedItems: Set<String>?) -> BuildResult {
+    /// The build `serve` runs: as `build(_:engine:memory:)` with what `live` kept from the last
+    /// build, reading again only the item files in `changedItems` when it is given (all of the
+    /// site otherwise). Leaves in `live` the site as loaded now (nil when it could not be) and,
+    /// when `serving`, the plan it rendered and the session whose state is still to be saved
+    /// (`live.state` is then nil until it is).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        var remembered = memory, kept = site
-        memory = nil
-        site = nil
+        var remembered = live.state, kept = live.site
+        var planned = live.rendered
+        live.state = nil
+        live.site = nil
+        live.rendered = nil
         do {
-            let writer = try run.checkedOutput()
+            var writer = try run.checkedOutput()
+            writer.defersState = serving
+            // What was reported changed in the output is relative to the state kept in memory.
+            writer.reportedChanges = remembered == nil ? nil : live.outputChanges
             var previous = remembered ?? IncrementalState.read(in: writer.folder)
             remembered = nil
+            var reloaded: Set<String>?
             if let changedItems, kept != nil {
                 // The kept site is changed in place; the state's hold on its item records would
                 // make that a copy of every record.
                 previous.items = ItemCache()
+                // Let go once the pages reload (a whole read lets go of them before it).
+                if serving { live.replaced = (planned, kept!.source.bodies) }
                 run.reload(&kept!, changed: changedItems)
-                site = kept
+                live.site = kept
+                reloaded = changedItems
             } else {
                 kept = nil
-                site = run.read(reusing: previous)
+                planned = nil
+                live.site = run.read(reusing: previous)
             }
             kept = nil
-            guard let source = site?.source else { return run.finished() }
+            guard let source = live.site?.source else { return run.finished() }
             let inputs = run.inputs(of: source)
             var session: OutputSession?
             if previous.wasMade(from: inputs.digest) {
                 let opened = try writer.begin(previous: previous)
                 if try run.reuseWholeOutput(opened, source: source, inputs: inputs) {
-                    memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
+                    live.leave(opened, in: writer.folder, saved: !serving)
+                    // Made from the same inputs as the output it kept.
+                    live.rendered = planned
                     return run.result
                 }
                 session = opened
             }
-            guard var renderer = run.plan(source, inputs: inputs) else {
+            // After an edit of item bodies alone, the last plan with those items put in.
+            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source) } }
+            guard var renderer = edit.map({ run.replan(planned!, edit: $0, source: source, inputs: inputs) }) ?? run.plan(source, inputs: inputs) else {
                 session?.abort()
                 return run.finished()
             }
             let opened = try session ?? writer.begin(previous: previous)
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
-            memory = opened.ledger.state.kept(asWrittenIn: writer.folder)
+            live.leave(opened, in: writer.folder, saved: !serving)
+            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping) }
             return run.result
         } catch {
             run.result.outputError = "\(error)"

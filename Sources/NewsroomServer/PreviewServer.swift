@@ -78,12 +78,20 @@ public final class PreviewServer: @unchecked Sendable {
     @discardableResult
     public func rebuild(reason: String, changed: Set<String>? = nil) -> Bool {
         let started = Date()
-        let result = site.rebuild(changed: changed)
-        let seconds = Date().timeIntervalSince(started)
-        let error: String? = result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
-        signal.finished(error: error)
-        if let error {
-            report("\(reason): build failed; the last good output is still served\n\(error)")
+        var seconds = 0.0
+        var signalled: String?
+        // The pages reload as soon as the output is in place; the state is saved after.
+        let result = site.rebuild(changed: changed) { result in
+            seconds = Date().timeIntervalSince(started)
+            signalled = Self.errors(of: result)
+            signal.finished(error: signalled)
+        }
+        if let error = Self.errors(of: result) {
+            if signalled == nil {
+                report("\(reason): the output is in place, but the next build starts over: \(error)")
+            } else {
+                report("\(reason): build failed; the last good output is still served\n\(error)")
+            }
         } else {
             var line = String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written)
             if verbose {
@@ -92,6 +100,11 @@ public final class PreviewServer: @unchecked Sendable {
             report(line)
         }
         return result.succeeded
+    }
+
+    /// The errors that make a build failed, or nil.
+    private static func errors(of result: BuildResult) -> String? {
+        result.succeeded ? nil : (result.diagnostics.filter { $0.severity == .error }.map(\.description) + [result.outputError].compactMap { $0 }).joined(separator: "\n")
     }
 
     /// Rebuilds as soon as the kernel reports a change below the site or themes folder, on a

@@ -16,6 +16,10 @@ public final class ChangeWatcher: @unchecked Sendable {
     private let stopped = NSLock()
     private var isStopped = false
 
+    /// False once a folder could not be watched (the kernel's limit on watches was reached):
+    /// changes in it go unreported.
+    public private(set) var watchesEveryFolder = true
+
     /// How long the watcher waits for more events once one arrived, so an editor's save
     /// (write, then rename, then change of attributes) is one rebuild.
     public var settle: TimeInterval = 0.005
@@ -65,12 +69,25 @@ public final class ChangeWatcher: @unchecked Sendable {
         return nil
     }
 
+    /// The paths changed since the last call, as far as the kernel reported them by now,
+    /// without waiting.
+    public func pending() -> Set<String> {
+        var changed: Set<String> = []
+        #if canImport(Glibc)
+        readEvents(into: &changed)
+        #endif
+        return changed
+    }
+
     #if canImport(Glibc)
     private static let mask = UInt32(IN_CREATE | IN_DELETE | IN_MODIFY | IN_CLOSE_WRITE | IN_MOVED_FROM | IN_MOVED_TO | IN_ATTRIB | IN_DELETE_SELF | IN_MOVE_SELF)
 
     private func watchTree(_ path: String) {
         let watch = inotify_add_watch(descriptor, path, Self.mask | UInt32(IN_ONLYDIR))
-        guard watch >= 0 else { return }
+        guard watch >= 0 else {
+            if errno != ENOENT { watchesEveryFolder = false }
+            return
+        }
         watches[watch] = path
         guard let names = try? FileManager.default.contentsOfDirectory(atPath: path) else { return }
         for name in names {

@@ -103,6 +103,11 @@ struct IncrementalState {
         return now == readFrom ? self : Self.read(in: folder)
     }
 
+    /// Whether both states were read from (or written as) the same file.
+    func isSameFile(as other: IncrementalState) -> Bool {
+        readFrom != nil && readFrom == other.readFrom
+    }
+
     /// The item records that can be reused: those written for the same generator, timezone and
     /// site folder (each is still checked against its file's fingerprint by the loader).
     func reusableItems(timeZone: TimeZone, site: SourceFolder) -> ItemCache {

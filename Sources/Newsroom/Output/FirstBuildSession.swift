@@ -89,6 +89,9 @@ final class FirstBuildSession: OutputSession {
     }
 
     /// Renames the new folder to the output.
+    /// Nothing to do: `commit` wrote the state into the new folder.
+    func saveState() throws {}
+
     func publish() throws {
         do {
             try fileSystem.rename(writeFolder.path, folder.path, .working)

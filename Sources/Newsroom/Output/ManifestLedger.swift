@@ -18,12 +18,44 @@ final class ManifestLedger: Sendable {
         var unchanged = 0
     }
 
-    init(previous state: IncrementalState) {
+    /// The previous build's files that may have changed on disk since it made or checked them,
+    /// when that is known (`serve` watches its output): the others are kept without a look.
+    let touched: Set<String>?
+
+    /// - Parameter reported: the paths (relative) reported changed in the output folder since
+    ///   the previous build began checking its files, when known (see `OutputWatch`).
+    init(previous state: IncrementalState, reported: Set<String>? = nil) {
         self.previousState = state
         self.previous = state.manifest
+        self.touched = reported.map { Self.files(of: state.manifest, touchedBy: $0) }
         // A rebuild records about as many files as the last build made, most of them kept.
         let capacity = state.manifest.entries.count
         current.withLock { $0.manifest.entries.reserveCapacity(capacity) }
+    }
+
+    /// Whether the previous build's file at `path` may have changed since it was checked.
+    func mayHaveChanged(_ path: String) -> Bool {
+        touched.map { $0.contains(path) } ?? true
+    }
+
+    /// The files of `manifest` that a change reported at one of `paths` may have touched: the
+    /// file itself, or any file below a folder reported (made, moved or removed).
+    private static func files(of manifest: OutputManifest, touchedBy paths: Set<String>) -> Set<String> {
+        var touched: Set<String> = []
+        var folders: [String] = []
+        for path in paths {
+            if manifest.entries[path] != nil {
+                touched.insert(path)
+            } else if !path.hasSuffix(StagedSession.stagedSuffix), !path.hasPrefix(".newsroom") {
+                // Not a file of the last build: a folder, or a file of no concern; only a folder
+                // matters, for the files below it.
+                folders.append(path + "/")
+            }
+        }
+        if !folders.isEmpty {
+            for path in manifest.entries.keys where folders.contains(where: { path.hasPrefix($0) }) { touched.insert(path) }
+        }
+        return touched
     }
 
     /// The manifest so far.

@@ -27,8 +27,12 @@ protocol OutputSession: AnyObject, Sendable {
     /// Compares `file` with the previous build and writes it (under a staging name, or in the
     /// new folder) if it changed.
     func stage(_ file: OutputFile) throws
-    /// Puts everything staged in place and saves the state.
+    /// Puts everything staged in place and saves the state, unless the session was opened to
+    /// leave that to `saveState`.
     func commit() throws -> OutputWriter.Report
+    /// Saves the state a commit left unsaved, then lets go of the output folder; nothing to do
+    /// when the commit saved it.
+    func saveState() throws
     /// Makes the committed output the output, once the caches beside the manifest are written.
     func publish() throws
     /// Drops everything staged: the previous output stays as it was.
@@ -51,17 +55,36 @@ extension OutputSession {
     /// untouched on disk, so it need not be rendered again; false when it must be.
     func keep(_ path: String, key: UInt64) -> Bool {
         guard key != 0, let entry = ledger.previous.entries[path], entry.key == key,
-              entry.isOnDisk(as: fileSystem.status(path, in: root)) else { return false }
+              !ledger.mayHaveChanged(path) || entry.isOnDisk(as: fileSystem.status(path, in: root)) else { return false }
         ledger.keep(path, entry)
         return true
     }
 
+    /// Keeps the previous build's files at `paths` as they are, when each is one and nothing
+    /// reported it touched since: for files known to be made from what they were made from
+    /// then. False, keeping none, when any is not.
+    func keepAsBefore(_ paths: [String]) -> Bool {
+        if paths.count == 1 {
+            guard !ledger.mayHaveChanged(paths[0]), let entry = ledger.previous.entries[paths[0]] else { return false }
+            ledger.keep(paths[0], entry)
+            return true
+        }
+        var entries: [OutputManifest.Entry] = []
+        for path in paths {
+            guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
+            entries.append(entry)
+        }
+        for (path, entry) in zip(paths, entries) { ledger.keep(path, entry) }
+        return true
+    }
+
     /// Keeps every file of the previous build when each is still on disk as it was written
-    /// (same size and time); false, keeping nothing, when any is not or there was no build.
+    /// (same size and time; only those that may have been touched are looked at when that is
+    /// known); false, keeping nothing, when any is not or there was no build.
     func keepAllIfIntact() -> Bool {
         let previous = ledger.previous
         guard !previous.entries.isEmpty else { return false }
-        let entries = Array(previous.entries)
+        let entries = ledger.touched.map { touched in previous.entries.filter { touched.contains($0.key) }.map { $0 } } ?? Array(previous.entries)
         let intact = Mutex(true)
         let fileSystem = self.fileSystem, root = self.root
         // Eight parts, each checking every eighth file, all stop soon after one finds a change.

@@ -15,6 +15,12 @@ public struct OutputWriter: Sendable {
     /// Folders the output must never be, nor contain (the site and themes).
     var protectedFolders: [URL]
     var lockTimeout: TimeInterval = 120
+    /// An existing output's session leaves the state to `OutputSession.saveState`, so `serve`
+    /// can tell the pages to reload first.
+    var defersState = false
+    /// The paths (relative) reported changed in an existing output folder since the build that
+    /// left the state given to `begin` began checking its files, when known (see `OutputWatch`).
+    var reportedChanges: Set<String>?
     var fileSystem: FileSystem
 
     init(folder: URL, protectedFolders: [URL], fileSystem: FileSystem = .local) {
@@ -57,7 +63,7 @@ public struct OutputWriter: Sendable {
         try Self.makeFolders(folder.path, fileSystem: fileSystem)
         let lock = try OutputLock.take(in: folder, fileSystem: fileSystem, timeout: lockTimeout)
         try checkFolder()
-        return try StagedSession(folder: folder, lock: lock, fileSystem: fileSystem, previous: previous)
+        return try StagedSession(folder: folder, lock: lock, fileSystem: fileSystem, previous: previous, defersState: defersState, reported: reportedChanges)
     }
 
     /// `mkdir -p`, with the output's wording when it fails.

@@ -8,6 +8,12 @@ import Synchronization
 /// through can put every old file back. Unchanged files are not rewritten, and files the build
 /// no longer produces are removed.
 ///
+/// A session opened with `defersState` leaves the state to `saveState`: until then it holds the
+/// lock and the marker, and the state in the folder is the previous build's. Should the run die
+/// in between, that state is still safe to start from: a file is kept only while it has the
+/// size and time the state recorded, which a file this commit replaced does not; a file it
+/// added is not listed, and is compared on disk before it is written again.
+///
 /// Staging each file in its own folder, rather than in one staging folder, lets the file system
 /// place it with its folder: right after `rm -rf`, ext4 without a journal skipped the inodes it
 /// had just freed one by one when all new files went into one folder's block group.
@@ -25,13 +31,17 @@ final class StagedSession: OutputSession {
     let root: OpenFolder
     private let lock: FileLock
     private let marker: URL
+    private let defersState: Bool
     private let folders: FolderMaker
     /// Each staged file, and what was at its target when it was staged (nil: nothing).
     private let staged = Mutex<[(path: String, staging: String, old: FileStatus?)]>([])
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
-    init(folder: URL, lock: FileLock, fileSystem: FileSystem, previous state: IncrementalState) throws {
+    /// - Parameter reported: what `OutputWriter.reportedChanges` says, about `state`; not used
+    ///   when another run replaced that state since.
+    init(folder: URL, lock: FileLock, fileSystem: FileSystem, previous state: IncrementalState, defersState: Bool = false, reported: Set<String>? = nil) throws {
         self.folder = folder
+        self.defersState = defersState
         self.lock = lock
         self.fileSystem = fileSystem
         self.marker = folder.appendingPathComponent(Self.markerName)
@@ -40,7 +50,8 @@ final class StagedSession: OutputSession {
             try? FileManager.default.removeItem(at: marker)
         }
         try OutputWriter.makeFolders(marker.path, fileSystem: fileSystem)
-        self.ledger = ManifestLedger(previous: state.current(in: folder))
+        let current = state.current(in: folder)
+        self.ledger = ManifestLedger(previous: current, reported: current.isSameFile(as: state) ? reported : nil)
         self.root = fileSystem.openFolder(folder.path)
         self.folders = FolderMaker(root: root, fileSystem: fileSystem)
     }
@@ -82,7 +93,8 @@ final class StagedSession: OutputSession {
         return OutputManifest.Entry(hash: hash, size: status.size, modified: status.modified)
     }
 
-    /// Moves every staged file into place, removes stale files and saves the state.
+    /// Moves every staged file into place, removes stale files and saves the state (unless it
+    /// is deferred).
     func commit() throws -> OutputWriter.Report {
         var report = OutputWriter.Report(written: 0, unchanged: ledger.unchanged, removed: 0)
         let ordered = staged.withLock { $0 }.sorted(by: { $0.path < $1.path })
@@ -95,13 +107,19 @@ final class StagedSession: OutputSession {
             if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
             removeEmptyParents(of: target)
         }
+        if !defersState { try saveState() }
+        return report
+    }
+
+    /// Writes the state when it differs from the previous build's, then removes the marker;
+    /// the lock goes with the session.
+    func saveState() throws {
         let state = ledger.state
         if state.differs(from: ledger.previousState) {
             try state.write(in: folder, staging: marker.path + "/state", fileSystem: fileSystem)
         }
         try? FileManager.default.removeItem(at: marker)
         withExtendedLifetime(lock) {}
-        return report
     }
 
     /// Nothing to do: `commit` put the files in place.

@@ -73,6 +73,11 @@ extension SiteRenderer {
     /// says nothing it lists changed is kept as the previous build wrote it.
     func renderSitemap() -> [OutputFile] {
         let layout = SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)
+        // A body edit changes no URL, card or date.
+        if editedPages != nil, let keepAsBefore {
+            let paths = layout.parts.map(\.file) + (layout.isIndex ? [SitePlan.sitemapFile] : []) + [SitePlan.robotsFile]
+            if keepAsBefore(paths) { return paths.map { OutputFile(path: $0, content: .kept) } }
+        }
         var files: [OutputFile] = []
         func add(_ path: String, key: UInt64?, _ text: () -> String) {
             if let key, let isFresh, isFresh(path, key) {

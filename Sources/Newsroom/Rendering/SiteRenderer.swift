@@ -29,6 +29,12 @@ struct SiteRenderer: @unchecked Sendable {
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]
     private(set) var warnings: [String: [Diagnostic]] = [:]
+    /// After a body edit (see `BodyEdit`): the pages it may change. Any other single page keeps
+    /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
+    var editedPages: EditedPages?
+    var keepAsBefore: (@Sendable ([String]) -> Bool)?
+    /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
+    var fragmentLinkers: FragmentLinkers?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -160,7 +166,16 @@ struct SiteRenderer: @unchecked Sendable {
             let images = FeedImages(renderer: self)
             // What a listing's feeds show, made once for its three formats.
             var shownBy: [String: (positions: [Int], extra: [String])] = [:]
-            let keyed = plan.feeds.map { file, _, listing -> (String, UInt64?) in
+            var kept: [OutputFile] = []
+            var feeds = plan.feeds
+            if let editedPages, let keepAsBefore {
+                // A feed that shows no edited item is made from what it was made from.
+                feeds.removeAll { feed in
+                    !feed.listing.items.prefix(config.feed.items).contains(where: editedPages.items.contains) && keepAsBefore([feed.file])
+                }
+                kept = Set(plan.feeds.map(\.file)).subtracting(feeds.map(\.file)).map { OutputFile(path: $0, content: .kept) }
+            }
+            let keyed = feeds.map { file, _, listing -> (String, UInt64?) in
                 guard let keys else { return (file, nil) }
                 let shown = shownBy[listing.folder] ?? {
                     let positions = Array(listing.items.prefix(config.feed.items))
@@ -170,7 +185,6 @@ struct SiteRenderer: @unchecked Sendable {
                 shownBy[listing.folder] = shown
                 return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
             }
-            var kept: [OutputFile] = []
             var stale = Set<String>()
             for (file, key) in keyed {
                 if let key, let isFresh, isFresh(file, key) {
@@ -231,7 +245,10 @@ struct SiteRenderer: @unchecked Sendable {
         let listings = plan.listings
         // Read through `shared`: a closure calling this value's methods would copy it for each page.
         let shared = SharedRun(renderer: self, count: jobs.count)
+        let keptAsBefore = keptAsBefore(listings: listings)
+        let previousWarnings = self.previousWarnings
         let pages = ParallelMap.run(jobs.count) { index -> PageState in
+            if let keptAsBefore, let path = keptAsBefore(jobs[index]) { return .kept(path) }
             let renderer = shared.renderer
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
@@ -252,7 +269,7 @@ struct SiteRenderer: @unchecked Sendable {
             case .other: files = shared.renderer.run(jobs[index], listings: listings, log: &local)
             }
             for file in files {
-                if case .kept = file.content { local.add(contentsOf: shared.renderer.previousWarnings[file.path] ?? []) }
+                if case .kept = file.content, let warnings = previousWarnings[file.path] { local.add(contentsOf: warnings) }
             }
             shared.record(index, page: files.first?.path, diagnostics: local.diagnostics)
             for file in files {

@@ -1,0 +1,108 @@
+extension SiteRenderer {
+    /// The pages a body edit may change (see `BodyEdit`), by plan position.
+    struct EditedPages: Sendable {
+        var items: Set<Int>
+        var pages: Set<Int>
+    }
+
+    /// This renderer with the items of `edit` put in place of those it planned, for the rebuild
+    /// after that edit: the plan, templates, images, summaries and keys stay as they are (nothing
+    /// they are made from changed), the bodies are `source`'s, and only the pages the edit may
+    /// change are keyed again (see `keptAsBefore`).
+    func applying(_ edit: BodyEdit, source: SiteSource) -> SiteRenderer {
+        var plan = self.plan
+        for (position, item) in edit.items { plan.items[position] = item }
+        let model = ViewModel(
+            config: model.config, linker: model.linker, plan: plan, menu: model.menu,
+            bannerShowing: model.bannerShowing, publication: model.publication, newsletterThankYou: model.newsletterThankYou,
+            tagEntries: model.tagEntries, sitePages: model.sitePages, keptCards: model.keptCards, images: model.images
+        )
+        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        renderer.summaries = summaries
+        renderer.keys = keys
+        // Who links into what is worked out once per plan, then changed for the edited items.
+        let links = renderer.content.links
+        var linkers = fragmentLinkers ?? FragmentLinkers(plan: self.plan, links: links)
+        for (position, item) in edit.items {
+            linkers.change(position, linkingFrom: self.plan.items[position], links: links) { $0.remove(position) }
+            linkers.change(position, linkingFrom: item, links: links) { $0.insert(position) }
+        }
+        renderer.fragmentLinkers = linkers
+        var items = Set(edit.items.map(\.position)), pages: Set<Int> = []
+        for (position, _) in edit.items {
+            items.formUnion(linkers.items[plan.itemFiles[position]] ?? [])
+            pages.formUnion(linkers.pages[plan.itemFiles[position]] ?? [])
+        }
+        renderer.editedPages = EditedPages(items: items, pages: pages)
+        return renderer
+    }
+
+    /// Which items and pages link into each page with a `#fragment` (their keys hold its
+    /// body's hash), by plan position.
+    struct FragmentLinkers: Sendable {
+        /// Page file → the items whose bodies link into it.
+        var items: [String: Set<Int>] = [:]
+        /// Page file → the pages whose bodies link into it.
+        var pages: [String: Set<Int>] = [:]
+
+        init(plan: SitePlan, links: ContentLinks) {
+            for position in plan.items.indices where !plan.items[position].fragmentLinkPaths.isEmpty {
+                change(position, linkingFrom: plan.items[position], links: links) { $0.insert(position) }
+            }
+            for position in plan.pages.indices {
+                for file in Self.targets(plan.pages[position].fragmentLinkPaths, from: plan.pages[position].sourcePath, links: links) {
+                    pages[file, default: []].insert(position)
+                }
+            }
+        }
+
+        /// Changes, with `change`, the sets of the pages the body of `item` links into.
+        mutating func change(_ position: Int, linkingFrom item: NewsItem, links: ContentLinks, _ change: (inout Set<Int>) -> Void) {
+            for file in Self.targets(item.fragmentLinkPaths, from: item.sourcePath, links: links) { change(&items[file, default: []]) }
+        }
+
+        private static func targets(_ paths: [String], from sourcePath: String, links: ContentLinks) -> Set<String> {
+            Set(paths.compactMap { path in
+                if case .target(let file, _) = links.resolve(path, isImage: false, sourcePath: sourcePath) { return file }
+                return nil
+            })
+        }
+    }
+
+    /// After a body edit, what tells the path of a job's page when it is kept from the last
+    /// build without being keyed: a page the edit cannot have changed, which `keepAsBefore`
+    /// finds untouched. Nil for any other render. Holds only what it reads, so the render's
+    /// threads call it without copying the renderer for each page.
+    func keptAsBefore(listings: [Listing]) -> (@Sendable (Job) -> String?)? {
+        guard let editedPages, let keepAsBefore else { return nil }
+        let itemFiles = plan.itemFiles, pageFiles = plan.pageFiles
+        return { job in
+            let path: String
+            switch job {
+            case .home: path = SitePlan.homeFile
+            case .tagIndex: path = SitePlan.tagsFile
+            case .notFound: path = SitePlan.notFoundFile
+            case .item(let position):
+                guard !editedPages.items.contains(position) else { return nil }
+                path = itemFiles[position]
+            case .page(let position):
+                guard !editedPages.pages.contains(position) else { return nil }
+                path = pageFiles[position]
+            case .listingPage(let index, let number): path = listings[index].file(page: number)
+            case .feeds, .sitemap, .alias, .copy: return nil
+            }
+            return keepAsBefore([path]) ? path : nil
+        }
+    }
+
+    /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's
+    /// output session.
+    var kept: SiteRenderer {
+        var renderer = self
+        renderer.isFresh = nil
+        renderer.keepAsBefore = nil
+        renderer.editedPages = nil
+        renderer.previousWarnings = [:]
+        return renderer
+    }
+}
