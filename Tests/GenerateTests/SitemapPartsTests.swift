@@ -25,6 +25,26 @@ import Testing
         return urlset.all("url").map { ($0.first("loc")?.text ?? "") + " " + ($0.first("lastmod")?.text ?? "") }
     }
 
+    /// A static file named as one of the parts is an error naming it, not a part overwritten;
+    /// the name is free while the sitemap is one file.
+    @Test func aStaticFileNamedAsAPartIsAnError() throws {
+        let site = try Self.stableSite()
+        defer { site.delete() }
+        let file = site.site.appendingPathComponent("static/sitemap-news-2023.xml")
+        try FileManager.default.createDirectory(at: file.deletingLastPathComponent(), withIntermediateDirectories: true)
+        try Data("<urlset/>".utf8).write(to: file)
+        let single = site.build()
+        #expect(single.succeeded)
+        #expect(site.read("sitemap-news-2023.xml") == "<urlset/>")
+        let split = site.root.appendingPathComponent("split")
+        let failed = site.build { Self.split(&$0); $0.output = split }
+        #expect(!failed.succeeded)
+        #expect(failed.otherDiagnostics.map(\.description) == [
+            "site/static/sitemap-news-2023.xml:1:1: error: 'sitemap-news-2023.xml' would be written twice: by the sitemap's parts and by site/static/sitemap-news-2023.xml; rename the file",
+        ])
+        #expect(!FileManager.default.fileExists(atPath: split.appendingPathComponent("sitemap.xml").path))
+    }
+
     @Test func theIndexListsPartsHoldingEveryURLOfTheSingleFileOnce() throws {
         let site = try Self.stableSite()
         defer { site.delete() }

@@ -71,8 +71,21 @@ extension SiteRenderer {
 
     /// The sitemap's files (see `SitemapLayout`) and `robots.txt`. With keys, each file whose key
     /// says nothing it lists changed is kept as the previous build wrote it.
-    func renderSitemap() -> [OutputFile] {
+    func renderSitemap(log: inout DiagnosticLog) -> [OutputFile] {
         let layout = SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)
+        // The parts' names depend on the items' years, known only now: the plan claimed
+        // `sitemap.xml` alone, so a file of the site's with a part's name is caught here.
+        if layout.isIndex {
+            let clashes = layout.parts.compactMap { part in plan.index.owners[OutputIndex.folded(part.file)].map { (part.file, $0) } }
+            for (file, owner) in clashes {
+                let source = plan.index.fileBySource.first { OutputIndex.folded($0.value) == OutputIndex.folded(file) }?.key
+                log.error(
+                    "'\(file)' would be written twice: by the sitemap's parts and by \(owner); rename the file",
+                    at: source.map { self.source.folder.location($0) } ?? self.source.folder.location("site.yml")
+                )
+            }
+            if !clashes.isEmpty { return [] }
+        }
         // A body edit changes no URL, card or date.
         if editedPages != nil, let keepAsBefore {
             let paths = layout.parts.map(\.file) + (layout.isIndex ? [SitePlan.sitemapFile] : []) + [SitePlan.robotsFile]

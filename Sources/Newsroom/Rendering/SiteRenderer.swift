@@ -199,7 +199,7 @@ struct SiteRenderer: @unchecked Sendable {
                 file.cacheKey = keysByFile[file.path] ?? 0
                 return file
             }
-        case .sitemap: return renderSitemap()
+        case .sitemap: return renderSitemap(log: &log)
         case .alias(let index): return [AliasPage.file(at: plan.aliases[index].file, target: plan.aliases[index].target, linker: linker)]
         case .copy(let index):
             let copy = plan.copies[index]
