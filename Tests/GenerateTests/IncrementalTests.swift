@@ -17,12 +17,7 @@ import Testing
         let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-clean-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: clean) }
         #expect(site.build { $0.output = clean }.succeeded)
-        let expected = Fixtures.tree(at: clean)
-        let actual = site.outputTree()
-        #expect(actual.keys.sorted() == expected.keys.sorted())
-        for (path, data) in expected where actual[path] != data {
-            Issue.record("\(path) differs from a clean build")
-        }
+        Fixtures.expectSameFiles(site.outputTree(), as: Fixtures.tree(at: clean), "incremental")
         return incremental
     }
 

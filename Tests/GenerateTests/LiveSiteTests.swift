@@ -163,11 +163,7 @@ import Testing
             #expect(result.succeeded, "\(step): \(result.diagnostics)")
             #expect(clean.succeeded, "\(step): \(clean.diagnostics)")
             #expect(!expected.isEmpty)
-            let actual = site.outputTree()
-            #expect(actual.keys.sorted() == expected.keys.sorted(), "\(step)")
-            for (path, bytes) in expected where actual[path] != bytes {
-                Issue.record("\(step): \(path) differs from a clean build")
-            }
+            Fixtures.expectSameFiles(site.outputTree(), as: expected, "\(step)")
         }
     }
 

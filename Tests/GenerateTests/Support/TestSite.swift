@@ -1,4 +1,5 @@
 import Foundation
+import Testing
 @testable import Newsroom
 
 /// A throwaway site on disk, written from `-- path --` blocks in one string (Hugo's test style).
@@ -118,6 +119,15 @@ enum Fixtures {
         options.nowText = now
         options.imageCache = output.appendingPathExtension("image-cache")
         return Generator.build(options)
+    }
+
+    /// Records an issue, prefixed with `step`, for each file `actual` lacks, adds or holds
+    /// otherwise than `expected` (a clean build's tree).
+    static func expectSameFiles(_ actual: [String: Data], as expected: [String: Data], _ step: String) {
+        #expect(actual.keys.sorted() == expected.keys.sorted(), "\(step)")
+        for (path, bytes) in expected where actual[path] != bytes {
+            Issue.record("\(step): \(path) differs from a clean build")
+        }
     }
 
     /// Every regular file below `root` by relative path, generator bookkeeping files aside.
