@@ -83,6 +83,45 @@ struct BodyStoreTests {
         #expect(budget == 0 ? kept == 0 : (1..<source.items.count).contains(kept), "\(kept) of \(source.items.count)")
     }
 
+    /// Past the budget, loading leaves a body unparsed when it needs nothing from it (the
+    /// summary is given): the page parses it once. The site is the same.
+    @Test func loadingParsesNoBodyPastTheBudgetWhoseSummaryIsGiven() throws {
+        let given = "The body of the item with a summary.\n"
+        let lead = "The body of the item without one.\n"
+        let site = try TestSite(Sites.valid + """
+
+        -- site/content/news/2023-03-25-given.md --
+        ---
+        title: Given
+        summary: Said in the front matter.
+        ---
+        \(given)
+        -- site/content/news/2023-03-26-lead.md --
+        ---
+        title: Lead
+        ---
+        \(lead)
+        """)
+        defer { site.delete() }
+        let parses = ParseCount()
+        var log = DiagnosticLog()
+        let source = try #require(SiteLoader.load(
+            site: SourceFolder(url: site.site, displayName: "site"), themes: SourceFolder(url: site.themes, displayName: "themes"),
+            baseURLOverride: nil, cleanURLs: nil, bodies: .init(bytesInMemory: 0, onParse: parses.record), log: &log
+        ))
+        #expect(parses.count(given) == 0)
+        #expect(parses.count(lead) == 1)
+        #expect(source.items.first { $0.title == "Lead" }?.leadParagraph == "The body of the item without one.")
+
+        #expect(site.build().succeeded)
+        let other = site.root.appendingPathComponent("other")
+        #expect(site.build {
+            $0.output = other
+            $0.bodies.bytesInMemory = 0
+        }.succeeded)
+        #expect(Fixtures.tree(at: other) == site.outputTree())
+    }
+
     /// A body read again after loading and found gone or changed is an error at its file, once
     /// in what the build reports (to every caller that asks: the log drops the repeats), never
     /// an empty page.

@@ -59,6 +59,17 @@ final class BodyStore: Sendable {
         return parsed
     }
 
+    /// Whether the budget has turned a parse away: a body added now would most likely not be
+    /// kept either.
+    var isFull: Bool { budget.hasRefused }
+
+    /// Records the body of `sourcePath` as not kept, without parsing it: for a body loading
+    /// needs nothing from (its summary is given) once the store `isFull`, parsed when a page
+    /// renders it instead of also while loading.
+    func addUnparsed(of sourcePath: String) {
+        entries.withLock { $0[sourcePath] = .dropped }
+    }
+
     /// Whether the parse of `sourcePath` is held in memory.
     func keeps(_ sourcePath: String) -> Bool {
         entries.withLock {
@@ -128,17 +139,23 @@ final class BodyStore: Sendable {
 
 /// A number of bytes that several threads take from until it runs out.
 final class ByteBudget: Sendable {
-    private let left: Mutex<Int>
+    private let left: Mutex<(bytes: Int, refused: Bool)>
 
     init(_ bytes: Int) {
-        left = Mutex(bytes)
+        left = Mutex((bytes, false))
     }
+
+    /// Whether a `take` has been refused, or nothing is left.
+    var hasRefused: Bool { left.withLock { $0.refused || $0.bytes == 0 } }
 
     /// Takes `count` bytes if that many are left; false (taking nothing) when not.
     func take(_ count: Int) -> Bool {
         left.withLock { left in
-            guard count <= left else { return false }
-            left -= count
+            guard count <= left.bytes else {
+                left.refused = true
+                return false
+            }
+            left.bytes -= count
             return true
         }
     }

@@ -152,9 +152,14 @@ enum SiteLoader {
         var local = DiagnosticLog()
         var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
         if let body = item?.body {
-            // The one parse of this body: the store keeps it for the page and the feeds.
-            let parsed = store.add(body, of: source.markdownPath)
-            if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+            if item?.summary != nil, store.isFull {
+                // Nothing to take from it now, and no room to keep it: parsed when it renders.
+                store.addUnparsed(of: source.markdownPath)
+            } else {
+                // The one parse of this body: the store keeps it for the page and the feeds.
+                let parsed = store.add(body, of: source.markdownPath)
+                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+            }
             item?.body = ""
         }
         if item?.idLocation == nil, item != nil { ItemIDs.derive(&item!, host: host) }
