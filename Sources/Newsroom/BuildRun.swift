@@ -177,6 +177,7 @@ struct BuildRun {
             // Kept from the last build, whose keys still hold (see `BodyEdit`).
             renderer.isFresh = isFresh
             renderer.keepAsBefore = { session.keepAsBefore($0) }
+            renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
         } else {
             renderer.editedPages = nil
             result.editedPages = nil
