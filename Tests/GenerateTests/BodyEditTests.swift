@@ -180,6 +180,26 @@ import Testing
         #expect(String(decoding: index, as: UTF8.self).contains("xylophon"))
     }
 
+    /// The search terms' cache only saves later builds work: the pages are told to reload
+    /// before it is written, and it is written before the next build.
+    @Test func theSearchTermsAreCachedAfterThePagesReload() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let live = LiveSiteTests.liveSite(site)
+        let terms = URL(fileURLWithPath: SearchTermCache.folder(besideOutput: live.options.output)).appendingPathComponent("all.terms")
+        #expect(live.rebuild().succeeded)
+        let before = try Data(contentsOf: terms)
+        let step = Step(description: "the third's body", write: Self.item("2023-05-01-third", Self.third, "The third's lead. See [the first's details](2023-03-21-first.md#details).\n\nZanzibar."))
+        try LiveSiteTests.apply(step, to: site)
+        var atReload: Data?
+        let result = live.rebuild(changed: LiveSiteTests.reported(step, in: site)) { _ in atReload = try? Data(contentsOf: terms) }
+        #expect(result.succeeded)
+        #expect(atReload == before)
+        let after = try Data(contentsOf: terms)
+        #expect(after != before)
+        #expect(SearchPartTerms(decoding: after) != nil)
+    }
+
     @Test func anEditOfAnythingButTheBodyIsNotABodyEdit() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }

@@ -139,7 +139,7 @@ struct SearchIndexFiles {
         let index = known.map { SearchIndex(documents, known: $0, body: body) } ?? SearchIndex(documents, body: body)
         log.add(contentsOf: found.diagnostics)
         if let termCache, known?.terms.keys != termKeys {
-            termCache.write(SearchPartTerms(of: index, keys: termKeys), part: name)
+            termCache.write({ SearchPartTerms(of: index, keys: termKeys) }, part: name)
         }
         var output = OutputFile.text(file, SearchScript.part(name, index))
         output.cacheKey = key ?? 0
