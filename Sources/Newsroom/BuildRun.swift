@@ -14,6 +14,8 @@ struct BuildRun {
     private var counter: FileCounter?
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
+    /// Where the search terms' cache waits to be written, when not at once (see `LiveSite`).
+    var laterWrites: LaterWrites?
     /// The link map's epoch this build keys its pages with and leaves for the next.
     private(set) var mapping = MappingEpoch()
 
@@ -177,6 +179,7 @@ struct BuildRun {
             // Kept from the last build, whose keys still hold (see `BodyEdit`).
             renderer.isFresh = isFresh
             renderer.keepAsBefore = { session.keepAsBefore($0) }
+            renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
         } else {
             renderer.editedPages = nil
             result.editedPages = nil
@@ -192,7 +195,8 @@ struct BuildRun {
             clock.lap("render", into: &result)
             renderer.model.releaseItemViews()
             if !log.hasErrors {
-                let terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+                var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+                terms.later = laterWrites
                 try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
                     counter.count(file.path)
                     try session.stage(file)

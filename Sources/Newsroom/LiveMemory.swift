@@ -17,6 +17,8 @@ struct LiveMemory {
     /// What a rebuild after an item edit replaced (the plan and the parsed bodies before it),
     /// let go only once the pages were told to reload: freeing thousands of objects takes a while.
     var replaced: (render: KeptRender?, bodies: BodyStore?)
+    /// The cache writes a build put off until its pages were told to reload.
+    let laterWrites = LaterWrites()
 
     /// Keeps what a committed session leaves: its state, or the session itself while the state
     /// is still to be saved.

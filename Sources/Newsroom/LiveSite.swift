@@ -40,6 +40,7 @@ public final class LiveSite: @unchecked Sendable {
             if memory.outputChanges == nil { outputWatch = nil }
             var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
             committed(result)
+            memory.laterWrites.run()
             defer {
                 memory.replaced = (nil, nil)
                 if outputWatch == nil { watchOutput() }

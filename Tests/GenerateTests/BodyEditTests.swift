@@ -122,6 +122,80 @@ import Testing
         #expect(site.outputTree() == LiveSiteTests.cleanBuild(of: site).1)
     }
 
+    /// With the search index and the sitemap split in parts, a body edit keeps the parts
+    /// holding no edited item and rewrites the one that does; an edit that gives an item
+    /// another item's id is an error, and taking it back is not, as in a clean build.
+    @Test func splitSearchAndSitemapAndIdsAfterBodyEditsEqualACleanBuild() throws {
+        let older = "title: Older item\ndate: 2022-11-01\ntags: [courts]"
+        let site = try TestSite(Self.site + "\n-- site/content/news/2022-11-01-older.md --\n---\n\(older)\n---\nThe older lead.\n\nOlder words.\n")
+        defer { site.delete() }
+        let split: (inout GenerateOptions) -> Void = {
+            $0.searchSplitAbove = 1
+            $0.sitemapSplitAbove = 2
+        }
+        var options = LiveSiteTests.liveSite(site).options
+        split(&options)
+        let live = LiveSite(options: options)
+        func clean() -> (BuildResult, [String: Data]) {
+            var options = site.options()
+            split(&options)
+            options.output = site.root.appendingPathComponent("clean-split")
+            options.imageCache = site.root.appendingPathComponent("clean-cache")
+            defer { try? FileManager.default.removeItem(at: options.output) }
+            return (Generator.build(options), Fixtures.tree(at: options.output))
+        }
+        #expect(live.rebuild().succeeded)
+        #expect(site.outputTree()["search/2022.js"] != nil && site.outputTree()["search/2023.js"] != nil)
+        let steps: [(step: Step, bodyEdit: Bool, succeeds: Bool)] = [
+            (Step(description: "the third's body, a word of its own", write: Self.item("2023-05-01-third", Self.third, "The third's lead. See [the first's details](2023-03-21-first.md#details).\n\nZanzibar.")), true, true),
+            (Step(description: "the older item's body", write: Self.item("2022-11-01-older", older, "The older lead.\n\nQuetzal words.")), true, true),
+            (Step(description: "the third with the first's id", write: Self.item("2023-05-01-third", "id: tag:example.org,2023-03-21:first\n" + Self.third, "The third's lead.\n\nZanzibar.")), false, false),
+            (Step(description: "the third's id taken back", write: Self.item("2023-05-01-third", Self.third, "The third's lead.\n\nZanzibar.")), false, true),
+            (Step(description: "the fourth's body", write: Self.item("2023-06-01-fourth", Self.fourth, "The fourth's lead.\n\n## Findings\n\nXylophone.")), true, true),
+        ]
+        var good = site.outputTree()
+        for (step, bodyEdit, succeeds) in steps {
+            try LiveSiteTests.apply(step, to: site)
+            let result = live.rebuild(changed: LiveSiteTests.reported(step, in: site))
+            let (cleanResult, expected) = clean()
+            #expect(result.succeeded == succeeds, "\(step): \(result.diagnostics)")
+            #expect(cleanResult.succeeded == succeeds, "\(step)")
+            #expect(result.diagnostics == cleanResult.diagnostics, "\(step)")
+            guard succeeds else {
+                #expect(site.outputTree() == good, "\(step)")
+                continue
+            }
+            #expect((result.editedPages != nil) == bodyEdit, "\(step)")
+            good = site.outputTree()
+            #expect(good.keys.sorted() == expected.keys.sorted(), "\(step)")
+            for (path, bytes) in expected where good[path] != bytes {
+                Issue.record("\(step): \(path) differs from a clean build")
+            }
+        }
+        let index = try #require(good["search/2023.js"])
+        #expect(String(decoding: index, as: UTF8.self).contains("xylophon"))
+    }
+
+    /// The search terms' cache only saves later builds work: the pages are told to reload
+    /// before it is written, and it is written before the next build.
+    @Test func theSearchTermsAreCachedAfterThePagesReload() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let live = LiveSiteTests.liveSite(site)
+        let terms = URL(fileURLWithPath: SearchTermCache.folder(besideOutput: live.options.output)).appendingPathComponent("all.terms")
+        #expect(live.rebuild().succeeded)
+        let before = try Data(contentsOf: terms)
+        let step = Step(description: "the third's body", write: Self.item("2023-05-01-third", Self.third, "The third's lead. See [the first's details](2023-03-21-first.md#details).\n\nZanzibar."))
+        try LiveSiteTests.apply(step, to: site)
+        var atReload: Data?
+        let result = live.rebuild(changed: LiveSiteTests.reported(step, in: site)) { _ in atReload = try? Data(contentsOf: terms) }
+        #expect(result.succeeded)
+        #expect(atReload == before)
+        let after = try Data(contentsOf: terms)
+        #expect(after != before)
+        #expect(SearchPartTerms(decoding: after) != nil)
+    }
+
     @Test func anEditOfAnythingButTheBodyIsNotABodyEdit() throws {
         let site = try TestSite(Self.site)
         defer { site.delete() }

@@ -11,6 +11,9 @@ struct LoadedSite: Sendable {
     var otherDiagnostics: [Diagnostic]
     /// How the bodies were kept, for the next load's store.
     var bodies: BodyStore.Options
+    /// What `ItemIDs.check` reported of these items when a reload last ran it; a reload whose
+    /// items kept their ids reports it again instead of going through every item (nil: run it).
+    var idDiagnostics: [Diagnostic]?
 
     /// The item files among `paths` (absolute, as the watcher reports them) as site-relative
     /// paths, when reading just those files again gives the site a full load would: each is a

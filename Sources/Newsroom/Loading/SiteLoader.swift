@@ -78,13 +78,23 @@ enum SiteLoader {
         let siteFolder = fileSystem.openFolder(site.url.path)
         let host = ItemIDs.host(of: config.baseURL)
         loaded.source.itemCache.changed = !changed.isEmpty
+        // The ids check depends on each item's path, id and where the id is written: with those
+        // as they were for every item read again, it reports what it reported last time.
+        var idsAsBefore = loaded.idDiagnostics != nil
         for path in changed.sorted() {
             // Both lists are in the folder's order, so the item's place is found by its name.
             let name = NewsItemLoader.entryName(of: path)
             let sourceIndex = loaded.sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
             if sourceIndex < loaded.sources.count, loaded.sources[sourceIndex].markdownPath == path { loaded.sources.remove(at: sourceIndex) }
             let itemIndex = loaded.source.items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
-            if itemIndex < loaded.source.items.count, loaded.source.items[itemIndex].sourcePath == path { loaded.source.items.remove(at: itemIndex) }
+            var before: (id: String, location: SourceLocation?)?
+            if itemIndex < loaded.source.items.count, loaded.source.items[itemIndex].sourcePath == path {
+                let item = loaded.source.items.remove(at: itemIndex)
+                before = (item.id, item.idLocation)
+            }
+            // Until the item is read again and found with the same id.
+            let idsWereAsBefore = idsAsBefore
+            idsAsBefore = false
             loaded.source.itemCache.records[path] = nil
             guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
@@ -95,12 +105,20 @@ enum SiteLoader {
             } else {
                 log.add(contentsOf: record.diagnostics)
             }
-            if let item = record.item { loaded.source.items.insert(item, at: itemIndex) }
+            if let item = record.item {
+                loaded.source.items.insert(item, at: itemIndex)
+                idsAsBefore = idsWereAsBefore && before.map { $0.id == item.id && $0.location == item.idLocation } == true
+            }
         }
         for record in loaded.source.itemCache.records.values where !record.diagnostics.isEmpty {
             log.add(contentsOf: record.diagnostics)
         }
-        ItemIDs.check(loaded.source.items, host: host, folder: site, log: &log)
+        if !idsAsBefore || loaded.idDiagnostics == nil {
+            var ids = DiagnosticLog()
+            ItemIDs.check(loaded.source.items, host: host, folder: site, log: &ids)
+            loaded.idDiagnostics = ids.diagnostics
+        }
+        log.add(contentsOf: loaded.idDiagnostics ?? [])
         log.add(contentsOf: loaded.otherDiagnostics)
         loaded.source.bodies = store
     }

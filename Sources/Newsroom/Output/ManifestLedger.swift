@@ -96,6 +96,14 @@ final class ManifestLedger: Sendable {
         }
     }
 
+    /// Files left as they are on disk, recorded at once.
+    func keep(_ files: [(String, OutputManifest.Entry)]) {
+        current.withLock {
+            for (path, entry) in files { $0.manifest.entries[path] = entry }
+            $0.unchanged += files.count
+        }
+    }
+
     /// Every file of the previous build, left as it is.
     func keepAll() {
         let previous = self.previous

@@ -78,6 +78,21 @@ extension OutputSession {
         return true
     }
 
+    /// Keeps each of the previous build's files at `paths` as it is when it is one and nothing
+    /// reported it touched since, all in one go; whether each was kept.
+    func keepEachAsBefore(_ paths: [String]) -> [Bool] {
+        let ledger = self.ledger
+        // Looked up on every core in a few long runs (a task per path costs more than its lookup).
+        let found = ParallelMap.runs(over: paths.count) { range in
+            paths[range].map { path in ledger.mayHaveChanged(path) ? nil : ledger.previous.entries[path] }
+        }
+        var kept: [(String, OutputManifest.Entry)] = []
+        kept.reserveCapacity(paths.count)
+        for (path, entry) in zip(paths, found) { if let entry { kept.append((path, entry)) } }
+        ledger.keep(kept)
+        return found.map { $0 != nil }
+    }
+
     /// Keeps every file of the previous build when each is still on disk as it was written
     /// (same size and time; only those that may have been touched are looked at when that is
     /// known); false, keeping nothing, when any is not or there was no build.

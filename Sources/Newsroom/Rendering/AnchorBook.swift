@@ -32,6 +32,15 @@ struct AnchorBook: Sendable {
         self.bodies = bodies
     }
 
+    /// The book of `plan`, whose pages are at the files `other`'s plan had them at (a body edit
+    /// moves none), with the bodies of `bodies`.
+    init(plan: SitePlan, bodies: BodyStore, filesAs other: AnchorBook) {
+        items = plan.items
+        pages = plan.pages
+        targets = other.targets
+        self.bodies = bodies
+    }
+
     /// The source file shown by the page at `file` (site-relative), if it has a Markdown body.
     func sourcePath(of file: String) -> String? {
         switch targets[file] {

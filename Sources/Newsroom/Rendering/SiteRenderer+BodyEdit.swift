@@ -17,9 +17,12 @@ extension SiteRenderer {
             bannerShowing: model.bannerShowing, publication: model.publication, newsletterThankYou: model.newsletterThankYou,
             tagEntries: model.tagEntries, sitePages: model.sitePages, keptCards: model.keptCards, images: model.images
         )
-        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images)
+        let anchors = AnchorBook(plan: plan, bodies: source.bodies, filesAs: content.anchors)
+        var renderer = SiteRenderer(source: source, plan: plan, templates: templates, icons: icons, model: model, images: images, anchors: anchors)
         renderer.summaries = summaries
         renderer.keys = keys
+        renderer.sitemapSplitAbove = sitemapSplitAbove
+        renderer.sitemapFiles = sitemapFiles
         // Who links into what is worked out once per plan, then changed for the edited items.
         let links = renderer.content.links
         var linkers = fragmentLinkers ?? FragmentLinkers(plan: self.plan, links: links)
@@ -69,30 +72,23 @@ extension SiteRenderer {
         }
     }
 
-    /// After a body edit, what tells the path of a job's page when it is kept from the last
-    /// build without being keyed: a page the edit cannot have changed, which `keepAsBefore`
-    /// finds untouched. Nil for any other render. Holds only what it reads, so the render's
-    /// threads call it without copying the renderer for each page.
-    func keptAsBefore(listings: [Listing]) -> (@Sendable (Job) -> String?)? {
-        guard let editedPages, let keepAsBefore else { return nil }
+    /// After a body edit, the path of each job's page the edit cannot have changed, for the
+    /// session to keep from the last build without a key when nothing touched it since (nil for
+    /// a job that makes no single page or one the edit may change); nil for any other render.
+    func pagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [String?]? {
+        guard let editedPages, keepEachAsBefore != nil else { return nil }
         let itemFiles = plan.itemFiles, pageFiles = plan.pageFiles
-        return { job in
-            let path: String
-            switch job {
-            case .home: path = SitePlan.homeFile
-            case .tagIndex: path = SitePlan.tagsFile
-            case .notFound: path = SitePlan.notFoundFile
-            case .item(let position):
-                guard !editedPages.items.contains(position) else { return nil }
-                path = itemFiles[position]
-            case .page(let position):
-                guard !editedPages.pages.contains(position) else { return nil }
-                path = pageFiles[position]
-            case .listingPage(let index, let number): path = listings[index].file(page: number)
+        return ParallelMap.runs(over: jobs.count) { range in range.map { index -> String? in
+            switch jobs[index] {
+            case .home: return SitePlan.homeFile
+            case .tagIndex: return SitePlan.tagsFile
+            case .notFound: return SitePlan.notFoundFile
+            case .item(let position): return editedPages.items.contains(position) ? nil : itemFiles[position]
+            case .page(let position): return editedPages.pages.contains(position) ? nil : pageFiles[position]
+            case .listingPage(let index, let number): return listings[index].file(page: number)
             case .feeds, .sitemap, .alias, .copy: return nil
             }
-            return keepAsBefore([path]) ? path : nil
-        }
+        } }
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's
@@ -101,6 +97,7 @@ extension SiteRenderer {
         var renderer = self
         renderer.isFresh = nil
         renderer.keepAsBefore = nil
+        renderer.keepEachAsBefore = nil
         renderer.editedPages = nil
         renderer.previousWarnings = [:]
         return renderer

@@ -1,6 +1,7 @@
 import Foundation
 import NewsroomFeeds
 import NewsroomXML
+import NewsroomMustache
 
 extension SiteRenderer {
     /// The news feeds and each tag's, in every format.
@@ -72,6 +73,12 @@ extension SiteRenderer {
     /// The sitemap's files (see `SitemapLayout`) and `robots.txt`. With keys, each file whose key
     /// says nothing it lists changed is kept as the previous build wrote it.
     func renderSitemap(log: inout DiagnosticLog) -> [OutputFile] {
+        // A body edit changes no URL, card or date: the files are the last build's, which it
+        // found once for this plan.
+        if editedPages != nil, let keepAsBefore {
+            let paths = sitemapFiles.value(0) { Self.files(of: SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)) }
+            if keepAsBefore(paths) { return paths.map { OutputFile(path: $0, content: .kept) } }
+        }
         let layout = SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)
         // The parts' names depend on the items' years, known only now: the plan claimed
         // `sitemap.xml` alone, so a file of the site's with a part's name is caught here.
@@ -86,11 +93,7 @@ extension SiteRenderer {
             }
             if !clashes.isEmpty { return [] }
         }
-        // A body edit changes no URL, card or date.
-        if editedPages != nil, let keepAsBefore {
-            let paths = layout.parts.map(\.file) + (layout.isIndex ? [SitePlan.sitemapFile] : []) + [SitePlan.robotsFile]
-            if keepAsBefore(paths) { return paths.map { OutputFile(path: $0, content: .kept) } }
-        }
+        _ = sitemapFiles.value(0) { Self.files(of: layout) }
         var files: [OutputFile] = []
         func add(_ path: String, key: UInt64?, _ text: () -> String) {
             if let key, let isFresh, isFresh(path, key) {
@@ -112,5 +115,9 @@ extension SiteRenderer {
         // It names the sitemap by its absolute URL: the base URL, which the global key holds.
         add(SitePlan.robotsFile, key: keys?.global) { "User-agent: *\nAllow: /\n\nSitemap: \(linker.absolute(SitePlan.sitemapFile))\n" }
         return files
+    }
+
+    private static func files(of layout: SitemapLayout) -> [String] {
+        layout.parts.map(\.file) + (layout.isIndex ? [SitePlan.sitemapFile] : []) + [SitePlan.robotsFile]
     }
 }

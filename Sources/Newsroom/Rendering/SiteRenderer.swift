@@ -25,6 +25,9 @@ struct SiteRenderer: @unchecked Sendable {
     var isFresh: (@Sendable (String, UInt64) -> Bool)?
     /// Past this many URLs the sitemap is an index of parts (see `SitemapLayout`).
     var sitemapSplitAbove = SitemapLayout.singleFileLimit
+    /// The sitemap's files for this plan once they were worked out (under the key 0), shared by
+    /// the renderers a body edit makes from it (see `BodyEdit`).
+    var sitemapFiles = LockedMemo<Int, [String]>()
     /// The warnings of the previous build's pages, given again for the pages kept as they are;
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]
@@ -33,13 +36,16 @@ struct SiteRenderer: @unchecked Sendable {
     /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
     var editedPages: EditedPages?
     var keepAsBefore: (@Sendable ([String]) -> Bool)?
+    /// As `keepAsBefore`, for each path on its own, all recorded at once: whether each was kept.
+    var keepEachAsBefore: (@Sendable ([String]) -> [Bool])?
     /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
     var fragmentLinkers: FragmentLinkers?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
 
-    init(source: SiteSource, plan: SitePlan, templates: TemplateSet, icons: IconSprite, model: ViewModel, images: ImageCatalog = ImageCatalog()) {
+    /// - Parameter anchors: the anchor book for `plan` when it is known (see `BodyEdit`).
+    init(source: SiteSource, plan: SitePlan, templates: TemplateSet, icons: IconSprite, model: ViewModel, images: ImageCatalog = ImageCatalog(), anchors: AnchorBook? = nil) {
         self.images = images
         self.source = source
         self.plan = plan
@@ -50,7 +56,7 @@ struct SiteRenderer: @unchecked Sendable {
             markdown: source.bodies.markdown,
             links: ContentLinks(index: plan.index, linker: model.linker),
             folder: source.folder,
-            anchors: AnchorBook(plan: plan, bodies: source.bodies),
+            anchors: anchors ?? AnchorBook(plan: plan, bodies: source.bodies),
             images: images
         )
     }
@@ -245,10 +251,16 @@ struct SiteRenderer: @unchecked Sendable {
         let listings = plan.listings
         // Read through `shared`: a closure calling this value's methods would copy it for each page.
         let shared = SharedRun(renderer: self, count: jobs.count)
-        let keptAsBefore = keptAsBefore(listings: listings)
         let previousWarnings = self.previousWarnings
+        // After a body edit, the pages it cannot have changed are kept in one go, and only the
+        // others go through the rest.
+        var asBefore = [String?](repeating: nil, count: jobs.count)
+        if let candidates = pagesAsBefore(jobs, listings: listings), let keepEachAsBefore {
+            let indices = candidates.indices.filter { candidates[$0] != nil }
+            for (index, kept) in zip(indices, keepEachAsBefore(indices.map { candidates[$0]! })) where kept { asBefore[index] = candidates[index] }
+        }
         let pages = ParallelMap.run(jobs.count) { index -> PageState in
-            if let keptAsBefore, let path = keptAsBefore(jobs[index]) { return .kept(path) }
+            if asBefore[index] != nil { return .other }
             let renderer = shared.renderer
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
@@ -260,7 +272,9 @@ struct SiteRenderer: @unchecked Sendable {
             for position in shownItems(jobs[index], listings: listings) { shown[position] = true }
         }
         model.makeItemViews(summaries: summaries, for: shown.indices.filter { shown[$0] })
-        ParallelMap.forEach(jobs.count) { index in
+        let rendered = jobs.indices.filter { asBefore[$0] == nil }
+        ParallelMap.forEach(rendered.count) { number in
+            let index = rendered[number]
             var local = DiagnosticLog()
             let files: [OutputFile]
             switch pages[index] {
@@ -275,6 +289,11 @@ struct SiteRenderer: @unchecked Sendable {
             for file in files {
                 do { try stage(file) } catch { shared.fail(error) }
             }
+        }
+        for (index, path) in asBefore.enumerated() {
+            guard let path else { continue }
+            shared.record(index, page: path, diagnostics: previousWarnings[path] ?? [])
+            do { try stage(OutputFile(path: path, content: .kept)) } catch { shared.fail(error) }
         }
         for diagnostics in shared.diagnostics { log.add(contentsOf: diagnostics) }
         warnings = shared.warnings

@@ -46,14 +46,25 @@ struct SearchIndexFiles {
         }
         var manifest = OutputFile.text(Self.firstFile, SearchScript.manifest(parts))
         manifest.cacheKey = hasher.value
-        if let isFresh, isFresh(Self.firstFile, hasher.value) { manifest = OutputFile(path: Self.firstFile, content: .kept) }
+        if keptAsBefore([Self.firstFile]) || (isFresh?(Self.firstFile, hasher.value) ?? false) {
+            manifest = OutputFile(path: Self.firstFile, content: .kept)
+        }
         try stage(manifest)
         // Parts on every core, one batch at a time: merging a part's postings and writing its
         // script run on one.
         let batch = max(1, ProcessInfo.processInfo.activeProcessorCount)
         var anyWritten = false
-        for start in stride(from: 0, to: parts.count, by: batch) {
-            let numbers = Array(start..<min(start + batch, parts.count))
+        // After a body edit, a part holding no edited item is made from what it was made from.
+        let edited = renderer.editedPages.map { Set($0.items.map { String(plan.items[$0].date.year) }) }
+        let rebuilt = parts.indices.filter { number in
+            guard let edited, !edited.contains(parts[number].name), keptAsBefore([parts[number].file]) else { return true }
+            return false
+        }
+        for number in parts.indices where !rebuilt.contains(number) {
+            try stage(OutputFile(path: parts[number].file, content: .kept))
+        }
+        for start in stride(from: 0, to: rebuilt.count, by: batch) {
+            let numbers = Array(rebuilt[start..<min(start + batch, rebuilt.count)])
             let written = ParallelMap.run(numbers.count) { offset -> (OutputFile, DiagnosticLog) in
                 let number = numbers[offset]
                 var local = DiagnosticLog()
@@ -67,6 +78,13 @@ struct SearchIndexFiles {
             }
         }
         if anyWritten { termCache?.removeAll(except: Set(parts.map(\.name))) }
+    }
+
+    /// Whether a body edit (see `BodyEdit`) keeps the files at `paths` from the last build as
+    /// they are, untouched since; false for any other build.
+    private func keptAsBefore(_ paths: [String]) -> Bool {
+        guard renderer.editedPages != nil, let keepAsBefore = renderer.keepAsBefore else { return false }
+        return keepAsBefore(paths)
     }
 
     private static func isWritten(_ file: OutputFile) -> Bool {
@@ -121,7 +139,7 @@ struct SearchIndexFiles {
         let index = known.map { SearchIndex(documents, known: $0, body: body) } ?? SearchIndex(documents, body: body)
         log.add(contentsOf: found.diagnostics)
         if let termCache, known?.terms.keys != termKeys {
-            termCache.write(SearchPartTerms(of: index, keys: termKeys), part: name)
+            termCache.write({ SearchPartTerms(of: index, keys: termKeys) }, part: name)
         }
         var output = OutputFile.text(file, SearchScript.part(name, index))
         output.cacheKey = key ?? 0

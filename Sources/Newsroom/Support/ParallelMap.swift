@@ -11,6 +11,14 @@ enum ParallelMap {
         return results.values
     }
 
+    /// `map` over `0..<count` in a few long runs on all cores, for work too small to be a task
+    /// per index: `body` maps a range of indices; results in order.
+    static func runs<T>(over count: Int, _ body: (Range<Int>) -> [T]) -> [T] {
+        let runs = 8, size = (count + runs - 1) / runs
+        guard count > 0 else { return [] }
+        return run(runs) { run in body(min(count, run * size)..<min(count, run * size + size)) }.flatMap { $0 }
+    }
+
     /// `body` for each of `0..<count` on all cores; returns when all are done.
     static func forEach(_ count: Int, _ body: (Int) -> Void) {
         withoutActuallyEscaping(body) { body in
