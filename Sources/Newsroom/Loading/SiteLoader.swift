@@ -29,6 +29,10 @@ enum SiteLoader {
         let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &other)
 
         let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &other)
+        // The item files are looked at while the records are still being decoded, which would
+        // otherwise leave a core waiting.
+        let siteFolder = fileSystem.openFolder(site.url.path)
+        let fingerprints = ParallelMap.run(sources.count) { ItemCache.Fingerprint.of(fileSystem.status(sources[$0].markdownPath, in: siteFolder)) }
         let cache = decoding?.wait() ?? ItemCache()
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
@@ -44,7 +48,7 @@ enum SiteLoader {
             bundleFiles[bundle] = files
             other.add(contentsOf: diagnostics)
         }
-        let (items, records) = loadItems(sources, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        let (items, records) = loadItems(sources, fingerprints: fingerprints, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
         let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &other).compactMap { path -> Page? in
             guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &other) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)
@@ -99,7 +103,8 @@ enum SiteLoader {
             guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
             loaded.sources.insert(source, at: sourceIndex)
-            let record = loadItem(source, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem)
+            let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(path, in: siteFolder))
+            let record = loadItem(source, fingerprint: fingerprint, site: site, dates: dates, host: host, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
                 loaded.source.itemCache.records[path] = record
             } else {
@@ -124,14 +129,13 @@ enum SiteLoader {
     }
 
     /// Loads the items of `sources`, reusing the record in `cache` of each file whose size,
-    /// time and inode are as they were.
-    private static func loadItems(_ sources: [NewsItemLoader.Source], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
+    /// time and inode (its entry in `fingerprints`, nil for a file that could not be looked at)
+    /// are as they were.
+    private static func loadItems(_ sources: [NewsItemLoader.Source], fingerprints: [ItemCache.Fingerprint?], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
         let dates = DateParser(timeZone: config.timeZone)
-        let siteFolder = fileSystem.openFolder(site.url.path)
         let host = ItemIDs.host(of: config.baseURL)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
-            let source = sources[index]
-            let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
+            let source = sources[index], fingerprint = fingerprints[index]
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 // A record read from the state file has no derived id (it is not stored). It is
                 // given before the item is shared by the list and the records: given after, each
@@ -143,7 +147,7 @@ enum SiteLoader {
                 }
                 return (record, true)
             }
-            return (loadItem(source, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
+            return (loadItem(source, fingerprint: fingerprint, site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
         }
         var items: [NewsItem] = []
         var records = ItemCache()
@@ -163,10 +167,10 @@ enum SiteLoader {
     }
 
     /// Reads one item file, parsing its body into `store` and giving it its derived id (made
-    /// with `host`) when it has none of its own; the record's fingerprint has a size of -1 when
-    /// the file could not be looked at (then it is not kept for the next build).
-    private static func loadItem(_ source: NewsItemLoader.Source, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
-        let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(source.markdownPath, in: siteFolder))
+    /// with `host`) when it has none of its own. `fingerprint` is the file's, taken before it is
+    /// read; nil when it could not be looked at, and the record's then has a size of -1 (it is
+    /// not kept for the next build).
+    private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: ItemCache.Fingerprint?, site: SourceFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
         var local = DiagnosticLog()
         var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
         if let body = item?.body {

@@ -19,7 +19,8 @@ final class ManifestLedger: Sendable {
     }
 
     /// The previous build's files that may have changed on disk since it made or checked them,
-    /// when that is known (`serve` watches its output): the others are kept without a look.
+    /// when that is known (`serve` watches its output, `OutputCheck` looked at them while the
+    /// site was planned): the others are kept without a look.
     let touched: Set<String>?
 
     /// - Parameter reported: the paths (relative) reported changed in the output folder since

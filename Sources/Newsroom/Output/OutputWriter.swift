@@ -19,7 +19,8 @@ public struct OutputWriter: Sendable {
     /// can tell the pages to reload first.
     var defersState = false
     /// The paths (relative) reported changed in an existing output folder since the build that
-    /// left the state given to `begin` began checking its files, when known (see `OutputWatch`).
+    /// left the state given to `begin` began checking its files, when known (see `OutputWatch`),
+    /// or those found changed by an `OutputCheck` of that state.
     var reportedChanges: Set<String>?
     var fileSystem: FileSystem
 
