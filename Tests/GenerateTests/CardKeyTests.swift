@@ -42,13 +42,9 @@ import Testing
         var options = site.options()
         options.includeDrafts = true
         options.includeFuture = true
-        var run = BuildRun(options: options, engine: .builtIn)
-        let loaded = run.load(reusing: nil)
-        let source = try #require(loaded)
-        let inputs = run.inputs(of: source, digest: false)
-        let planned = run.plan(source, inputs: inputs)
-        var renderer = try #require(planned, "\(run.finished().diagnostics)")
-        renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing) { _, _ in false }
+        let planned = try PlannedSite(options)
+        var renderer = planned.renderer
+        renderer.enableCache(publication: planned.inputs.publication, bannerShowing: planned.inputs.bannerShowing) { _, _ in false }
         let card = renderer.model.card(0, summary: renderer.summaries[0]).foundationValue(links: \.asWritten)
         var fields: [String: String] = [:]
         for (name, value) in card {

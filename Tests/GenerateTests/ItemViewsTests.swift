@@ -21,12 +21,9 @@ import Testing
         defer { site.delete() }
         var options = site.options()
         options.keptCards = keptCards
-        var run = BuildRun(options: options, engine: .builtIn)
-        let loaded = run.load(reusing: nil)
-        let source = try #require(loaded)
-        let inputs = run.inputs(of: source, digest: false)
-        let planned = run.plan(source, inputs: inputs)
-        var renderer = try #require(planned, "\(run.finished().diagnostics)")
+        let planned = try PlannedSite(options)
+        var renderer = planned.renderer
+        let inputs = planned.inputs
         renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, isFresh: isFresh)
         var log = DiagnosticLog()
         _ = renderer.render(log: &log)
@@ -52,15 +49,11 @@ import Testing
     @Test func aBuildLetsGoOfTheViewsOnceThePagesAreRendered() throws {
         let site = try TestSite(Self.siteText)
         defer { site.delete() }
-        var run = BuildRun(options: site.options(), engine: .builtIn)
-        let loaded = run.load(reusing: nil)
-        let source = try #require(loaded)
-        let inputs = run.inputs(of: source)
-        let planned = run.plan(source, inputs: inputs)
-        var renderer = try #require(planned, "\(run.finished().diagnostics)")
-        let session = try run.checkedOutput().begin()
+        var planned = try PlannedSite(site.options(), digest: true)
+        var renderer = planned.renderer
+        let session = try planned.run.checkedOutput().begin()
         defer { session.abort() }
-        let rendered = try run.render(&renderer, into: session, inputs: inputs)
+        let rendered = try planned.run.render(&renderer, into: session, inputs: planned.inputs)
         #expect(rendered)
         #expect(renderer.model.itemViews.dates.isEmpty)
         #expect(renderer.model.itemViews.cards.isEmpty)

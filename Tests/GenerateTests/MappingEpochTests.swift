@@ -42,12 +42,9 @@ import Testing
 
     /// Each page's render key when the build follows one that left `previous`.
     static func pageKeys(_ site: TestSite, after previous: MappingEpoch) throws -> (keys: [String: UInt64], epoch: MappingEpoch) {
-        var run = BuildRun(options: site.options(), engine: .builtIn)
-        let loaded = run.load(reusing: nil)
-        let source = try #require(loaded)
-        let inputs = run.inputs(of: source, digest: false)
-        let planned = run.plan(source, inputs: inputs)
-        var renderer = try #require(planned)
+        let planned = try PlannedSite(site.options())
+        var renderer = planned.renderer
+        let inputs = planned.inputs
         let epoch = MappingEpoch.following(previous, index: renderer.plan.index)
         let seen = SeenKeys()
         renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: epoch.digest) { path, key in

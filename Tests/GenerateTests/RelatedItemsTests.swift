@@ -14,11 +14,7 @@ import Testing
         }
         let site = try TestSite(text)
         defer { site.delete() }
-        var run = BuildRun(options: site.options(), engine: .builtIn)
-        let loaded = run.load(reusing: nil)
-        let source = try #require(loaded)
-        let planned = run.plan(source, inputs: run.inputs(of: source, digest: false))
-        let renderer = try #require(planned)
+        let renderer = try PlannedSite(site.options()).renderer
         // Newest first: position 0 is i6 (c), 1 is i5 (a, b, c), 2 is i4 (b), 3 is i3 (a, b), 4 is i2 (a), 5 is i1 (a, b).
         #expect(renderer.relatedItems(1) == [3, 5, 0])
         #expect(renderer.relatedItems(0) == [1])
