@@ -62,9 +62,8 @@ public final class LiveSite: @unchecked Sendable {
     /// reported. Done after the pages were told to reload, so no rebuild waits for it.
     private func watchOutput() {
         guard let state = memory.state, let watch = OutputWatch(folder: options.output) else { return }
-        let fileSystem = options.fileSystem
-        let root = fileSystem.openFolder(options.output.standardizedFileURL.resolvingSymlinksInPath().path)
-        foundChanged = Set(state.manifest.entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
+        let folder = options.output.standardizedFileURL.resolvingSymlinksInPath().path
+        foundChanged = state.manifest.filesNotOnDisk(inFolder: folder, fileSystem: options.fileSystem)
         outputWatch = watch
     }
 }

@@ -22,6 +22,13 @@ struct OutputManifest: Equatable {
     }
 
     var entries: [String: Entry] = [:]
+
+    /// The paths of the files in the folder at `path` that are not on disk as recorded (see
+    /// `Entry.isOnDisk`): edited, replaced or removed since.
+    func filesNotOnDisk(inFolder path: String, fileSystem: FileSystem) -> Set<String> {
+        let root = fileSystem.openFolder(path)
+        return Set(entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
+    }
     /// The `BuildDigest` of the inputs these files were made from, written in the same file so
     /// the two can never disagree (nil in manifests of builds that did not record one).
     var digest: UInt64?

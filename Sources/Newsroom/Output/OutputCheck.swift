@@ -16,14 +16,7 @@ struct OutputCheck {
         guard !state.manifest.entries.isEmpty else { return nil }
         self.state = state
         let manifest = state.manifest
-        work = BackgroundWork {
-            let root = fileSystem.openFolder(folder.path)
-            var changed: Set<String> = []
-            for (path, entry) in manifest.entries where !entry.isOnDisk(as: fileSystem.status(path, in: root)) {
-                changed.insert(path)
-            }
-            return changed
-        }
+        work = BackgroundWork { manifest.filesNotOnDisk(inFolder: folder.path, fileSystem: fileSystem) }
     }
 
     /// The files of the state that were not on disk as it recorded them (waits for the check).

@@ -14,8 +14,7 @@ enum BuiltOutput {
         guard !manifest.entries.isEmpty else {
             throw PublishError("\(statePath): the build manifest is unreadable (damaged, or written by another version of generate): run generate again before publishing")
         }
-        let root = fileSystem.openFolder(output.path)
-        let changed = manifest.entries.keys.sorted().filter { !manifest.entries[$0]!.isOnDisk(as: fileSystem.status($0, in: root)) }
+        let changed = manifest.filesNotOnDisk(inFolder: output.path, fileSystem: fileSystem).sorted()
         if let first = changed.first {
             let more = changed.count > 1 ? " (and \(changed.count - 1) more)" : ""
             throw PublishError("\(output.appendingPathComponent(first).path)\(more) is not as the last generate left it: run generate again before publishing")
