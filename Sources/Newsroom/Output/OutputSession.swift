@@ -64,17 +64,12 @@ extension OutputSession {
     /// reported it touched since: for files known to be made from what they were made from
     /// then. False, keeping none, when any is not.
     func keepAsBefore(_ paths: [String]) -> Bool {
-        if paths.count == 1 {
-            guard !ledger.mayHaveChanged(paths[0]), let entry = ledger.previous.entries[paths[0]] else { return false }
-            ledger.keep(paths[0], entry)
-            return true
-        }
-        var entries: [OutputManifest.Entry] = []
+        var kept: [(String, OutputManifest.Entry)] = []
         for path in paths {
             guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
-            entries.append(entry)
+            kept.append((path, entry))
         }
-        for (path, entry) in zip(paths, entries) { ledger.keep(path, entry) }
+        ledger.keep(kept)
         return true
     }
 
