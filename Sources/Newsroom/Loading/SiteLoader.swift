@@ -84,7 +84,7 @@ enum SiteLoader {
         loaded.source.itemCache.changed = !changed.isEmpty
         // The ids check depends on each item's path, id and where the id is written: with those
         // as they were for every item read again, it reports what it reported last time.
-        var idsAsBefore = loaded.idDiagnostics != nil
+        var idsChanged = loaded.idDiagnostics == nil
         for path in changed.sorted() {
             // Both lists are in the folder's order, so the item's place is found by its name.
             let name = NewsItemLoader.entryName(of: path)
@@ -96,11 +96,11 @@ enum SiteLoader {
                 let item = loaded.source.items.remove(at: itemIndex)
                 before = (item.id, item.idLocation)
             }
-            // Until the item is read again and found with the same id.
-            let idsWereAsBefore = idsAsBefore
-            idsAsBefore = false
             loaded.source.itemCache.records[path] = nil
-            guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else { continue }
+            guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else {
+                idsChanged = true
+                continue
+            }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
             loaded.sources.insert(source, at: sourceIndex)
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(path, in: siteFolder))
@@ -112,13 +112,13 @@ enum SiteLoader {
             }
             if let item = record.item {
                 loaded.source.items.insert(item, at: itemIndex)
-                idsAsBefore = idsWereAsBefore && before.map { $0.id == item.id && $0.location == item.idLocation } == true
             }
+            if before.map({ $0.id != record.item?.id || $0.location != record.item?.idLocation }) ?? true { idsChanged = true }
         }
         for record in loaded.source.itemCache.records.values where !record.diagnostics.isEmpty {
             log.add(contentsOf: record.diagnostics)
         }
-        if !idsAsBefore || loaded.idDiagnostics == nil {
+        if idsChanged {
             var ids = DiagnosticLog()
             ItemIDs.check(loaded.source.items, host: host, folder: site, log: &ids)
             loaded.idDiagnostics = ids.diagnostics
