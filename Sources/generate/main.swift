@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Newsroom
 
 /// Parses and runs a command. Usage errors exit 2 (swift-argument-parser's own code is 64);
 /// content errors exit 1.
@@ -20,4 +21,5 @@ func runGenerate() async {
     }
 }
 
+ProcessMemory.limitRetainedMemory()
 await runGenerate()
