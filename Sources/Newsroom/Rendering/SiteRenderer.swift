@@ -90,13 +90,13 @@ struct SiteRenderer: @unchecked Sendable {
         switch job {
         case .home:
             let shown = plan.items.indices.prefix(config.perPage)
-            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)]), nil)
+            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)], layout: "home"), nil)
         case .tagIndex:
             guard let keys else { return (SitePlan.tagsFile, nil, nil) }
             let counts = (plan.tagListings + plan.yearListings).map { "\($0.key)=\($0.items.count)" }
-            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts), nil)
+            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts, layout: "tags"), nil)
         case .notFound:
-            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: []), nil)
+            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [], layout: "404"), nil)
         case .item(let position):
             guard let keys else { return (plan.itemFiles[position], nil, nil) }
             let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
@@ -109,7 +109,7 @@ struct SiteRenderer: @unchecked Sendable {
         case .page(let position):
             guard let keys else { return (plan.pageFiles[position], nil, nil) }
             let page = plan.pages[position]
-            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)), nil)
+            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, layout: page.layout, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)), nil)
         case .listingPage(let index, let number):
             let listing = listings[index]
             guard let keys else { return (listing.file(page: number), nil, nil) }
@@ -122,7 +122,7 @@ struct SiteRenderer: @unchecked Sendable {
                 // The news index lists the years and a year its months, each with its count.
                 if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
             }
-            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra), nil)
+            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra, layout: "list"), nil)
         case .feeds, .sitemap, .alias, .copy:
             return nil
         }
@@ -189,7 +189,7 @@ struct SiteRenderer: @unchecked Sendable {
                     return (positions, extra + [String(keys.mapping)])
                 }()
                 shownBy[listing.folder] = shown
-                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
+                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra, layout: nil))
             }
             var stale = Set<String>()
             for (file, key) in keyed {
@@ -321,7 +321,7 @@ struct SiteRenderer: @unchecked Sendable {
         computeSummaries()
         keys = RenderKeys(
             source: source, plan: plan, sitePages: model.sitePages, thankYou: model.newsletterThankYou, summaries: summaries,
-            publication: publication, bannerShowing: bannerShowing, mapping: mapping, images: images.digest
+            publication: publication, bannerShowing: bannerShowing, mapping: mapping, images: images.digest, layouts: templates.layoutKeys
         )
         self.isFresh = isFresh
     }
