@@ -39,7 +39,10 @@ public enum Generator {
     /// (`live.state` is then nil until it is).
     static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        if serving { run.laterWrites = live.laterWrites }
+        if serving {
+            run.laterWrites = live.laterWrites
+            run.renderedBodies = live.renderedBodies
+        }
         var remembered = live.state, kept = live.site
         var planned = live.rendered
         live.state = nil

@@ -81,6 +81,17 @@ struct RenderKeys: Sendable {
         return hasher.value
     }
 
+    /// An item's body as written for its page at `file` (see `RenderedBodies`): what it links
+    /// to and how is in `global` and `mapping`, what its `#fragment` links check in `linked`.
+    func body(file: String, contentHash: UInt64, linked: [UInt64]) -> UInt64 {
+        var hasher = start("body", layout: nil)
+        hasher.combine(mapping)
+        hasher.combine(file)
+        hasher.combine(contentHash)
+        for hash in linked { hasher.combine(hash) }
+        return hasher.value
+    }
+
     func page(contentHash: UInt64, layout: String, linked: [UInt64] = []) -> UInt64 {
         var hasher = start("page", layout: layout)
         hasher.combine(mapping)

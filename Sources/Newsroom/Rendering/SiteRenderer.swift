@@ -40,6 +40,8 @@ struct SiteRenderer: @unchecked Sendable {
     var keepEachAsBefore: (@Sendable ([String]) -> [Bool])?
     /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
     var fragmentLinkers: FragmentLinkers?
+    /// The item bodies `serve` keeps between rebuilds (see `RenderedBodies`); nil in a build.
+    var renderedBodies: RenderedBodies?
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -220,7 +222,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// The content hashes of the items and pages a body links to with a `#fragment` (its
     /// fragment checks depend on their ids; see `AnchorBook`).
-    private func linkedContentHashes(_ paths: [String], sourcePath: String) -> [UInt64] {
+    func linkedContentHashes(_ paths: [String], sourcePath: String) -> [UInt64] {
         guard keys != nil, !paths.isEmpty else { return [] }
         let files = paths.compactMap { path -> String? in
             guard case .target(let file, _) = content.links.resolve(path, isImage: false, sourcePath: sourcePath) else { return nil }
