@@ -8,7 +8,7 @@ struct BuildRun {
     let engine: TemplateSet.Engine
     var result = BuildResult()
     private var log = DiagnosticLog()
-    private var clock = StageClock()
+    var clock = StageClock()
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
     private(set) var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?

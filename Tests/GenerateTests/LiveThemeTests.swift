@@ -86,4 +86,90 @@ import Testing
         #expect(live.rebuild(changed: LiveOutputTests.reported(site)).succeeded)
         Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, "body edit after the fix")
     }
+
+    static let first = "news/2023/03/first/index.html", second = "news/2023/04/second/index.html"
+
+    /// A live site that puts open pages first from a single other page to render, whose
+    /// staged page writes fail while `failing` is set.
+    final class Flag: Sendable {
+        private let value = Mutex(false)
+        var isSet: Bool {
+            get { value.withLock { $0 } }
+            set { value.withLock { $0 = newValue } }
+        }
+    }
+
+    static func firstPagesSite(_ site: TestSite, failing: Flag = Flag()) -> LiveSite {
+        var options = site.options()
+        options.imageCache = site.root.appendingPathComponent("live-cache")
+        options.secondPassFrom = 1
+        let local = options.fileSystem
+        options.fileSystem.write = { path, folder, fill in
+            if path.hasSuffix(StagedSession.stagedSuffix), failing.isSet { throw OutputError("refused by the test") }
+            return try local.write(path, folder, fill)
+        }
+        return LiveSite(options: options)
+    }
+
+    static func editItemLayout(_ site: TestSite, _ text: String) throws -> Set<String> {
+        let file = site.themes.appendingPathComponent("minimal/layouts/item.mustache")
+        try (String(contentsOf: file, encoding: .utf8) + text).write(to: file, atomically: true, encoding: .utf8)
+        return [file.standardizedFileURL.path]
+    }
+
+    @Test func anOpenPageIsInPlaceBeforeTheOthers() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let live = Self.firstPagesSite(site)
+        #expect(live.rebuild().succeeded)
+        let changed = try Self.editItemLayout(site, "<p>open first</p>\n")
+        var calls: [Set<String>?] = []
+        let result = live.rebuild(changed: changed, openPages: [Self.first]) { result in
+            calls.append(result.pagesToFollow)
+            #expect(result.succeeded, "\(result.diagnostics)")
+            let secondDone = site.read(Self.second)?.contains("<p>open first</p>") == true
+            #expect(site.read(Self.first)?.contains("<p>open first</p>") == true)
+            #expect(secondDone == (calls.count == 2))
+        }
+        #expect(result.succeeded, "\(result.diagnostics)")
+        #expect(calls == [[Self.second], nil])
+        #expect(result.stageTimes.map(\.stage).contains("first render"))
+        Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, "both passes")
+        // The state saved is the one a plain build starts from: it has nothing to write.
+        #expect(site.build().report.written == 0)
+        // With no page open, or too few pages for a second pass, one pass does it all.
+        var one = 0
+        #expect(live.rebuild(changed: try Self.editItemLayout(site, "<p>none open</p>\n")) { _ in one += 1 }.succeeded)
+        let plain = Self.liveSite(site).0
+        #expect(plain.rebuild().succeeded)
+        #expect(plain.rebuild(changed: try Self.editItemLayout(site, "<p>few</p>\n"), openPages: [Self.first]) { _ in one += 1 }.succeeded)
+        #expect(one == 2)
+        Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, "one pass")
+    }
+
+    /// The second pass fails: the open page is new, the other as it was, and both the live
+    /// site and a plain build started from the state the first pass saved finish the job.
+    @Test(arguments: ["serve", "generate"])
+    func aFailedSecondPassIsFinishedByTheNextBuild(_ next: String) throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        let failing = Flag()
+        let live = Self.firstPagesSite(site, failing: failing)
+        #expect(live.rebuild().succeeded)
+        let changed = try Self.editItemLayout(site, "<p>half</p>\n")
+        let result = live.rebuild(changed: changed, openPages: [Self.first]) { result in
+            if result.pagesToFollow != nil { failing.isSet = true }
+        }
+        failing.isSet = false
+        #expect(!result.succeeded)
+        #expect(site.read(Self.first)?.contains("<p>half</p>") == true)
+        #expect(site.read(Self.second)?.contains("<p>half</p>") == false)
+        if next == "serve" {
+            #expect(live.rebuild(changed: []).succeeded)
+        } else {
+            let plain = site.build()
+            #expect(plain.succeeded && !plain.reusedOutput, "\(plain.diagnostics)")
+        }
+        Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, next)
+    }
 }

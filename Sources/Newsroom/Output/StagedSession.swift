@@ -29,7 +29,8 @@ final class StagedSession: OutputSession {
     let ledger: ManifestLedger
     let fileSystem: FileSystem
     let root: OpenFolder
-    private let lock: FileLock
+    /// Held from `begin` until the state is saved or the session aborted.
+    private let lock: Mutex<FileLock?>
     private let marker: URL
     private let defersState: Bool
     private let folders: FolderMaker
@@ -42,7 +43,7 @@ final class StagedSession: OutputSession {
     init(folder: URL, lock: FileLock, fileSystem: FileSystem, previous state: IncrementalState, defersState: Bool = false, reported: Set<String>? = nil) throws {
         self.folder = folder
         self.defersState = defersState
-        self.lock = lock
+        self.lock = Mutex(lock)
         self.fileSystem = fileSystem
         self.marker = folder.appendingPathComponent(Self.markerName)
         if fileSystem.status(marker.path) != nil {
@@ -119,7 +120,7 @@ final class StagedSession: OutputSession {
             try state.write(in: folder, staging: marker.path + "/state", fileSystem: fileSystem)
         }
         try? FileManager.default.removeItem(at: marker)
-        withExtendedLifetime(lock) {}
+        lock.withLock { $0 = nil }
     }
 
     /// Nothing to do: `commit` put the files in place.
@@ -130,7 +131,7 @@ final class StagedSession: OutputSession {
         discard(staged.withLock { $0 }.map(\.staging))
         folders.removeCreated()
         try? FileManager.default.removeItem(at: marker)
-        withExtendedLifetime(lock) {}
+        lock.withLock { $0 = nil }
     }
 
     /// Removes staged files (paths relative to the output folder).

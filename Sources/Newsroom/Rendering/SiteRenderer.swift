@@ -42,6 +42,10 @@ struct SiteRenderer: @unchecked Sendable {
     var fragmentLinkers: FragmentLinkers?
     /// The item bodies `serve` keeps between rebuilds (see `RenderedBodies`); nil in a build.
     var renderedBodies: RenderedBodies?
+    /// In a first pass (see `FirstPages`): the pages to render now; the other pages whose keys
+    /// changed are kept as they were and listed in `deferredPages`, when enough to be worth it.
+    var firstPass: FirstPass?
+    private(set) var deferredPages: Set<String> = []
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -261,13 +265,14 @@ struct SiteRenderer: @unchecked Sendable {
             let indices = candidates.indices.filter { candidates[$0] != nil }
             for (index, kept) in zip(indices, keepEachAsBefore(indices.map { candidates[$0]! })) where kept { asBefore[index] = candidates[index] }
         }
-        let pages = ParallelMap.run(jobs.count) { index -> PageState in
+        var pages = ParallelMap.run(jobs.count) { index -> PageState in
             if asBefore[index] != nil { return .other }
             let renderer = shared.renderer
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key, page.related)
         }
+        deferredPages = firstPass.map { keepForLater(&pages, first: $0) } ?? []
         var shown = [Bool](repeating: false, count: plan.items.count)
         for (index, state) in pages.enumerated() {
             guard case .stale = state else { continue }
@@ -304,7 +309,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// A job's page before rendering: kept from the previous build, to be rendered with its
     /// key, or not a single page (see `page(of:listings:)`).
-    private enum PageState {
+    enum PageState {
         case kept(String)
         case stale(String, UInt64?, [Int]?)
         case other
