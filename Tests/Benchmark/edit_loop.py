@@ -50,6 +50,12 @@ def timed_edit(port, known, path, transform, page=None):
     global extra_builds
     with open(path, encoding="utf-8") as f:
         text = transform(f.read())
+    # The last rebuild's line comes once its state is saved: the edit starts when serve is idle.
+    for _ in range(600):
+        with open(timed_edit.log) as f:
+            if len(f.read().strip().splitlines()) >= known:
+                break
+        time.sleep(0.01)
     while True:
         result = {}
         def waiter():
@@ -100,6 +106,7 @@ def main():
         if not match:
             sys.exit(f"serve did not start: {line!r}; see {work}/serve.log")
         port = int(match.group(1))
+        timed_edit.log = f"{work}/serve.log"
         body, _ = wait_for_build(port, -1)
         known = build_number(body)
         print(f"first build and start: {time.monotonic() - started:.2f} s")

@@ -7,22 +7,12 @@ import Testing
 /// edit reaches render again, their bodies as kept from the last render (no Markdown is parsed
 /// again), and the output is a clean build's.
 @Suite struct LiveThemeTests {
-    /// The Markdown texts parsed, in order.
-    final class Parses: Sendable {
-        let texts = Mutex<[String]>([])
-        func take() -> [String] {
-            texts.withLock { texts in
-                defer { texts = [] }
-                return texts
-            }
-        }
-    }
-
-    static func liveSite(_ site: TestSite) -> (LiveSite, Parses) {
-        let parses = Parses()
+    /// A live site, and the Markdown texts it parses, in order.
+    static func liveSite(_ site: TestSite) -> (LiveSite, LiveOutputTests.Looked) {
+        let parses = LiveOutputTests.Looked()
         var options = site.options()
         options.imageCache = site.root.appendingPathComponent("live-cache")
-        options.bodies.onParse = { text in parses.texts.withLock { $0.append(text) } }
+        options.bodies.onParse = { text in parses.paths.withLock { $0.append(text) } }
         return (LiveSite(options: options), parses)
     }
 
