@@ -59,7 +59,11 @@ public final class PreviewServer: @unchecked Sendable {
             // The raw target keeps a trailing slash (FlyingFox's `path` drops it).
             let raw = request.target.rawValue.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
             // A page still to be put in place by the rebuild under way is served once it is.
-            if case .file(let file) = files.target(of: raw) { await pending.ready(file) }
+            switch files.target(of: raw) {
+            case .file(let file): await pending.ready(file)
+            case .missing: await pending.ready(StaticFiles.notFoundPage)
+            case .folder, .refused: break
+            }
             return files.response(for: raw, status: currentStatus)
         }
         self.server = server

@@ -59,8 +59,11 @@ struct StaticFiles: Sendable {
         }
     }
 
+    /// What a missing path is answered with.
+    static let notFoundPage = "404.html"
+
     private func notFound(_ status: PreviewServer.Status) -> HTTPResponse {
-        let page = root.appendingPathComponent("404.html")
+        let page = root.appendingPathComponent(Self.notFoundPage)
         let data = FileManager.default.contents(atPath: page.path) ?? Data("<!DOCTYPE html><title>Not found</title><h1>Not found</h1>\n".utf8)
         return self.page(data, path: page.path, code: .notFound, status: status)
     }

@@ -127,6 +127,10 @@ import Testing
         Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, "both passes")
         // The state saved is the one a plain build starts from: it has nothing to write.
         #expect(site.build().report.written == 0)
+        // A body edit starts from the plan the second pass rendered.
+        try LiveOutputTests.edit(site, "After both passes.")
+        #expect(live.rebuild(changed: LiveOutputTests.reported(site), openPages: [Self.first]).succeeded)
+        Fixtures.expectSameFiles(site.outputTree(), as: LiveSiteTests.cleanBuild(of: site).1, "body edit after both passes")
         // With no page open, or too few pages for a second pass, one pass does it all.
         var one = 0
         #expect(live.rebuild(changed: try Self.editItemLayout(site, "<p>none open</p>\n")) { _ in one += 1 }.succeeded)
