@@ -19,35 +19,41 @@ extension BuildRun {
     /// session the render ended in, to be committed; nil when a page had errors.
     mutating func render(_ renderer: inout SiteRenderer, into session: OutputSession, inputs: Inputs, first: FirstPages?, live: inout LiveMemory, writer: OutputWriter, source: SiteSource) throws -> OutputSession? {
         guard let first else { return try render(&renderer, into: session, inputs: inputs) ? session : nil }
-        renderer.firstPass = SiteRenderer.FirstPass(paths: first.paths, worthFrom: options.secondPassFrom)
-        renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
-        defer {
-            renderer.firstPass = nil
-            renderer.keepEachAsBefore = nil
-        }
         let stagesBefore = result.stageTimes.count
-        guard try render(&renderer, into: session, inputs: inputs) else { return nil }
-        let later = renderer.deferredPages
+        guard let later = try renderFirst(&renderer, first.paths, into: session, inputs: inputs) else { return nil }
         guard !later.isEmpty else { return session }
         var partial = inputs
         partial.digest = nil
         try commit(session, renderer: renderer, source: source, inputs: partial)
         live.leave(session, in: writer.folder, saved: false)
-        var sofar = result
-        sofar.pagesToFollow = later
-        first.committed(sofar)
+        var firstResult = result
+        firstResult.pagesToFollow = later
+        first.committed(firstResult)
         live.laterWrites.run()
         try live.saveState()
         clock.lap("state", into: &result)
         for index in result.stageTimes.indices.dropFirst(stagesBefore) { result.stageTimes[index].stage = "first " + result.stageTimes[index].stage }
-        renderer.firstPass = nil
-        renderer.keepEachAsBefore = nil
-        // Nothing but this build wrote the output since the state just saved was recorded.
+        // The files the state just saved lists are as it records them, but for changes made
+        // since by hand, which the output watch reports to the next rebuild.
         var next = writer
         next.reportedChanges = []
         let previous = live.state ?? IncrementalState.read(in: writer.folder)
         live.state = nil
         let second = try next.begin(previous: previous)
         return try render(&renderer, into: second, inputs: inputs) ? second : nil
+    }
+
+    /// Renders into `session` the pages of `paths` among those whose keys changed, keeping the
+    /// others as they were when there are enough of them; the pages kept for later (none when
+    /// the render was whole), or nil when a page had errors.
+    private mutating func renderFirst(_ renderer: inout SiteRenderer, _ paths: Set<String>, into session: OutputSession, inputs: Inputs) throws -> Set<String>? {
+        renderer.firstPass = SiteRenderer.FirstPass(paths: paths, worthFrom: options.secondPassFrom)
+        renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
+        defer {
+            renderer.firstPass = nil
+            renderer.keepEachAsBefore = nil
+        }
+        guard try render(&renderer, into: session, inputs: inputs) else { return nil }
+        return renderer.deferredPages
     }
 }
