@@ -8,7 +8,7 @@ struct BuildRun {
     let engine: TemplateSet.Engine
     var result = BuildResult()
     private var log = DiagnosticLog()
-    private var clock = StageClock()
+    var clock = StageClock()
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
     private(set) var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?
@@ -16,6 +16,8 @@ struct BuildRun {
     var writesImageCache = true
     /// Where the search terms' cache waits to be written, when not at once (see `LiveSite`).
     var laterWrites: LaterWrites?
+    /// The item bodies `serve` keeps between rebuilds (see `RenderedBodies`).
+    var renderedBodies: RenderedBodies?
     /// The link map's epoch this build keys its pages with and leaves for the next.
     private(set) var mapping = MappingEpoch()
 
@@ -186,6 +188,7 @@ struct BuildRun {
             renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: mapping.digest, isFresh: isFresh)
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
+        renderer.renderedBodies = renderedBodies
         // A file that cannot be staged stops the build with the session rolled back.
         do {
             try renderer.render(log: &log) { file in

@@ -33,6 +33,9 @@ public struct GenerateOptions: Sendable {
     var searchSplitAbove = SearchIndexFiles.defaultSplitAbove
     /// Past this many URLs the sitemap is an index of parts (tests lower it; see `SitemapLayout`).
     var sitemapSplitAbove = SitemapLayout.singleFileLimit
+    /// In `serve`, from this many other pages to render again the pages open in a browser are
+    /// put in place first (tests lower it; see `FirstPages`).
+    var secondPassFrom = SiteRenderer.pagesWorthASecondPass
 
     public init(site: SourceFolder, themes: SourceFolder, output: URL, now: Date) {
         self.site = site
@@ -63,6 +66,9 @@ public struct BuildResult: Sendable {
     /// The pages `serve` keyed again after an edit of item bodies alone, the last build's plan
     /// kept (see `BodyEdit`); nil when it planned the site.
     var editedPages: SiteRenderer.EditedPages?
+    /// After `serve` put the pages open in a browser in place first (see `FirstPages`): the
+    /// pages still to render and put in place; nil once the output is whole.
+    public var pagesToFollow: Set<String>?
 
     public var succeeded: Bool {
         outputError == nil && !diagnostics.contains { $0.severity == .error }

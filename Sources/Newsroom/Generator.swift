@@ -37,9 +37,14 @@ public enum Generator {
     /// site otherwise). Leaves in `live` the site as loaded now (nil when it could not be) and,
     /// when `serving`, the plan it rendered and the session whose state is still to be saved
     /// (`live.state` is then nil until it is).
-    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool) -> BuildResult {
+    /// With `first`, the pages it names are put in place before the others when many render
+    /// again (see `FirstPages`).
+    static func build(_ options: GenerateOptions, engine: TemplateSet.Engine, live: inout LiveMemory, changedItems: Set<String>?, serving: Bool, first: FirstPages? = nil) -> BuildResult {
         var run = BuildRun(options: options, engine: engine)
-        if serving { run.laterWrites = live.laterWrites }
+        if serving {
+            run.laterWrites = live.laterWrites
+            run.renderedBodies = live.renderedBodies
+        }
         var remembered = live.state, kept = live.site
         var planned = live.rendered
         live.state = nil
@@ -90,8 +95,9 @@ public enum Generator {
                 return run.finished()
             }
             if let check { writer.reportedChanges = check.changedFiles() }
-            let opened = try session ?? writer.begin(previous: previous)
-            guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
+            guard let opened = try run.render(&renderer, into: session ?? writer.begin(previous: previous), inputs: inputs, first: first, live: &live, writer: writer, source: source) else {
+                return run.result
+            }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
             live.leave(opened, in: writer.folder, saved: !serving)
             if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping) }

@@ -19,6 +19,8 @@ struct LiveMemory {
     var replaced: (render: KeptRender?, bodies: BodyStore?)
     /// The cache writes a build put off until its pages were told to reload.
     let laterWrites = LaterWrites()
+    /// The item bodies as last rendered, for pages rendered again for their layout.
+    let renderedBodies = RenderedBodies()
 
     /// Keeps what a committed session leaves: its state, or the session itself while the state
     /// is still to be saved.

@@ -26,11 +26,14 @@ public final class LiveSite: @unchecked Sendable {
     ///     folders since the last rebuild began, as `ChangeWatcher` reports them; only item
     ///     files among them are read again when that is all there is. Nil when not known: the
     ///     whole site is read.
+    ///   - openPages: the pages open in a browser (paths in the output folder): when many pages
+    ///     render again, these are put in place first (see `FirstPages`).
     ///   - committed: called with the result once the output is in place, before the state the
     ///     next build starts from is saved in the output folder (the output stays locked until
-    ///     it is), so the pages can reload without waiting for it.
+    ///     it is), so the pages can reload without waiting for it. When the open pages were put
+    ///     in place first, called then too, with the pages still to follow in `pagesToFollow`.
     /// - Returns: the result, with the saving of the state as its last stage, or its failure.
-    public func rebuild(changed: Set<String>? = nil, committed: (BuildResult) -> Void = { _ in }) -> BuildResult {
+    public func rebuild(changed: Set<String>? = nil, openPages: Set<String> = [], committed: (BuildResult) -> Void = { _ in }) -> BuildResult {
         lock.withLock {
             let items = changed.flatMap { memory.site?.changedItems(among: $0, fileSystem: options.fileSystem) }
             memory.outputChanges = outputWatch?.changes().map { $0.union(foundChanged) }
@@ -38,7 +41,10 @@ public final class LiveSite: @unchecked Sendable {
             // A watch that cannot tell is started again after this build, which looks at every
             // kept file.
             if memory.outputChanges == nil { outputWatch = nil }
-            var result = Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true)
+            var result = withoutActuallyEscaping(committed) { committed in
+                let first = openPages.isEmpty ? nil : FirstPages(paths: openPages, committed: committed)
+                return Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true, first: first)
+            }
             committed(result)
             memory.laterWrites.run()
             defer {

@@ -6,7 +6,8 @@ import Synchronization
 final class BuildSignal: Sendable {
     private struct State {
         var status = PreviewServer.Status(build: 0, error: nil)
-        var waiters: [Int: CheckedContinuation<PreviewServer.Status, Never>] = [:]
+        /// Each waiting page, with its file in the output folder when it said which it shows.
+        var waiters: [Int: (continuation: CheckedContinuation<PreviewServer.Status, Never>, page: String?)] = [:]
         var nextWaiter = 0
     }
 
@@ -20,19 +21,25 @@ final class BuildSignal: Sendable {
             state.status.build += 1
             state.status.error = error
             defer { state.waiters = [:] }
-            return (state.status, Array(state.waiters.values))
+            return (state.status, state.waiters.values.map(\.continuation))
         }
         for waiter in waiters { waiter.resume(returning: status) }
     }
 
+    /// The files (in the output folder) of the pages waiting now: the pages open in a browser.
+    var openPages: Set<String> {
+        state.withLock { Set($0.waiters.values.compactMap(\.page)) }
+    }
+
     /// The status once its build differs from `known`, or after `seconds` as it is then.
-    func wait(after known: Int, seconds: Double) async -> PreviewServer.Status {
+    /// `page` is the file the waiting page shows, when known.
+    func wait(after known: Int, seconds: Double, page: String? = nil) async -> PreviewServer.Status {
         await withCheckedContinuation { continuation in
             let id: Int? = state.withLock { state in
                 if state.status.build != known { return nil }
                 let id = state.nextWaiter
                 state.nextWaiter += 1
-                state.waiters[id] = continuation
+                state.waiters[id] = (continuation, page)
                 return id
             }
             guard let id else {
@@ -42,7 +49,7 @@ final class BuildSignal: Sendable {
             Task {
                 try? await Task.sleep(nanoseconds: UInt64(seconds * 1_000_000_000))
                 let (waiter, status) = state.withLock { state in (state.waiters.removeValue(forKey: id), state.status) }
-                waiter?.resume(returning: status)
+                waiter?.continuation.resume(returning: status)
             }
         }
     }

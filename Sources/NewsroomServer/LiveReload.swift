@@ -3,7 +3,8 @@ import Foundation
 import Newsroom
 
 /// The script every served page carries: it waits for the next build and reloads, and shows
-/// the last build's errors over the page when it failed.
+/// the last build's errors over the page when it failed. Its wait names the page, so a rebuild
+/// can put the open pages in place first.
 enum LiveReload {
     static func inject(into html: Data, status: PreviewServer.Status) -> Data {
         var text = String(decoding: html, as: UTF8.self)
@@ -29,7 +30,7 @@ enum LiveReload {
             document.body.appendChild(box);
           }
           function wait() {
-            fetch("/__newsroom/wait?build=" + build, {cache: "no-store"})
+            fetch("/__newsroom/wait?build=" + build + "&page=" + encodeURIComponent(location.pathname), {cache: "no-store"})
               .then(function (r) { return r.json(); })
               .then(function (s) { if (s.build !== build) { location.reload(); } else { wait(); } })
               .catch(function () { setTimeout(wait, 1000); });

@@ -21,6 +21,7 @@ public final class PreviewServer: @unchecked Sendable {
     private let requestedPort: UInt16
     private let report: @Sendable (String) -> Void
     private let signal = BuildSignal()
+    private let pending = PendingPages()
     private var server: HTTPServer?
     private var tasks: [Task<Void, Never>] = []
     private var watcher: ChangeWatcher?
@@ -49,12 +50,20 @@ public final class PreviewServer: @unchecked Sendable {
         let server = HTTPServer(address: try .inet(ip4: host, port: requestedPort), timeout: 60, logger: .disabled)
         await server.appendRoute("GET,HEAD /__newsroom/wait") { [self] request in
             let known = Int(request.query.first { $0.name == "build" }?.value ?? "") ?? -1
+            var page: String?
+            if let shown = request.query.first(where: { $0.name == "page" })?.value, case .file(let file) = files.target(of: shown) { page = file }
             // Answered the moment a build finishes, or after 25 s with the same build.
-            return LiveReload.statusResponse(await signal.wait(after: known, seconds: 25))
+            return LiveReload.statusResponse(await signal.wait(after: known, seconds: 25, page: page))
         }
         await server.appendRoute("GET,HEAD *") { [self] request in
             // The raw target keeps a trailing slash (FlyingFox's `path` drops it).
             let raw = request.target.rawValue.split(separator: "?", maxSplits: 1).first.map(String.init) ?? request.path
+            // A page still to be put in place by the rebuild under way is served once it is.
+            switch files.target(of: raw) {
+            case .file(let file): await pending.ready(file)
+            case .missing: await pending.ready(StaticFiles.notFoundPage)
+            case .folder, .refused: break
+            }
             return files.response(for: raw, status: currentStatus)
         }
         self.server = server
@@ -80,11 +89,21 @@ public final class PreviewServer: @unchecked Sendable {
         let started = Date()
         var seconds = 0.0
         var signalled: String?
-        // The pages reload as soon as the output is in place; the state is saved after.
-        let result = site.rebuild(changed: changed) { result in
-            seconds = Date().timeIntervalSince(started)
-            signalled = Self.errors(of: result)
-            signal.finished(error: signalled)
+        var first: (seconds: Double, following: Int)?
+        // The pages reload as soon as the output is in place (the open pages, when they went
+        // first); the state is saved after. Pages still to follow are held back until they are
+        // in place, and the pages reload again only if that fails.
+        let result = site.rebuild(changed: changed, openPages: signal.openPages) { result in
+            if let following = result.pagesToFollow {
+                pending.hold(following)
+                first = (Date().timeIntervalSince(started), following.count)
+            } else {
+                pending.release()
+                seconds = Date().timeIntervalSince(started)
+                signalled = Self.errors(of: result)
+                if first != nil, signalled == nil { return }
+            }
+            signal.finished(error: Self.errors(of: result))
         }
         if let error = Self.errors(of: result) {
             if signalled == nil {
@@ -94,6 +113,7 @@ public final class PreviewServer: @unchecked Sendable {
             }
         } else {
             var line = String(format: "%@: %d pages in %.2f s (%d written)", reason, result.pageCount, seconds, result.report.written)
+            if let first { line += String(format: ", the open pages in %.2f s (%d followed)", first.seconds, first.following) }
             if verbose {
                 line += " [" + result.stageTimes.map { String(format: "%@ %.0f ms", $0.stage, $0.seconds * 1000) }.joined(separator: ", ") + "]"
             }

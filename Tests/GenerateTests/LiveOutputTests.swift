@@ -56,12 +56,15 @@ import Testing
             #expect(site.read("news/2023/03/first/index.html")?.contains("Edited before the state is saved.") == true)
             #expect(FileStatus.of(stateFile) == before)
             #expect(throws: OutputError.self) { try OutputLock.take(in: site.output, fileSystem: .local, timeout: 0) }
+            // The page's old version is removed with the state, after the reload.
+            #expect(FileManager.default.fileExists(atPath: site.output.appendingPathComponent("news/2023/03/first/.index.html.newsroom-tmp").path))
         }
         #expect(sawCommit)
         #expect(result.succeeded, "\(result.diagnostics)")
         #expect(result.stageTimes.last?.stage == "state")
         #expect(FileStatus.of(stateFile) != before)
         _ = try OutputLock.take(in: site.output, fileSystem: .local, timeout: 0)
+        #expect(!FileManager.default.fileExists(atPath: site.output.appendingPathComponent("news/2023/03/first/.index.html.newsroom-tmp").path))
         // The state saved is the one a plain build starts from: it has nothing to write.
         #expect(site.build().report.written == 0)
     }

@@ -40,6 +40,9 @@ import Testing
         ("the site's title", "site/site.yml", "title: Test News", "title: Other News"),
         ("a layout", "themes/default/layouts/item.mustache", "<article class=\"news-item", "<article class=\"x news-item"),
         ("a partial", "themes/default/partials/card.mustache", "class=\"card", "class=\"x card"),
+        ("the parent layout", "themes/default/layouts/base.mustache", "<body class=\"kind-", "<body class=\"x kind-"),
+        ("a partial of the parent", "themes/default/partials/head.mustache", "<meta charset=\"utf-8\">", "<meta charset=\"utf-8\"><meta name=\"x\">"),
+        ("the listings' layout", "themes/default/layouts/list.mustache", "<section class=\"listing wrap\">", "<section class=\"x listing wrap\">"),
     ]
 
     /// Every output file's bytes and key after a clean build of `site` into a new folder.

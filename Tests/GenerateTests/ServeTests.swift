@@ -2,7 +2,7 @@ import Foundation
 #if canImport(FoundationNetworking)
 import FoundationNetworking
 #endif
-import NewsroomServer
+@testable import NewsroomServer
 import Synchronization
 import Testing
 @testable import Newsroom
@@ -140,5 +140,62 @@ import Testing
             #expect(page.body.contains("Build failed; showing the last good output."))
             #expect(page.body.contains("2023-06-01-broken.md:3:7"))
         }
+    }
+
+    /// A page's wait names it; after a layout edit that page is put in place first, the reload
+    /// is signalled once, and every page served after it has the new layout.
+    @Test func theOpenPageGoesFirstAndNoPageIsServedStale() async throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        var options = site.options()
+        options.secondPassFrom = 1
+        let lines = Mutex<[String]>([])
+        let server = PreviewServer(options: options, port: 0) { line in lines.withLock { $0.append(line) } }
+        let port = try await server.start()
+        do {
+            try await openPageFirst(site, port: port, server: server, lines: lines)
+        } catch {
+            await server.stop()
+            throw error
+        }
+        await server.stop()
+    }
+
+    func openPageFirst(_ site: TestSite, port: UInt16, server: PreviewServer, lines: borrowing Mutex<[String]>) async throws {
+        let before = server.currentStatus.build
+        #expect(try Self.get(port, "/news/2023/03/first/").body.contains("/__newsroom/wait?build=\" + build + \"&page=\" + encodeURIComponent(location.pathname)"))
+        async let waited = Task.detached { try Self.get(port, "/__newsroom/wait?build=\(before)&page=%2Fnews%2F2023%2F03%2Ffirst%2F") }.value
+        try await Task.sleep(nanoseconds: 400_000_000)
+        let layout = site.themes.appendingPathComponent("minimal/layouts/item.mustache")
+        try (String(contentsOf: layout, encoding: .utf8) + "<p>new layout</p>\n").write(to: layout, atomically: true, encoding: .utf8)
+        #expect(try await waited.body == "{\"build\":\(before + 1),\"error\":null}")
+        for path in ["/news/2023/03/first/", "/news/2023/04/second/"] {
+            #expect(try Self.get(port, path).body.contains("<p>new layout</p>"), "\(path)")
+        }
+        // The line comes once the state is saved, after the pages were served.
+        var rebuilt = ""
+        for _ in 0..<100 where !rebuilt.hasPrefix("changed item.mustache") {
+            try await Task.sleep(nanoseconds: 50_000_000)
+            rebuilt = lines.withLock { $0.last } ?? ""
+        }
+        #expect(rebuilt.contains(", the open pages in ") && rebuilt.hasSuffix("(1 followed)"), "\(rebuilt)")
+        // The second pass put the rest in place without telling the pages to reload again.
+        #expect(server.currentStatus.build == before + 1)
+    }
+
+    @Test func aPageHeldBackIsServedOnceReleased() async throws {
+        let pending = PendingPages()
+        pending.hold(["news/a/index.html"])
+        await pending.ready("news/b/index.html")
+        let served = Mutex(false)
+        let waiting = Task {
+            await pending.ready("news/a/index.html")
+            served.withLock { $0 = true }
+        }
+        try await Task.sleep(nanoseconds: 200_000_000)
+        #expect(!served.withLock { $0 })
+        pending.release()
+        await waiting.value
+        #expect(served.withLock { $0 })
     }
 }

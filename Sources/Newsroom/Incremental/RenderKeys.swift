@@ -4,8 +4,11 @@ import Foundation
 /// again only when its key differs from the one stored with the previous build (or the file
 /// on disk was touched), so a rebuild with no change writes nothing.
 struct RenderKeys: Sendable {
-    /// Everything every page depends on: the generator itself, the theme, `site.yml`, options.
+    /// Everything every page depends on: the generator itself, the theme's icons, `site.yml`,
+    /// options.
     let global: UInt64
+    /// Each layout's templates hashed (see `TemplateUses`): a page's key holds its own layout's.
+    let layouts: [String: UInt64]
     /// Every source → output path pair (links are rewritten through it), as of the start of
     /// its epoch (see `MappingEpoch`).
     let mapping: UInt64
@@ -14,11 +17,11 @@ struct RenderKeys: Sendable {
 
     init(
         source: SiteSource, plan: SitePlan, sitePages: [(title: String, file: String)], thankYou: String? = nil, summaries: [String],
-        publication: Publication, bannerShowing: Bool, mapping: UInt64? = nil, images: UInt64 = 0
+        publication: Publication, bannerShowing: Bool, mapping: UInt64? = nil, images: UInt64 = 0, layouts: [String: UInt64] = [:]
     ) {
         var global = KeyHasher()
-        global.combine("newsroom-render-cache-1")
-        global.combine(inputsOf: source)
+        global.combine("newsroom-render-cache-2")
+        global.combine(inputsOf: source, templates: false)
         global.combine(source.config.baseURL)
         global.combine(source.config.cleanURLs)
         global.combine(publication.includeDrafts)
@@ -33,6 +36,7 @@ struct RenderKeys: Sendable {
         // when nothing answers (it may be outside the site), so it is keyed as resolved.
         global.combine(thankYou ?? "")
         self.global = global.value
+        self.layouts = layouts
         self.mapping = mapping ?? plan.index.digest
         // On all cores: this runs before any page renders.
         self.cards = plan.items.withUnsafeBufferPointer { items in
@@ -52,16 +56,22 @@ struct RenderKeys: Sendable {
         }
     }
 
-    private func start(_ kind: String) -> KeyHasher {
+    /// - Parameter layout: the layout the page is made with; nil for a file made without one.
+    private func start(_ kind: String, layout: String?) -> KeyHasher {
         var hasher = KeyHasher()
         hasher.combine(global)
         hasher.combine(kind)
+        if let layout {
+            hasher.combine(layout)
+            // A layout the theme lacks is an error, and its pages are never kept.
+            hasher.combine(layouts[layout] ?? 0)
+        }
         return hasher
     }
 
     /// - Parameter linked: the content hashes of the pages its body links to with a `#fragment`.
     func item(_ position: Int, contentHash: UInt64, neighbours: [Int?], related: [Int], linked: [UInt64] = []) -> UInt64 {
-        var hasher = start("item")
+        var hasher = start("item", layout: "item")
         hasher.combine(mapping)
         hasher.combine(contentHash)
         for hash in linked { hasher.combine(hash) }
@@ -71,17 +81,29 @@ struct RenderKeys: Sendable {
         return hasher.value
     }
 
-    func page(contentHash: UInt64, linked: [UInt64] = []) -> UInt64 {
-        var hasher = start("page")
+    /// An item's body as written for its page at `file` (see `RenderedBodies`): what it links
+    /// to and how is in `global` and `mapping`, what its `#fragment` links check in `linked`.
+    func body(file: String, contentHash: UInt64, linked: [UInt64]) -> UInt64 {
+        var hasher = start("body", layout: nil)
+        hasher.combine(mapping)
+        hasher.combine(file)
+        hasher.combine(contentHash)
+        for hash in linked { hasher.combine(hash) }
+        return hasher.value
+    }
+
+    func page(contentHash: UInt64, layout: String, linked: [UInt64] = []) -> UInt64 {
+        var hasher = start("page", layout: layout)
         hasher.combine(mapping)
         hasher.combine(contentHash)
         for hash in linked { hasher.combine(hash) }
         return hasher.value
     }
 
-    /// A list of cards with some words around them (listing pages, home, 404, tag index).
-    func cards(_ kind: String, _ positions: some Sequence<Int>, extra: [String]) -> UInt64 {
-        var hasher = start(kind)
+    /// A list of cards with some words around them (listing pages, home, 404, tag index, made
+    /// with `layout`; feeds, made with none).
+    func cards(_ kind: String, _ positions: some Sequence<Int>, extra: [String], layout: String?) -> UInt64 {
+        var hasher = start(kind, layout: layout)
         for position in positions { hasher.combine(cards[position]) }
         for text in extra { hasher.combine(text) }
         return hasher.value

@@ -41,7 +41,7 @@ extension StagedSession {
             throw OutputError(failure)
         }
         // The old versions, now under the staging names, are not needed any more.
-        discard(ordered.indices.filter { moves.move($0) == .swapped }.map { ordered[$0].staging })
+        discardSwappedOut(ordered.indices.filter { moves.move($0) == .swapped }.map { ordered[$0].staging })
     }
 
     /// Puts the staged file at `stagingPath` in place at `path` (both relative to `root`);

@@ -9,10 +9,12 @@ import Synchronization
 /// no longer produces are removed.
 ///
 /// A session opened with `defersState` leaves the state to `saveState`: until then it holds the
-/// lock and the marker, and the state in the folder is the previous build's. Should the run die
-/// in between, that state is still safe to start from: a file is kept only while it has the
-/// size and time the state recorded, which a file this commit replaced does not; a file it
-/// added is not listed, and is compared on disk before it is written again.
+/// lock and the marker, the old versions of the files it replaced stay under their staging
+/// names (the marker has the next run sweep them should this one die), and the state in the
+/// folder is the previous build's. Should the run die in between, that state is still safe to
+/// start from: a file is kept only while it has the size and time the state recorded, which a
+/// file this commit replaced does not; a file it added is not listed, and is compared on disk
+/// before it is written again.
 ///
 /// Staging each file in its own folder, rather than in one staging folder, lets the file system
 /// place it with its folder: right after `rm -rf`, ext4 without a journal skipped the inodes it
@@ -29,12 +31,16 @@ final class StagedSession: OutputSession {
     let ledger: ManifestLedger
     let fileSystem: FileSystem
     let root: OpenFolder
-    private let lock: FileLock
+    /// Held from `begin` until the state is saved or the session aborted.
+    private let lock: Mutex<FileLock?>
     private let marker: URL
     private let defersState: Bool
     private let folders: FolderMaker
     /// Each staged file, and what was at its target when it was staged (nil: nothing).
     private let staged = Mutex<[(path: String, staging: String, old: FileStatus?)]>([])
+    /// The old versions the commit swapped out, under their staging names, while the state is
+    /// still to be saved (`defersState`): removed with it, once the pages were told to reload.
+    private let swappedOut = Mutex<[String]>([])
 
     /// Made by `OutputWriter.begin`, which checks the folder and takes the lock first.
     /// - Parameter reported: what `OutputWriter.reportedChanges` says, about `state`; not used
@@ -42,7 +48,7 @@ final class StagedSession: OutputSession {
     init(folder: URL, lock: FileLock, fileSystem: FileSystem, previous state: IncrementalState, defersState: Bool = false, reported: Set<String>? = nil) throws {
         self.folder = folder
         self.defersState = defersState
-        self.lock = lock
+        self.lock = Mutex(lock)
         self.fileSystem = fileSystem
         self.marker = folder.appendingPathComponent(Self.markerName)
         if fileSystem.status(marker.path) != nil {
@@ -114,12 +120,16 @@ final class StagedSession: OutputSession {
     /// Writes the state when it differs from the previous build's, then removes the marker;
     /// the lock goes with the session.
     func saveState() throws {
+        discard(swappedOut.withLock { swapped in
+            defer { swapped = [] }
+            return swapped
+        })
         let state = ledger.state
         if state.differs(from: ledger.previousState) {
             try state.write(in: folder, staging: marker.path + "/state", fileSystem: fileSystem)
         }
         try? FileManager.default.removeItem(at: marker)
-        withExtendedLifetime(lock) {}
+        lock.withLock { $0 = nil }
     }
 
     /// Nothing to do: `commit` put the files in place.
@@ -130,7 +140,17 @@ final class StagedSession: OutputSession {
         discard(staged.withLock { $0 }.map(\.staging))
         folders.removeCreated()
         try? FileManager.default.removeItem(at: marker)
-        withExtendedLifetime(lock) {}
+        lock.withLock { $0 = nil }
+    }
+
+    /// Removes the old versions of the files the commit swapped into place (paths relative to
+    /// the output folder), now or, when the state is deferred, with it.
+    func discardSwappedOut(_ paths: [String]) {
+        if defersState {
+            swappedOut.withLock { $0 += paths }
+        } else {
+            discard(paths)
+        }
     }
 
     /// Removes staged files (paths relative to the output folder).

@@ -5,8 +5,7 @@ extension SiteRenderer {
     func renderItem(_ position: Int, related: [Int], log: inout DiagnosticLog) -> OutputFile {
         let item = plan.items[position]
         let file = plan.itemFiles[position]
-        guard let parsed = source.bodies.parsed(item.sourcePath, contentHash: item.contentHash, log: &log) else { return .text(file, "") }
-        let body = content.render(parsed, sourcePath: item.sourcePath, firstLine: item.bodyFirstLine, pageFile: file, log: &log)
+        guard let body = itemBody(position, file: file, log: &log) else { return .text(file, "") }
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         let permalink = linker.absolute(file)
         var view: TemplateObject = [

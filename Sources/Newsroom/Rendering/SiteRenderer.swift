@@ -40,6 +40,12 @@ struct SiteRenderer: @unchecked Sendable {
     var keepEachAsBefore: (@Sendable ([String]) -> [Bool])?
     /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
     var fragmentLinkers: FragmentLinkers?
+    /// The item bodies `serve` keeps between rebuilds (see `RenderedBodies`); nil in a build.
+    var renderedBodies: RenderedBodies?
+    /// In a first pass (see `FirstPages`): the pages to render now; the other pages whose keys
+    /// changed are kept as they were and listed in `deferredPages`, when enough to be worth it.
+    var firstPass: FirstPass?
+    private(set) var deferredPages: Set<String> = []
 
     var linker: Linker { model.linker }
     var config: SiteConfig { source.config }
@@ -90,13 +96,13 @@ struct SiteRenderer: @unchecked Sendable {
         switch job {
         case .home:
             let shown = plan.items.indices.prefix(config.perPage)
-            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)]), nil)
+            return (SitePlan.homeFile, keys?.cards("home", shown, extra: [String(plan.items.count > shown.count)], layout: "home"), nil)
         case .tagIndex:
             guard let keys else { return (SitePlan.tagsFile, nil, nil) }
             let counts = (plan.tagListings + plan.yearListings).map { "\($0.key)=\($0.items.count)" }
-            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts), nil)
+            return (SitePlan.tagsFile, keys.cards("tags", [], extra: counts, layout: "tags"), nil)
         case .notFound:
-            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: []), nil)
+            return (SitePlan.notFoundFile, keys?.cards("404", plan.items.indices.prefix(3), extra: [], layout: "404"), nil)
         case .item(let position):
             guard let keys else { return (plan.itemFiles[position], nil, nil) }
             let neighbours = [position > 0 ? position - 1 : nil, position + 1 < plan.items.count ? position + 1 : nil]
@@ -109,7 +115,7 @@ struct SiteRenderer: @unchecked Sendable {
         case .page(let position):
             guard let keys else { return (plan.pageFiles[position], nil, nil) }
             let page = plan.pages[position]
-            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)), nil)
+            return (plan.pageFiles[position], keys.page(contentHash: page.contentHash, layout: page.layout, linked: linkedContentHashes(page.fragmentLinkPaths, sourcePath: page.sourcePath)), nil)
         case .listingPage(let index, let number):
             let listing = listings[index]
             guard let keys else { return (listing.file(page: number), nil, nil) }
@@ -122,7 +128,7 @@ struct SiteRenderer: @unchecked Sendable {
                 // The news index lists the years and a year its months, each with its count.
                 if listing.kind != .tag { extra += (plan.yearListings + plan.monthListings).map { "\($0.key)=\($0.items.count)" } }
             }
-            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra), nil)
+            return (listing.file(page: number), keys.cards("list:\(listing.kind.rawValue):\(listing.key):\(number)", listing.items(onPage: number), extra: extra, layout: "list"), nil)
         case .feeds, .sitemap, .alias, .copy:
             return nil
         }
@@ -189,7 +195,7 @@ struct SiteRenderer: @unchecked Sendable {
                     return (positions, extra + [String(keys.mapping)])
                 }()
                 shownBy[listing.folder] = shown
-                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra))
+                return (file, keys.cards("feed:" + file, shown.positions, extra: shown.extra, layout: nil))
             }
             var stale = Set<String>()
             for (file, key) in keyed {
@@ -220,7 +226,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// The content hashes of the items and pages a body links to with a `#fragment` (its
     /// fragment checks depend on their ids; see `AnchorBook`).
-    private func linkedContentHashes(_ paths: [String], sourcePath: String) -> [UInt64] {
+    func linkedContentHashes(_ paths: [String], sourcePath: String) -> [UInt64] {
         guard keys != nil, !paths.isEmpty else { return [] }
         let files = paths.compactMap { path -> String? in
             guard case .target(let file, _) = content.links.resolve(path, isImage: false, sourcePath: sourcePath) else { return nil }
@@ -259,13 +265,14 @@ struct SiteRenderer: @unchecked Sendable {
             let indices = candidates.indices.filter { candidates[$0] != nil }
             for (index, kept) in zip(indices, keepEachAsBefore(indices.map { candidates[$0]! })) where kept { asBefore[index] = candidates[index] }
         }
-        let pages = ParallelMap.run(jobs.count) { index -> PageState in
+        var pages = ParallelMap.run(jobs.count) { index -> PageState in
             if asBefore[index] != nil { return .other }
             let renderer = shared.renderer
             guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key, page.related)
         }
+        deferredPages = firstPass.map { keepForLater(&pages, first: $0) } ?? []
         var shown = [Bool](repeating: false, count: plan.items.count)
         for (index, state) in pages.enumerated() {
             guard case .stale = state else { continue }
@@ -302,7 +309,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// A job's page before rendering: kept from the previous build, to be rendered with its
     /// key, or not a single page (see `page(of:listings:)`).
-    private enum PageState {
+    enum PageState {
         case kept(String)
         case stale(String, UInt64?, [Int]?)
         case other
@@ -321,7 +328,7 @@ struct SiteRenderer: @unchecked Sendable {
         computeSummaries()
         keys = RenderKeys(
             source: source, plan: plan, sitePages: model.sitePages, thankYou: model.newsletterThankYou, summaries: summaries,
-            publication: publication, bannerShowing: bannerShowing, mapping: mapping, images: images.digest
+            publication: publication, bannerShowing: bannerShowing, mapping: mapping, images: images.digest, layouts: templates.layoutKeys
         )
         self.isFresh = isFresh
     }

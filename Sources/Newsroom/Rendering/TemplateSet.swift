@@ -10,6 +10,8 @@ struct TemplateSet: @unchecked Sendable {
     typealias Render = @Sendable (TemplateObject, String, @escaping (TemplateLink) -> String) -> [UInt8]
 
     let layoutNames: Set<String>
+    /// Each layout's part of the keys of the pages made with it (see `TemplateUses`).
+    let layoutKeys: [String: UInt64]
     private let renderLayout: Render
 
     /// How templates become a `TemplateSet`: the built-in engine, or another for comparison.
@@ -51,14 +53,15 @@ struct TemplateSet: @unchecked Sendable {
         }
         guard !failed else { return nil }
         let layouts = Set(byName.values.filter { $0.kind == .layout }.map(\.name))
+        let layoutKeys = TemplateUses.layoutKeys(byName, parsed: parsed)
         switch engine {
         case .builtIn:
             let set = MustacheTemplateSet(templates: texts, parsed: parsed)
             // The icon lambda sits in a frame under the page's own.
             let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(String(name.trimming(" \t\n"))) }])
-            return TemplateSet(layoutNames: layouts, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
+            return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], links: $2) })
         case .custom(let make):
-            return TemplateSet(layoutNames: layouts, renderLayout: make(texts))
+            return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: make(texts))
         }
     }
 
