@@ -12,6 +12,8 @@ struct BuildRun {
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
     private(set) var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?
+    /// What the build whose plan a body edit starts from counted (see `replan`).
+    private var keptCounts: FileCounter.Counts?
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
     /// Where the search terms' cache waits to be written, when not at once (see `LiveSite`).
@@ -160,6 +162,7 @@ struct BuildRun {
         noteNextScheduled(source, publication: inputs.publication)
         let renderer = kept.renderer.applying(edit, source: source)
         mapping = kept.mapping
+        keptCounts = kept.counts
         result.editedPages = renderer.editedPages
         clock.lap("plan", into: &result)
         return renderer
@@ -175,11 +178,14 @@ struct BuildRun {
             mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
         }
         let isFresh: @Sendable (String, UInt64) -> Bool = { path, key in session.keep(path, key: key) }
-        if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest {
-            // Kept from the last build, whose keys still hold (see `BodyEdit`).
+        if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest, let keptCounts {
+            // Kept from the last build, whose keys still hold (see `BodyEdit`); it makes the
+            // same files as that build, counted then.
             renderer.isFresh = isFresh
             renderer.keepAsBefore = { session.keepAsBefore($0) }
-            renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
+            renderer.keepAllAsBefore = { session.keepAllAsBefore() }
+            keptCounts.report(into: &result)
+            self.counter = nil
         } else {
             renderer.editedPages = nil
             result.editedPages = nil

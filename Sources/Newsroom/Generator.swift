@@ -94,7 +94,7 @@ public enum Generator {
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
             live.leave(opened, in: writer.folder, saved: !serving)
-            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping) }
+            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping, counts: FileCounter.Counts(of: run.result)) }
             return run.result
         } catch {
             run.result.outputError = "\(error)"

@@ -86,6 +86,32 @@ import Testing
         }
     }
 
+    /// A body edit keeps every file of the last build untouched since in one go: a page it
+    /// cannot have changed but that was edited or removed by hand is made again, and the build
+    /// counts and reports its files as one that looked at each.
+    @Test func aBodyEditRemakesPagesChangedByHandAndCountsEveryFile() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let live = LiveSiteTests.liveSite(site)
+        #expect(live.rebuild().succeeded)
+        let handEdited = SitePlan.homeFile, handRemoved = "about/index.html"
+        #expect(site.outputTree()[handRemoved] != nil)
+        try Data("edited by hand".utf8).write(to: site.output.appendingPathComponent(handEdited))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(handRemoved))
+        let step = Self.steps[0].step
+        try LiveSiteTests.apply(step, to: site)
+        let result = live.rebuild(changed: LiveSiteTests.reported(step, in: site))
+        let (clean, expected) = LiveSiteTests.cleanBuild(of: site)
+        #expect(result.succeeded)
+        #expect(result.editedPages?.pages.isEmpty == true)
+        Fixtures.expectSameFiles(site.outputTree(), as: expected, "after the hand edits")
+        #expect(result.pageCount == clean.pageCount)
+        #expect(result.feedCount == clean.feedCount)
+        #expect(result.report.removed == 0)
+        #expect(result.report.written >= 3, "the edited item's page and the two files changed by hand")
+        #expect(result.report.written + result.report.unchanged == expected.count)
+    }
+
     /// The pages keyed again: the edited item's, and those that link into it with a fragment.
     @Test func onlyTheEditedPagesAndThoseLinkingIntoThemAreKeyed() throws {
         let site = try TestSite(Self.site)

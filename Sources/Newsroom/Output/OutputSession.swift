@@ -73,19 +73,18 @@ extension OutputSession {
         return true
     }
 
-    /// Keeps each of the previous build's files at `paths` as it is when it is one and nothing
-    /// reported it touched since, all in one go; whether each was kept.
-    func keepEachAsBefore(_ paths: [String]) -> [Bool] {
-        let ledger = self.ledger
-        // Looked up on every core in a few long runs (a task per path costs more than its lookup).
-        let found = ParallelMap.runs(over: paths.count) { range in
-            paths[range].map { path in ledger.mayHaveChanged(path) ? nil : ledger.previous.entries[path] }
-        }
-        var kept: [(String, OutputManifest.Entry)] = []
-        kept.reserveCapacity(paths.count)
-        for (path, entry) in zip(paths, found) { if let entry { kept.append((path, entry)) } }
-        ledger.keep(kept)
-        return found.map { $0 != nil }
+    /// Keeps every file of the previous build that is on disk as it was written, for a build
+    /// that makes the same files, each from what it was made from unless recorded again (a body
+    /// edit: see `BodyEdit`); the paths of the others (edited, replaced or removed since), left
+    /// out for the build to make again. Only the files that may have been touched are looked
+    /// at, when that is known.
+    func keepAllAsBefore() -> Set<String> {
+        let previous = ledger.previous, fileSystem = self.fileSystem, root = self.root
+        let changed = ledger.touched.map { touched in
+            touched.filter { !(previous.entries[$0]?.isOnDisk(as: fileSystem.status($0, in: root)) ?? true) }
+        } ?? previous.filesNotOnDisk(in: root, fileSystem: fileSystem)
+        ledger.keepAll(except: changed)
+        return changed
     }
 
     /// Keeps every file of the previous build when each is still on disk as it was written

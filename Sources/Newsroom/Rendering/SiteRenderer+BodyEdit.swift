@@ -72,23 +72,26 @@ extension SiteRenderer {
         }
     }
 
-    /// After a body edit, the path of each job's page the edit cannot have changed, for the
-    /// session to keep from the last build without a key when nothing touched it since (nil for
-    /// a job that makes no single page or one the edit may change); nil for any other render.
-    func pagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [String?]? {
-        guard let editedPages, keepEachAsBefore != nil else { return nil }
-        let itemFiles = plan.itemFiles, pageFiles = plan.pageFiles
-        return ParallelMap.runs(over: jobs.count) { range in range.map { index -> String? in
-            switch jobs[index] {
-            case .home: return SitePlan.homeFile
-            case .tagIndex: return SitePlan.tagsFile
-            case .notFound: return SitePlan.notFoundFile
-            case .item(let position): return editedPages.items.contains(position) ? nil : itemFiles[position]
-            case .page(let position): return editedPages.pages.contains(position) ? nil : pageFiles[position]
-            case .listingPage(let index, let number): return listings[index].file(page: number)
-            case .feeds, .sitemap, .alias, .copy: return nil
+    /// After a body edit, keeps every file of the last build untouched since (see
+    /// `keepAllAsBefore`) and tells for each job whether its page is one of them: a single page
+    /// the edit cannot have changed and not found changed on disk, made from what it was made
+    /// from without a key. Nil for any other render.
+    func keepPagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [Bool]? {
+        guard let editedPages, let keepAllAsBefore else { return nil }
+        let changedOnDisk = keepAllAsBefore()
+        // A page's path is worked out only when some file was found changed.
+        let isUntouched = { (path: () -> String) in changedOnDisk.isEmpty || !changedOnDisk.contains(path()) }
+        return jobs.map { job in
+            switch job {
+            case .home: return isUntouched { SitePlan.homeFile }
+            case .tagIndex: return isUntouched { SitePlan.tagsFile }
+            case .notFound: return isUntouched { SitePlan.notFoundFile }
+            case .item(let position): return !editedPages.items.contains(position) && isUntouched { plan.itemFiles[position] }
+            case .page(let position): return !editedPages.pages.contains(position) && isUntouched { plan.pageFiles[position] }
+            case .listingPage(let index, let number): return isUntouched { listings[index].file(page: number) }
+            case .feeds, .sitemap, .alias, .copy: return false
             }
-        } }
+        }
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's
@@ -97,7 +100,7 @@ extension SiteRenderer {
         var renderer = self
         renderer.isFresh = nil
         renderer.keepAsBefore = nil
-        renderer.keepEachAsBefore = nil
+        renderer.keepAllAsBefore = nil
         renderer.editedPages = nil
         renderer.previousWarnings = [:]
         return renderer
