@@ -90,6 +90,8 @@ public enum Generator {
                 return run.finished()
             }
             if let check { writer.reportedChanges = check.changedFiles() }
+            // `serve` keeps what the body edits that follow this plan can reuse.
+            if serving, edit == nil { renderer.keepSearchDocuments() }
             let opened = try session ?? writer.begin(previous: previous)
             guard try run.render(&renderer, into: opened, inputs: inputs) else { return run.result }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)

@@ -1,3 +1,5 @@
+import NewsroomMustache
+
 extension SiteRenderer {
     /// The pages a body edit may change (see `BodyEdit`), by plan position.
     struct EditedPages: Sendable {
@@ -23,6 +25,7 @@ extension SiteRenderer {
         renderer.keys = keys
         renderer.sitemapSplitAbove = sitemapSplitAbove
         renderer.sitemapFiles = sitemapFiles
+        renderer.searchDocuments = searchDocuments
         // Who links into what is worked out once per plan, then changed for the edited items.
         let links = renderer.content.links
         var linkers = fragmentLinkers ?? FragmentLinkers(plan: self.plan, links: links)
@@ -92,6 +95,12 @@ extension SiteRenderer {
             case .feeds, .sitemap, .alias, .copy: return false
             }
         }
+    }
+
+    /// Keeps each search part's documents as its script holds them, for the body edits that
+    /// follow this plan to reuse (see `searchDocuments`).
+    mutating func keepSearchDocuments() {
+        searchDocuments = LockedMemo()
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's

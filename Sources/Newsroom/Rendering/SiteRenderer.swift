@@ -28,6 +28,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// The sitemap's files for this plan once they were worked out (under the key 0), shared by
     /// the renderers a body edit makes from it (see `BodyEdit`).
     var sitemapFiles = LockedMemo<Int, [String]>()
+    /// Each search part's documents as its script holds them, by part name, when `serve` keeps
+    /// them for the body edits that follow (they show nothing a body edit changes).
+    var searchDocuments: LockedMemo<String, [UInt8]>?
     /// The warnings of the previous build's pages, given again for the pages kept as they are;
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]

@@ -146,7 +146,9 @@ struct SearchIndexFiles {
         if let termCache, known?.terms.keys != termKeys {
             termCache.write({ SearchPartTerms(of: index, keys: termKeys) }, part: name)
         }
-        var output = OutputFile.text(file, SearchScript.part(name, index))
+        let written = { SearchScript.documents(documents) }
+        let documentBytes = renderer.searchDocuments.map { $0.value(name, make: written) } ?? written()
+        var output = OutputFile.text(file, SearchScript.part(name, index, documents: documentBytes))
         output.cacheKey = key ?? 0
         return output
     }
