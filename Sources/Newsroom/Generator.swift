@@ -82,7 +82,7 @@ public enum Generator {
                 session = opened
             }
             // After an edit of item bodies alone, the last plan with those items put in.
-            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source) } }
+            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source, publication: inputs.publication) } }
             // Unless what changed in the output is known, its files are checked while planning.
             let check = session == nil && writer.reportedChanges == nil ? OutputCheck(state: previous, folder: writer.folder, fileSystem: writer.fileSystem) : nil
             guard var renderer = edit.map({ run.replan(planned!, edit: $0, source: source, inputs: inputs) }) ?? run.plan(source, inputs: inputs) else {
