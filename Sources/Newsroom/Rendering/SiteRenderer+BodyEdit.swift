@@ -104,9 +104,13 @@ extension SiteRenderer {
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's
-    /// output session.
+    /// output session, nor on the site's items and their records, which the next rebuild changes
+    /// in place in the loaded site (a shared hold would make that a copy of every item; a body
+    /// edit puts in the source as loaded then).
     var kept: SiteRenderer {
         var renderer = self
+        renderer.source.items = []
+        renderer.source.itemCache = ItemCache()
         renderer.isFresh = nil
         renderer.keepAsBefore = nil
         renderer.keepAllAsBefore = nil
