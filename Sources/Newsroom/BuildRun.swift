@@ -183,7 +183,7 @@ struct BuildRun {
             // same files as that build, counted then.
             renderer.isFresh = isFresh
             renderer.keepAsBefore = { session.keepAsBefore($0) }
-            renderer.keepAllAsBefore = { session.keepAllAsBefore() }
+            renderer.changedOnDisk = session.keepAllAsBefore()
             keptCounts.report(into: &result)
             self.counter = nil
         } else {
@@ -192,21 +192,36 @@ struct BuildRun {
             renderer.enableCache(publication: inputs.publication, bannerShowing: inputs.bannerShowing, mapping: mapping.digest, isFresh: isFresh)
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
-        // A file that cannot be staged stops the build with the session rolled back.
-        do {
-            try renderer.render(log: &log) { file in
+        var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+        terms.later = laterWrites
+        let search = { [options] (renderer: SiteRenderer) throws -> DiagnosticLog in
+            var log = DiagnosticLog()
+            try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
                 counter.count(file.path)
                 try session.stage(file)
             }
-            clock.lap("render", into: &result)
-            renderer.model.releaseItemViews()
-            if !log.hasErrors {
-                var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
-                terms.later = laterWrites
-                try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
+            return log
+        }
+        // After a body edit the search part holding the edited items is made on another core
+        // while their few pages render: neither needs the other. Any other build searches the
+        // pages' bodies after they rendered, not while (at 100,000 items both at once would
+        // hold twice the memory).
+        let searching = renderer.editedPages == nil ? nil : BackgroundWork { [renderer] in Result { try search(renderer) } }
+        // A file that cannot be staged stops the build with the session rolled back.
+        do {
+            let rendered = Result {
+                try renderer.render(log: &log) { file in
                     counter.count(file.path)
                     try session.stage(file)
                 }
+            }
+            clock.lap("render", into: &result)
+            // Waited for whatever the render did: the session is let go of only after.
+            let searched = searching?.wait()
+            try rendered.get()
+            renderer.model.releaseItemViews()
+            if !log.hasErrors {
+                log.add(contentsOf: try (searched ?? Result { try search(renderer) }).get().diagnostics)
                 clock.lap("search", into: &result)
             }
         } catch {

@@ -75,13 +75,11 @@ extension SiteRenderer {
         }
     }
 
-    /// After a body edit, keeps every file of the last build untouched since (see
-    /// `keepAllAsBefore`) and tells for each job whether its page is one of them: a single page
-    /// the edit cannot have changed and not found changed on disk, made from what it was made
-    /// from without a key. Nil for any other render.
-    func keepPagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [Bool]? {
-        guard let editedPages, let keepAllAsBefore else { return nil }
-        let changedOnDisk = keepAllAsBefore()
+    /// After a body edit, whether each job's page is one the session kept as the last build
+    /// left it (see `changedOnDisk`): a single page the edit cannot have changed and not found
+    /// changed on disk, made from what it was made from without a key. Nil for any other render.
+    func pagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [Bool]? {
+        guard let editedPages, let changedOnDisk else { return nil }
         // A page's path is worked out only when some file was found changed.
         let isUntouched = { (path: () -> String) in changedOnDisk.isEmpty || !changedOnDisk.contains(path()) }
         return jobs.map { job in
@@ -113,7 +111,7 @@ extension SiteRenderer {
         renderer.source.itemCache = ItemCache()
         renderer.isFresh = nil
         renderer.keepAsBefore = nil
-        renderer.keepAllAsBefore = nil
+        renderer.changedOnDisk = nil
         renderer.editedPages = nil
         renderer.previousWarnings = [:]
         return renderer

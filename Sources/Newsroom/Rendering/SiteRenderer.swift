@@ -39,9 +39,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
     var editedPages: EditedPages?
     var keepAsBefore: (@Sendable ([String]) -> Bool)?
-    /// Keeps every file of the previous build untouched since, all at once; the paths of the
-    /// others (see `OutputSession.keepAllAsBefore`).
-    var keepAllAsBefore: (@Sendable () -> Set<String>)?
+    /// After a body edit, once every file of the previous build untouched since was kept as it
+    /// is (see `OutputSession.keepAllAsBefore`): the others, found changed on disk.
+    var changedOnDisk: Set<String>?
     /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
     var fragmentLinkers: FragmentLinkers?
 
@@ -258,7 +258,7 @@ struct SiteRenderer: @unchecked Sendable {
         let previousWarnings = self.previousWarnings
         // After a body edit, the files of the pages it cannot have changed are kept in one go,
         // and only the other jobs run.
-        let asBefore = keepPagesAsBefore(jobs, listings: listings)
+        let asBefore = pagesAsBefore(jobs, listings: listings)
         let rendered = asBefore.map { asBefore in jobs.indices.filter { !asBefore[$0] } } ?? Array(jobs.indices)
         let pages = ParallelMap.run(rendered.count) { number -> PageState in
             let renderer = shared.renderer
