@@ -17,8 +17,8 @@ struct BodyEdit {
         guard !changed.isEmpty, source.items.count >= changed.count else { return nil }
         var items: [(position: Int, item: NewsItem)] = []
         for path in changed {
-            guard let item = source.items.first(where: { $0.sourcePath == path }) else { return nil }
-            if let position = plan.items.firstIndex(where: { $0.sourcePath == path }) {
+            guard let item = Self.item(at: path, in: source.items) else { return nil }
+            if let position = Self.position(of: item, in: plan.items) {
                 guard item.hasSameFrontMatter(as: plan.items[position]) else { return nil }
                 items.append((position, item))
             } else if publication.isPublished(item) {
@@ -26,6 +26,23 @@ struct BodyEdit {
             }
         }
         self.items = items
+    }
+
+    /// The item read from `path`, found by its name: loading lists items in the folder's order.
+    private static func item(at path: String, in items: [NewsItem]) -> NewsItem? {
+        let name = NewsItemLoader.entryName(of: path)
+        let index = items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
+        if index < items.count, items[index].sourcePath == path { return items[index] }
+        return items.first { $0.sourcePath == path }
+    }
+
+    /// The plan position of the item read from the same file as `item`: found by its date and
+    /// slug (the plan's order) when those did not change, else by looking at every item.
+    private static func position(of item: NewsItem, in planned: [NewsItem]) -> Int? {
+        let instant = item.date.instant
+        let index = planned.insertionIndex { $0.date.instant != instant ? $0.date.instant > instant : $0.slug < item.slug }
+        if index < planned.count, planned[index].sourcePath == item.sourcePath { return index }
+        return planned.firstIndex { $0.sourcePath == item.sourcePath }
     }
 }
 
