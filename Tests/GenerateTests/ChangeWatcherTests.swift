@@ -34,6 +34,32 @@ import Testing
         #expect(watcher.next()?.contains(page.path) == true)
     }
 
+    /// A file closed after writing, or moved into place, ends a save: the watcher waits less
+    /// for more after it than after any other change.
+    @Test func aClosedOrMovedFileEndsASave() throws {
+        let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-watch-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: root) }
+        let page = root.appendingPathComponent("page.md"), staged = root.appendingPathComponent(".page.md.tmp")
+        try Data("one".utf8).write(to: page)
+        let watcher = try #require(ChangeWatcher(folders: [root]))
+        let guardTime = DispatchWorkItem { watcher.stop() }
+        DispatchQueue.global().asyncAfter(deadline: .now() + 20, execute: guardTime)
+        defer { guardTime.cancel() }
+
+        try Data("two".utf8).write(to: page)
+        #expect(watcher.next()?.contains(page.path) == true)
+        #expect(watcher.lastEventEndsSave)
+        try FileManager.default.setAttributes([.posixPermissions: 0o600], ofItemAtPath: page.path)
+        #expect(watcher.next()?.contains(page.path) == true)
+        #expect(!watcher.lastEventEndsSave)
+        try Data("three".utf8).write(to: staged)
+        #expect(watcher.next()?.contains(staged.path) == true)
+        #expect(rename(staged.path, page.path) == 0)
+        #expect(watcher.next()?.contains(page.path) == true)
+        #expect(watcher.lastEventEndsSave)
+    }
+
     @Test func stopEndsTheWait() throws {
         let root = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-watch-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: root, withIntermediateDirectories: true)
