@@ -12,6 +12,8 @@ struct BuildRun {
     /// Warnings found between loading and rendering, saved for a build that reuses the output.
     private(set) var planWarnings: [Diagnostic] = []
     private var counter: FileCounter?
+    /// What the build whose plan a body edit starts from counted (see `replan`).
+    private var keptCounts: FileCounter.Counts?
     /// False for `check`: processed images are read from the cache but not stored in it.
     var writesImageCache = true
     /// Where the search terms' cache waits to be written, when not at once (see `LiveSite`).
@@ -162,6 +164,7 @@ struct BuildRun {
         noteNextScheduled(source, publication: inputs.publication)
         let renderer = kept.renderer.applying(edit, source: source)
         mapping = kept.mapping
+        keptCounts = kept.counts
         result.editedPages = renderer.editedPages
         clock.lap("plan", into: &result)
         return renderer
@@ -177,11 +180,14 @@ struct BuildRun {
             mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
         }
         let isFresh: @Sendable (String, UInt64) -> Bool = { path, key in session.keep(path, key: key) }
-        if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest {
-            // Kept from the last build, whose keys still hold (see `BodyEdit`).
+        if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest, let keptCounts {
+            // Kept from the last build, whose keys still hold (see `BodyEdit`); it makes the
+            // same files as that build, counted then.
             renderer.isFresh = isFresh
             renderer.keepAsBefore = { session.keepAsBefore($0) }
-            renderer.keepEachAsBefore = { session.keepEachAsBefore($0) }
+            renderer.changedOnDisk = session.keepAllAsBefore()
+            keptCounts.report(into: &result)
+            self.counter = nil
         } else {
             renderer.editedPages = nil
             result.editedPages = nil
@@ -189,21 +195,36 @@ struct BuildRun {
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
         renderer.renderedBodies = renderedBodies
-        // A file that cannot be staged stops the build with the session rolled back.
-        do {
-            try renderer.render(log: &log) { file in
+        var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+        terms.later = laterWrites
+        let search = { [options] (renderer: SiteRenderer) throws -> DiagnosticLog in
+            var log = DiagnosticLog()
+            try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
                 counter.count(file.path)
                 try session.stage(file)
             }
-            clock.lap("render", into: &result)
-            renderer.model.releaseItemViews()
-            if !log.hasErrors {
-                var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
-                terms.later = laterWrites
-                try SearchIndexFiles(renderer: renderer, splitAbove: options.searchSplitAbove, termCache: terms).files(isFresh: { session.keep($0, key: $1) }, log: &log) { file in
+            return log
+        }
+        // After a body edit the search part holding the edited items is made on another core
+        // while their few pages render: neither needs the other. Any other build searches the
+        // pages' bodies after they rendered, not while (at 100,000 items both at once would
+        // hold twice the memory).
+        let searching = renderer.editedPages == nil ? nil : BackgroundWork { [renderer] in Result { try search(renderer) } }
+        // A file that cannot be staged stops the build with the session rolled back.
+        do {
+            let rendered = Result {
+                try renderer.render(log: &log) { file in
                     counter.count(file.path)
                     try session.stage(file)
                 }
+            }
+            clock.lap("render", into: &result)
+            // Waited for whatever the render did: the session is let go of only after.
+            let searched = searching?.wait()
+            try rendered.get()
+            renderer.model.releaseItemViews()
+            if !log.hasErrors {
+                log.add(contentsOf: try (searched ?? Result { try search(renderer) }).get().diagnostics)
                 clock.lap("search", into: &result)
             }
         } catch {

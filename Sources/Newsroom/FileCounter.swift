@@ -9,11 +9,26 @@ final class FileCounter: Sendable {
     private let countsKinds: Bool
     private let counts = Mutex(Counts())
 
-    private struct Counts {
+    struct Counts: Sendable {
         var pages = 0
         var feeds = 0
         var byKind: [String: Int] = [:]
         var done = 0
+
+        /// The counts a build's result reports.
+        init(of result: BuildResult) {
+            pages = result.pageCount
+            feeds = result.feedCount
+            byKind = result.pagesByKind
+        }
+
+        init() {}
+
+        func report(into result: inout BuildResult) {
+            result.pageCount = pages
+            result.feedCount = feeds
+            result.pagesByKind = byKind
+        }
     }
 
     /// `/feed.xml`, `/atom.xml` …: how a feed's path ends.
@@ -38,10 +53,7 @@ final class FileCounter: Sendable {
 
     /// Puts the counts in the build's result.
     func report(into result: inout BuildResult) {
-        let counts = self.counts.withLock { $0 }
-        result.pageCount = counts.pages
-        result.feedCount = counts.feeds
-        result.pagesByKind = counts.byKind
+        counts.withLock { $0 }.report(into: &result)
     }
 }
 

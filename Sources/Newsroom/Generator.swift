@@ -87,7 +87,7 @@ public enum Generator {
                 session = opened
             }
             // After an edit of item bodies alone, the last plan with those items put in.
-            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source) } }
+            let edit = reloaded.flatMap { changed in planned.flatMap { inputs.digest == nil ? nil : BodyEdit(changed: changed, plan: $0.renderer.plan, source: source, publication: inputs.publication) } }
             // Unless what changed in the output is known, its files are checked while planning.
             let check = session == nil && writer.reportedChanges == nil ? OutputCheck(state: previous, folder: writer.folder, fileSystem: writer.fileSystem) : nil
             guard var renderer = edit.map({ run.replan(planned!, edit: $0, source: source, inputs: inputs) }) ?? run.plan(source, inputs: inputs) else {
@@ -95,12 +95,14 @@ public enum Generator {
                 return run.finished()
             }
             if let check { writer.reportedChanges = check.changedFiles() }
+            // `serve` keeps what the body edits that follow this plan can reuse.
+            if serving, edit == nil { renderer.keepSearchDocuments() }
             guard let opened = try run.render(&renderer, into: session ?? writer.begin(previous: previous), inputs: inputs, first: first, live: &live, writer: writer, source: source) else {
                 return run.result
             }
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
             live.leave(opened, in: writer.folder, saved: !serving)
-            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping) }
+            if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping, counts: FileCounter.Counts(of: run.result)) }
             return run.result
         } catch {
             run.result.outputError = "\(error)"

@@ -49,4 +49,6 @@ struct KeptRender {
     var planWarnings: [Diagnostic]
     /// The epoch of the plan's link map (see `MappingEpoch`).
     var mapping: MappingEpoch
+    /// The pages, feeds and pages of each kind the build made: a body edit makes the same files.
+    var counts: FileCounter.Counts
 }

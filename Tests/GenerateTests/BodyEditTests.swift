@@ -61,7 +61,11 @@ import Testing
         (Step(description: "the first's lead paragraph", write: item("2023-03-21-first", first, "A new first paragraph.\n\n## Details\n\nOther detail.")), false, nil),
         (Step(description: "the first's body, its page removed by hand", write: item("2023-03-21-first", first, "A new first paragraph.\n\n## Details\n\nDetail, again.")), true, "news/2023/03/first/index.html"),
         (Step(description: "the first's and the third's bodies together", write: item("2023-03-21-first", first, "A new first paragraph.\n\n## Details\n\nTogether.").merging(item("2023-05-01-third", third, "The third's lead. See [the first's details](2023-03-21-first.md#details).\n\nTogether.")) { $1 }), true, nil),
-        (Step(description: "the draft's body", write: item("2023-06-10-draft", "title: A draft\ndate: 2023-06-10\ndraft: true", "Not yet, still.")), false, nil),
+        (Step(description: "the draft's body", write: item("2023-06-10-draft", "title: A draft\ndate: 2023-06-10\ndraft: true", "Not yet, still.")), true, nil),
+        (Step(description: "the draft's title", write: item("2023-06-10-draft", "title: A draft, retitled\ndate: 2023-06-10\ndraft: true", "Not yet, still.")), true, nil),
+        (Step(description: "a new draft", write: item("2023-06-20-other-draft", "title: Another draft\ndate: 2023-06-20\ndraft: true", "Not yet either.")), true, nil),
+        (Step(description: "the draft published", write: item("2023-06-10-draft", "title: A draft, retitled\ndate: 2023-06-10", "Not yet, still.")), false, nil),
+        (Step(description: "the draft a draft again", write: item("2023-06-10-draft", "title: A draft, retitled\ndate: 2023-06-10\ndraft: true", "Not yet, still.")), false, nil),
         (Step(description: "the fourth renamed", moves: [("site/content/news/2023-06-01-fourth.md", "site/content/news/2023-06-02-fourth.md")]), false, nil),
         (Step(description: "the fourth's body after the rename", write: item("2023-06-02-fourth", "title: Fourth item, retitled\ndate: 2023-06-01\ntags: [courts]", "The fourth's lead.\n\n## Findings\n\nRenamed.")), true, nil),
         (Step(description: "the fifth deleted", write: ["site/content/news/2023-07-01-fifth.md": nil]), false, nil),
@@ -84,6 +88,32 @@ import Testing
             #expect(result.diagnostics == clean.diagnostics, "\(step)")
             Fixtures.expectSameFiles(site.outputTree(), as: expected, "\(step)")
         }
+    }
+
+    /// A body edit keeps every file of the last build untouched since in one go: a page it
+    /// cannot have changed but that was edited or removed by hand is made again, and the build
+    /// counts and reports its files as one that looked at each.
+    @Test func aBodyEditRemakesPagesChangedByHandAndCountsEveryFile() throws {
+        let site = try TestSite(Self.site)
+        defer { site.delete() }
+        let live = LiveSiteTests.liveSite(site)
+        #expect(live.rebuild().succeeded)
+        let handEdited = SitePlan.homeFile, handRemoved = "about/index.html"
+        #expect(site.outputTree()[handRemoved] != nil)
+        try Data("edited by hand".utf8).write(to: site.output.appendingPathComponent(handEdited))
+        try FileManager.default.removeItem(at: site.output.appendingPathComponent(handRemoved))
+        let step = Self.steps[0].step
+        try LiveSiteTests.apply(step, to: site)
+        let result = live.rebuild(changed: LiveSiteTests.reported(step, in: site))
+        let (clean, expected) = LiveSiteTests.cleanBuild(of: site)
+        #expect(result.succeeded)
+        #expect(result.editedPages?.pages.isEmpty == true)
+        Fixtures.expectSameFiles(site.outputTree(), as: expected, "after the hand edits")
+        #expect(result.pageCount == clean.pageCount)
+        #expect(result.feedCount == clean.feedCount)
+        #expect(result.report.removed == 0)
+        #expect(result.report.written >= 3, "the edited item's page and the two files changed by hand")
+        #expect(result.report.written + result.report.unchanged == expected.count)
     }
 
     /// The pages keyed again: the edited item's, and those that link into it with a fragment.
@@ -209,7 +239,7 @@ import Testing
             try site.write("-- site/\(path) --\n" + text)
             var reloaded = loaded
             SiteLoader.reload(&reloaded, changed: [path], log: &log)
-            return BodyEdit(changed: [path], plan: plan, source: reloaded.source)
+            return BodyEdit(changed: [path], plan: plan, source: reloaded.source, publication: publication)
         }
         #expect(try edited("---\n\(Self.fourth)\n---\nThe fourth's lead.\n\nAnother body.\n")?.items.map(\.position) == [0])
         for other in [
@@ -223,7 +253,9 @@ import Testing
         ] {
             #expect(try edited(other) == nil, "\(other)")
         }
-        // The draft is not in the plan: its edit is no body edit either.
-        #expect(BodyEdit(changed: ["content/news/2023-06-10-draft.md"], plan: plan, source: loaded.source) == nil)
+        // The draft is shown nowhere, before its edit or after: a body edit that changes no page.
+        let draft = "content/news/2023-06-10-draft.md"
+        #expect(BodyEdit(changed: [draft], plan: plan, source: loaded.source, publication: publication)?.items.isEmpty == true)
+        #expect(BodyEdit(changed: [draft], plan: plan, source: loaded.source, publication: Publication(now: publication.now, includeDrafts: true, includeFuture: false)) == nil)
     }
 }

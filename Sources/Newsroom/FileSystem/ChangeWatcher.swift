@@ -23,6 +23,11 @@ public final class ChangeWatcher: @unchecked Sendable {
     /// How long the watcher waits for more events once one arrived, so an editor's save
     /// (write, then rename, then change of attributes) is one rebuild.
     public var settle: TimeInterval = 0.005
+    /// The wait once the last event closed a file written or moved one into place: as a rule
+    /// the end of a save, and whatever else that save does follows within microseconds.
+    public var settleAfterSave: TimeInterval = 0.001
+    /// Whether the last event read was one that ends a save (see `settleAfterSave`).
+    public private(set) var lastEventEndsSave = false
 
     public init?(folders: [URL]) {
         #if canImport(Glibc)
@@ -54,7 +59,7 @@ public final class ChangeWatcher: @unchecked Sendable {
         #if canImport(Glibc)
         var changed: Set<String> = []
         while !shouldStop {
-            let timeout = changed.isEmpty ? 200 : Int32(settle * 1000)
+            let timeout = changed.isEmpty ? 200 : Int32(((lastEventEndsSave ? settleAfterSave : settle) * 1000).rounded(.up))
             var poller = pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)
             let ready = poll(&poller, 1, timeout)
             if ready > 0 {
@@ -123,6 +128,7 @@ public final class ChangeWatcher: @unchecked Sendable {
                 }
                 let path = name.isEmpty ? folder : folder + "/" + name
                 changed.insert(path)
+                lastEventEndsSave = event.mask & UInt32(IN_ISDIR) == 0 && event.mask & UInt32(IN_CLOSE_WRITE | IN_MOVED_TO) != 0
                 if event.mask & UInt32(IN_ISDIR) != 0, event.mask & UInt32(IN_CREATE | IN_MOVED_TO) != 0 {
                     // Files may have been written into it before its watch existed.
                     watchTree(path)

@@ -26,8 +26,12 @@ struct OutputManifest: Equatable {
     /// The paths of the files in the folder at `path` that are not on disk as recorded (see
     /// `Entry.isOnDisk`): edited, replaced or removed since.
     func filesNotOnDisk(inFolder path: String, fileSystem: FileSystem) -> Set<String> {
-        let root = fileSystem.openFolder(path)
-        return Set(entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
+        filesNotOnDisk(in: fileSystem.openFolder(path), fileSystem: fileSystem)
+    }
+
+    /// `filesNotOnDisk(inFolder:fileSystem:)` for a folder held open.
+    func filesNotOnDisk(in root: OpenFolder, fileSystem: FileSystem) -> Set<String> {
+        Set(entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
     }
     /// The `BuildDigest` of the inputs these files were made from, written in the same file so
     /// the two can never disagree (nil in manifests of builds that did not record one).

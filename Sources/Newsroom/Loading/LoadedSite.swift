@@ -51,8 +51,11 @@ struct LoadedSite: Sendable {
         guard !changed.isEmpty || !gone.isEmpty else { return changed }
         // Two sources for one name are an error that involves files not changed; a bundle's
         // folder is not an item file.
-        for other in sources where !changed.contains(other.markdownPath) {
-            if stems.contains(other.name) || other.bundlePath.map({ changed.contains($0) || gone.contains($0) }) == true { return nil }
+        // Names compared one by one (an edit changes one or a few): every source's path hashed
+        // to look it up took longer than the reload itself.
+        let names = Array(stems), touched = changed.union(gone)
+        for other in sources where names.contains(other.name) || other.bundlePath.map(touched.contains) == true {
+            if !changed.contains(other.markdownPath) { return nil }
         }
         let shown = Set(changed.union(gone).map(site.display))
         if otherDiagnostics.contains(where: { shown.contains($0.path) }) { return nil }

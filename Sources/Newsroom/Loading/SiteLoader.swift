@@ -89,29 +89,36 @@ enum SiteLoader {
             // Both lists are in the folder's order, so the item's place is found by its name.
             let name = NewsItemLoader.entryName(of: path)
             let sourceIndex = loaded.sources.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.markdownPath) < name }
-            if sourceIndex < loaded.sources.count, loaded.sources[sourceIndex].markdownPath == path { loaded.sources.remove(at: sourceIndex) }
+            let hadSource = sourceIndex < loaded.sources.count && loaded.sources[sourceIndex].markdownPath == path
             let itemIndex = loaded.source.items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
             var before: (id: String, location: SourceLocation?)?
             if itemIndex < loaded.source.items.count, loaded.source.items[itemIndex].sourcePath == path {
-                let item = loaded.source.items.remove(at: itemIndex)
-                before = (item.id, item.idLocation)
+                before = (loaded.source.items[itemIndex].id, loaded.source.items[itemIndex].idLocation)
             }
-            loaded.source.itemCache.records[path] = nil
+            // An item read again takes its own place: a removal and an insertion would each move
+            // every item after it.
             guard FolderListing.isFile(path, in: site, fileSystem: fileSystem), let stem = ContentFile.markdownStem(String(name)) else {
+                if hadSource { loaded.sources.remove(at: sourceIndex) }
+                if before != nil { loaded.source.items.remove(at: itemIndex) }
+                loaded.source.itemCache.records[path] = nil
                 idsChanged = true
                 continue
             }
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
-            loaded.sources.insert(source, at: sourceIndex)
+            if hadSource { loaded.sources[sourceIndex] = source } else { loaded.sources.insert(source, at: sourceIndex) }
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(path, in: siteFolder))
             let record = loadItem(source, fingerprint: fingerprint, site: site, dates: dates, host: host, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
                 loaded.source.itemCache.records[path] = record
             } else {
+                loaded.source.itemCache.records[path] = nil
                 log.add(contentsOf: record.diagnostics)
             }
-            if let item = record.item {
-                loaded.source.items.insert(item, at: itemIndex)
+            switch (record.item, before != nil) {
+            case (let item?, true): loaded.source.items[itemIndex] = item
+            case (let item?, false): loaded.source.items.insert(item, at: itemIndex)
+            case (nil, true): loaded.source.items.remove(at: itemIndex)
+            case (nil, false): break
             }
             if before.map({ $0.id != record.item?.id || $0.location != record.item?.idLocation }) ?? true { idsChanged = true }
         }

@@ -15,7 +15,18 @@ final class ManifestLedger: Sendable {
         var manifest = OutputManifest()
         /// The state `commit` saves with the files; the ledger fills in its manifest.
         var saved = IncrementalState()
+        /// The files of the manifest left as they are on disk.
         var unchanged = 0
+        /// The previous build's files left out when the manifest started as its manifest (see
+        /// `keepAll(except:)`); nil when it started empty.
+        var leftOut: Set<String>?
+
+        /// Records `entry` at `path`; a path carried from the previous manifest and recorded
+        /// again counts once, as what it is now.
+        mutating func record(_ path: String, _ entry: OutputManifest.Entry, kept: Bool) {
+            if manifest.entries.updateValue(entry, forKey: path) != nil, leftOut != nil { unchanged -= 1 }
+            if kept { unchanged += 1 }
+        }
     }
 
     /// The previous build's files that may have changed on disk since it made or checked them,
@@ -86,31 +97,47 @@ final class ManifestLedger: Sendable {
 
     /// A file written by this build.
     func wrote(_ path: String, _ entry: OutputManifest.Entry) {
-        current.withLock { $0.manifest.entries[path] = entry }
+        current.withLock { $0.record(path, entry, kept: false) }
     }
 
     /// A file left as it is on disk.
     func keep(_ path: String, _ entry: OutputManifest.Entry) {
-        current.withLock {
-            $0.manifest.entries[path] = entry
-            $0.unchanged += 1
-        }
+        current.withLock { $0.record(path, entry, kept: true) }
     }
 
     /// Files left as they are on disk, recorded at once.
     func keep(_ files: [(String, OutputManifest.Entry)]) {
         current.withLock {
-            for (path, entry) in files { $0.manifest.entries[path] = entry }
-            $0.unchanged += files.count
+            for (path, entry) in files { $0.record(path, entry, kept: true) }
         }
     }
 
     /// Every file of the previous build, left as it is.
     func keepAll() {
-        let previous = self.previous
+        keepAll(except: [])
+    }
+
+    /// Every file of the previous build but those at `paths`, left as it is, for a build that
+    /// makes the same files as that build: one copy of its manifest instead of an entry at a
+    /// time. A file recorded after replaces its entry.
+    func keepAll(except paths: Set<String>) {
+        var manifest = previous
+        for path in paths { manifest.entries[path] = nil }
         current.withLock {
-            $0.manifest = previous
-            $0.unchanged = previous.entries.count
+            $0.manifest = manifest
+            $0.unchanged = manifest.entries.count
+            $0.leftOut = paths
+        }
+    }
+
+    /// The previous build's files this build does not make, in path order.
+    var dropped: [String] {
+        let previous = self.previous
+        return current.withLock { current in
+            // A manifest carried from the previous one lacks only what `keepAll(except:)` left
+            // out and was not recorded again: a build that removes nothing looks at no other path.
+            let candidates = current.leftOut.map { Array($0) } ?? Array(previous.entries.keys)
+            return candidates.filter { current.manifest.entries[$0] == nil }.sorted()
         }
     }
 }

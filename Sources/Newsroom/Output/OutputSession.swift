@@ -88,6 +88,20 @@ extension OutputSession {
         return found.map { $0 != nil }
     }
 
+    /// Keeps every file of the previous build that is on disk as it was written, for a build
+    /// that makes the same files, each from what it was made from unless recorded again (a body
+    /// edit: see `BodyEdit`); the paths of the others (edited, replaced or removed since), left
+    /// out for the build to make again. Only the files that may have been touched are looked
+    /// at, when that is known.
+    func keepAllAsBefore() -> Set<String> {
+        let previous = ledger.previous, fileSystem = self.fileSystem, root = self.root
+        let changed = ledger.touched.map { touched in
+            touched.filter { !(previous.entries[$0]?.isOnDisk(as: fileSystem.status($0, in: root)) ?? true) }
+        } ?? previous.filesNotOnDisk(in: root, fileSystem: fileSystem)
+        ledger.keepAll(except: changed)
+        return changed
+    }
+
     /// Keeps every file of the previous build when each is still on disk as it was written
     /// (same size and time; only those that may have been touched are looked at when that is
     /// known); false, keeping nothing, when any is not or there was no build.

@@ -106,9 +106,7 @@ final class StagedSession: OutputSession {
         let ordered = staged.withLock { $0 }.sorted(by: { $0.path < $1.path })
         try moveIntoPlace(ordered)
         report.written = ordered.count
-        let previous = ledger.previous, next = ledger.manifest
-        // Only the paths that go are sorted: a build that removes nothing sorts nothing.
-        for path in previous.entries.keys.filter({ next.entries[$0] == nil }).sorted() {
+        for path in ledger.dropped {
             let target = folder.appendingPathComponent(path)
             if (try? FileManager.default.removeItem(at: target)) != nil { report.removed += 1 }
             removeEmptyParents(of: target)

@@ -3,24 +3,46 @@
 /// but those of the edited items' own pages, of the pages that link into them with a
 /// `#fragment` (they check its ids), of the feeds (they carry full bodies) and of the search
 /// index. `serve` then renders those from the last build's plan instead of planning again.
+/// An item published neither before nor after the edit is shown nowhere: its edit changes no
+/// page.
 struct BodyEdit {
-    /// The plan position of each edited item, with the item as loaded now.
+    /// The plan position of each edited item that is published, with the item as loaded now.
     var items: [(position: Int, item: NewsItem)]
 
     /// The edit of the item files `changed` (site-relative) between the site `plan` was made
-    /// from and `source`; nil when it is anything more: an item added, removed, unpublished or
-    /// not published, or whose front matter or lead paragraph changed.
-    init?(changed: Set<String>, plan: SitePlan, source: SiteSource) {
+    /// from and `source`; nil when it is anything more: an item removed, published now and not
+    /// then or the other way round, or published and with other front matter or another lead
+    /// paragraph.
+    init?(changed: Set<String>, plan: SitePlan, source: SiteSource, publication: Publication) {
         guard !changed.isEmpty, source.items.count >= changed.count else { return nil }
         var items: [(position: Int, item: NewsItem)] = []
         for path in changed {
-            guard let position = plan.items.firstIndex(where: { $0.sourcePath == path }),
-                  let item = source.items.first(where: { $0.sourcePath == path }),
-                  item.hasSameFrontMatter(as: plan.items[position])
-            else { return nil }
-            items.append((position, item))
+            guard let item = Self.item(at: path, in: source.items) else { return nil }
+            if let position = Self.position(of: item, in: plan.items) {
+                guard item.hasSameFrontMatter(as: plan.items[position]) else { return nil }
+                items.append((position, item))
+            } else if publication.isPublished(item) {
+                return nil
+            }
         }
         self.items = items
+    }
+
+    /// The item read from `path`, found by its name: loading lists items in the folder's order.
+    private static func item(at path: String, in items: [NewsItem]) -> NewsItem? {
+        let name = NewsItemLoader.entryName(of: path)
+        let index = items.insertionIndex { NewsItemLoader.entryName(of: $0.bundlePath ?? $0.sourcePath) < name }
+        if index < items.count, items[index].sourcePath == path { return items[index] }
+        return items.first { $0.sourcePath == path }
+    }
+
+    /// The plan position of the item read from the same file as `item`: found by its date and
+    /// slug (the plan's order) when those did not change, else by looking at every item.
+    private static func position(of item: NewsItem, in planned: [NewsItem]) -> Int? {
+        let instant = item.date.instant
+        let index = planned.insertionIndex { $0.date.instant != instant ? $0.date.instant > instant : $0.slug < item.slug }
+        if index < planned.count, planned[index].sourcePath == item.sourcePath { return index }
+        return planned.firstIndex { $0.sourcePath == item.sourcePath }
     }
 }
 

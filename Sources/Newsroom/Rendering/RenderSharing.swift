@@ -36,13 +36,13 @@ final class SharedRun: Sendable {
     }
 }
 
-/// Files gathered in memory.
-final class Collected: Sendable {
-    private let gathered = Mutex<[OutputFile]>([])
+/// Files (or their paths) gathered in memory, from several threads.
+final class Collected<File: Sendable>: Sendable {
+    private let gathered = Mutex<[File]>([])
 
-    var files: [OutputFile] { gathered.withLock { $0 } }
+    var files: [File] { gathered.withLock { $0 } }
 
-    func append(_ file: OutputFile) {
+    func append(_ file: File) {
         gathered.withLock { $0.append(file) }
     }
 }

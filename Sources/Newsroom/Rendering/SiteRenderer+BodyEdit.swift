@@ -1,3 +1,5 @@
+import NewsroomMustache
+
 extension SiteRenderer {
     /// The pages a body edit may change (see `BodyEdit`), by plan position.
     struct EditedPages: Sendable {
@@ -23,6 +25,7 @@ extension SiteRenderer {
         renderer.keys = keys
         renderer.sitemapSplitAbove = sitemapSplitAbove
         renderer.sitemapFiles = sitemapFiles
+        renderer.searchDocuments = searchDocuments
         // Who links into what is worked out once per plan, then changed for the edited items.
         let links = renderer.content.links
         var linkers = fragmentLinkers ?? FragmentLinkers(plan: self.plan, links: links)
@@ -72,32 +75,43 @@ extension SiteRenderer {
         }
     }
 
-    /// After a body edit, the path of each job's page the edit cannot have changed, for the
-    /// session to keep from the last build without a key when nothing touched it since (nil for
-    /// a job that makes no single page or one the edit may change); nil for any other render.
-    func pagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [String?]? {
-        guard let editedPages, keepEachAsBefore != nil else { return nil }
-        let itemFiles = plan.itemFiles, pageFiles = plan.pageFiles
-        return ParallelMap.runs(over: jobs.count) { range in range.map { index -> String? in
-            switch jobs[index] {
-            case .home: return SitePlan.homeFile
-            case .tagIndex: return SitePlan.tagsFile
-            case .notFound: return SitePlan.notFoundFile
-            case .item(let position): return editedPages.items.contains(position) ? nil : itemFiles[position]
-            case .page(let position): return editedPages.pages.contains(position) ? nil : pageFiles[position]
-            case .listingPage(let index, let number): return listings[index].file(page: number)
-            case .feeds, .sitemap, .alias, .copy: return nil
+    /// After a body edit, whether each job's page is one the session kept as the last build
+    /// left it (see `changedOnDisk`): a single page the edit cannot have changed and not found
+    /// changed on disk, made from what it was made from without a key. Nil for any other render.
+    func pagesAsBefore(_ jobs: [Job], listings: [Listing]) -> [Bool]? {
+        guard let editedPages, let changedOnDisk else { return nil }
+        // A page's path is worked out only when some file was found changed.
+        let isUntouched = { (path: () -> String) in changedOnDisk.isEmpty || !changedOnDisk.contains(path()) }
+        return jobs.map { job in
+            switch job {
+            case .home: return isUntouched { SitePlan.homeFile }
+            case .tagIndex: return isUntouched { SitePlan.tagsFile }
+            case .notFound: return isUntouched { SitePlan.notFoundFile }
+            case .item(let position): return !editedPages.items.contains(position) && isUntouched { plan.itemFiles[position] }
+            case .page(let position): return !editedPages.pages.contains(position) && isUntouched { plan.pageFiles[position] }
+            case .listingPage(let index, let number): return isUntouched { listings[index].file(page: number) }
+            case .feeds, .sitemap, .alias, .copy: return false
             }
-        } }
+        }
+    }
+
+    /// Keeps each search part's documents as its script holds them, for the body edits that
+    /// follow this plan to reuse (see `searchDocuments`).
+    mutating func keepSearchDocuments() {
+        searchDocuments = LockedMemo()
     }
 
     /// This renderer as `serve` keeps it for the next rebuild: without its hold on this build's
-    /// output session.
+    /// output session, nor on the site's items and their records, which the next rebuild changes
+    /// in place in the loaded site (a shared hold would make that a copy of every item; a body
+    /// edit puts in the source as loaded then).
     var kept: SiteRenderer {
         var renderer = self
+        renderer.source.items = []
+        renderer.source.itemCache = ItemCache()
         renderer.isFresh = nil
         renderer.keepAsBefore = nil
-        renderer.keepEachAsBefore = nil
+        renderer.changedOnDisk = nil
         renderer.editedPages = nil
         renderer.previousWarnings = [:]
         return renderer

@@ -28,6 +28,9 @@ struct SiteRenderer: @unchecked Sendable {
     /// The sitemap's files for this plan once they were worked out (under the key 0), shared by
     /// the renderers a body edit makes from it (see `BodyEdit`).
     var sitemapFiles = LockedMemo<Int, [String]>()
+    /// Each search part's documents as its script holds them, by part name, when `serve` keeps
+    /// them for the body edits that follow (they show nothing a body edit changes).
+    var searchDocuments: LockedMemo<String, [UInt8]>?
     /// The warnings of the previous build's pages, given again for the pages kept as they are;
     /// and this render's, to be saved for the next.
     var previousWarnings: [String: [Diagnostic]] = [:]
@@ -36,7 +39,11 @@ struct SiteRenderer: @unchecked Sendable {
     /// the previous build's file, unkeyed, when `keepAsBefore` (the session) finds it untouched.
     var editedPages: EditedPages?
     var keepAsBefore: (@Sendable ([String]) -> Bool)?
-    /// As `keepAsBefore`, for each path on its own, all recorded at once: whether each was kept.
+    /// After a body edit, once every file of the previous build untouched since was kept as it
+    /// is (see `OutputSession.keepAllAsBefore`): the others, found changed on disk.
+    var changedOnDisk: Set<String>?
+    /// In a first pass: keeps each of the previous build's files at the paths given as it is,
+    /// when nothing touched it since, all recorded at once; whether each was kept.
     var keepEachAsBefore: (@Sendable ([String]) -> [Bool])?
     /// Who links into what with a `#fragment`, once a body edit worked it out for this plan.
     var fragmentLinkers: FragmentLinkers?
@@ -258,33 +265,29 @@ struct SiteRenderer: @unchecked Sendable {
         // Read through `shared`: a closure calling this value's methods would copy it for each page.
         let shared = SharedRun(renderer: self, count: jobs.count)
         let previousWarnings = self.previousWarnings
-        // After a body edit, the pages it cannot have changed are kept in one go, and only the
-        // others go through the rest.
-        var asBefore = [String?](repeating: nil, count: jobs.count)
-        if let candidates = pagesAsBefore(jobs, listings: listings), let keepEachAsBefore {
-            let indices = candidates.indices.filter { candidates[$0] != nil }
-            for (index, kept) in zip(indices, keepEachAsBefore(indices.map { candidates[$0]! })) where kept { asBefore[index] = candidates[index] }
-        }
-        var pages = ParallelMap.run(jobs.count) { index -> PageState in
-            if asBefore[index] != nil { return .other }
+        // After a body edit, the files of the pages it cannot have changed are kept in one go,
+        // and only the other jobs run.
+        let asBefore = pagesAsBefore(jobs, listings: listings)
+        let rendered = asBefore.map { asBefore in jobs.indices.filter { !asBefore[$0] } } ?? Array(jobs.indices)
+        var pages = ParallelMap.run(rendered.count) { number -> PageState in
             let renderer = shared.renderer
-            guard let page = renderer.page(of: jobs[index], listings: listings) else { return .other }
+            guard let page = renderer.page(of: jobs[rendered[number]], listings: listings) else { return .other }
             if let key = page.key, let isFresh = renderer.isFresh, isFresh(page.path, key) { return .kept(page.path) }
             return .stale(page.path, page.key, page.related)
         }
         deferredPages = firstPass.map { keepForLater(&pages, first: $0) } ?? []
         var shown = [Bool](repeating: false, count: plan.items.count)
-        for (index, state) in pages.enumerated() {
+        for (number, state) in pages.enumerated() {
             guard case .stale = state else { continue }
-            for position in shownItems(jobs[index], listings: listings) { shown[position] = true }
+            for position in shownItems(jobs[rendered[number]], listings: listings) { shown[position] = true }
         }
         model.makeItemViews(summaries: summaries, for: shown.indices.filter { shown[$0] })
-        let rendered = jobs.indices.filter { asBefore[$0] == nil }
+        let made = Collected<String>()
         ParallelMap.forEach(rendered.count) { number in
             let index = rendered[number]
             var local = DiagnosticLog()
             let files: [OutputFile]
-            switch pages[index] {
+            switch pages[number] {
             case .kept(let path): files = [OutputFile(path: path, content: .kept)]
             case .stale(let path, let key, let related): files = shared.renderer.run(jobs[index], listings: listings, known: (path, key, related), log: &local)
             case .other: files = shared.renderer.run(jobs[index], listings: listings, log: &local)
@@ -293,17 +296,20 @@ struct SiteRenderer: @unchecked Sendable {
                 if case .kept = file.content, let warnings = previousWarnings[file.path] { local.add(contentsOf: warnings) }
             }
             shared.record(index, page: files.first?.path, diagnostics: local.diagnostics)
+            if asBefore != nil { for file in files { made.append(file.path) } }
             for file in files {
                 do { try stage(file) } catch { shared.fail(error) }
             }
         }
-        for (index, path) in asBefore.enumerated() {
-            guard let path else { continue }
-            shared.record(index, page: path, diagnostics: previousWarnings[path] ?? [])
-            do { try stage(OutputFile(path: path, content: .kept)) } catch { shared.fail(error) }
+        // The pages kept as before report what they reported then.
+        var keptWarnings: [String: [Diagnostic]] = [:]
+        if asBefore != nil {
+            let made = Set(made.files)
+            keptWarnings = previousWarnings.filter { !made.contains($0.key) }
+            for (_, warnings) in keptWarnings { log.add(contentsOf: warnings) }
         }
         for diagnostics in shared.diagnostics { log.add(contentsOf: diagnostics) }
-        warnings = shared.warnings
+        warnings = keptWarnings.merging(shared.warnings) { $1 }
         if let error = shared.error { throw error }
     }
 
@@ -317,7 +323,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Renders every page into memory (for tests and small sites).
     mutating func render(log: inout DiagnosticLog) -> [OutputFile] {
-        let collected = Collected()
+        let collected = Collected<OutputFile>()
         try? render(log: &log) { collected.append($0) }
         return collected.files.sorted { $0.path < $1.path }
     }

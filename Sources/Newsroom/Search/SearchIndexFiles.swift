@@ -32,10 +32,15 @@ struct SearchIndexFiles {
             try stage(file)
             return
         }
+        // Items read in place: a copy of the plan, or of a whole item, per position costs more
+        // than the grouping.
+        let items = plan.items
         var years: [(name: String, positions: [Int])] = []
+        var lastYear: Int?
         for position in all {
-            let year = String(plan.items[position].date.year)
-            if years.last?.name == year { years[years.count - 1].positions.append(position) } else { years.append((year, [position])) }
+            let year = items[position].date.year
+            if year == lastYear { years[years.count - 1].positions.append(position) } else { years.append((String(year), [position])) }
+            lastYear = year
         }
         let parts = years.map { (name: $0.name, file: "search/\($0.name).js", count: $0.positions.count) }
         var hasher = KeyHasher()
@@ -135,13 +140,15 @@ struct SearchIndexFiles {
             found.add(local.diagnostics)
             return text
         }
-        let documents = positions.map(document)
+        let documents = positions.map { document($0, in: items, files: itemFiles) }
         let index = known.map { SearchIndex(documents, known: $0, body: body) } ?? SearchIndex(documents, body: body)
         log.add(contentsOf: found.diagnostics)
         if let termCache, known?.terms.keys != termKeys {
             termCache.write({ SearchPartTerms(of: index, keys: termKeys) }, part: name)
         }
-        var output = OutputFile.text(file, SearchScript.part(name, index))
+        let written = { SearchScript.documents(documents) }
+        let documentBytes = renderer.searchDocuments.map { $0.value(name, make: written) } ?? written()
+        var output = OutputFile.text(file, SearchScript.part(name, index, documents: documentBytes))
         output.cacheKey = key ?? 0
         return output
     }
@@ -161,12 +168,13 @@ struct SearchIndexFiles {
         return hasher
     }
 
-    /// What a result shows for the item at `position`; the body is read only when the part is
-    /// written.
-    private func document(_ position: Int) -> SearchDocument {
-        let item = plan.items[position]
+    /// What a result shows for the item at `position` of `items` (the plan's, passed in: a copy
+    /// of the plan per item costs more than the document); the body is read only when the part
+    /// is written.
+    private func document(_ position: Int, in items: [NewsItem], files: [String]) -> SearchDocument {
+        let item = items[position]
         return SearchDocument(
-            url: renderer.linker.relative(from: SitePlan.homeFile, to: plan.itemFiles[position]),
+            url: renderer.linker.relative(from: SitePlan.homeFile, to: files[position]),
             title: item.title,
             day: item.date.isoDay,
             dateText: item.date.long,

@@ -20,17 +20,15 @@ enum SearchScript {
     static let fieldSeparator: Character = "\u{1F}"
 
     static func part(_ name: String, _ index: SearchIndex) -> String {
-        let documents = index.documents.map { document in
-            [document.url, document.title, document.day, document.dateText, document.summary,
-             document.tags.map { cleaned($0, also: "\t") }.joined(separator: "\t")]
-                .map { cleaned($0) }
-                .joined(separator: String(fieldSeparator))
-        }
-        var output = "(self.newsroomSearch=self.newsroomSearch||[]).push({\"v\":\(version),\"part\":\(JSONText.quoted(name, htmlSafe: false)),\"count\":\(index.documents.count),\n\"docs\":"
-        output += JSONText.quoted(documents.joined(separator: String(documentSeparator)), htmlSafe: false)
-        output += ",\n\"terms\":" + JSONText.quoted(index.terms.joined(separator: " "), htmlSafe: false) + ",\n\"postings\":\""
+        part(name, index, documents: documents(index.documents))
+    }
+
+    /// The script of a part whose documents `documents(_:)` wrote: the same documents make the
+    /// same bytes whatever their terms, so `serve` keeps them for the body edits that follow.
+    static func part(_ name: String, _ index: SearchIndex, documents: [UInt8]) -> String {
+        let head = asciiOnly(Array("(self.newsroomSearch=self.newsroomSearch||[]).push({\"v\":\(version),\"part\":\(JSONText.quoted(name, htmlSafe: false)),\"count\":\(index.documents.count),\n\"docs\":".utf8))
+        var bytes = Array((",\n\"terms\":" + JSONText.quoted(index.terms.joined(separator: " "), htmlSafe: false) + ",\n\"postings\":\"").utf8)
         // Millions of small numbers at 10,000 items: written as bytes, not one string each.
-        var bytes = Array(output.utf8)
         for number in index.terms.indices {
             if number > 0 { bytes.append(UInt8(ascii: ";")) }
             var previous = 0
@@ -40,7 +38,18 @@ enum SearchScript {
             }
         }
         bytes += "\"});\n".utf8
-        return asciiOnly(bytes)
+        return String(decoding: head + documents + asciiOnly(bytes), as: UTF8.self)
+    }
+
+    /// The value of a part's `"docs"`, as its script holds it.
+    static func documents(_ documents: [SearchDocument]) -> [UInt8] {
+        let texts = documents.map { document in
+            [document.url, document.title, document.day, document.dateText, document.summary,
+             document.tags.map { cleaned($0, also: "\t") }.joined(separator: "\t")]
+                .map { cleaned($0) }
+                .joined(separator: String(fieldSeparator))
+        }
+        return asciiOnly(Array(JSONText.quoted(texts.joined(separator: String(documentSeparator)), htmlSafe: false).utf8))
     }
 
     /// A difference with no separator: its last digit in base 36 as `a`–`z` then `0`–`9`, the
@@ -64,9 +73,9 @@ enum SearchScript {
         bytes.append(last < 26 ? UInt8(ascii: "a") + last : UInt8(ascii: "0") + last - 26)
     }
 
-    /// The script with every scalar past ASCII as `\uXXXX` (two, a surrogate pair, past
+    /// The bytes with every scalar past ASCII as `\uXXXX` (two, a surrogate pair, past
     /// U+FFFF). Such scalars only occur inside string literals, where the escape means the same.
-    static func asciiOnly(_ bytes: [UInt8]) -> String {
+    static func asciiOnly(_ bytes: [UInt8]) -> [UInt8] {
         let hex = Array("0123456789abcdef".utf8)
         var output: [UInt8] = []
         output.reserveCapacity(bytes.count + bytes.count / 16)
@@ -90,7 +99,7 @@ enum SearchScript {
                 output += [UInt8(ascii: "\\"), UInt8(ascii: "u"), hex[Int(unit >> 12)], hex[Int(unit >> 8 & 0xF)], hex[Int(unit >> 4 & 0xF)], hex[Int(unit & 0xF)]]
             }
         }
-        return String(decoding: output, as: UTF8.self)
+        return output
     }
 
     /// A field with the separators it could hold replaced by spaces, so that splitting finds
