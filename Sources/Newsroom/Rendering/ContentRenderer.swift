@@ -38,6 +38,7 @@ struct ContentRenderer: Sendable {
         var problems: [Diagnostic] = []
         // Each URL written into the page, with where the Markdown wrote it (for `check`).
         var written: [String: SourceLocation] = [:]
+        written.reserveCapacity(parsed.references.count + parsed.rawHTML.count)
         // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         // Processed images by the URL written for them.
