@@ -123,16 +123,22 @@ struct Linker: Sendable {
     /// page (`https://host/news/2026/11/slug/`) whatever `clean_urls` says: canonical URLs,
     /// feeds and the sitemap are read through a server, never from disk.
     func absolute(_ target: String) -> String {
-        var path = Substring(target)
-        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
-        return baseURL + Self.encodePath(path)
+        baseURL + Self.encodePath(Self.droppingIndexFile(target))
     }
 
     /// The root-relative URL of `target` (for `404.html`, which a server sends from any path).
     func rootRelative(_ target: String, basePath: String) -> String {
-        var path = Substring(target)
-        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
-        return basePath + Self.encodePath(path)
+        basePath + Self.encodePath(Self.droppingIndexFile(target))
+    }
+
+    /// `target` without its file name when that is `index.html` (`news/x/index.html` →
+    /// `news/x/`), compared by byte: it runs for every page's canonical URL.
+    private static func droppingIndexFile(_ target: String) -> Substring {
+        let bytes = target.utf8
+        guard bytes.count >= indexFile.count, bytes.suffix(indexFile.count).elementsEqual(indexFile) else { return target[...] }
+        let cut = bytes.index(bytes.endIndex, offsetBy: -indexFile.count)
+        guard cut == bytes.startIndex || bytes[bytes.index(before: cut)] == UInt8(ascii: "/") else { return target[...] }
+        return target[..<cut]
     }
 
     /// Percent-encodes a path's bytes except unreserved characters, sub-delimiters, `:`, `@` and `/`.
