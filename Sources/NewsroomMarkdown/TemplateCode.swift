@@ -1,3 +1,5 @@
+import NewsroomText
+
 /// Template code another generator left in a body (`{% … %}`, `{{< … >}}`, `{{% … %}}`,
 /// `{{ … | … }}`), found outside code; it is rendered as text, exactly as written.
 public struct TemplateCode: Sendable, Equatable {
@@ -34,6 +36,8 @@ enum TemplateCodeScanner {
     /// and never crosses a blank line (an unclosed `{%` is plain text, not template code).
     static func find(in bytes: [UInt8]) -> [Found] {
         let brace = UInt8(ascii: "{"), percent = UInt8(ascii: "%")
+        // Most bodies hold no `{%` or `{{` at all: two byte searches say so without counting lines.
+        guard bytes.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: [brace, percent], in: $0) != nil || UTF8Search.firstIndex(of: [brace, brace], in: $0) != nil }) else { return [] }
         var found: [Found] = []
         var index = 0, line = 1, lineStart = 0
         while index + 1 < bytes.count {

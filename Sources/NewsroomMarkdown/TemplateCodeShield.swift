@@ -34,7 +34,10 @@ enum TemplateCodeShield {
         return table
     }
 
-    static func isStandIn(_ byte: UInt8) -> Bool { plain[Int(byte)] != nil }
+    /// Whether `byte` is one of the stand-ins. Asked of every byte of every link and body: a
+    /// control byte is looked up in a table of flags (reading `plain`'s entry copied an array).
+    static func isStandIn(_ byte: UInt8) -> Bool { byte < 0x20 && isStandInByte[Int(byte)] }
+    private static let isStandInByte = plain.map { $0 != nil }
 
     /// `bytes` with an author's own stand-in bytes (control characters no page can show) made
     /// U+FFFD, so that only ours are given back.

@@ -37,9 +37,25 @@ package enum ASCII {
     }
 }
 
-extension StringProtocol {
+extension String {
     /// Whether every character is ASCII (then one byte is one character).
     package var isASCII: Bool {
-        utf8.allSatisfy { $0 < 0x80 }
+        utf8.withContiguousStorageIfAvailable(ASCII.allASCII) ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+extension Substring {
+    /// Whether every character is ASCII (then one byte is one character).
+    package var isASCII: Bool {
+        utf8.withContiguousStorageIfAvailable(ASCII.allASCII) ?? utf8.allSatisfy { $0 < 0x80 }
+    }
+}
+
+extension ASCII {
+    /// Whether every byte is ASCII. On the bytes in place: a check through `StringProtocol`
+    /// from another module is not specialised, and cost a call per byte.
+    package static func allASCII(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        for byte in bytes where byte >= 0x80 { return false }
+        return true
     }
 }

@@ -33,3 +33,12 @@ extension StringProtocol where UTF8View: BidirectionalCollection {
         return self[first..<utf8.index(after: last)]
     }
 }
+
+extension String {
+    /// As `StringProtocol.trimmedASCIISpace`; a string with nothing to trim (nearly every link
+    /// and name) is returned as it is, without walking it.
+    package var trimmedASCIISpace: String {
+        if let first = utf8.first, let last = utf8.last, !ASCII.isSpace(first), !ASCII.isSpace(last) { return self }
+        return self[...].trimmedASCIISpace
+    }
+}

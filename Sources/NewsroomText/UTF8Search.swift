@@ -8,19 +8,35 @@ import Darwin
 /// page-sized strings the generator handles.
 package enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start`: memchr finds each
-    /// place the needle's first byte occurs, and memcmp checks the rest there.
+    /// place one byte of the needle occurs, and memcmp checks the whole needle there. The byte is
+    /// the needle's first that is not a lower-case letter, space or markup punctuation: looking
+    /// for `href="#icon-` by its `h` stopped at every `h` of a page.
     package static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
+        let anchor = needle.firstIndex { !isCommon($0) } ?? 0
+        let anchorByte = Int32(needle[anchor])
         return needle.withUnsafeBytes { pattern -> Int? in
-            var index = start
-            let last = haystack.count - needle.count
+            // Where the anchor byte of a match at `start`, and of the last possible match, is.
+            var index = start + anchor
+            let last = haystack.count - needle.count + anchor
             while index <= last {
-                guard let hit = memchr(base + index, Int32(needle[0]), last - index + 1) else { return nil }
-                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                guard let hit = memchr(base + index, anchorByte, last - index + 1) else { return nil }
+                let offset = base.distance(to: hit.assumingMemoryBound(to: UInt8.self)) - anchor
                 if memcmp(base + offset, pattern.baseAddress!, needle.count) == 0 { return offset }
-                index = offset + 1
+                index = offset + anchor + 1
             }
             return nil
+        }
+    }
+
+    /// Bytes that fill HTML and prose: lower-case letters, white space, `<`, `>`, `"`, `=`, `/`.
+    private static func isCommon(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "<"), UInt8(ascii: ">"),
+             UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: "/"):
+            return true
+        default:
+            return false
         }
     }
 

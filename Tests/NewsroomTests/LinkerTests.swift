@@ -122,12 +122,13 @@ import Testing
         ("https://example.org/news-site", ""),
         ("https://example.org/news-site/", ""),
         ("https://example.org/news-site?x=1", "?x=1"),
+        ("HTTPS://Example.ORG/news-site/x", "x"),
     ])
     func pathsUnderBaseURL(url: String, path: String) {
         #expect(linker.pathUnderBase(url).map(String.init) == path)
     }
 
-    @Test(arguments: ["https://example.org/news-sites/x", "https://example.org/other/", "https://example.org.evil.com/news-site/", "ftp://example.org/news-site/", "mailto:x@example.org", "/news-site/"])
+    @Test(arguments: ["https://example.org/news-sites/x", "https://example.org/other/", "https://example.org.evil.com/news-site/", "ftp://example.org/news-site/", "mailto:x@example.org", "/news-site/", "https://exämple.org/news-site/", "https://example.or/news-site/", "https:/example.org/news-site/", "https://", "hTtP://example.org#top"])
     func urlsOutsideBaseURL(url: String) {
         #expect(linker.pathUnderBase(url) == nil)
     }

@@ -98,6 +98,13 @@ struct ContentLinks {
     static func scheme(of destination: String) -> String? {
         guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
         let candidate = destination[..<colon]
+        if candidate.isASCII {
+            // One byte per character: the same test without Unicode's property tables.
+            guard let first = candidate.utf8.first, ASCII.isLetter(first),
+                  candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            else { return nil }
+            return String(decoding: candidate.utf8.map(ASCII.lowercased), as: UTF8.self)
+        }
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }

@@ -1,4 +1,5 @@
 import Foundation
+import NewsroomText
 
 /// Turns output paths (`news/2023/03/x/index.html`) into links: relative ones that work from disk,
 /// absolute ones from `base_url` for canonical URLs, feeds and the sitemap.
@@ -18,6 +19,9 @@ struct Linker: Sendable {
     /// For an `http` or `https` URL into `base_url` (either scheme, host in any case), the rest
     /// after the base path (`about/index.html#top`, `""` for the home page); nil for any other URL.
     func pathUnderBase(_ url: String) -> Substring? {
+        // Most links point elsewhere: for ASCII text (one byte per character) the scheme and
+        // host are compared by byte, and only a link into the base goes on to the paths.
+        if url.isASCII, baseURL.isASCII, !Self.sameHTTPHost(url, baseURL) { return nil }
         guard let address = Self.droppingHTTPScheme(url), let base = Self.droppingHTTPScheme(baseURL) else { return nil }
         let baseHostEnd = base.firstIndex(of: "/") ?? base.endIndex
         let hostEnd = address.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? address.endIndex
@@ -30,6 +34,30 @@ struct Linker: Sendable {
         guard path.hasPrefix(bare) else { return nil }
         let rest = path.dropFirst(bare.count)
         return rest.isEmpty || rest.first == "?" || rest.first == "#" ? rest : nil
+    }
+
+    /// Whether two ASCII URLs both start with `http://` or `https://` (any case) and name the same
+    /// host (any case): what `pathUnderBase` checks first, by byte.
+    private static func sameHTTPHost(_ a: String, _ b: String) -> Bool {
+        guard let hostA = host(a)?.utf8, let hostB = host(b)?.utf8, hostA.count == hostB.count else { return false }
+        return zip(hostA, hostB).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
+    }
+
+    /// The host of an ASCII `http` or `https` URL (scheme in any case): up to `/`, `?`, `#` or
+    /// the end; nil for any other URL, or nothing after the scheme.
+    private static func host(_ url: String) -> Substring? {
+        let bytes = url.utf8
+        var index = bytes.startIndex
+        func skip(_ expected: String, optional: Bool = false) -> Bool {
+            for byte in expected.utf8 {
+                guard index != bytes.endIndex, ASCII.lowercased(bytes[index]) == byte else { return optional }
+                bytes.formIndex(after: &index)
+            }
+            return true
+        }
+        guard skip("http"), skip("s", optional: true), skip("://"), index != bytes.endIndex else { return nil }
+        let end = bytes[index...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        return url[index..<end]
     }
 
     /// `example.org/x` for `https://example.org/x` or `http://example.org/x` (scheme in any case).
@@ -95,16 +123,22 @@ struct Linker: Sendable {
     /// page (`https://host/news/2026/11/slug/`) whatever `clean_urls` says: canonical URLs,
     /// feeds and the sitemap are read through a server, never from disk.
     func absolute(_ target: String) -> String {
-        var path = Substring(target)
-        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
-        return baseURL + Self.encodePath(path)
+        baseURL + Self.encodePath(Self.droppingIndexFile(target))
     }
 
     /// The root-relative URL of `target` (for `404.html`, which a server sends from any path).
     func rootRelative(_ target: String, basePath: String) -> String {
-        var path = Substring(target)
-        if path == "index.html" || path.hasSuffix("/index.html") { path = path.dropLast("index.html".count) }
-        return basePath + Self.encodePath(path)
+        basePath + Self.encodePath(Self.droppingIndexFile(target))
+    }
+
+    /// `target` without its file name when that is `index.html` (`news/x/index.html` →
+    /// `news/x/`), compared by byte: it runs for every page's canonical URL.
+    private static func droppingIndexFile(_ target: String) -> Substring {
+        let bytes = target.utf8
+        guard bytes.count >= indexFile.count, bytes.suffix(indexFile.count).elementsEqual(indexFile) else { return target[...] }
+        let cut = bytes.index(bytes.endIndex, offsetBy: -indexFile.count)
+        guard cut == bytes.startIndex || bytes[bytes.index(before: cut)] == UInt8(ascii: "/") else { return target[...] }
+        return target[..<cut]
     }
 
     /// Percent-encodes a path's bytes except unreserved characters, sub-delimiters, `:`, `@` and `/`.

@@ -9,19 +9,29 @@
 enum FragmentLinkScan {
     static func paths(in body: String) -> [String] {
         var found = Set<String>()
-        let bytes = Array(body.utf8)
-        for index in bytes.indices where bytes[index] == UInt8(ascii: "#") {
-            // Two readings of where the path starts: after white space (`[r]: x.md#id`), or
-            // after the opening bracket or quote only (`<my file.md#id>`, a name with spaces).
-            for stops in [wordStops, destinationStops] {
-                var start = index
-                while start > 0, !stops.contains(bytes[start - 1]) { start -= 1 }
-                if start < index { found.insert(String(decoding: bytes[start..<index], as: UTF8.self)) }
+        var body = body
+        body.withUTF8 { bytes in
+            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") {
+                // Two readings of where the path starts: after white space (`[r]: x.md#id`), or
+                // after the opening bracket or quote only (`<my file.md#id>`, a name with spaces).
+                for stops in [wordStops, destinationStops] {
+                    var start = index
+                    while start > 0, !stops[Int(bytes[start - 1])] { start -= 1 }
+                    if start < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
+                }
             }
         }
         return found.sorted()
     }
 
-    private static let destinationStops: Set<UInt8> = Set("\n\r(<\"'=`".utf8)
-    private static let wordStops: Set<UInt8> = destinationStops.union(" \t[]>".utf8)
+    /// Which bytes end a path read backwards from a `#`, by byte value (a table: looked up for
+    /// every byte walked over).
+    private static let destinationStops = stopTable("\n\r(<\"'=`")
+    private static let wordStops = stopTable("\n\r(<\"'=` \t[]>")
+
+    private static func stopTable(_ stops: String) -> [Bool] {
+        var table = [Bool](repeating: false, count: 256)
+        for byte in stops.utf8 { table[Int(byte)] = true }
+        return table
+    }
 }

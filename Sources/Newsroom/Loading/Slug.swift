@@ -6,6 +6,12 @@ import NewsroomMustache
 enum Slug {
     /// Letters (any script), digits, `-` and `_`, starting with a letter or digit, at most 120 long.
     static func isValid(_ slug: String) -> Bool {
+        if slug.isASCII {
+            // The same test by byte: an ASCII letter is alphabetic, and lower case unless A–Z.
+            let bytes = slug.utf8
+            guard let first = bytes.first, bytes.count <= 120, ASCII.isLetter(first) || ASCII.isDigit(first) else { return false }
+            return bytes.allSatisfy { $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: "_") || ASCII.isLowercaseLetter($0) || ASCII.isDigit($0) }
+        }
         guard let first = slug.unicodeScalars.first, slug.count <= 120 else { return false }
         guard first.properties.isAlphabetic || first.properties.numericType != nil else { return false }
         return slug.unicodeScalars.allSatisfy { scalar in

@@ -24,7 +24,31 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
 
     /// `2023-03-21T10:00:00+02:00`
     public var iso8601: String {
-        isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
+        let offsetMinutes = abs(offsetSeconds) / 60
+        guard (0...9999).contains(year), [month, day, hour, minute, second, offsetMinutes / 60].allSatisfy({ (0...99).contains($0) }) else {
+            return isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
+        }
+        // Every field fits its width: the 25 bytes written in place (it is written for every
+        // page's dates, where joining a dozen small strings cost more than the page's keys).
+        return String(unsafeUninitializedCapacity: 25) { bytes in
+            var count = 0
+            func put(_ value: Int, width: Int) {
+                var rest = value
+                for place in stride(from: width - 1, through: 0, by: -1) {
+                    bytes[count + place] = UInt8(ascii: "0") + UInt8(rest % 10)
+                    rest /= 10
+                }
+                count += width
+            }
+            func put(_ byte: Unicode.Scalar) {
+                bytes[count] = UInt8(ascii: byte)
+                count += 1
+            }
+            put(year, width: 4); put("-"); put(month, width: 2); put("-"); put(day, width: 2)
+            put("T"); put(hour, width: 2); put(":"); put(minute, width: 2); put(":"); put(second, width: 2)
+            put(offsetSeconds < 0 ? "-" : "+"); put(offsetMinutes / 60, width: 2); put(":"); put(offsetMinutes % 60, width: 2)
+            return count
+        }
     }
 
     /// `2023-03-21`

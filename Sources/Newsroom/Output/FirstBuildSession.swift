@@ -63,7 +63,7 @@ final class FirstBuildSession: OutputSession {
     func stage(_ file: OutputFile) throws {
         guard let data = try contents(of: file) else { return }
         let hash = ContentHash.of(data)
-        let parent = file.path.lastIndex(of: "/").map { String(file.path[..<$0]) } ?? ""
+        let parent = FolderMaker.parent(of: file.path)
         let written: FileStatus
         do {
             try folders.make(parent)

@@ -43,7 +43,7 @@ final class FolderMaker: Sendable {
     /// `mkdir -p` for a folder inside the root, given relative to it.
     func make(_ path: String) throws {
         if state.withLock({ $0.known.contains(path) }) { return }
-        let parent = path.lastIndex(of: "/").map { String(path[..<$0]) } ?? ""
+        let parent = Self.parent(of: path)
         try make(parent)
         markBeforeItsFirstFolder(parent)
         do {
@@ -61,6 +61,13 @@ final class FolderMaker: Sendable {
             throw OutputError("cannot create the folder \(root.path)/\(path): a file is in the way")
         }
         state.withLock { _ = $0.known.insert(path) }
+    }
+
+    /// The folder holding `path` (relative to the root; "" for the root), cut at its last `/`
+    /// byte: the separator the file system reads, found without walking characters.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 
     /// Marks `path`, a folder this session made, before the first folder is made inside it.

@@ -38,6 +38,7 @@ struct ContentRenderer: Sendable {
         var problems: [Diagnostic] = []
         // Each URL written into the page, with where the Markdown wrote it (for `check`).
         var written: [String: SourceLocation] = [:]
+        written.reserveCapacity(parsed.references.count + parsed.rawHTML.count)
         // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
         // Processed images by the URL written for them.
@@ -136,7 +137,9 @@ struct ContentRenderer: Sendable {
     /// The id a destination's `#fragment` names, percent-decoded; nil when there is none to
     /// check: no fragment, an empty one, or a text fragment (`#:~:text=…`, which names words).
     static func fragmentID(of destination: String) -> String? {
-        guard let hash = destination.firstIndex(of: "#") else { return nil }
+        // Most destinations have no `#`: a byte scan says so without walking characters (a `#`
+        // byte that a combining mark follows is not a `#` character, so one found is checked).
+        guard destination.utf8.contains(UInt8(ascii: "#")), let hash = destination.firstIndex(of: "#") else { return nil }
         var fragment = destination[destination.index(after: hash)...]
         if let directive = fragment.range(of: ":~:") { fragment = fragment[..<directive.lowerBound] }
         let id = String(fragment).trimmedASCIISpace
