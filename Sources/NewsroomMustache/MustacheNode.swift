@@ -9,7 +9,7 @@ package indirect enum MustacheNode: Sendable {
     /// `{{#name}}…{{/name}}` or `{{^name}}…{{/name}}`; `source` is the raw inner text, for lambdas.
     case section(MustacheName, [MustacheNode], inverted: Bool, source: String, place: MustachePlace)
     /// `{{>name}}`; `indentation` is set when the tag stands alone on its line. `slot` keeps the
-    /// partial as parsed for this place (indented), found on first use.
+    /// partial as compiled for this place (indented), found on first use.
     case partial(name: String, dynamic: Bool, indentation: String, slot: TemplateSlot, place: MustachePlace)
     /// `{{<name}}…{{/name}}` with the blocks it overrides: `overrides` for rendering (each
     /// re-parsed without its own indentation), `blocks` as written (`.block` nodes, in order, at
@@ -26,20 +26,20 @@ package struct MustachePlace: Sendable, Equatable {
     package var column: Int
 }
 
-/// The nodes a partial tag expands to, found once: a partial tag inside an indented partial or
-/// inside a card list is met many times per page, and looking it up by name and indentation
+/// The template a partial tag expands to, found once: a partial tag inside an indented partial
+/// or inside a card list is met many times per page, and looking it up by name and indentation
 /// each time cost more than rendering it.
 package final class TemplateSlot: Sendable {
-    private let nodes = Mutex<[MustacheNode]?>(nil)
+    private let program = Mutex<MustacheProgram?>(nil)
     /// What calls of this partial rendered (see `PartialMemo`).
     let memo = PartialMemo()
 
     init() {}
 
-    func nodes(orMake make: () -> [MustacheNode]?) -> [MustacheNode]? {
-        if let found = nodes.withLock({ $0 }) { return found }
+    func program(orMake make: () -> MustacheProgram?) -> MustacheProgram? {
+        if let found = program.withLock({ $0 }) { return found }
         let made = make()
-        nodes.withLock { $0 = made }
+        program.withLock { $0 = made }
         return made
     }
 }
@@ -49,7 +49,7 @@ package final class TemplateSlot: Sendable {
 package struct BlockOverride: Sendable {
     var source: String
     var delimiters: MustacheDelimiters
-    var nodes: [MustacheNode]
+    var program: MustacheProgram
 }
 
 /// A variable or section name: dotted path plus swift-mustache style transforms (`empty(tags)`).

@@ -174,7 +174,7 @@ struct MustacheParser {
         let indent = leadingSpaces(raw)
         let source = indent.isEmpty ? String(decoding: raw, as: UTF8.self) : Self.dedent(String(decoding: raw, as: UTF8.self), by: String(decoding: indent, as: UTF8.self))
         let nodes = try Self.parse(source, name: templateName, delimiters: delimiters)
-        return BlockOverride(source: source, delimiters: delimiters, nodes: nodes)
+        return BlockOverride(source: source, delimiters: delimiters, program: MustacheProgram(nodes))
     }
 
     // MARK: - Tags

@@ -18,84 +18,125 @@ struct MustacheRenderer {
         self.links = links
     }
 
-    mutating func render(_ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
-        for node in nodes {
-            switch node {
-            case .text(let text):
-                output.append(contentsOf: text.bytes)
-            case .variable(let name, let escaped, _):
-                guard let value = lookup(name) else { continue }
-                switch value {
-                case .text(let string):
-                    write(string, escaped: escaped)
-                case .lambda(let lambda):
-                    // A lambda's result is written unescaped, as swift-mustache does.
-                    if lambda.memoIdentity == nil { unkeepable() }
-                    Self.append(lambda.body(""), to: &output)
-                case .link(let link):
-                    unkeepable()
-                    write(links(link), escaped: escaped)
-                case .bytes(let bytes):
-                    if escaped {
-                        bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
-                    } else {
-                        output.append(contentsOf: bytes)
-                    }
-                default:
-                    write(value.text, escaped: escaped)
-                }
-            case .section(let name, let children, let inverted, let source, _):
-                let value = lookup(name)
-                if inverted {
-                    if !(value?.isTruthy ?? false) { render(children, blocks: blocks) }
-                    continue
-                }
-                guard let value else { continue }
-                switch value {
-                case .object, .text, .number, .decimal, .bytes:
-                    renderWithin(value, children, blocks: blocks)
-                case .link(let link):
-                    unkeepable()
-                    renderWithin(.text(links(link)), children, blocks: blocks)
-                case .list(let elements):
-                    for element in elements { renderWithin(element, children, blocks: blocks) }
-                case .bool(let bool):
-                    if bool { render(children, blocks: blocks) }
-                case .lambda(let lambda):
-                    if lambda.memoIdentity == nil { unkeepable() }
-                    let result = lambda.result(source)
-                    // A result without a tag renders as itself: no need to parse it.
-                    if result.mayHoldTag {
-                        render(set.lambdaResult(result.text), blocks: blocks)
-                    } else {
-                        Self.append(result.text, to: &output)
-                    }
-                case .null:
-                    break
-                }
-            case .partial(let name, let dynamic, let indentation, let slot, _):
-                if dynamic {
-                    // The name comes from the context: its expansion may differ from call to call.
-                    guard let nodes = templateName(name, dynamic: true).flatMap({ set.template($0, indentation: indentation) }) else { continue }
-                    render(nodes, blocks: blocks)
-                } else if let nodes = slot.nodes(orMake: { set.template(name, indentation: indentation) }) {
-                    renderPartial(nodes, memo: slot.memo, blocks: blocks)
-                }
-            case .parent(let name, let dynamic, let indentation, let overrides, _, _):
-                unkeepable()
-                guard let resolved = templateName(name, dynamic: dynamic),
-                      let nodes = set.template(resolved, indentation: indentation)
-                else { continue }
-                // The outermost definition of a block wins.
-                render(nodes, blocks: overrides.merging(blocks) { _, outer in outer })
-            case .block(let name, let defaultNodes, let indentation):
-                unkeepable()
-                if let override = blocks[name] {
-                    render(set.override(override, indentation: indentation), blocks: blocks)
-                } else {
-                    render(defaultNodes, blocks: blocks)
+    /// Renders a compiled template from its first operation to its last.
+    mutating func render(_ program: MustacheProgram, blocks: [String: BlockOverride]) {
+        program.ops.withUnsafeBufferPointer { ops in
+            program.text.withUnsafeBufferPointer { text in
+                program.keys.withUnsafeBufferPointer { keys in
+                    run(Code(program: program, ops: ops, text: text, keys: keys), 0..<ops.count, blocks: blocks)
                 }
             }
+        }
+    }
+
+    /// A program with its buffers open for reading while it runs.
+    private struct Code {
+        let program: MustacheProgram
+        let ops: UnsafeBufferPointer<MustacheOp>
+        let text: UnsafeBufferPointer<UInt8>
+        let keys: UnsafeBufferPointer<TemplateKey>
+    }
+
+    /// Runs the operations in `range`; a section's or block's children are the operations up to
+    /// its `end`, run (or not) by it and then stepped over.
+    private mutating func run(_ code: Code, _ range: Range<Int>, blocks: [String: BlockOverride]) {
+        var index = range.lowerBound
+        while index < range.upperBound {
+            let op = code.ops[index]
+            index += 1
+            switch op.kind {
+            case .text:
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(op.start)..<Int(op.start + op.count)]))
+            case .variable:
+                if let value = lookup(op, in: code) { write(value, escaped: op.flag) }
+            case .section:
+                let children = index..<Int(op.end)
+                index = children.upperBound
+                section(op, children, in: code, blocks: blocks)
+            case .partial:
+                let call = code.program.partials[Int(op.detail)]
+                if call.dynamic {
+                    // The name comes from the context: its expansion may differ from call to call.
+                    guard let program = templateName(call.name, dynamic: true).flatMap({ set.template($0, indentation: call.indentation) }) else { continue }
+                    render(program, blocks: blocks)
+                } else if let program = call.slot.program(orMake: { set.template(call.name, indentation: call.indentation) }) {
+                    renderPartial(program, memo: call.slot.memo, blocks: blocks)
+                }
+            case .parent:
+                unkeepable()
+                let call = code.program.parents[Int(op.detail)]
+                guard let resolved = templateName(call.name, dynamic: call.dynamic),
+                      let program = set.template(resolved, indentation: call.indentation)
+                else { continue }
+                // The outermost definition of a block wins.
+                render(program, blocks: call.overrides.merging(blocks) { _, outer in outer })
+            case .block:
+                unkeepable()
+                let defaults = index..<Int(op.end)
+                index = defaults.upperBound
+                let site = code.program.blocks[Int(op.detail)]
+                if let override = blocks[site.name] {
+                    render(set.override(override, indentation: site.indentation), blocks: blocks)
+                } else {
+                    run(code, defaults, blocks: blocks)
+                }
+            }
+        }
+    }
+
+    /// Writes a variable tag's value.
+    private mutating func write(_ value: TemplateValue, escaped: Bool) {
+        switch value {
+        case .text(let string):
+            write(string, escaped: escaped)
+        case .lambda(let lambda):
+            // A lambda's result is written unescaped, as swift-mustache does.
+            if lambda.memoIdentity == nil { unkeepable() }
+            Self.append(lambda.body(""), to: &output)
+        case .link(let link):
+            unkeepable()
+            write(links(link), escaped: escaped)
+        case .bytes(let bytes):
+            if escaped {
+                bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
+            } else {
+                output.append(contentsOf: bytes)
+            }
+        default:
+            write(value.text, escaped: escaped)
+        }
+    }
+
+    /// Renders a section's `children` as its value says: once within it, once per element of a
+    /// list, as a lambda's result, or not at all (the other way round when inverted).
+    private mutating func section(_ op: MustacheOp, _ children: Range<Int>, in code: Code, blocks: [String: BlockOverride]) {
+        let value = lookup(op, in: code)
+        if op.flag {
+            if !(value?.isTruthy ?? false) { run(code, children, blocks: blocks) }
+            return
+        }
+        guard let value else { return }
+        switch value {
+        case .object, .text, .number, .decimal, .bytes:
+            runWithin(value, code, children, blocks: blocks)
+        case .link(let link):
+            unkeepable()
+            runWithin(.text(links(link)), code, children, blocks: blocks)
+        case .list(let elements):
+            for element in elements { runWithin(element, code, children, blocks: blocks) }
+        case .bool(let bool):
+            if bool { run(code, children, blocks: blocks) }
+        case .lambda(let lambda):
+            if lambda.memoIdentity == nil { unkeepable() }
+            let result = lambda.result(code.program.sources[Int(op.detail)])
+            // A result without a tag renders as itself: no need to parse it.
+            if result.mayHoldTag {
+                render(set.lambdaResult(result.text), blocks: blocks)
+            } else {
+                Self.append(result.text, to: &output)
+            }
+        case .null:
+            break
         }
     }
 
@@ -123,9 +164,9 @@ struct MustacheRenderer {
     }
 
     /// Renders a partial call, or copies what an earlier call with the same outside reads wrote.
-    private mutating func renderPartial(_ nodes: [MustacheNode], memo: PartialMemo, blocks: [String: BlockOverride]) {
+    private mutating func renderPartial(_ program: MustacheProgram, memo: PartialMemo, blocks: [String: BlockOverride]) {
         guard memo.isActive else {
-            render(nodes, blocks: blocks)
+            render(program, blocks: blocks)
             return
         }
         for entry in memo.candidates where entry.reads.allSatisfy({ read in
@@ -143,7 +184,7 @@ struct MustacheRenderer {
         let recording = PartialRecording(base: stack.count)
         let start = output.count
         recordings.append(recording)
-        render(nodes, blocks: blocks)
+        render(program, blocks: blocks)
         recordings.removeLast()
         memo.miss(adding: recording.keepable ? PartialMemo.Entry(reads: recording.reads, bytes: Array(output[start...])) : nil)
         // What the partial read from below this caller's own recordings is theirs too.
@@ -171,9 +212,9 @@ struct MustacheRenderer {
         }
     }
 
-    private mutating func renderWithin(_ frame: TemplateValue, _ nodes: [MustacheNode], blocks: [String: BlockOverride]) {
+    private mutating func runWithin(_ frame: TemplateValue, _ code: Code, _ children: Range<Int>, blocks: [String: BlockOverride]) {
         stack.append(frame)
-        render(nodes, blocks: blocks)
+        run(code, children, blocks: blocks)
         stack.removeLast()
     }
 
@@ -184,17 +225,35 @@ struct MustacheRenderer {
         return resolved
     }
 
-    /// Finds the first frame (top down) holding the name's first part, then follows the rest.
+    /// The value of a variable or section op's name.
+    private func lookup(_ op: MustacheOp, in code: Code) -> TemplateValue? {
+        let value = find(UnsafeBufferPointer(rebasing: code.keys[Int(op.start)..<Int(op.start + op.count)]), anchored: op.anchored)
+        return op.transformed ? transformed(value, by: code.program.names[Int(op.detail)].transforms) : value
+    }
+
+    /// The value of `name` (a dynamic partial's).
     func lookup(_ name: MustacheName) -> TemplateValue? {
-        var value: TemplateValue?
-        if name.keys.isEmpty {
-            value = stack.last
-            if !recordings.isEmpty { note(nil, anchored: false, value, at: stack.count - 1) }
-        } else {
-            value = first(name.keys[0], anchored: name.anchored)
-            if name.keys.count > 1 { value = follow(name.keys, from: value) }
+        transformed(name.keys.withUnsafeBufferPointer { find($0, anchored: name.anchored) }, by: name.transforms)
+    }
+
+    /// Finds the first frame (top down) holding the first key (only the top frame when
+    /// `anchored`), then follows the rest; no keys is `.`, the top frame.
+    private func find(_ keys: UnsafeBufferPointer<TemplateKey>, anchored: Bool) -> TemplateValue? {
+        guard let head = keys.first else {
+            if !recordings.isEmpty { note(nil, anchored: false, stack.last, at: stack.count - 1) }
+            return stack.last
         }
-        for transform in name.transforms {
+        var value = first(head, anchored: anchored)
+        for key in keys.dropFirst() {
+            guard let object = value else { return nil }
+            value = object.child(key)
+        }
+        return value
+    }
+
+    private func transformed(_ value: TemplateValue?, by transforms: [String]) -> TemplateValue? {
+        var value = value
+        for transform in transforms {
             guard let current = value else { return nil }
             value = MustacheValue.transform(transform, current)
         }
@@ -220,15 +279,5 @@ struct MustacheRenderer {
         // A miss reads every frame: it is an outside read for every recording.
         if !recordings.isEmpty { note(key, anchored: false, nil, at: -1) }
         return nil
-    }
-
-    /// Follows `keys` after the first from `start`.
-    private func follow(_ keys: [TemplateKey], from start: TemplateValue?) -> TemplateValue? {
-        var current = start
-        for key in keys.dropFirst() {
-            guard let object = current else { return nil }
-            current = object.child(key)
-        }
-        return current
     }
 }

@@ -4,9 +4,9 @@ import Foundation
 /// times from typed view models (`TemplateValue`). Safe to render from several threads at once.
 public final class MustacheTemplateSet: Sendable {
     private let sources: [String: String]
-    private let parsed: [String: [MustacheNode]]
-    /// Indented partials, overrides and lambda results, parsed on first use.
-    private let cache = LockedMemo<String, [MustacheNode]>()
+    private let programs: [String: MustacheProgram]
+    /// Indented partials, overrides and lambda results, parsed and compiled on first use.
+    private let cache = LockedMemo<String, MustacheProgram>()
 
     /// Parses every template; the first syntax error (with its template, line and column) is thrown.
     public convenience init(templates: [String: String]) throws(MustacheSyntaxError) {
@@ -20,7 +20,7 @@ public final class MustacheTemplateSet: Sendable {
     /// A set of templates already parsed with `parse` (each source with its nodes).
     package init(templates: [String: String], parsed: [String: [MustacheNode]]) {
         self.sources = templates
-        self.parsed = parsed
+        self.programs = parsed.mapValues(MustacheProgram.init)
     }
 
     /// The nodes of one template, for building a set and for reading its tags (the theme checker).
@@ -28,7 +28,7 @@ public final class MustacheTemplateSet: Sendable {
         try MustacheParser.parse(source, name: name)
     }
 
-    public var names: Set<String> { Set(parsed.keys) }
+    public var names: Set<String> { Set(programs.keys) }
 
     /// Renders the template `name` with `context` (Foundation-style values: `[String: Any]`,
     /// `[Any]`, `String`, …, or a `TemplateValue`) at the bottom of the context stack.
@@ -39,31 +39,31 @@ public final class MustacheTemplateSet: Sendable {
     /// Renders the template `name` with `contexts` as the context stack (innermost last), as
     /// UTF-8 bytes; `links` writes each `.link` value for this page.
     public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = \.asWritten) -> [UInt8] {
-        guard let nodes = parsed[name] else { return [] }
+        guard let program = programs[name] else { return [] }
         var renderer = MustacheRenderer(set: self, contexts: contexts, links: links)
         renderer.output.reserveCapacity(32_768)
-        renderer.render(nodes, blocks: [:])
+        renderer.render(program, blocks: [:])
         return renderer.output
     }
 
-    func template(_ name: String, indentation: String) -> [MustacheNode]? {
-        guard let nodes = parsed[name] else { return nil }
-        guard !indentation.isEmpty, let source = sources[name] else { return nodes }
+    func template(_ name: String, indentation: String) -> MustacheProgram? {
+        guard let program = programs[name] else { return nil }
+        guard !indentation.isEmpty, let source = sources[name] else { return program }
         return cache.value("p\u{0}\(name)\u{0}\(indentation)") {
-            (try? MustacheParser.parse(MustacheParser.indent(source, by: indentation), name: name)) ?? nodes
+            (try? MustacheParser.parse(MustacheParser.indent(source, by: indentation), name: name)).map(MustacheProgram.init) ?? program
         }
     }
 
-    func override(_ block: BlockOverride, indentation: String) -> [MustacheNode] {
-        guard !indentation.isEmpty else { return block.nodes }
+    func override(_ block: BlockOverride, indentation: String) -> MustacheProgram {
+        guard !indentation.isEmpty else { return block.program }
         return cache.value("b\u{0}\(block.source)\u{0}\(indentation)") {
-            (try? MustacheParser.parse(MustacheParser.indent(block.source, by: indentation), name: "block", delimiters: block.delimiters)) ?? block.nodes
+            (try? MustacheParser.parse(MustacheParser.indent(block.source, by: indentation), name: "block", delimiters: block.delimiters)).map(MustacheProgram.init) ?? block.program
         }
     }
 
-    func lambdaResult(_ source: String) -> [MustacheNode] {
+    func lambdaResult(_ source: String) -> MustacheProgram {
         cache.value("l\u{0}\(source)") {
-            (try? MustacheParser.parse(source, name: "lambda")) ?? [.text(TemplateText(source))]
+            MustacheProgram((try? MustacheParser.parse(source, name: "lambda")) ?? [.text(TemplateText(source))])
         }
     }
 }
