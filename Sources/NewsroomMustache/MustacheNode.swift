@@ -30,17 +30,17 @@ package struct MustachePlace: Sendable, Equatable {
 /// or inside a card list is met many times per page, and looking it up by name and indentation
 /// each time cost more than rendering it.
 package final class TemplateSlot: Sendable {
-    private let program = Mutex<MustacheProgram?>(nil)
+    private let program = AtomicLazyReference<MustacheProgram>()
     /// What calls of this partial rendered (see `PartialMemo`).
     let memo = PartialMemo()
 
     init() {}
 
+    /// The partial's program: read without a lock once found (both render threads meet the
+    /// same slots on every page).
     func program(orMake make: () -> MustacheProgram?) -> MustacheProgram? {
-        if let found = program.withLock({ $0 }) { return found }
-        let made = make()
-        program.withLock { $0 = made }
-        return made
+        if let found = program.load() { return found }
+        return make().map { program.storeIfNil($0) }
     }
 }
 

@@ -12,14 +12,15 @@ package final class MustacheProgram: Sendable {
     /// Each section's inner source as written (what a lambda is given; empty for variables), by `detail`.
     let sources: [String]
     let partials: [PartialCall]
+    /// Each partial call's slot, by `detail`, apart from `partials`: the one thing a call
+    /// reads once its partial is found.
+    let slots: [TemplateSlot]
     let parents: [ParentCall]
     let blocks: [BlockSite]
 
     struct PartialCall: Sendable {
         var name: String
-        var dynamic: Bool
         var indentation: String
-        var slot: TemplateSlot
     }
 
     struct ParentCall: Sendable {
@@ -43,6 +44,7 @@ package final class MustacheProgram: Sendable {
         names = builder.names
         sources = builder.sources
         partials = builder.partials
+        slots = builder.slots
         parents = builder.parents
         blocks = builder.blocks
     }
@@ -54,6 +56,7 @@ package final class MustacheProgram: Sendable {
         var names: [MustacheName] = []
         var sources: [String] = []
         var partials: [PartialCall] = []
+        var slots: [TemplateSlot] = []
         var parents: [ParentCall] = []
         var blocks: [BlockSite] = []
 
@@ -71,8 +74,11 @@ package final class MustacheProgram: Sendable {
             case .section(let name, let children, let inverted, let source, _):
                 enclose(named(.section, name, flag: inverted, source: source), children)
             case .partial(let name, let dynamic, let indentation, let slot, _):
-                ops.append(MustacheOp(kind: .partial, detail: Int32(partials.count)))
-                partials.append(PartialCall(name: name, dynamic: dynamic, indentation: indentation, slot: slot))
+                var op = MustacheOp(kind: .partial, detail: Int32(partials.count))
+                op.flag = dynamic
+                ops.append(op)
+                partials.append(PartialCall(name: name, indentation: indentation))
+                slots.append(slot)
             case .parent(let name, let dynamic, let indentation, let overrides, _, _):
                 ops.append(MustacheOp(kind: .parent, detail: Int32(parents.count)))
                 parents.append(ParentCall(name: name, dynamic: dynamic, indentation: indentation, overrides: overrides))
@@ -113,7 +119,7 @@ struct MustacheOp {
     }
 
     var kind: Kind
-    /// Variables: escaped. Sections: inverted.
+    /// Variables: escaped. Sections: inverted. Partials: dynamic (`{{>*name}}`).
     var flag = false
     /// The name looks only at the top frame (`.x`).
     var anchored = false
@@ -125,7 +131,7 @@ struct MustacheOp {
     var count: Int32 = 0
     /// Sections and blocks: the index after their last child.
     var end: Int32 = 0
-    /// The index in the side table of its kind (`names` and `sources` for variables and
-    /// sections, `partials`, `parents`, `blocks`).
+    /// The index in the side tables of its kind (`names` and `sources` for variables and
+    /// sections, `partials` and `slots`, `parents`, `blocks`).
     var detail: Int32 = 0
 }

@@ -54,14 +54,19 @@ struct MustacheRenderer {
                 index = children.upperBound
                 section(op, children, in: code, blocks: blocks)
             case .partial:
-                let call = code.program.partials[Int(op.detail)]
-                if call.dynamic {
+                if op.flag {
                     // The name comes from the context: its expansion may differ from call to call.
+                    let call = code.program.partials[Int(op.detail)]
                     guard let program = templateName(call.name, dynamic: true).flatMap({ set.template($0, indentation: call.indentation) }) else { continue }
                     render(program, blocks: blocks)
-                } else if let program = call.slot.program(orMake: { set.template(call.name, indentation: call.indentation) }) {
-                    renderPartial(program, memo: call.slot.memo, blocks: blocks)
+                    continue
                 }
+                let slot = code.program.slots[Int(op.detail)]
+                let found = slot.program {
+                    let call = code.program.partials[Int(op.detail)]
+                    return set.template(call.name, indentation: call.indentation)
+                }
+                if let found { renderPartial(found, memo: slot.memo, blocks: blocks) }
             case .parent:
                 unkeepable()
                 let call = code.program.parents[Int(op.detail)]
@@ -165,11 +170,11 @@ struct MustacheRenderer {
 
     /// Renders a partial call, or copies what an earlier call with the same outside reads wrote.
     private mutating func renderPartial(_ program: MustacheProgram, memo: PartialMemo, blocks: [String: BlockOverride]) {
-        guard memo.isActive else {
+        guard let snapshot = memo.snapshot else {
             render(program, blocks: blocks)
             return
         }
-        for entry in memo.candidates where entry.reads.allSatisfy({ read in
+        for entry in snapshot.entries where entry.reads.allSatisfy({ read in
             let found = outsideRead(read.key, anchored: read.anchored)
             switch (found, read.value) {
             case (nil, nil): return true
@@ -177,7 +182,7 @@ struct MustacheRenderer {
             default: return false
             }
         }) {
-            memo.hit()
+            if !snapshot.hasHit { memo.hit() }
             output.append(contentsOf: entry.bytes)
             return
         }

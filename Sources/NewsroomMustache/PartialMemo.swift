@@ -33,15 +33,21 @@ final class PartialMemo: Sendable {
     static let maximumEntries = 16
     static let missesBeforeGivingUp = 32
 
-    /// Whether calls are still worth recording.
-    var isActive: Bool {
-        state.withLock { $0.hits > 0 || $0.misses < Self.missesBeforeGivingUp }
+    /// What a call tries, read in one lock: the entries kept, and whether one was ever hit.
+    struct Snapshot {
+        var entries: [Entry]
+        var hasHit: Bool
     }
 
-    var candidates: [Entry] {
-        state.withLock { $0.entries }
+    /// The entries to try, or nil once calls are no longer worth recording.
+    var snapshot: Snapshot? {
+        state.withLock { state in
+            state.hits > 0 || state.misses < Self.missesBeforeGivingUp ? Snapshot(entries: state.entries, hasHit: state.hits > 0) : nil
+        }
     }
 
+    /// Notes a hit; only the first matters (it keeps the memo active), so a caller whose
+    /// snapshot had one already need not call.
     func hit() {
         state.withLock { $0.hits += 1 }
     }
