@@ -22,6 +22,9 @@ struct BuildRun {
     var renderedBodies: RenderedBodies?
     /// The link map's epoch this build keys its pages with and leaves for the next.
     private(set) var mapping = MappingEpoch()
+    /// The plan's link map hashed entry by entry for its epoch, worked out on another core while
+    /// the plan is made ready to render (which leaves that core idle).
+    private var planEntries: BackgroundWork<[UInt64]>?
 
     init(options: GenerateOptions, engine: TemplateSet.Engine) {
         self.options = options
@@ -120,6 +123,7 @@ struct BuildRun {
         }
         checkSocialIcons(source, icons: icons)
         let plan = SitePlanner(source: source, publication: inputs.publication).plan(log: &log)
+        planEntries = BackgroundWork { plan.index.entryHashes }
         noteNextScheduled(source, publication: inputs.publication)
         let (templates, templateDiagnostics) = compiling.wait()
         log.add(contentsOf: templateDiagnostics)
@@ -177,7 +181,8 @@ struct BuildRun {
         self.counter = counter
         // A plan kept from the build that left the previous state has that state's map.
         if renderer.editedPages == nil || session.previousState.mapping != mapping {
-            mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index)
+            mapping = MappingEpoch.following(session.previousState.mapping, index: renderer.plan.index, entries: planEntries?.wait())
+            planEntries = nil
         }
         let isFresh: @Sendable (String, UInt64) -> Bool = { path, key in session.keep(path, key: key) }
         if renderer.editedPages != nil, renderer.keys?.mapping == mapping.digest, let keptCounts {

@@ -7,11 +7,7 @@ public enum Generator {
     public static func build(_ options: GenerateOptions) -> BuildResult {
         var live = LiveMemory(state: nil)
         let result = build(options, engine: .builtIn, live: &live, changedItems: nil, serving: false)
-        // Nothing waits for the site and the state to be freed, which takes a while at 100,000
-        // items: they are let go on another thread, and a command that ends first leaves the
-        // memory to the system.
-        _ = BackgroundWork { [live] in withExtendedLifetime(live) {} }
-        live = LiveMemory(state: nil)
+        BackgroundWork.release(consume live)
         return result
     }
 
@@ -103,6 +99,10 @@ public enum Generator {
             try run.commit(opened, renderer: renderer, source: source, inputs: inputs)
             live.leave(opened, in: writer.folder, saved: !serving)
             if serving { live.rendered = KeptRender(renderer: renderer.kept, planWarnings: run.planWarnings, mapping: run.mapping, counts: FileCounter.Counts(of: run.result)) }
+            // The plan and the last build's manifest are let go of on another thread.
+            let leftovers = (consume renderer, previous, opened)
+            previous = IncrementalState()
+            BackgroundWork.release(leftovers)
             return run.result
         } catch {
             run.result.outputError = "\(error)"

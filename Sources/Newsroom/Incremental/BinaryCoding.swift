@@ -61,6 +61,47 @@ struct BinaryWriter {
     }
 }
 
+extension BinaryWriter {
+    /// Appends every entry of `entries` in the dictionary's order, as `encode` writes it, handing
+    /// `flush` each megabyte. Runs of entries are encoded on all cores, each into its own bytes,
+    /// a few runs at a time (so the memory held stays a few megabytes): the state is written
+    /// when nothing else is left to do, and one core encoding it would leave the others idle.
+    mutating func append<Key, Value>(
+        _ entries: [Key: Value], flush: (inout BinaryWriter) throws -> Void, _ encode: (inout BinaryWriter, Key, Value) -> Void
+    ) rethrows {
+        let runLength = 512, runsAtOnce = 8
+        var starts: [Dictionary<Key, Value>.Index] = []
+        var index = entries.startIndex, counted = 0
+        while index != entries.endIndex {
+            if counted % runLength == 0 { starts.append(index) }
+            entries.formIndex(after: &index)
+            counted += 1
+        }
+        for first in stride(from: 0, to: starts.count, by: runsAtOnce) {
+            let runs = starts[first..<min(starts.count, first + runsAtOnce)]
+            let encoded = ParallelMap.run(runs.count) { number -> [UInt8] in
+                let run = runs.startIndex + number
+                let end = run + 1 < starts.count ? starts[run + 1] : entries.endIndex
+                // A run starts with no location to refer back to: its first is written in full.
+                var writer = BinaryWriter()
+                var index = starts[run]
+                while index != end {
+                    let (key, value) = entries[index]
+                    encode(&writer, key, value)
+                    entries.formIndex(after: &index)
+                }
+                return writer.data
+            }
+            for bytes in encoded {
+                data.append(contentsOf: bytes)
+                if data.count >= 1 << 20 { try flush(&self) }
+            }
+        }
+        // The reader's last location is now one a run wrote.
+        lastPath = nil
+    }
+}
+
 /// Reads what `BinaryWriter` wrote; every read is nil past the end.
 struct BinaryReader {
     let bytes: [UInt8]

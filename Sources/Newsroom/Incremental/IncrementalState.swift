@@ -160,13 +160,12 @@ struct IncrementalState {
                 writer.int(manifest.entries.count)
                 // In the dictionary's order: reading builds a dictionary again, and sorting
                 // every path on each write is a cost a build with one new item pays in full.
-                for (path, entry) in manifest.entries {
+                try writer.append(manifest.entries, flush: flush) { writer, path, entry in
                     writer.string(path)
                     writer.uint(entry.hash)
                     writer.int(entry.size)
                     writer.double(entry.modified)
                     writer.uint(entry.key)
-                    if writer.data.count >= 1 << 20 { try flush(&writer) }
                 }
                 writer.string(site)
                 let warnings = record.buildWarnings.map { ("", $0) } + record.warningsByPage.keys.sorted().flatMap { page in record.warningsByPage[page]!.map { (page, $0) } }

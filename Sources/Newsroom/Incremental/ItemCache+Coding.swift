@@ -20,10 +20,9 @@ extension ItemCache {
         writer.string(header)
         writer.int(records.count)
         // Unsorted, as the manifest: the reader keys the records by path.
-        for (path, record) in records {
+        try writer.append(records, flush: flush) { writer, path, record in
             writer.string(path)
             writer.record(record)
-            if writer.data.count >= 1 << 20 { try flush(&writer) }
         }
     }
 }

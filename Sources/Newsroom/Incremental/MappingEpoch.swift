@@ -15,9 +15,10 @@ struct MappingEpoch: Equatable {
     /// Every entry of the build's map, hashed, sorted.
     var entries: [UInt64] = []
 
-    /// The epoch of a build whose map is `index`, after a build that left `previous`.
-    static func following(_ previous: MappingEpoch, index: OutputIndex) -> MappingEpoch {
-        let entries = index.entryHashes
+    /// The epoch of a build whose map is `index`, after a build that left `previous`;
+    /// `entries` is `index.entryHashes` when it was already worked out.
+    static func following(_ previous: MappingEpoch, index: OutputIndex, entries: [UInt64]? = nil) -> MappingEpoch {
+        let entries = entries ?? index.entryHashes
         let continues = previous.digest != 0 && Self.isSorted(previous.entries, within: entries)
         guard !continues else { return MappingEpoch(digest: previous.digest, entries: entries) }
         var hasher = KeyHasher()

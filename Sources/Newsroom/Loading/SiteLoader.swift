@@ -49,6 +49,8 @@ enum SiteLoader {
             other.add(contentsOf: diagnostics)
         }
         let (items, records) = loadItems(sources, fingerprints: fingerprints, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        // The records as decoded: those reused are now held by `records` as well.
+        BackgroundWork.release(consume cache)
         let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &other).compactMap { path -> Page? in
             guard var page = PageLoader.load(path, in: site, fileSystem: fileSystem, log: &other) else { return nil }
             _ = store.add(page.body, of: page.sourcePath)

@@ -20,11 +20,18 @@ final class ManifestLedger: Sendable {
         /// The previous build's files left out when the manifest started as its manifest (see
         /// `keepAll(except:)`); nil when it started empty.
         var leftOut: Set<String>?
+        /// How many of the previous build's files were recorded, when the manifest started empty:
+        /// all of them, and no file is to be removed.
+        var recordedOfPrevious = 0
 
-        /// Records `entry` at `path`; a path carried from the previous manifest and recorded
-        /// again counts once, as what it is now.
-        mutating func record(_ path: String, _ entry: OutputManifest.Entry, kept: Bool) {
-            if manifest.entries.updateValue(entry, forKey: path) != nil, leftOut != nil { unchanged -= 1 }
+        /// Records `entry` at `path` (`wasListed`: whether the previous manifest lists it); a
+        /// path carried from the previous manifest and recorded again counts once, as what it is now.
+        mutating func record(_ path: String, _ entry: OutputManifest.Entry, kept: Bool, wasListed: Bool) {
+            if manifest.entries.updateValue(entry, forKey: path) != nil {
+                if leftOut != nil { unchanged -= 1 }
+            } else if wasListed {
+                recordedOfPrevious += 1
+            }
             if kept { unchanged += 1 }
         }
     }
@@ -97,18 +104,22 @@ final class ManifestLedger: Sendable {
 
     /// A file written by this build.
     func wrote(_ path: String, _ entry: OutputManifest.Entry) {
-        current.withLock { $0.record(path, entry, kept: false) }
+        let wasListed = previous.entries[path] != nil
+        current.withLock { $0.record(path, entry, kept: false, wasListed: wasListed) }
     }
 
     /// A file left as it is on disk.
     func keep(_ path: String, _ entry: OutputManifest.Entry) {
-        current.withLock { $0.record(path, entry, kept: true) }
+        let wasListed = previous.entries[path] != nil
+        current.withLock { $0.record(path, entry, kept: true, wasListed: wasListed) }
     }
 
     /// Files left as they are on disk, recorded at once.
     func keep(_ files: [(String, OutputManifest.Entry)]) {
+        // Looked up before the lock is taken: the threads recording files wait on it.
+        let listed = files.map { previous.entries[$0.0] != nil }
         current.withLock {
-            for (path, entry) in files { $0.record(path, entry, kept: true) }
+            for ((path, entry), wasListed) in zip(files, listed) { $0.record(path, entry, kept: true, wasListed: wasListed) }
         }
     }
 
@@ -134,6 +145,7 @@ final class ManifestLedger: Sendable {
     var dropped: [String] {
         let previous = self.previous
         return current.withLock { current in
+            if current.leftOut == nil, current.recordedOfPrevious == previous.entries.count { return [] }
             // A manifest carried from the previous one lacks only what `keepAll(except:)` left
             // out and was not recorded again: a build that removes nothing looks at no other path.
             let candidates = current.leftOut.map { Array($0) } ?? Array(previous.entries.keys)

@@ -64,8 +64,18 @@ final class BackgroundWork<Value>: @unchecked Sendable {
         }
     }
 
+    /// The result, handed over: the work keeps no hold on it.
     func wait() -> Value {
         done.wait()
+        defer { value = nil }
         return value!
+    }
+}
+
+extension BackgroundWork where Value == Void {
+    /// Lets go of `value` on another thread: freeing a site's worth of records or pages takes a
+    /// while and nothing waits for it (a command that ends first leaves the memory to the system).
+    static func release<T>(_ value: consuming T) {
+        _ = BackgroundWork { [value] in withExtendedLifetime(value) {} }
     }
 }
