@@ -34,7 +34,9 @@ let package = Package(
         .target(name: "CPlatform"),
         .target(name: "CArena"),
         .target(name: "NewsroomText"),
-        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CArena", "NewsroomText"]),
+        // Replaces one cmark-gfm function for the library's own calls (see its characters.c).
+        .target(name: "CCmarkCharacters", dependencies: ["CCmarkGFM"]),
+        .target(name: "NewsroomMarkdown", dependencies: ["CCmarkGFM", "CCmarkCharacters", "CArena", "NewsroomText"]),
         .target(name: "NewsroomXML", dependencies: ["CLibXML2", "NewsroomText"]),
         .target(name: "NewsroomMustache", dependencies: ["NewsroomText"]),
         .target(name: "NewsroomFeeds", dependencies: ["NewsroomXML"]),

@@ -3,8 +3,8 @@ import CCmarkGFM
 import Foundation
 import NewsroomText
 
-/// One parsed cmark-gfm document; frees itself. Only `cmark_parser_finish` (and attaching the
-/// extensions) runs inside `CmarkSession.withLock`.
+/// One parsed cmark-gfm document; frees itself. Only `cmark_parser_finish` runs inside
+/// `CmarkSession.inlineParsing`.
 struct CmarkDocument {
     private static let options: Int32 = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
 
@@ -58,10 +58,8 @@ struct CmarkDocument {
         let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
         guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else { return empty }
         defer { cmark_parser_free(parser) }
-        CmarkSession.shared.withLock {
-            for syntax in CmarkSession.shared.extensions {
-                cmark_parser_attach_syntax_extension(parser, syntax)
-            }
+        for syntax in CmarkSession.shared.extensions {
+            cmark_parser_attach_syntax_extension(parser, syntax)
         }
         var bytes = parsedBytes
         bytes.withUnsafeMutableBufferPointer { buffer in
@@ -69,7 +67,7 @@ struct CmarkDocument {
                 cmark_parser_feed(parser, $0, buffer.count)
             }
         }
-        guard let document = CmarkSession.shared.withLock({ cmark_parser_finish(parser) }) else { return empty }
+        guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
 
         // One walk sorts out the nodes each step needs. Raw HTML is escaped first when it is not

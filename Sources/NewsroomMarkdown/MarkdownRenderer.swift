@@ -3,9 +3,9 @@ import Foundation
 
 /// Renders GitHub-flavoured Markdown to HTML with cmark-gfm.
 ///
-/// cmark-gfm's inline parsing is not safe to run on two threads at once (see `CmarkSession`),
-/// so that step is serialised through one lock; the rest runs in parallel. The renderer itself
-/// holds no state between calls.
+/// Documents parse on several threads at once; where cmark-gfm's switching of inline special
+/// characters cannot be replaced, its inline parsing runs one document at a time (see
+/// `CmarkSession`). The renderer itself holds no state between calls.
 public struct MarkdownRenderer: Sendable {
     /// Whether raw HTML in the source passes through (then GFM's tag filter still applies).
     public var allowsRawHTML: Bool

@@ -11,7 +11,7 @@ struct ParsedMarkdownTests {
         let options = CMARK_OPT_SMART | CMARK_OPT_FOOTNOTES | CMARK_OPT_UNSAFE | CMARK_OPT_TABLE_PREFER_STYLE_ATTRIBUTES
         let parser = cmark_parser_new(options)!
         defer { cmark_parser_free(parser) }
-        return CmarkSession.shared.withLock {
+        return CmarkSession.shared.inlineParsing {
             for syntax in CmarkSession.shared.extensions { cmark_parser_attach_syntax_extension(parser, syntax) }
             cmark_parser_feed(parser, source, source.utf8.count)
             let document = cmark_parser_finish(parser)!

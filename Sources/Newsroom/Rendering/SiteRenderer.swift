@@ -252,9 +252,8 @@ struct SiteRenderer: @unchecked Sendable {
         return [file]
     }
 
-    /// Renders every page on all cores, handing each file to `stage` as soon as it is made.
-    /// Only cmark-gfm's inline parsing runs one document at a time (see `CmarkSession`); the
-    /// rest of a page, its Markdown included, renders on both cores at once.
+    /// Renders every page on all cores, handing each file to `stage` as soon as it is made, its
+    /// Markdown included (see `CmarkSession` for where cmark-gfm's inline parsing cannot).
     ///
     /// Every page's key comes first: a page kept as it is needs no view model, so the items'
     /// dates and cards are made only for the pages that render.
