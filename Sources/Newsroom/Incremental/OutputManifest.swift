@@ -29,9 +29,11 @@ struct OutputManifest: Equatable {
         filesNotOnDisk(in: fileSystem.openFolder(path), fileSystem: fileSystem)
     }
 
-    /// `filesNotOnDisk(inFolder:fileSystem:)` for a folder held open.
-    func filesNotOnDisk(in root: OpenFolder, fileSystem: FileSystem) -> Set<String> {
-        Set(entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys)
+    /// `filesNotOnDisk(inFolder:fileSystem:)` for a folder held open; with `paths`, only those
+    /// of its files are looked at (the others are taken as on disk).
+    func filesNotOnDisk(in root: OpenFolder, fileSystem: FileSystem, among paths: Set<String>? = nil) -> Set<String> {
+        guard let paths else { return Set(entries.filter { !$0.value.isOnDisk(as: fileSystem.status($0.key, in: root)) }.keys) }
+        return paths.filter { path in entries[path].map { !$0.isOnDisk(as: fileSystem.status(path, in: root)) } ?? false }
     }
     /// The `BuildDigest` of the inputs these files were made from, written in the same file so
     /// the two can never disagree (nil in manifests of builds that did not record one).

@@ -57,6 +57,12 @@ final class ManifestLedger: Sendable {
         touched.map { $0.contains(path) } ?? true
     }
 
+    /// The previous build's entry for the file at `path` when nothing reported it touched since:
+    /// a file that can be kept as it is without a look at it; nil otherwise.
+    func untouchedEntry(_ path: String) -> OutputManifest.Entry? {
+        mayHaveChanged(path) ? nil : previous.entries[path]
+    }
+
     /// The files of `manifest` that a change reported at one of `paths` may have touched: the
     /// file itself, or any file below a folder reported (made, moved or removed).
     private static func files(of manifest: OutputManifest, touchedBy paths: Set<String>) -> Set<String> {

@@ -66,7 +66,7 @@ extension OutputSession {
     func keepAsBefore(_ paths: [String]) -> Bool {
         var kept: [(String, OutputManifest.Entry)] = []
         for path in paths {
-            guard !ledger.mayHaveChanged(path), let entry = ledger.previous.entries[path] else { return false }
+            guard let entry = ledger.untouchedEntry(path) else { return false }
             kept.append((path, entry))
         }
         ledger.keep(kept)
@@ -79,7 +79,7 @@ extension OutputSession {
         let ledger = self.ledger
         // Looked up on every core in a few long runs (a task per path costs more than its lookup).
         let found = ParallelMap.runs(over: paths.count) { range in
-            paths[range].map { path in ledger.mayHaveChanged(path) ? nil : ledger.previous.entries[path] }
+            paths[range].map(ledger.untouchedEntry)
         }
         var kept: [(String, OutputManifest.Entry)] = []
         kept.reserveCapacity(paths.count)
@@ -94,10 +94,7 @@ extension OutputSession {
     /// out for the build to make again. Only the files that may have been touched are looked
     /// at, when that is known.
     func keepAllAsBefore() -> Set<String> {
-        let previous = ledger.previous, fileSystem = self.fileSystem, root = self.root
-        let changed = ledger.touched.map { touched in
-            touched.filter { !(previous.entries[$0]?.isOnDisk(as: fileSystem.status($0, in: root)) ?? true) }
-        } ?? previous.filesNotOnDisk(in: root, fileSystem: fileSystem)
+        let changed = ledger.previous.filesNotOnDisk(in: root, fileSystem: fileSystem, among: ledger.touched)
         ledger.keepAll(except: changed)
         return changed
     }
