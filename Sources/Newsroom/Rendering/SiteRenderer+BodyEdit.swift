@@ -75,6 +75,13 @@ extension SiteRenderer {
         }
     }
 
+    /// Whether a body edit (see `BodyEdit`) keeps the files at `paths` from the last build as
+    /// they are, untouched since (see `keepAsBefore`); false for any other render.
+    func keptAsBefore(_ paths: [String]) -> Bool {
+        guard editedPages != nil, let keepAsBefore else { return false }
+        return keepAsBefore(paths)
+    }
+
     /// After a body edit, whether each job's page is one the session kept as the last build
     /// left it (see `changedOnDisk`): a single page the edit cannot have changed and not found
     /// changed on disk, made from what it was made from without a key. Nil for any other render.

@@ -75,9 +75,9 @@ extension SiteRenderer {
     func renderSitemap(log: inout DiagnosticLog) -> [OutputFile] {
         // A body edit changes no URL, card or date: the files are the last build's, which it
         // found once for this plan.
-        if editedPages != nil, let keepAsBefore {
+        if editedPages != nil {
             let paths = sitemapFiles.value(0) { Self.files(of: SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)) }
-            if keepAsBefore(paths) { return paths.map { OutputFile(path: $0, content: .kept) } }
+            if keptAsBefore(paths) { return paths.map { OutputFile(path: $0, content: .kept) } }
         }
         let layout = SitemapLayout(plan: plan, singleFileLimit: sitemapSplitAbove)
         // The parts' names depend on the items' years, known only now: the plan claimed

@@ -187,10 +187,10 @@ struct SiteRenderer: @unchecked Sendable {
             var shownBy: [String: (positions: [Int], extra: [String])] = [:]
             var kept: [OutputFile] = []
             var feeds = plan.feeds
-            if let editedPages, let keepAsBefore {
+            if let editedPages {
                 // A feed that shows no edited item is made from what it was made from.
                 feeds.removeAll { feed in
-                    !feed.listing.items.prefix(config.feed.items).contains(where: editedPages.items.contains) && keepAsBefore([feed.file])
+                    !feed.listing.items.prefix(config.feed.items).contains(where: editedPages.items.contains) && keptAsBefore([feed.file])
                 }
                 kept = Set(plan.feeds.map(\.file)).subtracting(feeds.map(\.file)).map { OutputFile(path: $0, content: .kept) }
             }

@@ -51,7 +51,7 @@ struct SearchIndexFiles {
         }
         var manifest = OutputFile.text(Self.firstFile, SearchScript.manifest(parts))
         manifest.cacheKey = hasher.value
-        if keptAsBefore([Self.firstFile]) || (isFresh?(Self.firstFile, hasher.value) ?? false) {
+        if renderer.keptAsBefore([Self.firstFile]) || (isFresh?(Self.firstFile, hasher.value) ?? false) {
             manifest = OutputFile(path: Self.firstFile, content: .kept)
         }
         try stage(manifest)
@@ -62,7 +62,7 @@ struct SearchIndexFiles {
         // After a body edit, a part holding no edited item is made from what it was made from.
         let edited = renderer.editedPages.map { Set($0.items.map { String(plan.items[$0].date.year) }) }
         let rebuilt = parts.indices.filter { number in
-            guard let edited, !edited.contains(parts[number].name), keptAsBefore([parts[number].file]) else { return true }
+            guard let edited, !edited.contains(parts[number].name), renderer.keptAsBefore([parts[number].file]) else { return true }
             return false
         }
         for number in parts.indices where !rebuilt.contains(number) {
@@ -83,13 +83,6 @@ struct SearchIndexFiles {
             }
         }
         if anyWritten { termCache?.removeAll(except: Set(parts.map(\.name))) }
-    }
-
-    /// Whether a body edit (see `BodyEdit`) keeps the files at `paths` from the last build as
-    /// they are, untouched since; false for any other build.
-    private func keptAsBefore(_ paths: [String]) -> Bool {
-        guard renderer.editedPages != nil, let keepAsBefore = renderer.keepAsBefore else { return false }
-        return keepAsBefore(paths)
     }
 
     private static func isWritten(_ file: OutputFile) -> Bool {
