@@ -24,6 +24,7 @@ import Synchronization
 /// Switching the characters on once and emptying the extensions' lists (so each parse's own
 /// switching touches nothing) does not work: the inline parser also finds which extension owns
 /// a delimiter such as `~` through those lists, and hangs without them.
+// Unchecked: `arena` and `extensions` are C pointers set once in `init` and only read after.
 final class CmarkSession: @unchecked Sendable {
     static let shared = CmarkSession()
 
