@@ -45,8 +45,8 @@ import Testing
         let again = site.build(now: now, adjust)
         #expect(again.succeeded, "\(again.diagnostics)")
         #expect(!again.reusedOutput)
-        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-clean-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: clean) }
+        let clean = ScratchOutput.make("clean")
+        defer { ScratchOutput.remove(clean) }
         let cleanBuild = site.build(now: now) { adjust(&$0); $0.output = clean }
         #expect(cleanBuild.succeeded)
         #expect(site.outputTree() == Fixtures.tree(at: clean))

@@ -26,11 +26,8 @@ import Testing
     }
 
     @Test func sampleSiteBuildsCleanlyWithWorkingLinksAndLightPages() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-sample-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(at: output.appendingPathExtension("image-cache"))
-        }
+        let output = ScratchOutput.make("sample")
+        defer { ScratchOutput.remove(output) }
         let result = Fixtures.buildSampleSite(into: output)
         #expect(result.succeeded)
         #expect(result.otherDiagnostics.map(\.description) == [])

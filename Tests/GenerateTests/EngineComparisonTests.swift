@@ -22,8 +22,8 @@ import NewsroomText
     } }
 
     static func build(site: URL, themes: URL, engine: TemplateSet.Engine) throws -> [String: Data] {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-engine-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: output) }
+        let output = ScratchOutput.make("engine")
+        defer { ScratchOutput.remove(output) }
         var options = GenerateOptions(site: SourceFolder(url: site, displayName: "site"), themes: SourceFolder(url: themes, displayName: "themes"), output: output, now: Date())
         options.nowText = "2026-11-29T12:00:00Z"
         let result = Generator.build(options, engine: engine)

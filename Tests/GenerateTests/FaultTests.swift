@@ -25,8 +25,8 @@ import TestSupport
         theme: minimal
         per_page: 5
         """)
-        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-new-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: clean) }
+        let clean = ScratchOutput.make("new")
+        defer { ScratchOutput.remove(clean) }
         #expect(site.build { $0.output = clean }.succeeded)
         let new = Fixtures.tree(at: clean)
         var kills = 0

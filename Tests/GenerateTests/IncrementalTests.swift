@@ -14,8 +14,8 @@ import Testing
         try change(site)
         let incremental = site.build()
         #expect(incremental.succeeded, "\(incremental.diagnostics)")
-        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-clean-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: clean) }
+        let clean = ScratchOutput.make("clean")
+        defer { ScratchOutput.remove(clean) }
         #expect(site.build { $0.output = clean }.succeeded)
         Fixtures.expectSameFiles(site.outputTree(), as: Fixtures.tree(at: clean), "incremental")
         return incremental

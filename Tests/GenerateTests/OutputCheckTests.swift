@@ -37,8 +37,8 @@ import Testing
         try site.remove("output/news/tags/index.html")
         let incremental = site.build()
         #expect(incremental.succeeded, "\(incremental.diagnostics)")
-        let clean = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-clean-\(UUID().uuidString)")
-        defer { try? FileManager.default.removeItem(at: clean) }
+        let clean = ScratchOutput.make("clean")
+        defer { ScratchOutput.remove(clean) }
         #expect(site.build { $0.output = clean }.succeeded)
         let expected = Fixtures.tree(at: clean), actual = site.outputTree()
         #expect(actual.keys.sorted() == expected.keys.sorted())

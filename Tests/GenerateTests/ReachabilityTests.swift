@@ -29,11 +29,8 @@ import Testing
     }
 
     @Test func sampleSiteIsReachable() throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-reach-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(at: output.appendingPathExtension("image-cache"))
-        }
+        let output = ScratchOutput.make("reach")
+        defer { ScratchOutput.remove(output) }
         #expect(Fixtures.buildSampleSite(into: output, now: Self.now).succeeded)
         #expect(unreachable(output, thankYou: "newsletter-thanks/index.html") == [])
     }

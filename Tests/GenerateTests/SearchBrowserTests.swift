@@ -77,11 +77,8 @@ import Testing
 
     @Test(arguments: ["index.html", "news/2025/11/evenement-bucarest-survivantes/index.html"])
     func queriesTypedIntoTheSampleSiteFindWhatReadersExpect(page: String) throws {
-        let output = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-search-\(UUID().uuidString)")
-        defer {
-            try? FileManager.default.removeItem(at: output)
-            try? FileManager.default.removeItem(at: output.appendingPathExtension("image-cache"))
-        }
+        let output = ScratchOutput.make("search")
+        defer { ScratchOutput.remove(output) }
         let built = Fixtures.buildSampleSite(into: output)
         #expect(built.succeeded, "\(built.diagnostics)")
         let (report, console) = try Self.drive(page, in: output)

@@ -109,7 +109,8 @@ enum Fixtures {
     static func url(_ path: String) -> URL { folder.appendingPathComponent(path) }
 
     /// Builds the repository's sample site with its theme into `output`.
-    /// The image cache is `output` with `.image-cache` added: the caller removes both.
+    /// The image cache is `output` with `.image-cache` added, beside it: give an output from
+    /// `ScratchOutput.make`, whose `remove` takes both away.
     static func buildSampleSite(into output: URL, now: String = "2026-11-29T12:00:00Z") -> BuildResult {
         var options = GenerateOptions(
             site: SourceFolder(url: repository.appendingPathComponent("site"), displayName: "site"),
