@@ -99,7 +99,7 @@ public enum TemplateValue: Sendable {
 /// Its members are inlinable so that setting a `String` or `Bool` from another module makes the
 /// `TemplateValue` in place rather than through an existential box.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    @usableFromInline var entries: [(key: TemplateKey, value: TemplateValue)]
+    @usableFromInline var entries: [TemplateEntry]
 
     @inlinable
     public init(capacity: Int = 0) {
@@ -119,6 +119,19 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
     public func value(_ key: TemplateKey) -> TemplateValue? {
         for entry in entries where entry.key.id == key.id { return entry.value }
         return nil
+    }
+
+    /// Where the value of `key` sits in this object's storage, or nil when it is not set: for
+    /// reading it in place while the object is held unchanged (the renderer's frames).
+    @inline(__always)
+    func valuePointer(_ key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for index in buffer.indices where buffer[index].key.id == key.id {
+                return (base + index).pointer(to: \.value)
+            }
+            return nil
+        }
     }
 
     /// Reads a key; setting one replaces its value, setting nil removes it.
@@ -143,7 +156,20 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
             entries[index].value = value
             return
         }
-        entries.append((key, value))
+        entries.append(TemplateEntry(key: key, value: value))
+    }
+}
+
+/// One key of a `TemplateObject` and its value.
+@usableFromInline
+struct TemplateEntry: Sendable {
+    @usableFromInline var key: TemplateKey
+    @usableFromInline var value: TemplateValue
+
+    @inlinable
+    init(key: TemplateKey, value: TemplateValue) {
+        self.key = key
+        self.value = value
     }
 }
 
