@@ -149,6 +149,13 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         }
     }
 
+    /// Sets each key of `other` in its order, replacing what this object held for it.
+    @inlinable
+    public mutating func set(contentsOf other: TemplateObject) {
+        entries.reserveCapacity(entries.count + other.entries.count)
+        for entry in other.entries { set(entry.key, entry.value) }
+    }
+
     /// Sets `key` to `value`, replacing what it held.
     @inlinable
     public mutating func set(_ key: TemplateKey, _ value: TemplateValue) {
