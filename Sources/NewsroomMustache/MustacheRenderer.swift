@@ -2,20 +2,36 @@ import Foundation
 import NewsroomText
 
 /// Renders nodes against a context stack into one byte buffer.
+///
+/// Values are read where they sit, never copied: a frame of the stack points at a value held
+/// by the caller's contexts, by a frame below it (a key's value, a list's element), or by a
+/// local of the call that pushed it, and is popped before its holder goes. Copying a view
+/// model's values retained each one, and pages rendering on several cores retain the same
+/// shared values (cards, the site's keys), which makes each retain wait for the other core.
 struct MustacheRenderer {
     let set: MustacheTemplateSet
     /// The context stack, innermost last.
-    var stack: [TemplateValue]
+    private var stack: [UnsafePointer<TemplateValue>]
     /// How a `.link` is written on the page being rendered.
     let links: (TemplateLink) -> String
     var output: [UInt8] = []
     /// The partial calls being recorded for `PartialMemo`, outermost first.
     var recordings: [PartialRecording] = []
 
-    init(set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String) {
+    private init(set: MustacheTemplateSet, frames: UnsafeBufferPointer<TemplateValue>, links: @escaping (TemplateLink) -> String) {
         self.set = set
-        self.stack = contexts
+        self.stack = frames.indices.map { frames.baseAddress! + $0 }
         self.links = links
+    }
+
+    /// The bytes `program` renders with `contexts` as the context stack (innermost last).
+    static func output(of program: MustacheProgram, set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String) -> [UInt8] {
+        contexts.withUnsafeBufferPointer { frames in
+            var renderer = MustacheRenderer(set: set, frames: frames, links: links)
+            renderer.output.reserveCapacity(32_768)
+            renderer.render(program, blocks: [:])
+            return renderer.output
+        }
     }
 
     /// Renders a compiled template from its first operation to its last.
@@ -48,11 +64,23 @@ struct MustacheRenderer {
             case .text:
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: code.text[Int(op.start)..<Int(op.start + op.count)]))
             case .variable:
-                if let value = lookup(op, in: code) { write(value, escaped: op.flag) }
+                if op.transformed {
+                    if let value = transformed(op, in: code) { withUnsafePointer(to: value) { write($0, escaped: op.flag) } }
+                } else if let found = find(keys(of: op, in: code), anchored: op.anchored) {
+                    write(found, escaped: op.flag)
+                }
             case .section:
                 let children = index..<Int(op.end)
                 index = children.upperBound
-                section(op, children, in: code, blocks: blocks)
+                if op.transformed {
+                    if let value = transformed(op, in: code) {
+                        withUnsafePointer(to: value) { section(op, $0, children, in: code, blocks: blocks) }
+                    } else {
+                        section(op, nil, children, in: code, blocks: blocks)
+                    }
+                } else {
+                    section(op, find(keys(of: op, in: code), anchored: op.anchored), children, in: code, blocks: blocks)
+                }
             case .partial:
                 if op.flag {
                     // The name comes from the context: its expansion may differ from call to call.
@@ -89,9 +117,19 @@ struct MustacheRenderer {
         }
     }
 
-    /// Writes a variable tag's value.
-    private mutating func write(_ value: TemplateValue, escaped: Bool) {
-        switch value {
+    /// Writes a variable tag's value, read where it is.
+    private mutating func write(_ value: UnsafePointer<TemplateValue>, escaped: Bool) {
+        switch Self.textBytes(value) {
+        case .stored(let bytes):
+            write(bytes, escaped: escaped)
+            return
+        case .inline(var bytes, let count):
+            withUnsafeBytes(of: &bytes) { write(UnsafeBufferPointer(start: $0.baseAddress?.assumingMemoryBound(to: UInt8.self), count: count), escaped: escaped) }
+            return
+        case .other:
+            break
+        }
+        switch value.pointee {
         case .text(let string):
             write(string, escaped: escaped)
         case .lambda(let lambda):
@@ -108,27 +146,28 @@ struct MustacheRenderer {
                 output.append(contentsOf: bytes)
             }
         default:
-            write(value.text, escaped: escaped)
+            write(value.pointee.text, escaped: escaped)
         }
     }
 
     /// Renders a section's `children` as its value says: once within it, once per element of a
     /// list, as a lambda's result, or not at all (the other way round when inverted).
-    private mutating func section(_ op: MustacheOp, _ children: Range<Int>, in code: Code, blocks: [String: BlockOverride]) {
-        let value = lookup(op, in: code)
+    private mutating func section(_ op: MustacheOp, _ found: UnsafePointer<TemplateValue>?, _ children: Range<Int>, in code: Code, blocks: [String: BlockOverride]) {
         if op.flag {
-            if !(value?.isTruthy ?? false) { run(code, children, blocks: blocks) }
+            if !(found?.pointee.isTruthy ?? false) { run(code, children, blocks: blocks) }
             return
         }
-        guard let value else { return }
-        switch value {
+        guard let found else { return }
+        switch found.pointee {
         case .object, .text, .number, .decimal, .bytes:
-            runWithin(value, code, children, blocks: blocks)
+            runWithin(found, code, children, blocks: blocks)
         case .link(let link):
             unkeepable()
-            runWithin(.text(links(link)), code, children, blocks: blocks)
+            withUnsafePointer(to: TemplateValue.text(links(link))) { runWithin($0, code, children, blocks: blocks) }
         case .list(let elements):
-            for element in elements { runWithin(element, code, children, blocks: blocks) }
+            elements.withUnsafeBufferPointer { elements in
+                for index in elements.indices { runWithin(elements.baseAddress! + index, code, children, blocks: blocks) }
+            }
         case .bool(let bool):
             if bool { run(code, children, blocks: blocks) }
         case .lambda(let lambda):
@@ -145,9 +184,44 @@ struct MustacheRenderer {
         }
     }
 
-    /// Writes `text`, HTML-escaped when `escaped`.
+    /// A `.text` value's UTF-8 as `textBytes` finds it.
+    private enum TextBytes {
+        /// In the string's own storage, which the value's holder keeps while its frame is up.
+        case stored(UnsafeBufferPointer<UInt8>)
+        /// Copied out of a string of up to 15 bytes, which may hold them itself.
+        case inline(SIMD16<UInt8>, count: Int)
+        /// Not text, or text kept elsewhere.
+        case other
+    }
+
+    /// The UTF-8 of a `.text` value, found without copying the string: a copy retains its
+    /// storage, an atomic write to memory that the pages rendering on the other cores share.
+    /// Nothing but locals is written while the string is read, which lets it be read in place.
+    @inline(__always)
+    private static func textBytes(_ value: UnsafePointer<TemplateValue>) -> TextBytes {
+        guard case .text(let text) = value.pointee else { return .other }
+        return text.utf8.withContiguousStorageIfAvailable { bytes -> TextBytes in
+            guard bytes.count < 16 else { return .stored(bytes) }
+            var inline = SIMD16<UInt8>()
+            for index in bytes.indices { inline[index] = bytes[index] }
+            return .inline(inline, count: bytes.count)
+        } ?? .other
+    }
+
+    /// Writes UTF-8 `bytes`, HTML-escaped when `escaped`.
+    @inline(__always)
+    private mutating func write(_ bytes: UnsafeBufferPointer<UInt8>, escaped: Bool) {
+        if escaped { HTMLEscaping.append(bytes, to: &output) } else { output.append(contentsOf: bytes) }
+    }
+
+    /// Writes `text`, HTML-escaped when `escaped`, read in place.
     private mutating func write(_ text: String, escaped: Bool) {
-        if escaped { HTMLEscaping.append(text, to: &output) } else { Self.append(text, to: &output) }
+        let written: Void? = text.utf8.withContiguousStorageIfAvailable { bytes in
+            if escaped { HTMLEscaping.append(bytes, to: &output) } else { output.append(contentsOf: bytes) }
+        }
+        if written == nil {
+            if escaped { HTMLEscaping.append(text, to: &output) } else { Self.append(text, to: &output) }
+        }
     }
 
     /// Appends `text`'s UTF-8 bytes in one copy (the generic `append(contentsOf:)` on a
@@ -176,11 +250,8 @@ struct MustacheRenderer {
         }
         for entry in snapshot.entries where entry.reads.allSatisfy({ read in
             let found = outsideRead(read.key, anchored: read.anchored)
-            switch (found, read.value) {
-            case (nil, nil): return true
-            case (let now?, let then?): return now.rendersLike(then)
-            default: return false
-            }
+            guard let found, let then = read.value else { return found == nil && read.value == nil }
+            return found.pointee.rendersLike(then)
         }) {
             if !snapshot.hasHit { memo.hit() }
             output.append(contentsOf: entry.bytes)
@@ -197,7 +268,7 @@ struct MustacheRenderer {
     }
 
     /// Looks `key` up as a partial's first read would (noting it for the recordings in force).
-    private func outsideRead(_ key: TemplateKey?, anchored: Bool) -> TemplateValue? {
+    private func outsideRead(_ key: TemplateKey?, anchored: Bool) -> UnsafePointer<TemplateValue>? {
         guard let key else {
             note(nil, anchored: false, stack.last, at: stack.count - 1)
             return stack.last
@@ -211,13 +282,14 @@ struct MustacheRenderer {
     }
 
     /// Tells each recording whose partial began above `index` what a read found there.
-    private func note(_ key: TemplateKey?, anchored: Bool, _ value: TemplateValue?, at index: Int) {
+    private func note(_ key: TemplateKey?, anchored: Bool, _ found: UnsafePointer<TemplateValue>?, at index: Int) {
         for recording in recordings where index < recording.base {
-            recording.note(PartialMemo.Read(key: key, anchored: anchored, value: value))
+            recording.note(PartialMemo.Read(key: key, anchored: anchored, value: found?.pointee))
         }
     }
 
-    private mutating func runWithin(_ frame: TemplateValue, _ code: Code, _ children: Range<Int>, blocks: [String: BlockOverride]) {
+    /// Runs `children` with `frame` on top of the stack; `frame` must stay where it is until then.
+    private mutating func runWithin(_ frame: UnsafePointer<TemplateValue>, _ code: Code, _ children: Range<Int>, blocks: [String: BlockOverride]) {
         stack.append(frame)
         run(code, children, blocks: blocks)
         stack.removeLast()
@@ -226,34 +298,42 @@ struct MustacheRenderer {
     private func templateName(_ name: String, dynamic: Bool) -> String? {
         guard dynamic else { return name }
         let path = name.split(separator: ".").map(String.init)
-        guard case .text(let resolved)? = lookup(MustacheName(path: path, keys: path.map(TemplateKey.init), transforms: [], anchored: false, text: name)) else { return nil }
+        let keys = path.map(TemplateKey.init)
+        guard case .text(let resolved)? = keys.withUnsafeBufferPointer({ find($0, anchored: false)?.pointee }) else { return nil }
         return resolved
     }
 
-    /// The value of a variable or section op's name.
-    private func lookup(_ op: MustacheOp, in code: Code) -> TemplateValue? {
-        let value = find(UnsafeBufferPointer(rebasing: code.keys[Int(op.start)..<Int(op.start + op.count)]), anchored: op.anchored)
-        return op.transformed ? transformed(value, by: code.program.names[Int(op.detail)].transforms) : value
+    /// The keys of a variable or section op's name.
+    @inline(__always)
+    private func keys(of op: MustacheOp, in code: Code) -> UnsafeBufferPointer<TemplateKey> {
+        UnsafeBufferPointer(rebasing: code.keys[Int(op.start)..<Int(op.start + op.count)])
     }
 
-    /// The value of `name` (a dynamic partial's).
-    func lookup(_ name: MustacheName) -> TemplateValue? {
-        transformed(name.keys.withUnsafeBufferPointer { find($0, anchored: name.anchored) }, by: name.transforms)
+    /// The value of a variable or section op's name with transforms.
+    private func transformed(_ op: MustacheOp, in code: Code) -> TemplateValue? {
+        transformed(find(keys(of: op, in: code), anchored: op.anchored)?.pointee, by: code.program.names[Int(op.detail)].transforms)
     }
 
     /// Finds the first frame (top down) holding the first key (only the top frame when
     /// `anchored`), then follows the rest; no keys is `.`, the top frame.
-    private func find(_ keys: UnsafeBufferPointer<TemplateKey>, anchored: Bool) -> TemplateValue? {
+    private func find(_ keys: UnsafeBufferPointer<TemplateKey>, anchored: Bool) -> UnsafePointer<TemplateValue>? {
         guard let head = keys.first else {
             if !recordings.isEmpty { note(nil, anchored: false, stack.last, at: stack.count - 1) }
             return stack.last
         }
-        var value = first(head, anchored: anchored)
+        var found = first(head, anchored: anchored)
         for key in keys.dropFirst() {
-            guard let object = value else { return nil }
-            value = object.child(key)
+            guard let value = found else { return nil }
+            found = Self.child(key, of: value)
         }
-        return value
+        return found
+    }
+
+    /// Where the value of `key` sits when `frame` is an object that has it.
+    @inline(__always)
+    private static func child(_ key: TemplateKey, of frame: UnsafePointer<TemplateValue>) -> UnsafePointer<TemplateValue>? {
+        guard case .object(let object) = frame.pointee else { return nil }
+        return object.valuePointer(key)
     }
 
     private func transformed(_ value: TemplateValue?, by transforms: [String]) -> TemplateValue? {
@@ -267,15 +347,15 @@ struct MustacheRenderer {
 
     /// The value of a name's first part: in the top frame only when `anchored`, else in the first
     /// frame (top down) that has it; noted for the partial calls being recorded.
-    private func first(_ key: TemplateKey, anchored: Bool) -> TemplateValue? {
+    private func first(_ key: TemplateKey, anchored: Bool) -> UnsafePointer<TemplateValue>? {
         if anchored {
-            let found = stack.last?.child(key)
+            let found = stack.last.flatMap { Self.child(key, of: $0) }
             if !recordings.isEmpty { note(key, anchored: true, found, at: stack.count - 1) }
             return found
         }
         var index = stack.count - 1
         while index >= 0 {
-            if let found = stack[index].child(key) {
+            if let found = Self.child(key, of: stack[index]) {
                 if !recordings.isEmpty { note(key, anchored: false, found, at: index) }
                 return found
             }

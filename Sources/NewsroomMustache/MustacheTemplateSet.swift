@@ -40,10 +40,7 @@ public final class MustacheTemplateSet: Sendable {
     /// UTF-8 bytes; `links` writes each `.link` value for this page.
     public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = \.asWritten) -> [UInt8] {
         guard let program = programs[name] else { return [] }
-        var renderer = MustacheRenderer(set: self, contexts: contexts, links: links)
-        renderer.output.reserveCapacity(32_768)
-        renderer.render(program, blocks: [:])
-        return renderer.output
+        return MustacheRenderer.output(of: program, set: self, contexts: contexts, links: links)
     }
 
     func template(_ name: String, indentation: String) -> MustacheProgram? {

@@ -94,12 +94,16 @@ public enum TemplateValue: Sendable {
 }
 
 /// Keys and values in the order they were set; looked up by a scan over interned keys (view
-/// models have a few dozen keys at most, where a scan beats hashing).
+/// models have a few dozen keys at most, where a scan beats hashing), skipped when the key's bit
+/// in `keyBits` is clear: most lookups look through frames that lack the key (a page's own
+/// values, on the way to the site's), and setting a new key needs no scan for an old value.
 ///
 /// Its members are inlinable so that setting a `String` or `Bool` from another module makes the
 /// `TemplateValue` in place rather than through an existential box.
 public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
-    @usableFromInline var entries: [(key: TemplateKey, value: TemplateValue)]
+    @usableFromInline var entries: [TemplateEntry]
+    /// The bit of each key set (see `bit(of:)`): a key whose bit is clear is not set.
+    @usableFromInline var keyBits: UInt64 = 0
 
     @inlinable
     public init(capacity: Int = 0) {
@@ -114,11 +118,38 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         for (key, value) in elements { set(key, value.templateValue) }
     }
 
+    /// One of 64 bits for `key`, shared by the keys whose numbers are 64 apart.
+    @inlinable @inline(__always)
+    static func bit(of key: TemplateKey) -> UInt64 {
+        1 << UInt64(truncatingIfNeeded: key.id & 63)
+    }
+
+    /// Whether `key` may be set: false when it certainly is not.
+    @inlinable @inline(__always)
+    func mayHold(_ key: TemplateKey) -> Bool {
+        keyBits & Self.bit(of: key) != 0
+    }
+
     /// The value of `key`, or nil when it is not set.
     @inlinable @inline(__always)
     public func value(_ key: TemplateKey) -> TemplateValue? {
+        guard mayHold(key) else { return nil }
         for entry in entries where entry.key.id == key.id { return entry.value }
         return nil
+    }
+
+    /// Where the value of `key` sits in this object's storage, or nil when it is not set: for
+    /// reading it in place while the object is held unchanged (the renderer's frames).
+    @inline(__always)
+    func valuePointer(_ key: TemplateKey) -> UnsafePointer<TemplateValue>? {
+        guard mayHold(key) else { return nil }
+        return entries.withUnsafeBufferPointer { buffer in
+            guard let base = buffer.baseAddress else { return nil }
+            for index in buffer.indices where buffer[index].key.id == key.id {
+                return (base + index).pointer(to: \.value)
+            }
+            return nil
+        }
     }
 
     /// Reads a key; setting one replaces its value, setting nil removes it.
@@ -130,20 +161,44 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
         set {
             if let newValue {
                 set(key, newValue.templateValue)
-            } else if let index = entries.firstIndex(where: { $0.key.id == key.id }) {
+            } else if mayHold(key), let index = entries.firstIndex(where: { $0.key.id == key.id }) {
                 entries.remove(at: index)
+                keyBits = entries.reduce(0) { $0 | Self.bit(of: $1.key) }
             }
         }
+    }
+
+    /// Sets each key of `other` in its order, replacing what this object held for it.
+    @inlinable
+    public mutating func set(contentsOf other: TemplateObject) {
+        entries.reserveCapacity(entries.count + other.entries.count)
+        for entry in other.entries { set(entry.key, entry.value) }
     }
 
     /// Sets `key` to `value`, replacing what it held.
     @inlinable
     public mutating func set(_ key: TemplateKey, _ value: TemplateValue) {
-        for index in entries.indices where entries[index].key.id == key.id {
-            entries[index].value = value
-            return
+        if mayHold(key) {
+            for index in entries.indices where entries[index].key.id == key.id {
+                entries[index].value = value
+                return
+            }
         }
-        entries.append((key, value))
+        entries.append(TemplateEntry(key: key, value: value))
+        keyBits |= Self.bit(of: key)
+    }
+}
+
+/// One key of a `TemplateObject` and its value.
+@usableFromInline
+struct TemplateEntry: Sendable {
+    @usableFromInline var key: TemplateKey
+    @usableFromInline var value: TemplateValue
+
+    @inlinable
+    init(key: TemplateKey, value: TemplateValue) {
+        self.key = key
+        self.value = value
     }
 }
 

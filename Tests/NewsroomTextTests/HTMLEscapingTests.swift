@@ -28,4 +28,19 @@ import Testing
             #expect(HTMLEscaping.escaped(text) == Self.reference(text))
         }
     }
+
+    /// Each special byte at every place of texts longer than one 16-byte chunk, so that chunks
+    /// with and without one, and the bytes after the last whole chunk, are all covered.
+    @Test func specialBytesAtEveryPlace() {
+        for special in ["&", "<", ">", "\"", "'"] {
+            for length in [15, 16, 17, 31, 32, 33, 47] {
+                for place in 0..<length {
+                    var characters = Array(repeating: "a", count: length)
+                    characters[place] = special
+                    let text = characters.joined()
+                    #expect(HTMLEscaping.escaped(text) == Self.reference(text))
+                }
+            }
+        }
+    }
 }

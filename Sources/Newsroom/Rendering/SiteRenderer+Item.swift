@@ -105,7 +105,8 @@ extension SiteRenderer {
     /// The hero image's view model, and its absolute URL (for JSON-LD).
     private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> (object: TemplateObject, absoluteURL: String)? {
         let src: String, absoluteURL: String
-        switch content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath) {
+        let resolved = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath)
+        switch resolved {
         case .target(let target, let suffix):
             src = linker.relative(from: file, to: target) + suffix
             absoluteURL = linker.absolute(target) + suffix
@@ -119,7 +120,7 @@ extension SiteRenderer {
         var hero: TemplateObject = [.src: src, .absoluteURL: absoluteURL, .alt: image.alt]
         if let caption = image.caption { hero[.caption] = caption }
         if let credit = image.credit { hero[.credit] = credit }
-        if case .target(let target, "") = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath), let processed = images.images[target] {
+        if case .target(let target, "") = resolved, let processed = images.images[target] {
             let picture = ImagePicture(processed, at: target) { linker.relative(from: file, to: $0) }
             hero[.src] = picture.src
             hero[.width] = String(picture.width)

@@ -41,6 +41,11 @@ final class ViewModel: @unchecked Sendable {
     let keptCards: Int
     /// The processed images: a card shows a narrower copy, with its size.
     let images: ImageCatalog
+    /// The most folders a target of `common`'s links lies in (see `linkPlace(of:)`).
+    private let linkTargetDepth: Int
+    /// `common`'s links for the pages deeper than their targets, by `linkPlace(of:)`: an item
+    /// page's are those of every other item page.
+    private let placeLinks = LockedMemo<String, PageLinks>()
 
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
@@ -60,8 +65,12 @@ final class ViewModel: @unchecked Sendable {
         self.newsletterThankYou = newsletterThankYou
         self.itemViews = itemViews
         self.tagEntries = tagEntries ?? Self.tagEntries(plan)
-        self.sitePages = sitePages ?? Self.sitePages(plan, leavingOut: thankYouFile)
+        let sitePages = sitePages ?? Self.sitePages(plan, leavingOut: thankYouFile)
+        self.sitePages = sitePages
         siteWideKeys = Self.siteWideKeys(config, linker: linker, bannerShowing: bannerShowing, newsletterThankYou: newsletterThankYou)
+        let targets = [SitePlan.homeFile, plan.news.frontFile, SitePlan.tagsFile, SitePlan.feedFile, Self.assetsTarget]
+            + sitePages.map(\.file) + menu.compactMap { if case .file(let target) = $0.target { target } else { nil } }
+        linkTargetDepth = targets.map(Self.depth).max() ?? 0
     }
 
     /// The same model writing its links with `linker` (the 404 page's root-relative one); the
@@ -133,8 +142,9 @@ final class ViewModel: @unchecked Sendable {
 
     /// The keys every page has: site, root, navigation, chrome blocks, page metadata.
     func common(page: String, title: String, description: String, kind: String) -> TemplateObject {
+        let links = linkPlace(of: page).map { place in placeLinks.value(place) { pageLinks(page) } } ?? pageLinks(page)
         var context = siteWideKeys
-        context[.root] = rootPrefix(for: page)
+        context[.root] = links.root
         context[.page] = [
             .title: title,
             .fullTitle: title == config.title ? title : "\(title) – \(config.title)",
@@ -143,13 +153,25 @@ final class ViewModel: @unchecked Sendable {
             .kind: kind,
             ViewModelKeys.isKind(kind): true,
         ] as TemplateObject
-        context[.homeURL] = linker.relative(from: page, to: SitePlan.homeFile)
-        context[.newsURL] = linker.relative(from: page, to: plan.news.frontFile)
-        context[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
-        context[.feedURL] = linker.relative(from: page, to: SitePlan.feedFile)
-        context[.assetsURL] = linker.relative(from: page, to: "assets/x").dropLast(1).description
-        context[.sitePages] = sitePages.map { [.title: $0.title, .url: linker.relative(from: page, to: $0.file)] as TemplateObject }
-        context[.menu] = menu.map { entry -> TemplateObject in
+        context.set(contentsOf: links.navigation)
+        return context
+    }
+
+    /// The part of `common` made of links from `page`: the root prefix, and the navigation.
+    struct PageLinks: Sendable {
+        var root: String
+        var navigation: TemplateObject
+    }
+
+    private func pageLinks(_ page: String) -> PageLinks {
+        var navigation = TemplateObject(capacity: 7)
+        navigation[.homeURL] = linker.relative(from: page, to: SitePlan.homeFile)
+        navigation[.newsURL] = linker.relative(from: page, to: plan.news.frontFile)
+        navigation[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
+        navigation[.feedURL] = linker.relative(from: page, to: SitePlan.feedFile)
+        navigation[.assetsURL] = linker.relative(from: page, to: Self.assetsTarget).dropLast(1).description
+        navigation[.sitePages] = sitePages.map { [.title: $0.title, .url: linker.relative(from: page, to: $0.file)] as TemplateObject }
+        navigation[.menu] = menu.map { entry -> TemplateObject in
             let href = url(entry.target, from: page)
             var item: TemplateObject = [.label: entry.label, .url: href]
             if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
@@ -157,7 +179,31 @@ final class ViewModel: @unchecked Sendable {
             }
             return item
         }
-        return context
+        return PageLinks(root: rootPrefix(for: page), navigation: navigation)
+    }
+
+    /// A file in the assets folder: its link, less the name, is `assets_url`.
+    private static let assetsTarget = "assets/x"
+
+    /// What `pageLinks` depends on in `page` when the page lies deeper than every target:
+    /// its depth and its first `linkTargetDepth` folders. A link climbs to the folders the page
+    /// shares with the target, and a target lies in no more folders than that (so a menu entry
+    /// is current by those folders alone). Nil for a page no deeper, whose links are its own.
+    private func linkPlace(of page: String) -> String? {
+        let bytes = page.utf8
+        var depth = 0
+        var cut = bytes.startIndex
+        for index in bytes.indices where bytes[index] == UInt8(ascii: "/") {
+            depth += 1
+            if depth == linkTargetDepth { cut = bytes.index(after: index) }
+        }
+        guard depth > linkTargetDepth else { return nil }
+        return "\(depth)/" + page[..<cut]
+    }
+
+    /// How many folders `path` lies in.
+    private static func depth(_ path: String) -> Int {
+        path.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 }
     }
 
     /// The keys that are the same on every page, made once per model.
@@ -200,7 +246,7 @@ final class ViewModel: @unchecked Sendable {
 
     /// `../../` from `news/2023/index.html`; `""` at the root.
     func rootPrefix(for page: String) -> String {
-        String(repeating: "../", count: page.utf8.reduce(0) { $1 == UInt8(ascii: "/") ? $0 + 1 : $0 })
+        String(repeating: "../", count: Self.depth(page))
     }
 
     func date(_ date: PublicationDate) -> TemplateObject {
