@@ -74,14 +74,22 @@ struct ContentLinks {
     /// that names a content file without its extension (`/pages/about/` for
     /// `content/pages/about.md`, as Hugo-style sites link) leads to that page.
     func rootRelativeTarget(_ path: String) -> String? {
-        let candidates = path.isEmpty || path.hasSuffix("/")
-            ? [path + "index.html"]
-            : [path, path + "/index.html"]
-        if let file = candidates.first(where: { index.contains($0) }) { return file }
-        let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let isFolder = path.isEmpty || path.hasSuffix("/")
+        if !isFolder, index.contains(path) { return path }
+        let file = isFolder ? path + "index.html" : path + "/index.html"
+        if index.contains(file) { return file }
+        let bare = isFolder ? String(path.dropLast()) : path
         guard !bare.isEmpty else { return nil }
-        return ["content/\(bare).md", "content/\(bare).markdown", "content/\(bare)/index.md", "content/\(bare)/index.markdown", "content/\(bare)"].lazy.compactMap { index.page(forSource: $0) }.first
+        // Each candidate made only when the one before it is not a page: most links name the
+        // first.
+        for suffix in Self.contentSuffixes {
+            if let page = index.page(forSource: "content/" + bare + suffix) { return page }
+        }
+        return nil
     }
+
+    /// What a content file's path adds to the path a Hugo-style link names, in the order tried.
+    private static let contentSuffixes = [".md", ".markdown", "/index.md", "/index.markdown", ""]
 
     private func sourceTarget(_ resolved: String) -> String? {
         let folder = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
