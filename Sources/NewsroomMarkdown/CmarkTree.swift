@@ -193,7 +193,8 @@ enum CmarkTree {
 
     private static func textNode(_ literal: String) -> OpaquePointer {
         let node = newNode(CMARK_NODE_TEXT)
-        cmark_node_set_literal(node, literal)
+        // withCString: a short literal (a heading's mark) is copied on the stack, not the heap.
+        literal.withCString { _ = cmark_node_set_literal(node, $0) }
         return node
     }
 

@@ -45,7 +45,7 @@ struct ContentLinks {
             trimmed = "/" + path
         }
         if let scheme = Self.scheme(of: trimmed) {
-            if ["javascript", "vbscript", "file"].contains(scheme) || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
+            if scheme == "javascript" || scheme == "vbscript" || scheme == "file" || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
                 return .dropped("'\(scheme):' links are removed from published pages")
             }
             return .keep
@@ -111,7 +111,10 @@ struct ContentLinks {
             guard let first = candidate.utf8.first, ASCII.isLetter(first),
                   candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
             else { return nil }
-            return String(decoding: candidate.utf8.map(ASCII.lowercased), as: UTF8.self)
+            return String(unsafeUninitializedCapacity: candidate.utf8.count) { buffer in
+                for (index, byte) in candidate.utf8.enumerated() { buffer[index] = ASCII.lowercased(byte) }
+                return candidate.utf8.count
+            }
         }
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
