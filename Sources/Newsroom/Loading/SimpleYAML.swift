@@ -115,7 +115,7 @@ enum SimpleYAML {
                 }
                 guard rest.utf8.first == 0x20 else { throw Unsupported() }
                 let leading = rest.utf8.prefix { $0 == 0x20 }.count
-                rest = rest.trimmingBytes { $0 == 0x20 }
+                rest = rest.trimmingSpaces()
                 guard !rest.isEmpty else { throw Unsupported() }
                 let column = indent + (key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count : key.unicodeScalars.count) + 1 + leading + 1
                 let value = try inline(rest, line: line, column: column)
@@ -132,7 +132,7 @@ enum SimpleYAML {
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
                 guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
-                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingBytes { $0 == 0x20 }
+                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingSpaces()
                 let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
                 guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
                 if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }
@@ -260,6 +260,16 @@ enum SimpleYAML {
 }
 
 private extension Substring {
+    /// Without spaces at either end (`trimmingBytes` for the one byte, with nothing generic
+    /// between the loop and the bytes).
+    func trimmingSpaces() -> Substring {
+        let utf8 = self.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 { utf8.formIndex(after: &start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 { utf8.formIndex(before: &end) }
+        return self[start..<end]
+    }
+
     /// Whether the text holds `byte`, searched in its contiguous bytes (`utf8.contains` steps
     /// through the view one index at a time).
     func containsByte(_ byte: UInt8) -> Bool {
