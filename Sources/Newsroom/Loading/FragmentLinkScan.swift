@@ -10,15 +10,20 @@ enum FragmentLinkScan {
     static func paths(in body: String) -> [String] {
         var found = Set<String>()
         var body = body
+        let wordStops = Self.wordStops, destinationStops = Self.destinationStops
         body.withUTF8 { bytes in
             for index in bytes.indices where bytes[index] == UInt8(ascii: "#") {
                 // Two readings of where the path starts: after white space (`[r]: x.md#id`), or
                 // after the opening bracket or quote only (`<my file.md#id>`, a name with spaces).
-                for stops in [wordStops, destinationStops] {
-                    var start = index
-                    while start > 0, !stops[Int(bytes[start - 1])] { start -= 1 }
-                    if start < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
-                }
+                // The second reading reaches at least as far back as the first (its stops are
+                // among the first's): it goes on from where the first stopped, and a path both
+                // readings find is made once.
+                var word = index
+                while word > 0, !wordStops[Int(bytes[word - 1])] { word -= 1 }
+                var destination = word
+                while destination > 0, !destinationStops[Int(bytes[destination - 1])] { destination -= 1 }
+                if word < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[word..<index]), as: UTF8.self)) }
+                if destination < word { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[destination..<index]), as: UTF8.self)) }
             }
         }
         return found.sorted()
