@@ -52,7 +52,7 @@ struct ContentLinks {
         }
         let (path, suffix) = Self.splitSuffix(trimmed)
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
-        if SitePath.isUnsafe(path) && path.hasPrefix("/") {
+        if path.hasPrefix("/") && SitePath.isUnsafe(path) {
             return .missing("'\(destination)' is not a safe path")
         }
         let target: String?
