@@ -1,3 +1,5 @@
+import Foundation
+
 /// The paths written before a `#` in a Markdown body: every `other.md#id`, `/about/#id` or
 /// `../x/index.md#id` the body may link with, found without parsing it.
 ///
@@ -12,7 +14,12 @@ enum FragmentLinkScan {
         var body = body
         let wordStops = Self.wordStops, destinationStops = Self.destinationStops
         body.withUTF8 { bytes in
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") {
+            guard let base = bytes.baseAddress else { return }
+            // Each `#` found with memchr: a body is kilobytes, its `#`s a few.
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: "#")), bytes.count - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = index + 1
                 // Two readings of where the path starts: after white space (`[r]: x.md#id`), or
                 // after the opening bracket or quote only (`<my file.md#id>`, a name with spaces).
                 // The second reading reaches at least as far back as the first (its stops are
