@@ -61,11 +61,9 @@ struct CmarkDocument {
         for syntax in CmarkSession.shared.extensions {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        var bytes = parsedBytes
-        bytes.withUnsafeMutableBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                cmark_parser_feed(parser, $0, buffer.count)
-            }
+        parsedBytes.withUnsafeBytes { buffer in
+            guard let base = buffer.baseAddress else { return }
+            cmark_parser_feed(parser, base.assumingMemoryBound(to: CChar.self), buffer.count)
         }
         guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.

@@ -118,7 +118,7 @@ enum CmarkTree {
         var child = cmark_node_first_child(document)
         while let node = child {
             if cmark_node_get_type(node) == CMARK_NODE_PARAGRAPH {
-                let text = plainText(of: node).trimmedASCIISpace
+                let text = plainText(of: node)
                 if !text.isEmpty { return text }
             }
             child = cmark_node_next(node)
@@ -139,7 +139,7 @@ enum CmarkTree {
                 replace(node, with: mark)
                 continue
             }
-            let text = plainText(of: node).trimmedASCIISpace
+            let text = plainText(of: node)
             let id = HeadingAnchors.uniqueID(for: text, used: &usedIDs)
             let (line, column) = position(of: node)
             let marker = textNode("\(CmarkDocument.headingMarkStart)\(headings.count)\(CmarkDocument.headingMarkEnd)")
@@ -153,22 +153,33 @@ enum CmarkTree {
         return headings
     }
 
-    /// The node's text as the author wrote it (template code given back: see `TemplateCodeShield`).
+    /// The node's text as the author wrote it (template code given back: see
+    /// `TemplateCodeShield`), without ASCII white space at either end.
     static func plainText(of node: OpaquePointer) -> String {
-        TemplateCodeShield.restoringPlain(shieldedText(of: node))
+        var text: [UInt8] = []
+        appendShieldedText(of: node, to: &text)
+        text = TemplateCodeShield.restoringPlain(text)
+        guard let first = text.firstIndex(where: { !ASCII.isSpace($0) }), let last = text.lastIndex(where: { !ASCII.isSpace($0) }) else { return "" }
+        return String(decoding: text[first...last], as: UTF8.self)
     }
 
-    private static func shieldedText(of node: OpaquePointer) -> String {
-        var text = ""
-        for inner in nodes(of: node) {
+    /// The text of `node`'s descendants in document order, as bytes: a heading's or a
+    /// paragraph's few leaves, read without an iterator or a String per leaf.
+    private static func appendShieldedText(of node: OpaquePointer, to text: inout [UInt8]) {
+        var child = cmark_node_first_child(node)
+        while let inner = child {
             let type = cmark_node_get_type(inner)
             if type == CMARK_NODE_TEXT || type == CMARK_NODE_CODE || type == CMARK_NODE_HTML_INLINE {
-                text += literal(of: inner)
+                if let literal = cmark_node_get_literal(inner) {
+                    text.append(contentsOf: UnsafeBufferPointer(start: UnsafeRawPointer(literal).assumingMemoryBound(to: UInt8.self), count: strlen(literal)))
+                }
             } else if type == CMARK_NODE_SOFTBREAK || type == CMARK_NODE_LINEBREAK {
-                text += " "
+                text.append(UInt8(ascii: " "))
+            } else {
+                appendShieldedText(of: inner, to: &text)
             }
+            child = cmark_node_next(inner)
         }
-        return text
     }
 
     static func literal(of node: OpaquePointer) -> String {
@@ -182,7 +193,8 @@ enum CmarkTree {
 
     private static func textNode(_ literal: String) -> OpaquePointer {
         let node = newNode(CMARK_NODE_TEXT)
-        cmark_node_set_literal(node, literal)
+        // withCString: a short literal (a heading's mark) is copied on the stack, not the heap.
+        literal.withCString { _ = cmark_node_set_literal(node, $0) }
         return node
     }
 

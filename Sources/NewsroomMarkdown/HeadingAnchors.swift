@@ -82,12 +82,15 @@ enum HeadingAnchors {
         var cursor = 0
         while let start = UTF8Search.firstIndex(of: markStart, in: bytes, from: cursor),
               let end = UTF8Search.firstIndex(of: markEnd, in: bytes, from: start),
-              let index = Int(String(decoding: bytes[(start + markStart.count)..<end], as: UTF8.self)),
+              let index = number(in: UnsafeBufferPointer(rebasing: bytes[(start + markStart.count)..<end])),
               headings.indices.contains(index) {
             // The mark sits right after the opening tag "<hN>": reopen it with the id.
             if start >= 4, bytes[start - 1] == UInt8(ascii: ">"), bytes[start - 4] == UInt8(ascii: "<") {
                 output += bytes[cursor..<(start - 1)]
-                output += " id=\"\(headings[index].id)\">".utf8
+                output += idAttribute
+                output.append(UInt8(ascii: "\""))
+                output += headings[index].id.utf8
+                output += [UInt8(ascii: "\""), UInt8(ascii: ">")]
             } else {
                 output += bytes[cursor..<start]
             }
@@ -95,6 +98,18 @@ enum HeadingAnchors {
         }
         output += bytes[cursor...]
         return output
+    }
+
+    /// The heading number a mark holds: decimal digits (a mark is only ever written by
+    /// `CmarkTree.markHeadings`), nil for anything else.
+    private static func number(in digits: UnsafeBufferPointer<UInt8>) -> Int? {
+        guard !digits.isEmpty, digits.count < 10 else { return nil }
+        var value = 0
+        for digit in digits {
+            guard (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(digit) else { return nil }
+            value = value * 10 + Int(digit - UInt8(ascii: "0"))
+        }
+        return value
     }
 
     /// Every `id` attribute's value in `html`, in order: double-quoted as cmark writes them, and

@@ -79,10 +79,9 @@ enum TemplateCodeShield {
     }
 
     /// Plain text (heading text, a summary) with every stand-in given back as itself.
-    static func restoringPlain(_ text: String) -> String {
-        let bytes = Array(text.utf8)
-        guard bytes.contains(where: isStandIn) else { return text }
-        return String(decoding: restoring(bytes, with: plain), as: UTF8.self)
+    static func restoringPlain(_ bytes: [UInt8]) -> [UInt8] {
+        guard bytes.contains(where: isStandIn) else { return bytes }
+        return restoring(bytes, with: plain)
     }
 
     private static func restoring(_ bytes: [UInt8], with table: [[UInt8]?]) -> [UInt8] {

@@ -9,11 +9,14 @@ import Darwin
 package enum UTF8Search {
     /// The offset of the first `needle` in `haystack` at or after `start`: memchr finds each
     /// place one byte of the needle occurs, and memcmp checks the whole needle there. The byte is
-    /// the needle's first that is not a lower-case letter, space or markup punctuation: looking
-    /// for `href="#icon-` by its `h` stopped at every `h` of a page.
+    /// the needle's rarest in HTML and prose (see `commonness`): looking for `href="#icon-` by
+    /// its `h` stopped at every `h` of a page, and for ` id=` by its space at every word.
     package static func firstIndex(of needle: [UInt8], in haystack: UnsafeBufferPointer<UInt8>, from start: Int = 0) -> Int? {
         guard !needle.isEmpty, start >= 0, haystack.count - start >= needle.count, let base = haystack.baseAddress else { return nil }
-        let anchor = needle.firstIndex { !isCommon($0) } ?? 0
+        var anchor = 0
+        for index in needle.indices.dropFirst() where commonness(needle[index]) < commonness(needle[anchor]) {
+            anchor = index
+        }
         let anchorByte = Int32(needle[anchor])
         return needle.withUnsafeBytes { pattern -> Int? in
             // Where the anchor byte of a match at `start`, and of the last possible match, is.
@@ -29,14 +32,18 @@ package enum UTF8Search {
         }
     }
 
-    /// Bytes that fill HTML and prose: lower-case letters, white space, `<`, `>`, `"`, `=`, `/`.
-    private static func isCommon(_ byte: UInt8) -> Bool {
+    /// How often a byte fills HTML and prose, from 0 (anything else) up: `=` once per
+    /// attribute, `"` and `/` a few times per tag, `<` and `>` once per tag, then line breaks,
+    /// lower-case letters and, most of all, spaces.
+    private static func commonness(_ byte: UInt8) -> Int {
         switch byte {
-        case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: " "), UInt8(ascii: "\n"), UInt8(ascii: "<"), UInt8(ascii: ">"),
-             UInt8(ascii: "\""), UInt8(ascii: "="), UInt8(ascii: "/"):
-            return true
-        default:
-            return false
+        case UInt8(ascii: "="): 1
+        case UInt8(ascii: "\""), UInt8(ascii: "/"): 2
+        case UInt8(ascii: "<"), UInt8(ascii: ">"): 3
+        case UInt8(ascii: "\n"): 4
+        case UInt8(ascii: "a")...UInt8(ascii: "z"): 5
+        case UInt8(ascii: " "): 6
+        default: 0
         }
     }
 

@@ -45,14 +45,14 @@ struct ContentLinks {
             trimmed = "/" + path
         }
         if let scheme = Self.scheme(of: trimmed) {
-            if ["javascript", "vbscript", "file"].contains(scheme) || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
+            if scheme == "javascript" || scheme == "vbscript" || scheme == "file" || (scheme == "data" && !(isImage && trimmed.lowercased().hasPrefix("data:image/") && !trimmed.lowercased().hasPrefix("data:image/svg"))) {
                 return .dropped("'\(scheme):' links are removed from published pages")
             }
             return .keep
         }
         let (path, suffix) = Self.splitSuffix(trimmed)
         let decoded = path.utf8.contains(UInt8(ascii: "%")) ? (path.removingPercentEncoding ?? path) : path
-        if SitePath.isUnsafe(path) && path.hasPrefix("/") {
+        if path.hasPrefix("/") && SitePath.isUnsafe(path) {
             return .missing("'\(destination)' is not a safe path")
         }
         let target: String?
@@ -74,14 +74,22 @@ struct ContentLinks {
     /// that names a content file without its extension (`/pages/about/` for
     /// `content/pages/about.md`, as Hugo-style sites link) leads to that page.
     func rootRelativeTarget(_ path: String) -> String? {
-        let candidates = path.isEmpty || path.hasSuffix("/")
-            ? [path + "index.html"]
-            : [path, path + "/index.html"]
-        if let file = candidates.first(where: { index.contains($0) }) { return file }
-        let bare = path.hasSuffix("/") ? String(path.dropLast()) : path
+        let isFolder = path.isEmpty || path.hasSuffix("/")
+        if !isFolder, index.contains(path) { return path }
+        let file = isFolder ? path + "index.html" : path + "/index.html"
+        if index.contains(file) { return file }
+        let bare = isFolder ? String(path.dropLast()) : path
         guard !bare.isEmpty else { return nil }
-        return ["content/\(bare).md", "content/\(bare).markdown", "content/\(bare)/index.md", "content/\(bare)/index.markdown", "content/\(bare)"].lazy.compactMap { index.page(forSource: $0) }.first
+        // Each candidate made only when the one before it is not a page: most links name the
+        // first.
+        for suffix in Self.contentSuffixes {
+            if let page = index.page(forSource: "content/" + bare + suffix) { return page }
+        }
+        return nil
     }
+
+    /// What a content file's path adds to the path a Hugo-style link names, in the order tried.
+    private static let contentSuffixes = [".md", ".markdown", "/index.md", "/index.markdown", ""]
 
     private func sourceTarget(_ resolved: String) -> String? {
         let folder = resolved.hasSuffix("/") ? String(resolved.dropLast()) : resolved
@@ -103,7 +111,10 @@ struct ContentLinks {
             guard let first = candidate.utf8.first, ASCII.isLetter(first),
                   candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
             else { return nil }
-            return String(decoding: candidate.utf8.map(ASCII.lowercased), as: UTF8.self)
+            return String(unsafeUninitializedCapacity: candidate.utf8.count) { buffer in
+                for (index, byte) in candidate.utf8.enumerated() { buffer[index] = ASCII.lowercased(byte) }
+                return candidate.utf8.count
+            }
         }
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The paths written before a `#` in a Markdown body: every `other.md#id`, `/about/#id` or
 /// `../x/index.md#id` the body may link with, found without parsing it.
 ///
@@ -10,15 +12,25 @@ enum FragmentLinkScan {
     static func paths(in body: String) -> [String] {
         var found = Set<String>()
         var body = body
+        let wordStops = Self.wordStops, destinationStops = Self.destinationStops
         body.withUTF8 { bytes in
-            for index in bytes.indices where bytes[index] == UInt8(ascii: "#") {
+            guard let base = bytes.baseAddress else { return }
+            // Each `#` found with memchr: a body is kilobytes, its `#`s a few.
+            var from = 0
+            while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: "#")), bytes.count - from) {
+                let index = base.distance(to: hit.assumingMemoryBound(to: UInt8.self))
+                from = index + 1
                 // Two readings of where the path starts: after white space (`[r]: x.md#id`), or
                 // after the opening bracket or quote only (`<my file.md#id>`, a name with spaces).
-                for stops in [wordStops, destinationStops] {
-                    var start = index
-                    while start > 0, !stops[Int(bytes[start - 1])] { start -= 1 }
-                    if start < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)) }
-                }
+                // The second reading reaches at least as far back as the first (its stops are
+                // among the first's): it goes on from where the first stopped, and a path both
+                // readings find is made once.
+                var word = index
+                while word > 0, !wordStops[Int(bytes[word - 1])] { word -= 1 }
+                var destination = word
+                while destination > 0, !destinationStops[Int(bytes[destination - 1])] { destination -= 1 }
+                if word < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[word..<index]), as: UTF8.self)) }
+                if destination < word { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[destination..<index]), as: UTF8.self)) }
             }
         }
         return found.sorted()

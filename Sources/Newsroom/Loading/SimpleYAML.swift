@@ -93,13 +93,13 @@ enum SimpleYAML {
 
         mutating func mapping(indent: Int, depth: Int) throws -> YAMLNode {
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
-            var seen = Set<String>()
             let start = lines[index]
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
                 guard let colon = line.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { throw Unsupported() }
-                let key = line.text[..<colon]
-                guard Self.isKey(key), seen.insert(String(key)).inserted else { throw Unsupported() }
+                let key = String(line.text[..<colon])
+                // A front matter map has a dozen keys: compared one by one, not hashed.
+                guard Self.isKey(key[...]), !pairs.contains(where: { $0.key == key }) else { throw Unsupported() }
                 let keyLocation = location(line, column: indent + 1)
                 var rest = line.text[line.text.utf8.index(after: colon)...]
                 index += 1
@@ -110,18 +110,18 @@ enum SimpleYAML {
                     let value = lines[index].text.hasPrefix("- ")
                         ? try blockList(indent: inner)
                         : try mapping(indent: inner, depth: depth + 1)
-                    pairs.append((String(key), keyLocation, value))
+                    pairs.append((key, keyLocation, value))
                     continue
                 }
                 guard rest.utf8.first == 0x20 else { throw Unsupported() }
                 let leading = rest.utf8.prefix { $0 == 0x20 }.count
-                rest = rest.trimmingBytes { $0 == 0x20 }
+                rest = rest.trimmingSpaces()
                 guard !rest.isEmpty else { throw Unsupported() }
-                let column = indent + key.unicodeScalars.count + 1 + leading + 1
+                let column = indent + (key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count : key.unicodeScalars.count) + 1 + leading + 1
                 let value = try inline(rest, line: line, column: column)
                 // A more indented line after an inline value continues it: Yams' business.
                 if index < lines.count, lines[index].indent > indent { throw Unsupported() }
-                pairs.append((String(key), keyLocation, value))
+                pairs.append((key, keyLocation, value))
             }
             return YAMLNode(kind: .mapping(pairs), location: location(start, column: indent + 1), tag: "map")
         }
@@ -132,7 +132,7 @@ enum SimpleYAML {
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
                 guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
-                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingBytes { $0 == 0x20 }
+                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingSpaces()
                 let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
                 guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
                 if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }
@@ -260,11 +260,22 @@ enum SimpleYAML {
 }
 
 private extension Substring {
+    /// Without spaces at either end (`trimmingBytes` for the one byte, with nothing generic
+    /// between the loop and the bytes).
+    func trimmingSpaces() -> Substring {
+        let utf8 = self.utf8
+        var start = utf8.startIndex, end = utf8.endIndex
+        while start < end, utf8[start] == 0x20 { utf8.formIndex(after: &start) }
+        while end > start, utf8[utf8.index(before: end)] == 0x20 { utf8.formIndex(before: &end) }
+        return self[start..<end]
+    }
+
     /// Whether the text holds `byte`, searched in its contiguous bytes (`utf8.contains` steps
     /// through the view one index at a time).
     func containsByte(_ byte: UInt8) -> Bool {
         utf8.withContiguousStorageIfAvailable { bytes in
-            UTF8Search.firstIndex(of: [byte], in: bytes) != nil
+            guard let base = bytes.baseAddress else { return false }
+            return memchr(base, Int32(byte), bytes.count) != nil
         } ?? utf8.contains(byte)
     }
 

@@ -123,8 +123,11 @@ enum ScalarType {
         // Every null, bool, int and float starts with one of these bytes (or is empty): other
         // plain scalars are strings without further tests.
         if let first = text.utf8.first, !"~nNyYtTfFoO0123456789+-.".utf8.contains(first) { return "str" }
-        if nulls.contains(text) { return "null" }
-        if booleans.contains(text) { return "bool" }
+        // Every null and bool is five bytes or fewer: a date or a number is not hashed for them.
+        if text.utf8.count <= 5 {
+            if nulls.contains(text) { return "null" }
+            if booleans.contains(text) { return "bool" }
+        }
         // Numbers are written with letters, digits and `_+-.` only: anything else (a date's
         // `:` or a space) is a string without the character-by-character tests below.
         let numeric = text.utf8.allSatisfy { byte in

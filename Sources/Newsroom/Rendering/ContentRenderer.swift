@@ -36,6 +36,11 @@ struct ContentRenderer: Sendable {
     /// except in absolute renders (feeds), which write bodies already checked for their pages.
     func render(_ parsed: ParsedMarkdown, sourcePath: String, firstLine: Int, pageFile: String, absolute: Bool = false, log: inout DiagnosticLog) -> RenderedBody {
         var problems: [Diagnostic] = []
+        // Every link and heading of the body is located in the one file: its path made once.
+        let displayPath = folder.display(sourcePath)
+        func located(line: Int, column: Int) -> SourceLocation {
+            SourceLocation(path: displayPath, line: firstLine + line - 1, column: column)
+        }
         // Each URL written into the page, with where the Markdown wrote it (for `check`).
         var written: [String: SourceLocation] = [:]
         written.reserveCapacity(parsed.references.count + parsed.rawHTML.count)
@@ -48,7 +53,7 @@ struct ContentRenderer: Sendable {
             if MarkdownRenderer.holdsTemplateCode(destination) { return .keep }
             let (linked, problem) = links.link(destination, isImage: isImage, sourcePath: sourcePath, pageFile: pageFile, absolute: absolute)
             var resolution = linked
-            let location = folder.location(sourcePath, line: firstLine + line - 1, column: column)
+            let location = located(line: line, column: column)
             if let problem {
                 problems.append(resolution == .drop ? .warning(problem, at: location) : .error(problem, at: location))
             } else if !absolute, let id = Self.fragmentID(of: destination) {
@@ -102,13 +107,13 @@ struct ContentRenderer: Sendable {
             }
         }
         for code in parsed.templateCode {
-            let location = folder.location(sourcePath, line: firstLine + code.line - 1, column: code.column)
+            let location = located(line: code.line, column: code.column)
             problems.append(.warning(Self.message(for: code), at: location))
         }
         log.add(contentsOf: problems)
         var headings: [String: SourceLocation] = [:]
         for heading in parsed.headings {
-            headings[heading.id] = folder.location(sourcePath, line: firstLine + heading.line - 1, column: heading.column)
+            headings[heading.id] = located(line: heading.line, column: heading.column)
         }
         return RenderedBody(htmlBytes: html, firstParagraph: parsed.firstParagraph, anchors: writtenIDs, links: written, headings: headings)
     }
