@@ -215,7 +215,6 @@ struct BuildRun {
         // pages' bodies after they rendered, not while (at 100,000 items both at once would
         // hold twice the memory).
         let searching = renderer.editedPages == nil ? nil : BackgroundWork { [renderer] in Result { try search(renderer) } }
-        if renderer.editedPages == nil { session.willStage { renderer.plan.files } }
         // A file that cannot be staged stops the build with the session rolled back.
         do {
             let rendered = Result {

@@ -33,20 +33,6 @@ import Glibc
         #expect(site.build().report.written == 0)
     }
 
-    /// The folders made ahead from the plan are the ones the files go in: none is left empty.
-    @Test func everyFolderHoldsSomething() throws {
-        let site = try NewsSite.make()
-        defer { site.delete() }
-        #expect(site.build().succeeded)
-        let folders = FileManager.default.enumerator(atPath: site.output.path)?.compactMap { $0 as? String }.filter {
-            var isFolder: ObjCBool = false
-            return FileManager.default.fileExists(atPath: site.output.appendingPathComponent($0).path, isDirectory: &isFolder) && isFolder.boolValue
-        } ?? []
-        #expect(!folders.isEmpty)
-        let empty = folders.filter { ((try? FileManager.default.contentsOfDirectory(atPath: site.output.appendingPathComponent($0).path)) ?? []).isEmpty }
-        #expect(empty == [])
-    }
-
     @Test func aFailedFirstBuildLeavesNoOutputAndNothingBeside() throws {
         let site = try TestSite(Sites.valid + """
 

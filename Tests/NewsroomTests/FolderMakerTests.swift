@@ -69,28 +69,8 @@ import Glibc
         #expect(FileManager.default.fileExists(atPath: root + "/d/e/f"))
     }
 
-    /// Folders handed over ahead are made with no file asking, each with the folders above it,
-    /// and marked as when made one by one.
-    @Test func foldersMadeAheadAreMadeAndMarkedAsOnDemand() throws {
-        let root = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let marks = Marks()
-        let fileSystem = recording(marks)
-        let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem, rootIsNew: true)
-        let files = ["news/2023/04/second/index.html", "news/2023/04/index.html", "news/2023/04/third/index.html", "news/2023/05/fourth/index.html", "about/index.html", "index.html"]
-        let folders = FolderMaker.folders(holding: files)
-        #expect(folders == ["news/2023/04/second", "news/2023/04", "news/2023/04/third", "news/2023/05/fourth", "about"])
-        maker.makeAhead(folders)
-        maker.finishAhead()
-        #expect(marks.paths.withLock { $0 } == [".", "news", "news/2023", "news/2023/04", "news/2023/05"])
-        for folder in folders {
-            #expect(FileManager.default.fileExists(atPath: root + "/" + folder))
-            #expect(maker.madeThisBuild(folder))
-        }
-    }
-
     /// Two threads never make folders at the same time (in one parent, the kernel would make
-    /// the second spin until the first is done), with folders made ahead meanwhile.
+    /// the second spin until the first is done).
     @Test func foldersAreMadeOneAtATime() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
@@ -104,28 +84,12 @@ import Glibc
             try FileSystem.local.makeFolder(path, folder)
         }
         let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem, rootIsNew: true)
-        maker.makeAhead((0..<100).map { "ahead/\($0)" })
         let failures = Atomic(0)
         ParallelMap.forEach(200) { number in
             do { try maker.make("asked/\(number % 50)/\(number)") } catch { failures.add(1, ordering: .relaxed) }
         }
-        maker.finishAhead()
         #expect(failures.load(ordering: .relaxed) == 0)
         #expect(most.load(ordering: .relaxed) == 1)
-        #expect(FileManager.default.fileExists(atPath: root + "/ahead/99"))
         #expect(FileManager.default.fileExists(atPath: root + "/asked/49/199"))
     }
-
-    /// A stopped maker makes no folder after, so an aborted build can remove what it made.
-    @Test func stoppingLeavesNothingMadeAfter() throws {
-        let root = try scratch()
-        defer { try? FileManager.default.removeItem(atPath: root) }
-        let fileSystem = FileSystem.local
-        let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem)
-        maker.makeAhead((0..<2000).map { "news/\($0)" })
-        maker.removeCreated()
-        let left = try FileManager.default.contentsOfDirectory(atPath: root)
-        #expect(left == [])
-    }
 }
-

@@ -59,12 +59,6 @@ final class FirstBuildSession: OutputSession {
         self.folders = FolderMaker(root: root, fileSystem: fileSystem, rootIsNew: true)
     }
 
-    /// Every folder of a new output is to be made: made ahead, on a thread of their own, while
-    /// the pages render.
-    func willStage(_ files: () -> [String]) {
-        folders.makeAhead(FolderMaker.folders(holding: files()))
-    }
-
     /// Writes `file` under its own name: the folder is new, so nothing is there to compare with.
     func stage(_ file: OutputFile) throws {
         guard let data = try contents(of: file) else { return }
@@ -83,7 +77,6 @@ final class FirstBuildSession: OutputSession {
 
     /// Writes the state into the new folder; the files are in place already.
     func commit() throws -> OutputWriter.Report {
-        folders.finishAhead()
         let state = ledger.state, manifest = state.manifest
         do {
             try state.write(in: writeFolder, staging: writeFolder.path + "/" + IncrementalState.fileName + ".tmp", fileSystem: fileSystem)
@@ -111,7 +104,6 @@ final class FirstBuildSession: OutputSession {
 
     /// Removes the new folder and everything in it.
     func abort() {
-        folders.finishAhead(stopping: true)
         try? FileManager.default.removeItem(at: writeFolder)
         withExtendedLifetime(lock) {}
     }

@@ -5,10 +5,8 @@ import Synchronization
 /// remembers which it made so an aborted build can remove them again.
 ///
 /// One folder is made at a time: two threads making folders in the same parent at once make
-/// the second spin in the kernel on the parent's lock until the first is done, which costs a
-/// core the whole wait. A first build hands over its planned folders (`makeAhead`), made in
-/// order on a thread of their own while the pages render, so a page's folder is usually there
-/// by the time its file is written.
+/// the second spin in the kernel on the parent's lock until the first is done, burning its
+/// core the whole wait; waiting on `making` instead, it sleeps.
 ///
 /// Every folder it makes that gets folders inside it is marked for spreading (ext4's
 /// `chattr +T`, see `FileSystem.markForSpreading`), when the first folder is made inside it:
@@ -21,10 +19,6 @@ final class FolderMaker: Sendable {
     private let state: Mutex<State>
     /// Held while a folder is made (see the type's comment).
     private let making = Mutex(())
-    /// The work making folders ahead, while it may still be running.
-    private let ahead = Mutex<BackgroundWork<Void>?>(nil)
-    /// Set to stop making folders ahead.
-    private let stopping = Atomic(false)
 
     private struct State {
         /// Folders known to exist, by path relative to the root ("" is the root).
@@ -58,27 +52,6 @@ final class FolderMaker: Sendable {
         try making.withLock { _ in try makeOneAtATime(path) }
     }
 
-    /// Makes `folders` (relative to the root, each with its parents) in order on a thread of
-    /// its own, until done or stopped. A folder that cannot be made stops it: `make` then meets
-    /// the failure again and reports it with the file that needed the folder.
-    func makeAhead(_ folders: [String]) {
-        let work = BackgroundWork { [self] in
-            for folder in folders {
-                if stopping.load(ordering: .relaxed) { return }
-                do { try make(folder) } catch { return }
-            }
-        }
-        ahead.withLock { $0 = work }
-    }
-
-    /// Waits until the folders handed to `makeAhead` are made; with `stopping`, makes no more
-    /// of them first. Nothing is made in the root after.
-    func finishAhead(stopping stop: Bool = false) {
-        guard let work = ahead.withLock({ work in defer { work = nil }; return work }) else { return }
-        if stop { stopping.store(true, ordering: .relaxed) }
-        work.wait()
-    }
-
     /// `make`, holding `making`.
     private func makeOneAtATime(_ path: String) throws {
         if state.withLock({ $0.known.contains(path) }) { return }
@@ -109,18 +82,6 @@ final class FolderMaker: Sendable {
         return String(path[..<slash])
     }
 
-    /// The folders holding `files` (paths relative to the root), each once, in the order of
-    /// the first file in each; the root left out.
-    static func folders(holding files: some Sequence<String>) -> [String] {
-        var seen: Set<String> = [""]
-        var folders: [String] = []
-        for file in files {
-            let folder = parent(of: file)
-            if seen.insert(folder).inserted { folders.append(folder) }
-        }
-        return folders
-    }
-
     /// Marks `path`, a folder this session made, before the first folder is made inside it.
     /// A folder that was there before the build is left as it is.
     private func markBeforeItsFirstFolder(_ path: String) {
@@ -136,10 +97,8 @@ final class FolderMaker: Sendable {
         }
     }
 
-    /// Removes the folders `make` created that are empty again, deepest first (never the root),
-    /// once no folder is being made ahead.
+    /// Removes the folders `make` created that are empty again, deepest first (never the root).
     func removeCreated() {
-        finishAhead(stopping: true)
         let folders = state.withLock { $0.created }
         for path in folders.sorted(by: { $0.count > $1.count }) where !path.isEmpty {
             _ = fileSystem.remove(path, root, true)

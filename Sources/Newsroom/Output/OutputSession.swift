@@ -24,9 +24,6 @@ protocol OutputSession: AnyObject, Sendable {
     /// `writeFolder`, held open.
     var root: OpenFolder { get }
 
-    /// Told the files the build is about to stage, most of them, in about the order it stages
-    /// them (`files` is called only by a session that uses them).
-    func willStage(_ files: () -> [String])
     /// Compares `file` with the previous build and writes it (under a staging name, or in the
     /// new folder) if it changed.
     func stage(_ file: OutputFile) throws
@@ -43,10 +40,6 @@ protocol OutputSession: AnyObject, Sendable {
 }
 
 extension OutputSession {
-    /// A session writing into the folders of an output that exists makes each, the few that
-    /// are missing, when a file needs it.
-    func willStage(_ files: () -> [String]) {}
-
     /// What the last build left (read again once the folder is locked, if it changed since).
     var previousState: IncrementalState { ledger.previousState }
 
