@@ -68,4 +68,28 @@ import Glibc
         #expect(marks.paths.withLock { $0 } == ["."])
         #expect(FileManager.default.fileExists(atPath: root + "/d/e/f"))
     }
+
+    /// Two threads never make folders at the same time (in one parent, the kernel would make
+    /// the second spin until the first is done).
+    @Test func foldersAreMadeOneAtATime() throws {
+        let root = try scratch()
+        defer { try? FileManager.default.removeItem(atPath: root) }
+        let making = Atomic(0), most = Atomic(0)
+        var fileSystem = FileSystem.local
+        fileSystem.makeFolder = { path, folder in
+            let now = making.add(1, ordering: .relaxed).newValue
+            most.max(now, ordering: .relaxed)
+            usleep(200)
+            defer { making.subtract(1, ordering: .relaxed) }
+            try FileSystem.local.makeFolder(path, folder)
+        }
+        let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem, rootIsNew: true)
+        let failures = Atomic(0)
+        ParallelMap.forEach(200) { number in
+            do { try maker.make("asked/\(number % 50)/\(number)") } catch { failures.add(1, ordering: .relaxed) }
+        }
+        #expect(failures.load(ordering: .relaxed) == 0)
+        #expect(most.load(ordering: .relaxed) == 1)
+        #expect(FileManager.default.fileExists(atPath: root + "/asked/49/199"))
+    }
 }

@@ -4,6 +4,10 @@ import Synchronization
 /// Makes the output's folders while a build stages files, from several threads at once, and
 /// remembers which it made so an aborted build can remove them again.
 ///
+/// One folder is made at a time: two threads making folders in the same parent at once make
+/// the second spin in the kernel on the parent's lock until the first is done, burning its
+/// core the whole wait; waiting on `making` instead, it sleeps.
+///
 /// Every folder it makes that gets folders inside it is marked for spreading (ext4's
 /// `chattr +T`, see `FileSystem.markForSpreading`), when the first folder is made inside it:
 /// ext4 reads the mark only when it places a folder inside the marked one, so a page's folder,
@@ -13,6 +17,8 @@ final class FolderMaker: Sendable {
     private let root: OpenFolder
     private let fileSystem: FileSystem
     private let state: Mutex<State>
+    /// Held while a folder is made (see the type's comment).
+    private let making = Mutex(())
 
     private struct State {
         /// Folders known to exist, by path relative to the root ("" is the root).
@@ -43,8 +49,14 @@ final class FolderMaker: Sendable {
     /// `mkdir -p` for a folder inside the root, given relative to it.
     func make(_ path: String) throws {
         if state.withLock({ $0.known.contains(path) }) { return }
+        try making.withLock { _ in try makeOneAtATime(path) }
+    }
+
+    /// `make`, holding `making`.
+    private func makeOneAtATime(_ path: String) throws {
+        if state.withLock({ $0.known.contains(path) }) { return }
         let parent = Self.parent(of: path)
-        try make(parent)
+        try makeOneAtATime(parent)
         markBeforeItsFirstFolder(parent)
         do {
             try fileSystem.makeFolder(path, root)
