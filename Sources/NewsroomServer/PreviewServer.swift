@@ -135,7 +135,12 @@ public final class PreviewServer: @unchecked Sendable {
             return
         }
         let thread = Thread { [self] in
-            while let changed = watcher.next() {
+            let roots = [options.site.url.path, options.themes.url.path]
+            while let reported = watcher.next() {
+                // A save by rename first writes a hidden temporary file: a build for it alone
+                // would change nothing, and count as one more build.
+                let changed = HiddenChanges.visible(reported, roots: roots)
+                if changed.isEmpty { continue }
                 rebuild(reason: changed.count == 1 ? "changed \((changed.first! as NSString).lastPathComponent)" : "\(changed.count) changes", changed: changed)
             }
         }

@@ -142,6 +142,34 @@ import Testing
         }
     }
 
+    /// A hidden file (an editor's or Foundation's temporary file, before it is renamed into
+    /// place) is skipped by every listing, so writing one starts no build.
+    @Test func hiddenFilesStartNoBuild() async throws {
+        try await withServer { site, port, server in
+            let before = server.currentStatus.build
+            try "draft".write(to: site.themes.appendingPathComponent("minimal/layouts/.item.mustache.swp"), atomically: false, encoding: .utf8)
+            try site.write("""
+            -- site/content/news/.2023-06-02-hidden.md --
+            ---
+            title: Hidden
+            ---
+            """)
+            try await Task.sleep(nanoseconds: 500_000_000)
+            #expect(server.currentStatus.build == before)
+            async let waited = Task.detached { try Self.get(port, "/__newsroom/wait?build=\(before)") }.value
+            try await Task.sleep(nanoseconds: 100_000_000)
+            try site.write("""
+            -- site/content/pages/about.md --
+            ---
+            title: About us, edited
+            menu: 1
+            ---
+            Edited.
+            """)
+            #expect(try await waited.body == "{\"build\":\(before + 1),\"error\":null}")
+        }
+    }
+
     /// A page's wait names it; after a layout edit that page is put in place first, the reload
     /// is signalled once, and every page served after it has the new layout.
     @Test func theOpenPageGoesFirstAndNoPageIsServedStale() async throws {
