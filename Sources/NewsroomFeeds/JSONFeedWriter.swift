@@ -14,23 +14,15 @@ public enum JSONFeedWriter {
             json.member("home_page_url", feed.homeURL)
             if !feed.hubs.isEmpty {
                 json.key("hubs")
-                json.array { json in
-                    for hub in feed.hubs {
-                        json.element()
-                        json.object { json in
-                            json.member("type", "WebSub")
-                            json.member("url", hub)
-                        }
+                json.array(of: feed.hubs) { json, hub in
+                    json.object { json in
+                        json.member("type", "WebSub")
+                        json.member("url", hub)
                     }
                 }
             }
             json.key("items")
-            json.array { json in
-                for entry in feed.entries {
-                    json.element()
-                    item(entry, &json)
-                }
-            }
+            json.array(of: feed.entries) { json, entry in item(entry, &json) }
             json.member("language", feed.language)
             json.member("title", feed.title)
             json.member("version", version)
@@ -55,12 +47,7 @@ public enum JSONFeedWriter {
             json.member("summary", entry.summary)
             if !entry.categories.isEmpty {
                 json.key("tags")
-                json.array { json in
-                    for category in entry.categories {
-                        json.element()
-                        json.string(category)
-                    }
-                }
+                json.array(of: entry.categories) { json, category in json.string(category) }
             }
             json.member("title", entry.title)
             json.member("url", entry.url)
@@ -68,8 +55,7 @@ public enum JSONFeedWriter {
     }
 
     private static func authors(_ name: String, _ json: inout PrettyJSON) {
-        json.array { json in
-            json.element()
+        json.array(of: [name]) { json, name in
             json.object { json in json.member("name", name) }
         }
     }

@@ -15,9 +15,14 @@ struct PrettyJSON {
         container(open: UInt8(ascii: "{"), close: UInt8(ascii: "}"), members)
     }
 
-    /// `[ … ]`, its elements written by `elements` (each starting with `element()`).
-    mutating func array(_ elements: (inout PrettyJSON) -> Void) {
-        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]"), elements)
+    /// `[ … ]`, one element of it written by `write` for each of `elements`.
+    mutating func array<Elements: Sequence>(of elements: Elements, _ write: (inout PrettyJSON, Elements.Element) -> Void) {
+        container(open: UInt8(ascii: "["), close: UInt8(ascii: "]")) { json in
+            for element in elements {
+                json.element()
+                write(&json, element)
+            }
+        }
     }
 
     /// Starts the next member of an object: its value is written next.
@@ -27,8 +32,8 @@ struct PrettyJSON {
         bytes += " : ".utf8
     }
 
-    /// Starts the next element of an array.
-    mutating func element() {
+    /// Starts the next member of an object or element of an array.
+    private mutating func element() {
         if !isEmpty { bytes.append(UInt8(ascii: ",")) }
         isEmpty = false
         bytes.append(UInt8(ascii: "\n"))
