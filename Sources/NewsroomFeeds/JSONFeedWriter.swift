@@ -1,90 +1,62 @@
-import Foundation
-
 /// Writes a feed as JSON Feed 1.1 (https://jsonfeed.org/version/1.1), keys sorted so the same
-/// feed is the same bytes.
+/// feed is the same bytes, laid out as `JSONEncoder` lays it out (`PrettyJSON`).
 public enum JSONFeedWriter {
     public static let version = "https://jsonfeed.org/version/1.1"
 
     public static func write(_ feed: Feed) -> String {
-        let document = Document(
-            version: version,
-            title: feed.title,
-            homePageURL: feed.homeURL,
-            feedURL: feed.selfURL,
-            description: feed.description.isEmpty ? nil : feed.description,
-            language: feed.language,
-            authors: [Author(name: feed.author)],
-            hubs: feed.hubs.isEmpty ? nil : feed.hubs.map { Hub(type: "WebSub", url: $0) },
-            items: feed.entries.map(Item.init)
-        )
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-        // Only strings, arrays and objects of them: encoding cannot fail.
-        let data = (try? encoder.encode(document)) ?? Data()
-        return String(decoding: data, as: UTF8.self) + "\n"
+        var json = PrettyJSON()
+        // Keys in sorted order, as `JSONEncoder` with `.sortedKeys` writes them.
+        json.object { json in
+            json.key("authors")
+            authors(feed.author, &json)
+            json.member("description", feed.description.isEmpty ? nil : feed.description)
+            json.member("feed_url", feed.selfURL)
+            json.member("home_page_url", feed.homeURL)
+            if !feed.hubs.isEmpty {
+                json.key("hubs")
+                json.array(of: feed.hubs) { json, hub in
+                    json.object { json in
+                        json.member("type", "WebSub")
+                        json.member("url", hub)
+                    }
+                }
+            }
+            json.key("items")
+            json.array(of: feed.entries) { json, entry in item(entry, &json) }
+            json.member("language", feed.language)
+            json.member("title", feed.title)
+            json.member("version", version)
+        }
+        json.append("\n")
+        return String(decoding: json.bytes, as: UTF8.self)
     }
 
-    private struct Document: Encodable {
-        var version: String
-        var title: String
-        var homePageURL: String
-        var feedURL: String
-        var description: String?
-        var language: String
-        var authors: [Author]
-        var hubs: [Hub]?
-        var items: [Item]
-
-        enum CodingKeys: String, CodingKey {
-            case version, title, description, language, authors, hubs, items
-            case homePageURL = "home_page_url"
-            case feedURL = "feed_url"
+    private static func item(_ entry: FeedEntry, _ json: inout PrettyJSON) {
+        json.object { json in
+            if let author = entry.author {
+                json.key("authors")
+                authors(author, &json)
+            }
+            json.member("content_html", entry.contentHTML)
+            // One of the two is always there: the spec requires content.
+            json.member("content_text", entry.contentHTML == nil ? entry.summary : nil)
+            json.member("date_modified", entry.updated?.rfc3339)
+            json.member("date_published", entry.published.rfc3339)
+            json.member("id", entry.id)
+            json.member("image", entry.image?.url)
+            json.member("summary", entry.summary)
+            if !entry.categories.isEmpty {
+                json.key("tags")
+                json.array(of: entry.categories) { json, category in json.string(category) }
+            }
+            json.member("title", entry.title)
+            json.member("url", entry.url)
         }
     }
 
-    private struct Author: Encodable {
-        var name: String
-    }
-
-    private struct Hub: Encodable {
-        var type: String
-        var url: String
-    }
-
-    private struct Item: Encodable {
-        var id: String
-        var url: String
-        var title: String
-        var summary: String
-        /// One of the two is always there: the spec requires content.
-        var contentHTML: String?
-        var contentText: String?
-        var datePublished: String
-        var dateModified: String?
-        var authors: [Author]?
-        var tags: [String]?
-        var image: String?
-
-        enum CodingKeys: String, CodingKey {
-            case id, url, title, summary, authors, tags, image
-            case contentHTML = "content_html"
-            case contentText = "content_text"
-            case datePublished = "date_published"
-            case dateModified = "date_modified"
-        }
-
-        init(_ entry: FeedEntry) {
-            id = entry.id
-            url = entry.url
-            title = entry.title
-            summary = entry.summary
-            contentHTML = entry.contentHTML
-            contentText = entry.contentHTML == nil ? entry.summary : nil
-            datePublished = entry.published.rfc3339
-            dateModified = entry.updated?.rfc3339
-            authors = entry.author.map { [Author(name: $0)] }
-            tags = entry.categories.isEmpty ? nil : entry.categories
-            image = entry.image?.url
+    private static func authors(_ name: String, _ json: inout PrettyJSON) {
+        json.array(of: [name]) { json, name in
+            json.object { json in json.member("name", name) }
         }
     }
 }

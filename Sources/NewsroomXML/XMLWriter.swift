@@ -57,10 +57,17 @@ package final class XMLWriter {
 
     /// Drops characters XML 1.0 cannot hold at all (C0 controls but tab and newlines, U+FFFE/F).
     package static func clean(_ text: String) -> String {
-        guard text.unicodeScalars.contains(where: isForbidden) else { return text }
+        guard mayHoldForbidden(text), text.unicodeScalars.contains(where: isForbidden) else { return text }
         var scalars = String.UnicodeScalarView()
         scalars.append(contentsOf: text.unicodeScalars.filter { !isForbidden($0) })
         return String(scalars)
+    }
+
+    /// False when no byte of the text could start a forbidden scalar: a C0 control other than
+    /// tab and newlines, or EF (the lead byte of U+FFFE and U+FFFF). Every string of every feed
+    /// passes here, and a look at its bytes costs far less than decoding its scalars.
+    private static func mayHoldForbidden(_ text: String) -> Bool {
+        text.utf8.withContiguousStorageIfAvailable { bytes in bytes.contains { ($0 < 0x20 && $0 != 0x09 && $0 != 0x0A && $0 != 0x0D) || $0 == 0xEF } } ?? true
     }
 
     private static func isForbidden(_ scalar: Unicode.Scalar) -> Bool {

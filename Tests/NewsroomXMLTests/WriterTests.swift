@@ -10,6 +10,15 @@ import Testing
         #expect(index.name == "sitemapindex")
     }
 
+    /// Only what XML 1.0 cannot hold is dropped: C0 controls but tab and newlines, U+FFFE and
+    /// U+FFFF; their neighbours (DEL, U+FEFF, U+FFFD, other scalars led by EF) stay.
+    @Test func cleanDropsOnlyWhatXMLCannotHold() {
+        #expect(XMLWriter.clean("a\u{0}b\u{1}\u{1F}c\u{FFFE}d\u{FFFF}e") == "abcde")
+        let kept = "tab\tline\ncr\r del\u{7F} \u{FEFF}\u{FFFD}\u{F900}\u{E000} é € 𝐛"
+        #expect(XMLWriter.clean(kept) == kept)
+        #expect(XMLWriter.clean(kept + "\u{B}") == kept)
+    }
+
     @Test func htmlAuditLinksAndIDs() {
         let links = HTMLAudit.read("<html lang=\"en\"><body><h1>T</h1><a href=\"a.html#x\" id=\"top\">a</a><img src=\"i.png\" alt=\"i\"><svg><use href=\"#icon-x\"></use></svg><p id=\"x\"></p></body></html>")
         #expect(links.references.map(\.value) == ["a.html#x", "i.png", "#icon-x"])

@@ -11,30 +11,44 @@ struct SearchRunPostings: Sendable {
     /// text when it is tokenised (so only the run's current body need be in memory).
     init(_ documents: [SearchDocument], numbers: some Sequence<Int>, body: (Int) -> String) {
         var tokenizer = SearchTokenizer()
-        // The last document each term was recorded for: a set without a set per document.
-        var recordedFor: [Int] = []
-        var postingTerms: [Int32] = []
-        var postings: [Int32] = []
-        func record(_ term: Int, document: Int, heading: Bool) {
-            // Numbers are handed out one by one: a new term is the next one.
-            if term == recordedFor.count { recordedFor.append(-1) }
-            guard recordedFor[term] != document else { return }
-            recordedFor[term] = document
-            postingTerms.append(Int32(term))
-            postings.append(Int32(document * 2 + (heading ? 1 : 0)))
-        }
+        var recorded = Recorded()
+        // Term numbers of one document, kept between documents for their capacity.
+        var heading: [Int32] = []
+        var rest: [Int32] = []
         for number in numbers {
             let document = documents[number]
+            heading.removeAll(keepingCapacity: true)
+            rest.removeAll(keepingCapacity: true)
+            tokenizer.appendTerms(of: document.title, to: &heading)
+            for tag in document.tags { tokenizer.appendTerms(of: tag, to: &heading) }
+            tokenizer.appendTerms(of: document.summary, to: &rest)
+            tokenizer.appendTerms(of: body(number), to: &rest)
             // Heading terms first, so a term in the title or a tag and in the body is a heading one.
-            tokenizer.forEachTerm(in: document.title) { record($0, document: number, heading: true) }
-            for tag in document.tags {
-                tokenizer.forEachTerm(in: tag) { record($0, document: number, heading: true) }
-            }
-            tokenizer.forEachTerm(in: document.summary) { record($0, document: number, heading: false) }
-            tokenizer.forEachTerm(in: body(number)) { record($0, document: number, heading: false) }
+            recorded.add(heading, document: number, heading: true)
+            recorded.add(rest, document: number, heading: false)
         }
         terms = tokenizer.termTexts
-        self.postingTerms = postingTerms
-        self.postings = postings
+        postingTerms = recorded.terms
+        postings = recorded.postings
+    }
+
+    private struct Recorded {
+        /// The last document each term was recorded for: a set without a set per document.
+        var lastDocument: [Int] = []
+        var terms: [Int32] = []
+        var postings: [Int32] = []
+
+        mutating func add(_ found: [Int32], document: Int, heading: Bool) {
+            let posting = Int32(document * 2 + (heading ? 1 : 0))
+            for term in found {
+                let term = Int(term)
+                // Numbers are handed out one by one: a term not seen yet is past the end.
+                while term >= lastDocument.count { lastDocument.append(-1) }
+                guard lastDocument[term] != document else { continue }
+                lastDocument[term] = document
+                terms.append(Int32(term))
+                postings.append(posting)
+            }
+        }
     }
 }
