@@ -102,3 +102,59 @@ import Testing
         }
     }
 }
+
+/// The day, long and RFC 822 texts and `pad` are written byte by byte too; they must read as
+/// the fields joined, and as Foundation's formatter writes RFC 822.
+@Suite struct DateTextTests {
+    static let fields = [(1, 1, 1), (7, 2, 9), (99, 10, 10), (999, 12, 31), (1999, 9, 30), (2023, 3, 21), (9999, 12, 31)]
+
+    static func date(_ year: Int, _ month: Int, _ day: Int, offset: Int = 0) -> PublicationDate {
+        PublicationDate(year: year, month: month, day: day, hour: 9, minute: 5, second: 7, offsetSeconds: offset, hasTime: true, instant: Date())
+    }
+
+    @Test func dayAndLongMatchTheFieldsJoined() {
+        for (year, month, day) in Self.fields {
+            let date = Self.date(year, month, day)
+            #expect(date.isoDay == ISODateTextTests.joined(date).prefix(10).description)
+            #expect(date.long == "\(PublicationDate.monthNames[month - 1]) \(day), \(year)")
+        }
+    }
+
+    @Test func rfc822MatchesFoundation() throws {
+        for (year, month, day) in Self.fields where year >= 1600 {
+            for offset in [0, 7200, -19_800, 50_400] {
+                let zone = try #require(TimeZone(secondsFromGMT: offset))
+                var calendar = Calendar(identifier: .gregorian)
+                calendar.timeZone = zone
+                let instant = try #require(calendar.date(from: DateComponents(year: year, month: month, day: day, hour: 9, minute: 5, second: 7)))
+                let formatter = DateFormatter()
+                formatter.locale = Locale(identifier: "en_US_POSIX")
+                formatter.timeZone = zone
+                formatter.dateFormat = "EEE, dd MMM yyyy HH:mm:ss Z"
+                #expect(Self.date(year, month, day, offset: offset).rfc822 == formatter.string(from: instant))
+            }
+        }
+    }
+
+    @Test func padFillsToTheWidthAndKeepsLongerNumbers() {
+        #expect(PublicationDate.pad(0) == "00")
+        #expect(PublicationDate.pad(7) == "07")
+        #expect(PublicationDate.pad(42) == "42")
+        #expect(PublicationDate.pad(123) == "123")
+        #expect(PublicationDate.pad(5, width: 1) == "5")
+        #expect(PublicationDate.pad(7, width: 4) == "0007")
+        #expect(PublicationDate.pad(2023, width: 4) == "2023")
+        #expect(PublicationDate.pad(12345, width: 4) == "12345")
+        #expect(PublicationDate.pad(-3) == "-3")
+        #expect(PublicationDate.pad(3, width: 6) == "000003")
+    }
+
+    @Test func fieldsPastTheirWidthsStillJoin() {
+        var date = Self.date(12345, 6, 7)
+        #expect(date.isoDay == "12345-06-07")
+        #expect(date.long == "June 7, 12345")
+        date = Self.date(2023, 6, 7)
+        date.hour = 123
+        #expect(date.iso8601 == "2023-06-07T123:05:07+00:00")
+    }
+}

@@ -92,17 +92,7 @@ struct Linker: Sendable {
                         output[count] = UInt8(ascii: "."); output[count + 1] = UInt8(ascii: "."); output[count + 2] = UInt8(ascii: "/")
                         count += 3
                     }
-                    for byte in to[common..<end] {
-                        if Self.isPathByte(byte) {
-                            output[count] = byte
-                            count += 1
-                        } else {
-                            output[count] = UInt8(ascii: "%")
-                            output[count + 1] = PercentEncoding.hexDigit(byte >> 4)
-                            output[count + 2] = PercentEncoding.hexDigit(byte & 0x0F)
-                            count += 3
-                        }
-                    }
+                    for byte in to[common..<end] { count = PercentEncoding.put(byte, allowing: Self.isPathByte, into: output, at: count) }
                     return count
                 }
             }

@@ -12,20 +12,30 @@ enum PercentEncoding {
         }
     }
 
-    /// `text` with every byte `allowed` refuses written as `%XX` (upper-case hex).
+    /// `text` with every byte `allowed` refuses written as `%XX` (upper-case hex), straight
+    /// into the string's storage: share links and canonical URLs are encoded for every page.
     @inline(__always)
     static func encode<Text: StringProtocol>(_ text: Text, allowing allowed: (UInt8) -> Bool) -> String {
         if text.utf8.allSatisfy(allowed) { return String(text) }
-        var output: [UInt8] = []
-        output.reserveCapacity(text.utf8.count * 3)
-        for byte in text.utf8 {
-            if allowed(byte) {
-                output.append(byte)
-            } else {
-                output += [UInt8(ascii: "%"), hexDigit(byte >> 4), hexDigit(byte & 0x0F)]
-            }
+        return String(unsafeUninitializedCapacity: text.utf8.count * 3) { output in
+            var count = 0
+            for byte in text.utf8 { count = put(byte, allowing: allowed, into: output, at: count) }
+            return count
         }
-        return String(decoding: output, as: UTF8.self)
+    }
+
+    /// Writes `byte` at `offset` in `output`, as it is if `allowed` takes it, else as `%XX`;
+    /// returns the offset after it. `output` has room for three bytes there.
+    @inline(__always)
+    static func put(_ byte: UInt8, allowing allowed: (UInt8) -> Bool, into output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
+        if allowed(byte) {
+            output[offset] = byte
+            return offset + 1
+        }
+        output[offset] = UInt8(ascii: "%")
+        output[offset + 1] = hexDigit(byte >> 4)
+        output[offset + 2] = hexDigit(byte & 0x0F)
+        return offset + 3
     }
 
     /// The upper-case hex digit for `value` (0–15).

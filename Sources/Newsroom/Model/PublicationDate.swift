@@ -25,48 +25,58 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     /// `2023-03-21T10:00:00+02:00`
     public var iso8601: String {
         let offsetMinutes = abs(offsetSeconds) / 60
-        guard (0...9999).contains(year), [month, day, hour, minute, second, offsetMinutes / 60].allSatisfy({ (0...99).contains($0) }) else {
+        guard fieldsFitWidths, (0...99).contains(offsetMinutes / 60) else {
             return isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
         }
-        // Every field fits its width: the 25 bytes written in place (it is written for every
-        // page's dates, where joining a dozen small strings cost more than the page's keys).
-        return String(unsafeUninitializedCapacity: 25) { bytes in
-            var count = 0
-            func put(_ value: Int, width: Int) {
-                var rest = value
-                for place in stride(from: width - 1, through: 0, by: -1) {
-                    bytes[count + place] = UInt8(ascii: "0") + UInt8(rest % 10)
-                    rest /= 10
-                }
-                count += width
-            }
-            func put(_ byte: Unicode.Scalar) {
-                bytes[count] = UInt8(ascii: byte)
-                count += 1
-            }
-            put(year, width: 4); put("-"); put(month, width: 2); put("-"); put(day, width: 2)
-            put("T"); put(hour, width: 2); put(":"); put(minute, width: 2); put(":"); put(second, width: 2)
-            put(offsetSeconds < 0 ? "-" : "+"); put(offsetMinutes / 60, width: 2); put(":"); put(offsetMinutes % 60, width: 2)
-            return count
+        return DateText.write(capacity: 25) { text in
+            text.put(year, width: 4); text.put("-"); text.put(month, width: 2); text.put("-"); text.put(day, width: 2)
+            text.put("T"); text.put(hour, width: 2); text.put(":"); text.put(minute, width: 2); text.put(":"); text.put(second, width: 2)
+            text.put(offsetSeconds < 0 ? "-" : "+"); text.put(offsetMinutes / 60, width: 2); text.put(":"); text.put(offsetMinutes % 60, width: 2)
         }
     }
 
     /// `2023-03-21`
     var isoDay: String {
-        Self.pad(year, width: 4) + "-" + Self.pad(month) + "-" + Self.pad(day)
+        guard fieldsFitWidths else { return Self.pad(year, width: 4) + "-" + Self.pad(month) + "-" + Self.pad(day) }
+        return DateText.write(capacity: 10) { text in
+            text.put(year, width: 4); text.put("-"); text.put(month, width: 2); text.put("-"); text.put(day, width: 2)
+        }
     }
 
     /// `March 21, 2023`
     var long: String {
-        "\(Self.monthNames[month - 1]) \(day), \(year)"
+        guard fieldsFitWidths else { return "\(Self.monthNames[month - 1]) \(day), \(year)" }
+        let name = Self.monthNameBytes[month - 1]
+        return DateText.write(capacity: name.count + 9) { text in
+            text.put(name); text.put(" "); text.put(day, width: day < 10 ? 1 : 2); text.put(","); text.put(" ")
+            text.put(year, width: year < 10 ? 1 : year < 100 ? 2 : year < 1000 ? 3 : 4)
+        }
     }
 
     /// RFC 822 as RSS wants it: `Tue, 21 Mar 2023 10:00:00 +0200`, in the date's own offset.
     var rfc822: String {
-        let weekday = Self.weekdayNames[Self.weekday(year: year, month: month, day: day)]
-        let monthShort = String(Self.monthNames[month - 1].prefix(3))
-        return weekday + ", " + Self.pad(day) + " " + monthShort + " " + Self.pad(year, width: 4) + " "
-            + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + " " + Self.offsetText(offsetSeconds, separator: "")
+        let weekday = Self.weekday(year: year, month: month, day: day)
+        let offsetMinutes = abs(offsetSeconds) / 60
+        guard fieldsFitWidths, (0...99).contains(offsetMinutes / 60) else {
+            let weekday = Self.weekdayNames[weekday]
+            let monthShort = String(Self.monthNames[month - 1].prefix(3))
+            return weekday + ", " + Self.pad(day) + " " + monthShort + " " + Self.pad(year, width: 4) + " "
+                + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + " " + Self.offsetText(offsetSeconds, separator: "")
+        }
+        return DateText.write(capacity: 31) { text in
+            text.put(Self.weekdayBytes[weekday]); text.put(","); text.put(" ")
+            text.put(day, width: 2); text.put(" "); text.put(Self.monthNameBytes[month - 1].prefix(3)); text.put(" "); text.put(year, width: 4); text.put(" ")
+            text.put(hour, width: 2); text.put(":"); text.put(minute, width: 2); text.put(":"); text.put(second, width: 2); text.put(" ")
+            text.put(offsetSeconds < 0 ? "-" : "+"); text.put(offsetMinutes / 60, width: 2); text.put(offsetMinutes % 60, width: 2)
+        }
+    }
+
+    /// Whether the year has at most four digits and the month, day and time fields at most two
+    /// (none negative): the widths the texts above are written in place with. A date the parser
+    /// made always does; one made otherwise goes the slower way.
+    private var fieldsFitWidths: Bool {
+        (0...9999).contains(year) && (1...12).contains(month) && (0...99).contains(day)
+            && (0...99).contains(hour) && (0...99).contains(minute) && (0...99).contains(second)
     }
 
     static let monthNames = [
@@ -74,14 +84,27 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
         "July", "August", "September", "October", "November", "December",
     ]
     static let weekdayNames = ["Sun", "Mon", "Tue", "Wed", "Thu", "Fri", "Sat"]
+    private static let monthNameBytes = monthNames.map { Array($0.utf8) }
+    private static let weekdayBytes = weekdayNames.map { Array($0.utf8) }
 
     static func offsetText(_ seconds: Int, separator: String) -> String {
         let minutes = abs(seconds) / 60
         return (seconds < 0 ? "-" : "+") + pad(minutes / 60) + separator + pad(minutes % 60)
     }
 
-    /// Zero-padded decimal (String(format:) is slow on Linux).
+    /// Zero-padded decimal (String(format:) is slow on Linux). A value that fits the width is
+    /// written in place: this names every item's folder and month.
     static func pad(_ value: Int, width: Int = 2) -> String {
+        let limit = switch width {
+        case 1: 10
+        case 2: 100
+        case 3: 1000
+        case 4: 10000
+        default: 0
+        }
+        if value >= 0, value < limit {
+            return DateText.write(capacity: width) { $0.put(value, width: width) }
+        }
         let digits = String(value)
         return digits.count >= width ? digits : String(repeating: "0", count: width - digits.count) + digits
     }
@@ -91,5 +114,47 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
         let table = [0, 3, 2, 5, 0, 3, 5, 1, 4, 6, 2, 4]
         let y = month < 3 ? year - 1 : year
         return (y + y / 4 - y / 100 + y / 400 + table[month - 1] + day) % 7
+    }
+}
+
+/// A date's text written byte by byte straight into a string's storage: dates are written for
+/// every item and feed entry, where joining a dozen small strings cost more than the page's keys.
+private struct DateText {
+    private let bytes: UnsafeMutableBufferPointer<UInt8>
+    private(set) var count = 0
+
+    /// The text `body` writes, in at most `capacity` bytes.
+    static func write(capacity: Int, _ body: (inout DateText) -> Void) -> String {
+        String(unsafeUninitializedCapacity: capacity) { bytes in
+            var text = DateText(bytes: bytes)
+            body(&text)
+            return text.count
+        }
+    }
+
+    private init(bytes: UnsafeMutableBufferPointer<UInt8>) {
+        self.bytes = bytes
+    }
+
+    /// `value`'s last `width` decimal digits, zero-padded.
+    mutating func put(_ value: Int, width: Int) {
+        var rest = value
+        for place in stride(from: width - 1, through: 0, by: -1) {
+            bytes[count + place] = UInt8(ascii: "0") + UInt8(rest % 10)
+            rest /= 10
+        }
+        count += width
+    }
+
+    mutating func put(_ character: Unicode.Scalar) {
+        bytes[count] = UInt8(ascii: character)
+        count += 1
+    }
+
+    mutating func put<Bytes: Collection<UInt8>>(_ text: Bytes) {
+        for byte in text {
+            bytes[count] = byte
+            count += 1
+        }
     }
 }

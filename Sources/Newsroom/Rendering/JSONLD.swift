@@ -18,10 +18,11 @@ enum JSONLD {
             quoted(author)
             raw("}")
         }
+        let published = item.date.iso8601
         raw(",\"dateModified\":")
-        quoted((item.updated ?? item.date).iso8601)
+        quoted(item.updated?.iso8601 ?? published)
         raw(",\"datePublished\":")
-        quoted(item.date.iso8601)
+        quoted(published)
         if let summary = item.summary {
             raw(",\"description\":")
             quoted(summary)
