@@ -105,19 +105,22 @@ import Testing
         }
     }
 
+    /// The about page with a new title and body.
+    static let editedAbout = """
+    -- site/content/pages/about.md --
+    ---
+    title: About us, edited
+    menu: 1
+    ---
+    Edited.
+    """
+
     @Test func editsRebuildAndSignalReload() async throws {
         try await withServer { site, port, server in
             let before = server.currentStatus.build
             async let waited = Task.detached { try Self.get(port, "/__newsroom/wait?build=\(before)") }.value
             try await Task.sleep(nanoseconds: 400_000_000)
-            try site.write("""
-            -- site/content/pages/about.md --
-            ---
-            title: About us, edited
-            menu: 1
-            ---
-            Edited.
-            """)
+            try site.write(Self.editedAbout)
             let signal = try await waited
             #expect(signal.body == "{\"build\":\(before + 1),\"error\":null}")
             #expect(try Self.get(port, "/about/").body.contains("About us, edited"))
@@ -158,14 +161,7 @@ import Testing
             #expect(server.currentStatus.build == before)
             async let waited = Task.detached { try Self.get(port, "/__newsroom/wait?build=\(before)") }.value
             try await Task.sleep(nanoseconds: 100_000_000)
-            try site.write("""
-            -- site/content/pages/about.md --
-            ---
-            title: About us, edited
-            menu: 1
-            ---
-            Edited.
-            """)
+            try site.write(Self.editedAbout)
             #expect(try await waited.body == "{\"build\":\(before + 1),\"error\":null}")
         }
     }
