@@ -5,8 +5,9 @@ import Synchronization
 /// remembers which it made so an aborted build can remove them again.
 ///
 /// One folder is made at a time: two threads making folders in the same parent at once make
-/// the second spin in the kernel on the parent's lock until the first is done, burning its
-/// core the whole wait; waiting on `making` instead, it sleeps.
+/// the second spin in the kernel on the parent's lock until the first is done, and fail with
+/// EEXIST where both make the same one. Waiting on `making` still spins while the maker runs
+/// (the mutex's own spinning), but only as long as one `mkdirat` takes.
 ///
 /// Every folder it makes that gets folders inside it is marked for spreading (ext4's
 /// `chattr +T`, see `FileSystem.markForSpreading`), when the first folder is made inside it:
