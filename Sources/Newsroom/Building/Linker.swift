@@ -46,24 +46,18 @@ struct Linker: Sendable {
     /// The host of an ASCII `http` or `https` URL (scheme in any case): up to `/`, `?`, `#` or
     /// the end; nil for any other URL, or nothing after the scheme.
     private static func host(_ url: String) -> Substring? {
-        let bytes = url.utf8
-        var index = bytes.startIndex
-        func skip(_ expected: String, optional: Bool = false) -> Bool {
-            for byte in expected.utf8 {
-                guard index != bytes.endIndex, ASCII.lowercased(bytes[index]) == byte else { return optional }
-                bytes.formIndex(after: &index)
-            }
-            return true
-        }
-        guard skip("http"), skip("s", optional: true), skip("://"), index != bytes.endIndex else { return nil }
-        let end = bytes[index...].firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
-        return url[index..<end]
+        guard let address = droppingHTTPScheme(url) else { return nil }
+        let bytes = address.utf8
+        let end = bytes.firstIndex { $0 == UInt8(ascii: "/") || $0 == UInt8(ascii: "?") || $0 == UInt8(ascii: "#") } ?? bytes.endIndex
+        return address[..<end]
     }
 
-    /// `example.org/x` for `https://example.org/x` or `http://example.org/x` (scheme in any case).
+    /// `example.org/x` for `https://example.org/x` or `http://example.org/x` (scheme in any case),
+    /// the scheme compared by byte; nil for any other URL, or nothing after the scheme.
     private static func droppingHTTPScheme(_ url: String) -> Substring? {
-        for scheme in ["https://", "http://"] where url.utf8.count > scheme.utf8.count && url.prefix(scheme.count).lowercased() == scheme {
-            return url.dropFirst(scheme.count)
+        let bytes = url.utf8
+        for scheme in ["https://", "http://"] where bytes.count > scheme.utf8.count && zip(bytes, scheme.utf8).allSatisfy({ ASCII.lowercased($0) == $1 }) {
+            return url[bytes.index(bytes.startIndex, offsetBy: scheme.utf8.count)...]
         }
         return nil
     }
