@@ -24,23 +24,20 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
 
     /// `2023-03-21T10:00:00+02:00`
     public var iso8601: String {
-        let offsetMinutes = abs(offsetSeconds) / 60
-        guard fieldsFitWidths, (0...99).contains(offsetMinutes / 60) else {
+        guard fieldsAndOffsetFitWidths else {
             return isoDay + "T" + Self.pad(hour) + ":" + Self.pad(minute) + ":" + Self.pad(second) + Self.offsetText(offsetSeconds, separator: ":")
         }
         return DateText.write(capacity: 25) { text in
-            text.put(year, width: 4); text.put("-"); text.put(month, width: 2); text.put("-"); text.put(day, width: 2)
-            text.put("T"); text.put(hour, width: 2); text.put(":"); text.put(minute, width: 2); text.put(":"); text.put(second, width: 2)
-            text.put(offsetSeconds < 0 ? "-" : "+"); text.put(offsetMinutes / 60, width: 2); text.put(":"); text.put(offsetMinutes % 60, width: 2)
+            text.putDay(year, month, day)
+            text.put("T"); text.putTime(hour, minute, second)
+            text.putOffset(offsetSeconds, separator: ":")
         }
     }
 
     /// `2023-03-21`
     var isoDay: String {
         guard fieldsFitWidths else { return Self.pad(year, width: 4) + "-" + Self.pad(month) + "-" + Self.pad(day) }
-        return DateText.write(capacity: 10) { text in
-            text.put(year, width: 4); text.put("-"); text.put(month, width: 2); text.put("-"); text.put(day, width: 2)
-        }
+        return DateText.write(capacity: 10) { $0.putDay(year, month, day) }
     }
 
     /// `March 21, 2023`
@@ -56,8 +53,7 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     /// RFC 822 as RSS wants it: `Tue, 21 Mar 2023 10:00:00 +0200`, in the date's own offset.
     var rfc822: String {
         let weekday = Self.weekday(year: year, month: month, day: day)
-        let offsetMinutes = abs(offsetSeconds) / 60
-        guard fieldsFitWidths, (0...99).contains(offsetMinutes / 60) else {
+        guard fieldsAndOffsetFitWidths else {
             let weekday = Self.weekdayNames[weekday]
             let monthShort = String(Self.monthNames[month - 1].prefix(3))
             return weekday + ", " + Self.pad(day) + " " + monthShort + " " + Self.pad(year, width: 4) + " "
@@ -66,8 +62,8 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
         return DateText.write(capacity: 31) { text in
             text.put(Self.weekdayBytes[weekday]); text.put(","); text.put(" ")
             text.put(day, width: 2); text.put(" "); text.put(Self.monthNameBytes[month - 1].prefix(3)); text.put(" "); text.put(year, width: 4); text.put(" ")
-            text.put(hour, width: 2); text.put(":"); text.put(minute, width: 2); text.put(":"); text.put(second, width: 2); text.put(" ")
-            text.put(offsetSeconds < 0 ? "-" : "+"); text.put(offsetMinutes / 60, width: 2); text.put(offsetMinutes % 60, width: 2)
+            text.putTime(hour, minute, second); text.put(" ")
+            text.putOffset(offsetSeconds, separator: nil)
         }
     }
 
@@ -77,6 +73,11 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     private var fieldsFitWidths: Bool {
         (0...9999).contains(year) && (1...12).contains(month) && (0...99).contains(day)
             && (0...99).contains(hour) && (0...99).contains(minute) && (0...99).contains(second)
+    }
+
+    /// `fieldsFitWidths`, and the offset's hours at most two digits: the texts with a time.
+    private var fieldsAndOffsetFitWidths: Bool {
+        fieldsFitWidths && abs(offsetSeconds) / 3600 <= 99
     }
 
     static let monthNames = [
@@ -144,6 +145,24 @@ private struct DateText {
             rest /= 10
         }
         count += width
+    }
+
+    /// `2023-03-21`
+    mutating func putDay(_ year: Int, _ month: Int, _ day: Int) {
+        put(year, width: 4); put("-"); put(month, width: 2); put("-"); put(day, width: 2)
+    }
+
+    /// `10:00:00`
+    mutating func putTime(_ hour: Int, _ minute: Int, _ second: Int) {
+        put(hour, width: 2); put(":"); put(minute, width: 2); put(":"); put(second, width: 2)
+    }
+
+    /// `+02:00` (or `+0200` without a separator) for an offset of at most 99 hours.
+    mutating func putOffset(_ seconds: Int, separator: Unicode.Scalar?) {
+        let minutes = abs(seconds) / 60
+        put(seconds < 0 ? "-" : "+"); put(minutes / 60, width: 2)
+        if let separator { put(separator) }
+        put(minutes % 60, width: 2)
     }
 
     mutating func put(_ character: Unicode.Scalar) {
