@@ -2,7 +2,7 @@
 """The file-system floor under a clean build: what writing an output tree costs the kernel alone,
 into a folder wiped just before (as the side-by-side benchmark wipes before every clean build).
 
-    python3 Tests/Benchmark/fs_floor.py mirror OUTPUT [ROUNDS]
+    python3 Tests/Benchmark/fs_floor.py mirror OUTPUT [ROUNDS] [--into FOLDER]
     python3 Tests/Benchmark/fs_floor.py [staging|inplace|spread ...]
 
 `mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
@@ -11,6 +11,13 @@ way generate's first build into a missing folder does: on two threads, each file
 name; every folder that gets folders inside marked as the top of a subtree (ext4's
 `chattr +T`). Nothing is rendered, so the time is the least any generator producing those
 files can spend writing them. Prints wall, user and sys seconds per round, and the medians.
+
+The copies go to a folder of the script's own, new for the run, unless `--into FOLDER` names
+one: then each round removes FOLDER and writes the copy there (FOLDER may be OUTPUT itself,
+read before the first removal). Where a folder is written matters on ext4 without a journal:
+a build placed in a removed tree's block groups skips that tree's freed inodes one by one, so
+a folder removed and rebuilt again and again (as a benchmark's output folder is) keeps landing
+where its last copy was, and a floor measured anywhere else is not the floor of that folder.
 
 The synthetic modes write 15,000 pages of 16 KB: `staging` renames each from one temporary
 folder, `inplace` writes beside the target, `spread` also marks every folder it makes.
@@ -115,11 +122,11 @@ def mirror_round(files, parents, target):
     return time.time() - start, after.user - before.user, after.system - before.system
 
 
-def mirror(source, rounds):
+def mirror(source, rounds, into=None):
     files, parents = read_tree(source)
     size = sum(len(data) for _, data in files)
-    print(f"mirroring {source}: {len(files)} files, {size / 1e6:.0f} MB, {rounds} rounds, each after removing the last copy", flush=True)
-    target = root + "/mirror"
+    target = into or root + "/mirror"
+    print(f"mirroring {source} into {target}: {len(files)} files, {size / 1e6:.0f} MB, {rounds} rounds, each after removing the last copy", flush=True)
     results = []
     for number in range(rounds):
         shutil.rmtree(target, ignore_errors=True)
@@ -132,9 +139,17 @@ def mirror(source, rounds):
 
 
 if sys.argv[1:2] == ["mirror"]:
-    if len(sys.argv) < 3:
+    arguments = sys.argv[2:]
+    into = None
+    if "--into" in arguments:
+        at = arguments.index("--into")
+        if at + 1 >= len(arguments):
+            sys.exit(__doc__)
+        into = os.path.abspath(arguments[at + 1])
+        del arguments[at:at + 2]
+    if not arguments:
         sys.exit(__doc__)
-    mirror(sys.argv[2], int(sys.argv[3]) if len(sys.argv) > 3 else 5)
+    mirror(arguments[0], int(arguments[1]) if len(arguments) > 1 else 5, into)
     sys.exit(0)
 for mode in sys.argv[1:] or ["staging", "inplace", "spread"]:
     shutil.rmtree(root, ignore_errors=True)
