@@ -22,12 +22,13 @@ enum LibXML {
     /// `text`'s UTF-8 bytes as libxml2's parsers take them, after the one-time set-up.
     private static func withBytes<Result>(of text: String, _ parse: (UnsafePointer<CChar>, Int32) -> Result) -> Result {
         _ = initialised
-        let bytes = Array(text.utf8)
-        return bytes.withUnsafeBufferPointer { buffer in
-            buffer.baseAddress!.withMemoryRebound(to: CChar.self, capacity: buffer.count) {
-                parse($0, Int32(buffer.count))
-            }
+        func parsing(_ buffer: UnsafeBufferPointer<UInt8>) -> Result {
+            guard let start = buffer.baseAddress else { return withUnsafePointer(to: CChar(0)) { parse($0, 0) } }
+            return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, Int32(buffer.count)) }
         }
+        // A native string's bytes are read where they are; only a bridged one is copied.
+        if let parsed = text.utf8.withContiguousStorageIfAvailable(parsing) { return parsed }
+        return Array(text.utf8).withUnsafeBufferPointer(parsing)
     }
 
     /// An attribute's value, freed properly.

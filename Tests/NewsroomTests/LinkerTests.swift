@@ -82,6 +82,11 @@ import Testing
     @Test func sitePathsNeverClimbOut() {
         #expect(SitePath.resolve("../pages/a.md", from: "content/news") == "content/pages/a.md")
         #expect(SitePath.resolve("../../../etc/passwd", from: "content/news") == nil)
+        #expect(SitePath.resolve("./a//b/./../c.md", from: "content//news/") == "content/news/a/c.md")
+        #expect(SitePath.resolve("../..", from: "content/news") == "")
+        #expect(SitePath.resolve("a.md", from: "") == "a.md")
+        #expect(SitePath.resolve("..", from: "") == nil)
+        #expect(SitePath.resolve("../é/x", from: "news/2023") == "news/é/x")
         #expect(SitePath.isUnsafe("/a/%2e%2e/b"))
         #expect(SitePath.isUnsafe("a\\b"))
         #expect(!SitePath.isUnsafe("/news/2023/"))

@@ -1,18 +1,40 @@
 /// Site-relative path arithmetic that never leaves the root.
 enum SitePath {
     /// `content/news` + `../pages/a.md` → `content/pages/a.md`; nil when it climbs out of the root.
+    /// Parts are cut at `/` bytes (empty ones dropped), so the work is one pass over each text:
+    /// `generate check` resolves every link of every page through it.
     static func resolve(_ relative: String, from folder: String) -> String? {
-        var parts = folder.split(separator: "/").map(String.init)
-        for part in relative.split(separator: "/", omittingEmptySubsequences: true) {
-            switch part {
-            case ".": continue
-            case "..":
-                guard !parts.isEmpty else { return nil }
-                parts.removeLast()
-            default: parts.append(String(part))
+        var path: [UInt8] = []
+        path.reserveCapacity(folder.utf8.count + relative.utf8.count)
+        // Where each part of `path` starts, counting the `/` before it.
+        var starts: [Int] = []
+        func parts(_ text: String, _ visit: (Substring.UTF8View) -> Bool) -> Bool {
+            let bytes = text.utf8
+            var start = bytes.startIndex
+            while start < bytes.endIndex {
+                let end = bytes[start...].firstIndex(of: UInt8(ascii: "/")) ?? bytes.endIndex
+                if start < end, !visit(bytes[start..<end]) { return false }
+                start = end < bytes.endIndex ? bytes.index(after: end) : end
             }
+            return true
         }
-        return parts.joined(separator: "/")
+        func append(_ part: Substring.UTF8View) {
+            starts.append(path.count)
+            if !path.isEmpty { path.append(UInt8(ascii: "/")) }
+            path.append(contentsOf: part)
+        }
+        _ = parts(folder) { append($0); return true }
+        let inside = parts(relative) { part in
+            if part.elementsEqual(".".utf8) { return true }
+            if part.elementsEqual("..".utf8) {
+                guard let start = starts.popLast() else { return false }
+                path.removeSubrange(start...)
+                return true
+            }
+            append(part)
+            return true
+        }
+        return inside ? String(decoding: path, as: UTF8.self) : nil
     }
 
     static func folder(of path: String) -> String {

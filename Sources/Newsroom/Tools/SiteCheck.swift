@@ -13,7 +13,7 @@ public enum SiteCheck {
         let (result, files) = Generator.renderInMemory(options)
         var diagnostics = result.diagnostics
         guard result.succeeded else { return diagnostics }
-        var pages: [String: String] = [:]
+        var pages: [(path: String, html: Data)] = []
         var paths = Set<String>()
         var bodyLinks: [String: [String: SourceLocation]] = [:]
         var bodyHeadings: [String: [String: SourceLocation]] = [:]
@@ -22,38 +22,47 @@ public enum SiteCheck {
             if !file.bodyLinks.isEmpty { bodyLinks[file.path] = file.bodyLinks }
             if !file.bodyHeadings.isEmpty { bodyHeadings[file.path] = file.bodyHeadings }
             if file.path.hasSuffix(".html"), case .data(let data) = file.content {
-                pages[file.path] = String(decoding: data, as: UTF8.self)
+                pages.append((file.path, data))
             }
         }
+        pages.sort { $0.path < $1.path }
         let audits = ParallelMap.run(pages.count) { index -> (String, HTMLAudit) in
-            let path = pages.keys.sorted()[index]
-            return (path, HTMLAudit.read(pages[path]!))
+            (pages[index].path, HTMLAudit.read(String(decoding: pages[index].html, as: UTF8.self)))
         }
         let byPath = Dictionary(uniqueKeysWithValues: audits)
         let base = outputName.hasSuffix("/") ? String(outputName.dropLast()) : outputName
-        for (path, audit) in audits {
-            let shown = base.isEmpty ? path : base + "/" + path
-            let written = bodyLinks[path] ?? [:], headings = bodyHeadings[path] ?? [:]
-            func located(_ message: String, line: Int, url: String?, elementID: String? = nil) -> Diagnostic {
-                if let url, let source = written[url] { return .error(message, at: source) }
-                if let elementID, let source = headings[elementID] { return .error(message, at: source) }
-                return Diagnostic(path: shown, line: line, message: message)
-            }
-            if !audit.isRedirect {
-                for finding in audit.findings {
-                    diagnostics.append(located(finding.message, line: finding.line, url: finding.url, elementID: finding.elementID))
-                }
-            }
-            guard path != SitePlan.notFoundFile else { continue }
-            for reference in audit.references {
-                if let problem = brokenLink(reference.value, from: path, files: paths, audits: byPath) {
-                    diagnostics.append(located(problem, line: reference.line, url: reference.value))
-                }
-            }
-        }
+        diagnostics += ParallelMap.run(audits.count) { index -> [Diagnostic] in
+            let (path, audit) = audits[index]
+            return problems(on: path, audit, shownAs: base.isEmpty ? path : base + "/" + path, files: paths, audits: byPath,
+                            bodyLinks: bodyLinks[path] ?? [:], bodyHeadings: bodyHeadings[path] ?? [:])
+        }.flatMap { $0 }
         diagnostics += ImageAudit.run(files: files, output: options.output, outputName: outputName, fileSystem: options.fileSystem)
         var seen = Set<Diagnostic>()
         return diagnostics.filter { seen.insert($0).inserted }.sorted { ($0.path, $0.line, $0.message) < ($1.path, $1.line, $1.message) }
+    }
+
+    /// What is wrong on the page at `path`: its audit's findings (not for a redirect page) and
+    /// its broken links, each located where a Markdown body wrote it when one did.
+    private static func problems(on path: String, _ audit: HTMLAudit, shownAs shown: String, files: Set<String>, audits: [String: HTMLAudit],
+                                 bodyLinks: [String: SourceLocation], bodyHeadings: [String: SourceLocation]) -> [Diagnostic] {
+        func located(_ message: String, line: Int, url: String?, elementID: String? = nil) -> Diagnostic {
+            if let url, let source = bodyLinks[url] { return .error(message, at: source) }
+            if let elementID, let source = bodyHeadings[elementID] { return .error(message, at: source) }
+            return Diagnostic(path: shown, line: line, message: message)
+        }
+        var found: [Diagnostic] = []
+        if !audit.isRedirect {
+            for finding in audit.findings {
+                found.append(located(finding.message, line: finding.line, url: finding.url, elementID: finding.elementID))
+            }
+        }
+        guard path != SitePlan.notFoundFile else { return found }
+        for reference in audit.references {
+            if let problem = brokenLink(reference.value, from: path, files: files, audits: audits) {
+                found.append(located(problem, line: reference.line, url: reference.value))
+            }
+        }
+        return found
     }
 
     /// Why `link` on the page at `page` leads nowhere, or nil when it works from disk.
@@ -66,7 +75,7 @@ public enum SiteCheck {
         let fragment = ContentRenderer.fragmentID(of: suffix)
         var target = page
         if !pathPart.isEmpty {
-            let decoded = pathPart.removingPercentEncoding ?? pathPart
+            let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
             guard var resolved = SitePath.resolve(decoded, from: SitePath.folder(of: page)) else {
                 return "link '\(link)' climbs out of the site"
             }
