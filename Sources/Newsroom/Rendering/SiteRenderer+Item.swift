@@ -8,15 +8,15 @@ extension SiteRenderer {
         guard let body = itemBody(position, file: file, log: &log) else { return .text(file, "") }
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         let permalink = linker.absolute(file)
-        var view: TemplateObject = [
-            .title: item.title,
-            .date: model.itemDate(position),
-            .monthURL: TemplateLink(SitePlan.monthFile(of: item.date)),
-            .summary: summaries[position],
-            .content: TemplateValue.bytes(body.htmlBytes),
-            .tags: model.tags(of: position),
-            .permalink: permalink,
-        ]
+        // Key by key: a literal boxes each value as an existential on the way in.
+        var view = TemplateObject(capacity: 16)
+        view[.title] = item.title
+        view[.date] = model.itemDate(position)
+        view[.monthURL] = TemplateLink(SitePlan.monthFile(of: item.date))
+        view[.summary] = summaries[position]
+        view[.content] = TemplateValue.bytes(body.htmlBytes)
+        view[.tags] = model.tags(of: position)
+        view[.permalink] = permalink
         if let dateline = dateline(item, position: position) { view[.dateline] = dateline }
         if let summary = item.summary { view[.standfirst] = summary }
         if let updated = item.updated { view[.updated] = model.date(updated) }
@@ -32,7 +32,7 @@ extension SiteRenderer {
         context[.item] = view
         if position > 0 { context[.newer] = neighbour(position - 1) }
         if position + 1 < plan.items.count { context[.older] = neighbour(position + 1) }
-        context[.related] = related.map { model.card($0, summary: summaries[$0]) }
+        context[.related] = TemplateValue.list(related.map { .object(model.card($0, summary: summaries[$0])) })
         if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
         context[.share] = shareLinks(title: item.title, url: permalink)
         context[.jsonLD] = TemplateValue.bytes(JSONLD.newsArticle(item, url: permalink, image: heroURL, config: config))
