@@ -261,13 +261,21 @@ struct MustacheRenderer {
             render(program, blocks: blocks)
             return
         }
-        for entry in snapshot.entries where entry.reads.allSatisfy({ read in
-            let found = outsideRead(read.key, anchored: read.anchored)
-            guard let found, let then = read.value else { return found == nil && read.value == nil }
-            return found.pointee.rendersLike(then)
-        }) {
+        // Entries and reads are read where they lie: a copy of each would retain what it holds.
+        let hit = snapshot.entries.withUnsafeBufferPointer { entries in
+            entries.indices.first { entry in
+                entries[entry].reads.withUnsafeBufferPointer { reads in
+                    reads.indices.allSatisfy { read in
+                        let found = outsideRead(reads[read].key, anchored: reads[read].anchored)
+                        guard let found, reads[read].value != nil else { return found == nil && reads[read].value == nil }
+                        return found.pointee.rendersLike(reads[read].value!)
+                    }
+                }
+            }
+        }
+        if let hit {
             if !snapshot.hasHit { memo.hit() }
-            output.append(contentsOf: entry.bytes)
+            snapshot.entries[hit].bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
             return
         }
         let recording = PartialRecording(base: stack.count)
