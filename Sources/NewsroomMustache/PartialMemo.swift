@@ -85,24 +85,12 @@ extension TemplateValue {
     /// values the pages rendering on other cores share).
     func rendersLike(_ other: TemplateValue) -> Bool {
         switch self {
-        case .text(let a):
-            guard case .text(let b) = other else { return false }
-            return a == b
-        case .bytes(let a):
-            guard case .bytes(let b) = other else { return false }
-            return a == b
-        case .bool(let a):
-            guard case .bool(let b) = other else { return false }
-            return a == b
-        case .number(let a):
-            guard case .number(let b) = other else { return false }
-            return a == b
-        case .decimal(let a):
-            guard case .decimal(let b) = other else { return false }
-            return a == b
-        case .null:
-            guard case .null = other else { return false }
-            return true
+        case .text(let a): if case .text(let b) = other { return a == b }
+        case .bytes(let a): if case .bytes(let b) = other { return a == b }
+        case .bool(let a): if case .bool(let b) = other { return a == b }
+        case .number(let a): if case .number(let b) = other { return a == b }
+        case .decimal(let a): if case .decimal(let b) = other { return a == b }
+        case .null: if case .null = other { return true }
         case .object(let a):
             guard case .object(let b) = other, a.entries.count == b.entries.count else { return false }
             return a.entries.withUnsafeBufferPointer { a in
@@ -115,11 +103,9 @@ extension TemplateValue {
             return a.withUnsafeBufferPointer { a in
                 b.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].rendersLike(b[$0]) } }
             }
-        case .lambda(let a):
-            guard case .lambda(let b) = other else { return false }
-            return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity
-        case .link:
-            return false
+        case .lambda(let a): if case .lambda(let b) = other { return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity }
+        case .link: break
         }
+        return false
     }
 }
