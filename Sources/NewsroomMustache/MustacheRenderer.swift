@@ -13,19 +13,19 @@ struct MustacheRenderer {
     /// The context stack, innermost last.
     private var stack: [UnsafePointer<TemplateValue>]
     /// How a `.link` is written on the page being rendered.
-    let links: (TemplateLink) -> String
+    let links: TemplateLinkWriter
     var output: [UInt8] = []
     /// The partial calls being recorded for `PartialMemo`, outermost first.
     var recordings: [PartialRecording] = []
 
-    private init(set: MustacheTemplateSet, frames: UnsafeBufferPointer<TemplateValue>, links: @escaping (TemplateLink) -> String) {
+    private init(set: MustacheTemplateSet, frames: UnsafeBufferPointer<TemplateValue>, links: @escaping TemplateLinkWriter) {
         self.set = set
         self.stack = frames.indices.map { frames.baseAddress! + $0 }
         self.links = links
     }
 
     /// The bytes `program` renders with `contexts` as the context stack (innermost last).
-    static func output(of program: MustacheProgram, set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String) -> [UInt8] {
+    static func output(of program: MustacheProgram, set: MustacheTemplateSet, contexts: [TemplateValue], links: @escaping TemplateLinkWriter) -> [UInt8] {
         contexts.withUnsafeBufferPointer { frames in
             var renderer = MustacheRenderer(set: set, frames: frames, links: links)
             renderer.output.reserveCapacity(32_768)
@@ -129,6 +129,13 @@ struct MustacheRenderer {
         case .other:
             break
         }
+        // Checked before the switch below, which copies the value it reads (retaining a link's
+        // strings, which the pages rendering on other cores share).
+        if case .link = value.pointee {
+            unkeepable()
+            writeLink(value, escaped: escaped)
+            return
+        }
         switch value.pointee {
         case .text(let string):
             write(string, escaped: escaped)
@@ -136,9 +143,6 @@ struct MustacheRenderer {
             // A lambda's result is written unescaped, as swift-mustache does.
             if lambda.memoIdentity == nil { unkeepable() }
             Self.append(lambda.body(""), to: &output)
-        case .link(let link):
-            unkeepable()
-            write(links(link), escaped: escaped)
         case .bytes(let bytes):
             if escaped {
                 bytes.withUnsafeBufferPointer { HTMLEscaping.append($0, to: &output) }
@@ -148,6 +152,13 @@ struct MustacheRenderer {
         default:
             write(value.pointee.text, escaped: escaped)
         }
+    }
+
+    /// Writes a `.link` value as `links` makes it for this page, its pieces escaped on the way
+    /// in: no `String` is made for it.
+    private mutating func writeLink(_ value: UnsafePointer<TemplateValue>, escaped: Bool) {
+        guard case .link(let link) = value.pointee else { return }
+        links(link) { write($0, escaped: escaped) }
     }
 
     /// Renders a section's `children` as its value says: once within it, once per element of a
@@ -163,7 +174,9 @@ struct MustacheRenderer {
             runWithin(found, code, children, blocks: blocks)
         case .link(let link):
             unkeepable()
-            withUnsafePointer(to: TemplateValue.text(links(link))) { runWithin($0, code, children, blocks: blocks) }
+            var text: [UInt8] = []
+            links(link) { text.append(contentsOf: $0) }
+            withUnsafePointer(to: TemplateValue.text(String(decoding: text, as: UTF8.self))) { runWithin($0, code, children, blocks: blocks) }
         case .list(let elements):
             elements.withUnsafeBufferPointer { elements in
                 for index in elements.indices { runWithin(elements.baseAddress! + index, code, children, blocks: blocks) }
@@ -248,13 +261,21 @@ struct MustacheRenderer {
             render(program, blocks: blocks)
             return
         }
-        for entry in snapshot.entries where entry.reads.allSatisfy({ read in
-            let found = outsideRead(read.key, anchored: read.anchored)
-            guard let found, let then = read.value else { return found == nil && read.value == nil }
-            return found.pointee.rendersLike(then)
-        }) {
+        // Entries and reads are read where they lie: a copy of each would retain what it holds.
+        let hit = snapshot.entries.withUnsafeBufferPointer { entries in
+            entries.indices.first { entry in
+                entries[entry].reads.withUnsafeBufferPointer { reads in
+                    reads.indices.allSatisfy { read in
+                        let found = outsideRead(reads[read].key, anchored: reads[read].anchored)
+                        guard let found, reads[read].value != nil else { return found == nil && reads[read].value == nil }
+                        return found.pointee.rendersLike(reads[read].value!)
+                    }
+                }
+            }
+        }
+        if let hit {
             if !snapshot.hasHit { memo.hit() }
-            output.append(contentsOf: entry.bytes)
+            snapshot.entries[hit].bytes.withUnsafeBufferPointer { output.append(contentsOf: $0) }
             return
         }
         let recording = PartialRecording(base: stack.count)

@@ -37,10 +37,18 @@ public final class MustacheTemplateSet: Sendable {
     }
 
     /// Renders the template `name` with `contexts` as the context stack (innermost last), as
-    /// UTF-8 bytes; `links` writes each `.link` value for this page.
+    /// UTF-8 bytes; `links` makes the text of each `.link` value for this page.
     public func renderBytes(_ name: String, contexts: [TemplateValue], links: @escaping (TemplateLink) -> String = \.asWritten) -> [UInt8] {
+        renderBytes(name, contexts: contexts, linkWriter: { link, write in
+            var text = links(link)
+            text.withUTF8(write)
+        })
+    }
+
+    /// The same, with `linkWriter` handing over the bytes of each `.link` value for this page.
+    public func renderBytes(_ name: String, contexts: [TemplateValue], linkWriter: @escaping TemplateLinkWriter) -> [UInt8] {
         guard let program = programs[name] else { return [] }
-        return MustacheRenderer.output(of: program, set: self, contexts: contexts, links: links)
+        return MustacheRenderer.output(of: program, set: self, contexts: contexts, links: linkWriter)
     }
 
     func template(_ name: String, indentation: String) -> MustacheProgram? {

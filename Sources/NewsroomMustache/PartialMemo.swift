@@ -79,20 +79,33 @@ final class PartialRecording {
 extension TemplateValue {
     /// Whether two values found by the same read make the same output: equal scalars, objects
     /// and lists whose parts render alike, the same pure lambda.
+    ///
+    /// Each side is matched on its own, and parts are read where they lie: a tuple of the two
+    /// values, or an element read out of its array, is a copy, which retains what it holds (the
+    /// values the pages rendering on other cores share).
     func rendersLike(_ other: TemplateValue) -> Bool {
-        switch (self, other) {
-        case (.text(let a), .text(let b)): return a == b
-        case (.bytes(let a), .bytes(let b)): return a == b
-        case (.bool(let a), .bool(let b)): return a == b
-        case (.number(let a), .number(let b)): return a == b
-        case (.decimal(let a), .decimal(let b)): return a == b
-        case (.null, .null): return true
-        case (.object(let a), .object(let b)):
-            return a.entries.count == b.entries.count
-                && zip(a.entries, b.entries).allSatisfy { $0.key.id == $1.key.id && $0.value.rendersLike($1.value) }
-        case (.list(let a), .list(let b)): return a.count == b.count && zip(a, b).allSatisfy { $0.rendersLike($1) }
-        case (.lambda(let a), .lambda(let b)): return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity
-        default: return false
+        switch self {
+        case .text(let a): if case .text(let b) = other { return a == b }
+        case .bytes(let a): if case .bytes(let b) = other { return a == b }
+        case .bool(let a): if case .bool(let b) = other { return a == b }
+        case .number(let a): if case .number(let b) = other { return a == b }
+        case .decimal(let a): if case .decimal(let b) = other { return a == b }
+        case .null: if case .null = other { return true }
+        case .object(let a):
+            guard case .object(let b) = other, a.entries.count == b.entries.count else { return false }
+            return a.entries.withUnsafeBufferPointer { a in
+                b.entries.withUnsafeBufferPointer { b in
+                    a.indices.allSatisfy { a[$0].key.id == b[$0].key.id && a[$0].value.rendersLike(b[$0].value) }
+                }
+            }
+        case .list(let a):
+            guard case .list(let b) = other, a.count == b.count else { return false }
+            return a.withUnsafeBufferPointer { a in
+                b.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].rendersLike(b[$0]) } }
+            }
+        case .lambda(let a): if case .lambda(let b) = other { return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity }
+        case .link: break
         }
+        return false
     }
 }

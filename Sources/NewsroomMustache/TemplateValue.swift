@@ -299,6 +299,11 @@ public struct TemplateLink: Sendable, Hashable {
     public var asWritten: String { target + suffix }
 }
 
+/// Writes a link for the page being rendered: hands its UTF-8 bytes, in one or more pieces, to
+/// the function given, which copies them into the page (escaped where the tag says). Links are
+/// written for every page, many times: as bytes they need no `String` made and then read again.
+public typealias TemplateLinkWriter = (TemplateLink, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
+
 extension TemplateLink: TemplateRepresentable {
     @inlinable public var templateValue: TemplateValue { .link(self) }
 }

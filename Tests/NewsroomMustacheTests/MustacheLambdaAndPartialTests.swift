@@ -78,6 +78,21 @@ import Testing
         #expect((foundation["items"] as? [Any])?.first.flatMap { ($0 as? [String: Any])?["url"] as? String } == "/c")
     }
 
+    /// A link writer hands a link over in pieces; each is escaped where the tag escapes, and a
+    /// section gets the pieces joined.
+    @Test func linkWritersHandOverPieces() throws {
+        let set = try MustacheTemplateSet(templates: ["page": "{{url}}|{{{url}}}|{{#url}}{{.}}{{/url}}"])
+        var object = TemplateObject()
+        object[.init("url")] = TemplateLink("a&'b", suffix: "?x<y")
+        let output = set.renderBytes("page", contexts: [.object(object)], linkWriter: { link, write in
+            for piece in ["../", link.target, link.suffix] {
+                var piece = piece
+                piece.withUTF8(write)
+            }
+        })
+        #expect(String(decoding: output, as: UTF8.self) == "../a&amp;&#39;b?x&lt;y|../a&'b?x<y|../a&amp;&#39;b?x&lt;y")
+    }
+
     @Test func rendersFromManyThreadsAlike() throws {
         let set = try MustacheTemplateSet(templates: [
             "page": "{{#items}}\n  {{> card}}\n{{/items}}",

@@ -40,6 +40,19 @@ import Testing
         } } }
     }
 
+    /// The bytes `writeRelative` hands over are the link `relative` makes, then the suffix; from
+    /// the 404 page, the root-relative link.
+    @Test func writtenLinksAreTheRelativeOnesWithTheirSuffix() {
+        var notFound = linker
+        notFound.rootRelativeBase = "/news-site/"
+        let pairs = [("news/2023/03/a/index.html", "index.html"), ("index.html", "index.html"), ("news/index.html", "news/tags/société/index.html"), ("a/index.html", "a/x.html")]
+        for (from, to) in pairs { for suffix in ["", "#top", "?q=a&b"] { for linker in [linker, clean, notFound] {
+            var bytes: [UInt8] = []
+            linker.writeRelative(from: from, to: to, suffix: suffix) { bytes.append(contentsOf: $0) }
+            #expect(String(decoding: bytes, as: UTF8.self) == linker.relative(from: from, to: to) + suffix, "\(from) → \(to)\(suffix)")
+        } } }
+    }
+
     private static func reference(_ linker: Linker, from page: String, to target: String) -> String {
         let from = Array(page.utf8), to = Array(target.utf8)
         var common = 0, index = 0

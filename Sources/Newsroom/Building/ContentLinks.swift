@@ -104,18 +104,24 @@ struct ContentLinks {
 
     /// `https` for `https://…`; nil for a path (a colon after the first slash is not a scheme).
     static func scheme(of destination: String) -> String? {
-        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
-        let candidate = destination[..<colon]
-        if candidate.isASCII {
-            // One byte per character: the same test without Unicode's property tables.
-            guard let first = candidate.utf8.first, ASCII.isLetter(first),
-                  candidate.utf8.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
-            else { return nil }
-            return String(unsafeUninitializedCapacity: candidate.utf8.count) { buffer in
-                for (index, byte) in candidate.utf8.enumerated() { buffer[index] = ASCII.lowercased(byte) }
-                return candidate.utf8.count
+        var text = destination
+        // One byte per character before the colon: the test by byte, in place, without Unicode's
+        // property tables (`.some(nil)`: no scheme); nil when a byte there is not ASCII.
+        let ascii: String?? = text.withUTF8 { bytes in
+            guard let colon = bytes.firstIndex(of: UInt8(ascii: ":")) else { return .some(nil) }
+            let candidate = UnsafeBufferPointer(rebasing: bytes[..<colon])
+            guard !candidate.contains(where: { $0 >= 0x80 }) else { return nil }
+            guard let first = candidate.first, ASCII.isLetter(first),
+                  candidate.allSatisfy({ ASCII.isLetter($0) || ASCII.isDigit($0) || $0 == UInt8(ascii: "+") || $0 == UInt8(ascii: "-") || $0 == UInt8(ascii: ".") })
+            else { return .some(nil) }
+            return String(unsafeUninitializedCapacity: candidate.count) { buffer in
+                for (index, byte) in candidate.enumerated() { buffer[index] = ASCII.lowercased(byte) }
+                return candidate.count
             }
         }
+        if let ascii { return ascii }
+        guard let colon = destination.utf8.firstIndex(of: UInt8(ascii: ":")) else { return nil }
+        let candidate = destination[..<colon]
         guard let first = candidate.first, first.isLetter,
               candidate.allSatisfy({ $0.isLetter || $0.isNumber || $0 == "+" || $0 == "-" || $0 == "." })
         else { return nil }

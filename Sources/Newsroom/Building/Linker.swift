@@ -4,16 +4,19 @@ import NewsroomText
 /// Turns output paths (`news/2023/03/x/index.html`) into links: relative ones that work from disk,
 /// absolute ones from `base_url` for canonical URLs, feeds and the sitemap.
 struct Linker: Sendable {
-    var baseURL: String
+    let baseURL: String
     var cleanURLs: Bool
     /// Set for `404.html`: links become root-relative under this path (`/` or `/newsroom/`),
     /// because a server sends that page for any missing path.
     var rootRelativeBase: String?
+    /// The host of `baseURL`, lower-cased, when that is an ASCII `http` or `https` URL.
+    private let baseHost: [UInt8]?
 
     init(baseURL: String, cleanURLs: Bool, rootRelativeBase: String? = nil) {
         self.baseURL = baseURL.hasSuffix("/") ? baseURL : baseURL + "/"
         self.cleanURLs = cleanURLs
         self.rootRelativeBase = rootRelativeBase
+        self.baseHost = self.baseURL.isASCII ? Self.host(self.baseURL).map { $0.utf8.map(ASCII.lowercased) } : nil
     }
 
     /// For an `http` or `https` URL into `base_url` (either scheme, host in any case), the rest
@@ -21,7 +24,9 @@ struct Linker: Sendable {
     func pathUnderBase(_ url: String) -> Substring? {
         // Most links point elsewhere: for ASCII text (one byte per character) the scheme and
         // host are compared by byte, and only a link into the base goes on to the paths.
-        if url.isASCII, baseURL.isASCII, !Self.sameHTTPHost(url, baseURL) { return nil }
+        if url.isASCII, baseURL.isASCII {
+            guard let baseHost, Self.hasHTTPHost(url, baseHost) else { return nil }
+        }
         guard let address = Self.droppingHTTPScheme(url), let base = Self.droppingHTTPScheme(baseURL) else { return nil }
         let baseHostEnd = base.firstIndex(of: "/") ?? base.endIndex
         let hostEnd = address.firstIndex { $0 == "/" || $0 == "?" || $0 == "#" } ?? address.endIndex
@@ -36,11 +41,33 @@ struct Linker: Sendable {
         return rest.isEmpty || rest.first == "?" || rest.first == "#" ? rest : nil
     }
 
-    /// Whether two ASCII URLs both start with `http://` or `https://` (any case) and name the same
-    /// host (any case): what `pathUnderBase` checks first, by byte.
-    private static func sameHTTPHost(_ a: String, _ b: String) -> Bool {
-        guard let hostA = host(a)?.utf8, let hostB = host(b)?.utf8, hostA.count == hostB.count else { return false }
-        return zip(hostA, hostB).allSatisfy { ASCII.lowercased($0) == ASCII.lowercased($1) }
+    /// Whether an ASCII URL starts with `http://` or `https://` (any case) and names `host`
+    /// (lower-cased; any case in the URL): what `pathUnderBase` checks first, by byte, in place.
+    private static func hasHTTPHost(_ url: String, _ host: [UInt8]) -> Bool {
+        var url = url
+        return url.withUTF8 { bytes in
+            let start: Int
+            if bytes.count > 8, startsWith(bytes, "https://") {
+                start = 8
+            } else if bytes.count > 7, startsWith(bytes, "http://") {
+                start = 7
+            } else {
+                return false
+            }
+            var end = start
+            while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
+            guard end - start == host.count else { return false }
+            for index in host.indices where ASCII.lowercased(bytes[start + index]) != host[index] { return false }
+            return true
+        }
+    }
+
+    /// Whether `bytes` starts with `prefix` (lower-case ASCII), in any case.
+    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
+        let count = prefix.utf8CodeUnitCount
+        guard bytes.count >= count else { return false }
+        for index in 0..<count where ASCII.lowercased(bytes[index]) != prefix.utf8Start[index] { return false }
+        return true
     }
 
     /// The host of an ASCII `http` or `https` URL (scheme in any case): up to `/`, `?`, `#` or
@@ -68,30 +95,90 @@ struct Linker: Sendable {
         var page = page, target = target
         return page.withUTF8 { from in
             target.withUTF8 { to in
-                // The folders the two paths share, compared byte by byte up to a slash.
-                var common = 0, index = 0
-                while index < from.count, index < to.count, from[index] == to[index] {
-                    if from[index] == UInt8(ascii: "/") { common = index + 1 }
-                    index += 1
-                }
-                var ups = 0
-                for byte in from[common...] where byte == UInt8(ascii: "/") { ups += 1 }
-                var end = to.count
-                if cleanURLs, Self.endsInIndexFile(to, after: common) { end -= Self.indexFile.count }
-                if ups == 0, end == common { return "./" }
+                let path = relativePath(from: from, to: to)
                 // Straight into the string's storage: it runs for every link of every page, where joined pieces or byte arrays cost several times as much.
-                return String(unsafeUninitializedCapacity: ups * 3 + (end - common) * 3) { output in
-                    var count = 0
-                    for _ in 0..<ups {
-                        output[count] = UInt8(ascii: "."); output[count + 1] = UInt8(ascii: "."); output[count + 2] = UInt8(ascii: "/")
-                        count += 3
-                    }
-                    for byte in to[common..<end] { count = PercentEncoding.put(byte, allowing: Self.isPathByte, into: output, at: count) }
-                    return count
-                }
+                return String(unsafeUninitializedCapacity: path.capacity) { Self.write(path, of: to, into: $0) }
             }
         }
     }
+
+    /// The bytes of `relative(from:to:)` and then `suffix`, handed to `write` in pieces: how a
+    /// template's links go into a page, with no `String` made for them.
+    func writeRelative(from page: String, to target: String, suffix: String, _ write: (UnsafeBufferPointer<UInt8>) -> Void) {
+        var suffix = suffix
+        if let base = rootRelativeBase {
+            var link = rootRelative(target, basePath: base)
+            link.withUTF8(write)
+        } else {
+            var page = page, target = target
+            page.withUTF8 { from in
+                target.withUTF8 { to in
+                    let path = relativePath(from: from, to: to)
+                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: path.capacity) { buffer in
+                        write(UnsafeBufferPointer(rebasing: buffer[..<Self.write(path, of: to, into: buffer)]))
+                    }
+                }
+            }
+        }
+        if !suffix.isEmpty { suffix.withUTF8(write) }
+    }
+
+    /// A relative link's shape: the target's bytes from `common` (after the folders both paths
+    /// share) to `end` (before an `index.html` that clean URLs leave out), after `ups` `../`.
+    private struct RelativePath {
+        var common: Int
+        var ups: Int
+        var end: Int
+
+        /// Room for the link: three bytes per `../` and per target byte (percent-encoded at most).
+        var capacity: Int { max(2, ups * 3 + (end - common) * 3) }
+    }
+
+    private func relativePath(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> RelativePath {
+        // The folders the two paths share, compared byte by byte up to a slash.
+        var common = 0, index = 0
+        while index < from.count, index < to.count, from[index] == to[index] {
+            if from[index] == UInt8(ascii: "/") { common = index + 1 }
+            index += 1
+        }
+        var ups = 0
+        for byte in from[common...] where byte == UInt8(ascii: "/") { ups += 1 }
+        var end = to.count
+        if cleanURLs, Self.endsInIndexFile(to, after: common) { end -= Self.indexFile.count }
+        return RelativePath(common: common, ups: ups, end: end)
+    }
+
+    /// Writes the link `path` describes into `output` (`path.capacity` bytes); returns its length.
+    private static func write(_ path: RelativePath, of to: UnsafeBufferPointer<UInt8>, into output: UnsafeMutableBufferPointer<UInt8>) -> Int {
+        if path.ups == 0, path.end == path.common {
+            output[0] = UInt8(ascii: ".")
+            output[1] = UInt8(ascii: "/")
+            return 2
+        }
+        var count = 0
+        for _ in 0..<path.ups {
+            output[count] = UInt8(ascii: "."); output[count + 1] = UInt8(ascii: "."); output[count + 2] = UInt8(ascii: "/")
+            count += 3
+        }
+        // Runs of bytes a path allows as they are (nearly all) are copied whole.
+        let allowed = pathBytes
+        var start = path.common
+        func copyRun(to end: Int) {
+            guard end > start else { return }
+            (output.baseAddress! + count).initialize(from: to.baseAddress! + start, count: end - start)
+            count += end - start
+        }
+        for index in path.common..<path.end where !allowed.contains(to[index]) {
+            copyRun(to: index)
+            count = PercentEncoding.putEscaped(to[index], into: output, at: count)
+            start = index + 1
+        }
+        copyRun(to: path.end)
+        return count
+    }
+
+    /// The bytes `isPathByte` allows, as bits of two words: one test per byte, no branch per case.
+    private static let pathBytes = ByteSet(isPathByte)
 
     private static let indexFile = Array("index.html".utf8)
 

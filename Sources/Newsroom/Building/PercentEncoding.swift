@@ -32,6 +32,12 @@ enum PercentEncoding {
             output[offset] = byte
             return offset + 1
         }
+        return putEscaped(byte, into: output, at: offset)
+    }
+
+    /// Writes `byte` at `offset` in `output` as `%XX`; returns the offset after it.
+    @inline(__always)
+    static func putEscaped(_ byte: UInt8, into output: UnsafeMutableBufferPointer<UInt8>, at offset: Int) -> Int {
         output[offset] = UInt8(ascii: "%")
         output[offset + 1] = hexDigit(byte >> 4)
         output[offset + 2] = hexDigit(byte & 0x0F)
@@ -42,5 +48,24 @@ enum PercentEncoding {
     @inline(__always)
     static func hexDigit(_ value: UInt8) -> UInt8 {
         value < 10 ? UInt8(ascii: "0") + value : UInt8(ascii: "A") + value - 10
+    }
+}
+
+/// A set of ASCII bytes as the bits of two words, so a test is one shift whatever the set:
+/// for the byte classes run over every byte of every link.
+struct ByteSet: Sendable {
+    private var low: UInt64 = 0
+    private var high: UInt64 = 0
+
+    /// The ASCII bytes `member` takes.
+    init(_ member: (UInt8) -> Bool) {
+        for byte in UInt8(0)..<128 where member(byte) {
+            if byte < 64 { low |= 1 << byte } else { high |= 1 << (byte - 64) }
+        }
+    }
+
+    @inline(__always)
+    func contains(_ byte: UInt8) -> Bool {
+        byte < 64 ? low >> byte & 1 != 0 : byte < 128 && high >> (byte - 64) & 1 != 0
     }
 }

@@ -44,7 +44,11 @@ enum SitePath {
 
     /// True for a path an attacker could use to leave the output folder or confuse a server.
     static func isUnsafe(_ path: String) -> Bool {
-        let bytes = Array(path.utf8)
+        var path = path
+        return path.withUTF8(isUnsafe)
+    }
+
+    private static func isUnsafe(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         for (index, byte) in bytes.enumerated() {
             if byte == UInt8(ascii: "\\") || byte == 0 { return true }
             if byte == UInt8(ascii: "%"), index + 2 < bytes.count {

@@ -15,9 +15,9 @@ struct OutputFile: Sendable {
     var cacheKey: UInt64 = 0
     /// Each link and image of the page's Markdown body, by the URL written into the page, with
     /// the place in the source that wrote it: `check` reports a problem with one there.
-    var bodyLinks: [String: SourceLocation] = [:]
+    var bodyLinks = SourceMarks()
     /// Each heading of the page's Markdown body, by its id, with its place in the source.
-    var bodyHeadings: [String: SourceLocation] = [:]
+    var bodyHeadings = SourceMarks()
 
     init(path: String, content: Content, cacheKey: UInt64 = 0) {
         self.path = path

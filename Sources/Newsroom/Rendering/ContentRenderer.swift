@@ -9,10 +9,11 @@ struct RenderedBody: Sendable {
     var html: String { String(decoding: htmlBytes, as: UTF8.self) }
     var firstParagraph: String?
     var anchors: [String]
-    /// Each link and image as written into the HTML → where the Markdown wrote it.
-    var links: [String: SourceLocation] = [:]
+    /// Each link and image as written into the HTML, with where the Markdown wrote it (for
+    /// `check`, which takes the first place of a URL written twice).
+    var links = SourceMarks()
     /// Each heading's place in the source, by the id written into the HTML (for `check`).
-    var headings: [String: SourceLocation] = [:]
+    var headings = SourceMarks()
 }
 
 /// Writes parsed Markdown bodies with their links resolved, reporting each bad link at its line.
@@ -42,7 +43,7 @@ struct ContentRenderer: Sendable {
             SourceLocation(path: displayPath, line: firstLine + line - 1, column: column)
         }
         // Each URL written into the page, with where the Markdown wrote it (for `check`).
-        var written: [String: SourceLocation] = [:]
+        var written = SourceMarks()
         written.reserveCapacity(parsed.references.count + parsed.rawHTML.count)
         // Links into this body itself: checked against the ids this render writes.
         var ownFragments: [(id: String, destination: String, location: SourceLocation)] = []
@@ -81,8 +82,8 @@ struct ContentRenderer: Sendable {
                 }
             }
             switch resolution {
-            case .keep: written[destination] = written[destination] ?? location
-            case .replace(let url): written[url] = written[url] ?? location
+            case .keep: written.append(destination, at: location)
+            case .replace(let url): written.append(url, at: location)
             case .drop: break
             }
             return resolution
@@ -111,9 +112,10 @@ struct ContentRenderer: Sendable {
             problems.append(.warning(Self.message(for: code), at: location))
         }
         log.add(contentsOf: problems)
-        var headings: [String: SourceLocation] = [:]
+        var headings = SourceMarks()
+        headings.reserveCapacity(parsed.headings.count)
         for heading in parsed.headings {
-            headings[heading.id] = located(line: heading.line, column: heading.column)
+            headings.append(heading.id, at: located(line: heading.line, column: heading.column))
         }
         return RenderedBody(htmlBytes: html, firstParagraph: parsed.firstParagraph, anchors: writtenIDs, links: written, headings: headings)
     }

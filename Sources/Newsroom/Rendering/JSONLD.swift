@@ -72,6 +72,10 @@ public enum JSONText {
                 start = index
             }
             while index < bytes.count {
+                if index + 8 <= bytes.count, !mayNeedEscape(UnsafeRawPointer(bytes.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                    index += 8
+                    continue
+                }
                 let byte = bytes[index]
                 switch byte {
                 case UInt8(ascii: "\""): replace(1, with: "\\\"")
@@ -99,5 +103,21 @@ public enum JSONText {
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
             output.append(UInt8(ascii: "\""))
         }
+    }
+
+    /// Whether any of 8 bytes (one word, as it lies in memory) may need an escape: a control
+    /// byte, `"`, `\\`, `<`, `>`, `&`, or 0xE2 (which U+2028 and U+2029 start with). `"` and
+    /// `&` are `&` once bit 2 is set, `<` and `>` are `>` once bit 1 is; a byte equal to `c` is a
+    /// zero byte of the word xor `c` in every byte, which the borrow of subtracting 1 shows.
+    @inline(__always)
+    private static func mayNeedEscape(_ word: UInt64) -> Bool {
+        let ones: UInt64 = 0x0101_0101_0101_0101
+        let highs: UInt64 = 0x8080_8080_8080_8080
+        func hasZeroByte(_ x: UInt64) -> Bool { (x &- ones) & ~x & highs != 0 }
+        return (word &- ones &* 0x20) & ~word & highs != 0
+            || hasZeroByte((word | ones &* 0x04) ^ (ones &* 0x26))
+            || hasZeroByte((word | ones &* 0x02) ^ (ones &* 0x3E))
+            || hasZeroByte(word ^ (ones &* 0x5C))
+            || hasZeroByte(word ^ (ones &* 0xE2))
     }
 }

@@ -8,15 +8,15 @@ extension SiteRenderer {
         guard let body = itemBody(position, file: file, log: &log) else { return .text(file, "") }
         var context = model.common(page: file, title: item.title, description: summaries[position], kind: "item")
         let permalink = linker.absolute(file)
-        var view: TemplateObject = [
-            .title: item.title,
-            .date: model.itemDate(position),
-            .monthURL: linker.relative(from: file, to: SitePlan.monthFile(of: item.date)),
-            .summary: summaries[position],
-            .content: TemplateValue.bytes(body.htmlBytes),
-            .tags: model.tags(of: position),
-            .permalink: permalink,
-        ]
+        // Key by key: a literal boxes each value as an existential on the way in.
+        var view = TemplateObject(capacity: 16)
+        view[.title] = item.title
+        view[.date] = model.itemDate(position)
+        view[.monthURL] = TemplateLink(SitePlan.monthFile(of: item.date))
+        view[.summary] = summaries[position]
+        view[.content] = TemplateValue.bytes(body.htmlBytes)
+        view[.tags] = model.tags(of: position)
+        view[.permalink] = permalink
         if let dateline = dateline(item, position: position) { view[.dateline] = dateline }
         if let summary = item.summary { view[.standfirst] = summary }
         if let updated = item.updated { view[.updated] = model.date(updated) }
@@ -30,9 +30,9 @@ extension SiteRenderer {
             heroURL = hero.absoluteURL
         }
         context[.item] = view
-        if position > 0 { context[.newer] = neighbour(position - 1, from: file) }
-        if position + 1 < plan.items.count { context[.older] = neighbour(position + 1, from: file) }
-        context[.related] = related.map { model.card($0, summary: summaries[$0]) }
+        if position > 0 { context[.newer] = neighbour(position - 1) }
+        if position + 1 < plan.items.count { context[.older] = neighbour(position + 1) }
+        context[.related] = TemplateValue.list(related.map { .object(model.card($0, summary: summaries[$0])) })
         if let about = aboutHTML(for: file, log: &log) { context[.about] = about }
         context[.share] = shareLinks(title: item.title, url: permalink)
         context[.jsonLD] = TemplateValue.bytes(JSONLD.newsArticle(item, url: permalink, image: heroURL, config: config))
@@ -54,8 +54,8 @@ extension SiteRenderer {
         return [.place: location, .date: model.itemDate(position)]
     }
 
-    private func neighbour(_ position: Int, from file: String) -> TemplateObject {
-        [.title: plan.items[position].title, .url: linker.relative(from: file, to: plan.itemFiles[position])]
+    private func neighbour(_ position: Int) -> TemplateObject {
+        [.title: plan.items[position].title, .url: TemplateLink(plan.itemFiles[position])]
     }
 
     /// Up to three related items: those that share the most tags with this one among the twelve
@@ -104,14 +104,14 @@ extension SiteRenderer {
 
     /// The hero image's view model, and its absolute URL (for JSON-LD).
     private func heroImage(_ image: HeroImage, item: NewsItem, file: String, log: inout DiagnosticLog) -> (object: TemplateObject, absoluteURL: String)? {
-        let src: String, absoluteURL: String
+        let src: TemplateValue, absoluteURL: String
         let resolved = content.links.resolve(image.src, isImage: true, sourcePath: item.sourcePath)
         switch resolved {
         case .target(let target, let suffix):
-            src = linker.relative(from: file, to: target) + suffix
+            src = .link(TemplateLink(target, suffix: suffix))
             absoluteURL = linker.absolute(target) + suffix
         case .keep:
-            src = image.src
+            src = .text(image.src)
             absoluteURL = image.src
         case .dropped(let reason), .missing(let reason):
             log.error("'image.src': \(reason)", at: image.location)
@@ -159,11 +159,20 @@ extension SiteRenderer {
         let encodedURL = Self.queryEncode(url)
         let encodedTitle = Self.queryEncode(title)
         return [
-            .email: "mailto:?subject=\(encodedTitle)&body=\(encodedURL)",
-            .facebook: "https://www.facebook.com/sharer/sharer.php?u=\(encodedURL)",
-            .linkedin: "https://www.linkedin.com/sharing/share-offsite/?url=\(encodedURL)",
-            .x: "https://x.com/intent/post?url=\(encodedURL)&text=\(encodedTitle)",
+            .email: Self.joined("mailto:?subject=", encodedTitle, "&body=", encodedURL),
+            .facebook: Self.joined("https://www.facebook.com/sharer/sharer.php?u=", encodedURL),
+            .linkedin: Self.joined("https://www.linkedin.com/sharing/share-offsite/?url=", encodedURL),
+            .x: Self.joined("https://x.com/intent/post?url=", encodedURL, "&text=", encodedTitle),
         ]
+    }
+
+    /// The pieces' UTF-8 put together in one array (interpolated, each piece was copied again
+    /// on the way to the page).
+    private static func joined(_ pieces: String...) -> TemplateValue {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(pieces.reduce(0) { $0 + $1.utf8.count })
+        for var piece in pieces { piece.withUTF8 { bytes.append(contentsOf: $0) } }
+        return .bytes(bytes)
     }
 
     /// Percent-encodes every UTF-8 byte except ASCII letters, digits and `-._~` (what

@@ -355,7 +355,7 @@ struct SiteRenderer: @unchecked Sendable {
             return .text(file, "")
         }
         let linker = linker ?? self.linker
-        let html = templates.render(context, layout: layout) { linker.relative(from: file, to: $0.target) + $0.suffix }
+        let html = templates.render(context, layout: layout) { linker.writeRelative(from: file, to: $0.target, suffix: $0.suffix, $1) }
         return OutputFile(path: file, content: .data(icons.embed(in: html)))
     }
 

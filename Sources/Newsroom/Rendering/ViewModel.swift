@@ -145,14 +145,15 @@ final class ViewModel: @unchecked Sendable {
         let links = linkPlace(of: page).map { place in placeLinks.value(place) { pageLinks(page) } } ?? pageLinks(page)
         var context = siteWideKeys
         context[.root] = links.root
-        context[.page] = [
-            .title: title,
-            .fullTitle: title == config.title ? title : "\(title) – \(config.title)",
-            .description: description.isEmpty ? config.description : description,
-            .canonical: linker.absolute(page),
-            .kind: kind,
-            ViewModelKeys.isKind(kind): true,
-        ] as TemplateObject
+        // Key by key: a literal boxes each value as an existential on the way in.
+        var pageKeys = TemplateObject(capacity: 7)
+        pageKeys[.title] = title
+        pageKeys[.fullTitle] = title == config.title ? title : title + " – " + config.title
+        pageKeys[.description] = description.isEmpty ? config.description : description
+        pageKeys[.canonical] = linker.absolute(page)
+        pageKeys[.kind] = kind
+        pageKeys[ViewModelKeys.isKind(kind)] = true
+        context[.page] = pageKeys
         context.set(contentsOf: links.navigation)
         return context
     }

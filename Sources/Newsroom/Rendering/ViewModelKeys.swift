@@ -134,5 +134,16 @@ enum ViewModelKeys {
     ]
 
     /// `is_<kind>` for a page or listing kind.
-    static func isKind(_ kind: String) -> TemplateKey { TemplateKey("is_" + kind) }
+    static func isKind(_ kind: String) -> TemplateKey {
+        // Each page's kind by its key made once, not interned again (under a lock) per page.
+        switch kind {
+        case "home": .isHome
+        case "item": .isItem
+        case "page": .isPage
+        case "list": .isList
+        case "tags": .isTags
+        case "not_found": .isNotFound
+        default: TemplateKey("is_" + kind)
+        }
+    }
 }

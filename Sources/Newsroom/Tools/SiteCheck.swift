@@ -19,8 +19,8 @@ public enum SiteCheck {
         var bodyHeadings: [String: [String: SourceLocation]] = [:]
         for file in files {
             paths.insert(file.path)
-            if !file.bodyLinks.isEmpty { bodyLinks[file.path] = file.bodyLinks }
-            if !file.bodyHeadings.isEmpty { bodyHeadings[file.path] = file.bodyHeadings }
+            if !file.bodyLinks.isEmpty { bodyLinks[file.path] = file.bodyLinks.byKey(keepingFirst: true) }
+            if !file.bodyHeadings.isEmpty { bodyHeadings[file.path] = file.bodyHeadings.byKey(keepingFirst: false) }
             if file.path.hasSuffix(".html"), case .data(let data) = file.content {
                 pages.append((file.path, data))
             }
