@@ -126,14 +126,7 @@ final class BodyStore: Sendable {
         guard ContentHash.of(data) == contentHash else {
             return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display)))
         }
-        switch SourceText.decode(data, path: display) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let text):
-            switch FrontMatter.split(text.text, path: display) {
-            case .failure(let diagnostic): return .failure(diagnostic)
-            case .success(let split): return .success(split.body)
-            }
-        }
+        return FrontMatter.split(data, path: display).map(\.body)
     }
 }
 

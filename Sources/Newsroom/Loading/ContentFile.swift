@@ -30,13 +30,8 @@ struct ContentFile {
             log.error("the file is empty: a content file needs front matter (title, date) between '---' lines", at: SourceLocation(path: display))
             return nil
         }
-        let text: String
-        switch SourceText.decode(data, path: display) {
-        case .success(let source): text = source.text
-        case .failure(let diagnostic): log.add(diagnostic); return nil
-        }
         let frontMatter: FrontMatter
-        switch FrontMatter.split(text, path: display) {
+        switch FrontMatter.split(data, path: display) {
         case .success(let split): frontMatter = split
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }
