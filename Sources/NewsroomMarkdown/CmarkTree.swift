@@ -130,6 +130,7 @@ enum CmarkTree {
     /// private-use mark so `HeadingAnchors` can give it its id after rendering.
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
+        headings.reserveCapacity(nodes.count)
         var usedIDs = [String: Int](minimumCapacity: nodes.count)
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))

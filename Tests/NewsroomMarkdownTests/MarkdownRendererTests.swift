@@ -94,6 +94,17 @@ import Testing
         #expect(rendered.firstParagraph == "The first paragraph continues.")
     }
 
+    /// A body whose summary is given needs no first paragraph: the parse leaves it out and
+    /// changes nothing else.
+    @Test func firstParagraphOnlyWhenAskedFor() {
+        let source = "## Title\n\nThe *first* [paragraph](/a/).\n\nSecond."
+        let with = renderer.parse(source), without = renderer.parse(source, firstParagraph: false)
+        #expect(with.firstParagraph == "The first paragraph.")
+        #expect(without.firstParagraph == nil)
+        #expect(without.html(rawHTML: [], links: [.keep]) == with.html(rawHTML: [], links: [.keep]))
+        #expect(without.headings == with.headings && without.anchors == with.anchors && without.references == with.references)
+    }
+
     @Test func privateUseMarksInSourceCannotForgeIDs() {
         let html = renderer.render("## A\u{E000}0\u{E001}\n").html
         #expect(html.contains("<h2 id=\"a0\">A\u{FFFD}0\u{FFFD}</h2>"))

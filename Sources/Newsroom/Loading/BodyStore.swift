@@ -51,9 +51,10 @@ final class BodyStore: Sendable {
         budget = ByteBudget(options.bytesInMemory)
     }
 
-    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows.
-    func add(_ body: String, of sourcePath: String) -> ParsedMarkdown {
-        let parsed = markdown.parse(body)
+    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows;
+    /// without `firstParagraph` (an item whose summary is given) the parse has none.
+    func add(_ body: String, of sourcePath: String, firstParagraph: Bool = true) -> ParsedMarkdown {
+        let parsed = markdown.parse(body, firstParagraph: firstParagraph)
         let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .dropped
         entries.withLock { $0[sourcePath] = entry }
         return parsed

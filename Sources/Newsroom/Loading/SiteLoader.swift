@@ -188,8 +188,9 @@ enum SiteLoader {
                 store.addUnparsed(of: source.markdownPath)
             } else {
                 // The one parse of this body: the store keeps it for the page and the feeds.
-                let parsed = store.add(body, of: source.markdownPath)
-                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+                let needsLead = item?.summary == nil
+                let parsed = store.add(body, of: source.markdownPath, firstParagraph: needsLead)
+                if needsLead { item?.leadParagraph = parsed.firstParagraph }
             }
             item?.body = ""
         }
