@@ -85,7 +85,7 @@ enum NewsItemLoader {
         let image = readImage(fields, log: &log)
         let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> (String, SourceLocation)? in
             let trimmed = tag.trimmedASCIISpace
-            if trimmed.isEmpty || Slug.make(from: trimmed).isEmpty {
+            if trimmed.isEmpty || !Slug.hasLetterOrDigit(trimmed) {
                 log.error("tag '\(tag)' has no letters or digits to make a URL from", at: location)
                 return nil
             }
