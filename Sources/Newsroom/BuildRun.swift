@@ -61,7 +61,7 @@ struct BuildRun {
     mutating func read(reusing previous: IncrementalState?) -> LoadedSite? {
         let loaded = SiteLoader.read(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            reusing: previous.map { state in { state.reusableItems(timeZone: $0, site: $1) } }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
+            reusing: previous.flatMap { state in state.hasItemRecords ? { state.reusableItems(timeZone: $0, site: $1) } : nil }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
         )
         if loaded != nil { clock.lap("load", into: &result) }
         return loaded

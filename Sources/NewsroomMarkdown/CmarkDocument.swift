@@ -15,14 +15,21 @@ struct CmarkDocument {
     let source: String
     /// Template code of other generators in `source`, in source order (see `TemplateCodeShield`).
     private let templateCode: [TemplateCodeScanner.Found]
-    /// The bytes cmark reads: `source`, with template code shielded.
-    private let parsedBytes: [UInt8]
+    /// The bytes cmark reads when template code is shielded in them; nil when it reads `source`.
+    private let shieldedBytes: [UInt8]?
 
     init(source: String) {
         // The private-use marks are ours; an author's copy of them becomes U+FFFD.
-        let source = Self.containsMarks(source)
+        var source = Self.containsMarks(source)
             ? String(source.map { $0 == Self.headingMarkStart || $0 == Self.headingMarkEnd ? "\u{FFFD}" : $0 })
             : source
+        // Most bodies hold no template code: cmark reads their own bytes, not a copy.
+        guard source.withUTF8(TemplateCodeScanner.mayHold) else {
+            self.source = source
+            templateCode = []
+            shieldedBytes = nil
+            return
+        }
         var bytes = Array(source.utf8)
         var found = TemplateCodeScanner.find(in: bytes)
         if !found.isEmpty, bytes.contains(where: TemplateCodeShield.isStandIn) {
@@ -32,7 +39,7 @@ struct CmarkDocument {
         self.source = found.isEmpty ? source : String(decoding: bytes, as: UTF8.self)
         templateCode = found
         if !found.isEmpty { TemplateCodeShield.shield(&bytes, found) }
-        parsedBytes = bytes
+        shieldedBytes = found.isEmpty ? nil : bytes
     }
 
     /// Whether `text` holds U+E000 or U+E001 (UTF-8 `EE 80 80` / `EE 80 81`), found with memchr.
@@ -49,8 +56,9 @@ struct CmarkDocument {
     }
 
     /// Parses the document once: its HTML with every link destination and raw HTML node left as
-    /// a slot (see `ParsedMarkdown`), its headings, first paragraph, ids and template code.
-    func parse(allowingRawHTML: Bool) -> ParsedMarkdown {
+    /// a slot (see `ParsedMarkdown`), its headings, first paragraph (when `firstParagraph`),
+    /// ids and template code.
+    func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool = true) -> ParsedMarkdown {
         // Everything cmark-gfm allocates for this document comes from the thread's arena and
         // goes back when the document is done (see `CmarkSession.arena`).
         newsroom_arena_begin()
@@ -61,9 +69,15 @@ struct CmarkDocument {
         for syntax in CmarkSession.shared.extensions {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        parsedBytes.withUnsafeBytes { buffer in
+        func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
             guard let base = buffer.baseAddress else { return }
-            cmark_parser_feed(parser, base.assumingMemoryBound(to: CChar.self), buffer.count)
+            cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), buffer.count)
+        }
+        if let shieldedBytes {
+            shieldedBytes.withUnsafeBufferPointer(feed)
+        } else {
+            var text = source
+            text.withUTF8(feed)
         }
         guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
@@ -80,7 +94,7 @@ struct CmarkDocument {
         CmarkTree.unwrap(walk.linksInsideRawAnchors)
         let rawHTML = walk.rawHTML.map(Self.describe)
         let references = self.references(walk.references)
-        let firstParagraph = CmarkTree.firstParagraphText(of: document)
+        let firstParagraph = findsFirstParagraph ? CmarkTree.firstParagraphText(of: document) : nil
         let headings = CmarkTree.markHeadings(in: walk.headings)
         let extensions = cmark_parser_get_syntax_extensions(parser)
         let restores = !templateCode.isEmpty

@@ -130,6 +130,7 @@ enum CmarkTree {
     /// private-use mark so `HeadingAnchors` can give it its id after rendering.
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
+        headings.reserveCapacity(nodes.count)
         var usedIDs = [String: Int](minimumCapacity: nodes.count)
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
@@ -142,7 +143,7 @@ enum CmarkTree {
             let text = plainText(of: node)
             let id = HeadingAnchors.uniqueID(for: text, used: &usedIDs)
             let (line, column) = position(of: node)
-            let marker = textNode("\(CmarkDocument.headingMarkStart)\(headings.count)\(CmarkDocument.headingMarkEnd)")
+            let marker = headingMark(headings.count)
             if let first = cmark_node_first_child(node) {
                 cmark_node_insert_before(first, marker)
             } else {
@@ -197,6 +198,35 @@ enum CmarkTree {
         literal.withCString { _ = cmark_node_set_literal(node, $0) }
         return node
     }
+
+    /// A text node holding `CmarkDocument.headingMarkStart`, `index` and
+    /// `CmarkDocument.headingMarkEnd`, written as bytes on the stack: a String made for each
+    /// heading cost more than the node.
+    private static func headingMark(_ index: Int) -> OpaquePointer {
+        let node = newNode(CMARK_NODE_TEXT)
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            for byte in headingMarkStart { append(byte) }
+            let digitsStart = count
+            var rest = index
+            repeat {
+                append(UInt8(ascii: "0") + UInt8(rest % 10))
+                rest /= 10
+            } while rest > 0
+            buffer[digitsStart..<count].reverse()
+            for byte in headingMarkEnd { append(byte) }
+            append(0)
+            UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: count) { _ = cmark_node_set_literal(node, $0) }
+        }
+        return node
+    }
+
+    private static let headingMarkStart = Array(String(CmarkDocument.headingMarkStart).utf8)
+    private static let headingMarkEnd = Array(String(CmarkDocument.headingMarkEnd).utf8)
 
     private static func replace(_ node: OpaquePointer, with replacement: OpaquePointer) {
         cmark_node_insert_before(node, replacement)

@@ -18,9 +18,10 @@ public struct MarkdownRenderer: Sendable {
     }
 
     /// Parses `source` (a Markdown body, without front matter) once; its HTML is then written
-    /// for each use with `ParsedMarkdown.html(rawHTML:links:)`.
-    public func parse(_ source: String) -> ParsedMarkdown {
-        let parsed = CmarkDocument(source: source).parse(allowingRawHTML: allowsRawHTML)
+    /// for each use with `ParsedMarkdown.html(rawHTML:links:)`. Without `firstParagraph` (for a
+    /// body whose summary is given), `ParsedMarkdown.firstParagraph` is nil.
+    public func parse(_ source: String, firstParagraph: Bool = true) -> ParsedMarkdown {
+        let parsed = CmarkDocument(source: source).parse(allowingRawHTML: allowsRawHTML, firstParagraph: firstParagraph)
         onParse?(source)
         return parsed
     }

@@ -15,7 +15,8 @@ public struct ParsedMarkdown: Sendable {
     public var references: [MarkdownReference]
     /// Headings in document order, with the ids written into the HTML.
     public var headings: [MarkdownHeading]
-    /// The first paragraph as plain text (raw HTML in it as written), for a default summary.
+    /// The first paragraph as plain text (raw HTML in it as written), for a default summary;
+    /// nil when there is none or it was not asked for (see `MarkdownRenderer.parse`).
     public var firstParagraph: String?
     /// Every id in the HTML (headings, footnotes and raw HTML as written), for fragment checks.
     public var anchors: [String]

@@ -36,8 +36,7 @@ enum TemplateCodeScanner {
     /// and never crosses a blank line (an unclosed `{%` is plain text, not template code).
     static func find(in bytes: [UInt8]) -> [Found] {
         let brace = UInt8(ascii: "{"), percent = UInt8(ascii: "%")
-        // Most bodies hold no `{%` or `{{` at all: two byte searches say so without counting lines.
-        guard bytes.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: [brace, percent], in: $0) != nil || UTF8Search.firstIndex(of: [brace, brace], in: $0) != nil }) else { return [] }
+        guard bytes.withUnsafeBufferPointer(mayHold) else { return [] }
         var found: [Found] = []
         var index = 0, line = 1, lineStart = 0
         while index + 1 < bytes.count {
@@ -79,6 +78,13 @@ enum TemplateCodeScanner {
             index = end
         }
         return found
+    }
+
+    /// Whether `bytes` hold a `{%` or a `{{`, without which there is no construct: most bodies
+    /// hold neither, and two byte searches say so without counting lines.
+    static func mayHold(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        let brace = UInt8(ascii: "{"), percent = UInt8(ascii: "%")
+        return UTF8Search.firstIndex(of: [brace, percent], in: bytes) != nil || UTF8Search.firstIndex(of: [brace, brace], in: bytes) != nil
     }
 
     /// The offset just past `closing` at or after `start`, unless a blank line comes first.

@@ -53,6 +53,24 @@ import Testing
         #expect(again.diagnostics == cleanBuild.diagnostics)
     }
 
+    /// With no records to compare (a first build), each item file's fingerprint comes from
+    /// reading it: the records kept for the next build are what looking at the files gives,
+    /// and a file that cannot be read is looked at instead.
+    @Test func aFirstLoadTakesFingerprintsFromTheReads() throws {
+        let site = try Self.site()
+        defer { site.delete() }
+        var options = site.options()
+        options.fileSystem = FileSystem.local.failingReads(of: "2023-06-01-odd.md")
+        var log = DiagnosticLog()
+        let loaded = try #require(SiteLoader.read(site: options.site, themes: options.themes, baseURLOverride: nil, cleanURLs: nil, fileSystem: options.fileSystem, log: &log))
+        let records = loaded.source.itemCache.records
+        #expect(records.count == loaded.sources.count && records.count > 3)
+        for (path, record) in records {
+            #expect(record.fingerprint == ItemCache.Fingerprint.of(FileSystem.local.status(options.site.path(path))), "\(path)")
+        }
+        #expect(records["content/news/2023-06-01-odd.md"]?.item == nil)
+    }
+
     @Test func unchangedInputsReuseTheOutputAndItsWarnings() throws {
         let site = try Self.site()
         defer { site.delete() }

@@ -39,6 +39,18 @@ import Testing
         try rebuildsFully { Data(repeating: 0xFF, count: $0.count) }
     }
 
+    /// A first build's state (no file, or one that cannot be trusted) has no item records, so
+    /// its load looks at no item file ahead; a built site's state has them.
+    @Test func onlyAStateWithItemsHasRecordsToReuse() throws {
+        let site = try TestSite(Sites.valid)
+        defer { site.delete() }
+        #expect(!IncrementalState.read(in: site.output).hasItemRecords)
+        #expect(site.build().succeeded)
+        #expect(IncrementalState.read(in: site.output).hasItemRecords)
+        try Data(repeating: 0xFF, count: 64).write(to: Self.stateURL(site))
+        #expect(!IncrementalState.read(in: site.output).hasItemRecords)
+    }
+
     @Test func noOpRebuildLeavesTheStateAsItWas() throws {
         let site = try TestSite(Sites.valid)
         defer { site.delete() }

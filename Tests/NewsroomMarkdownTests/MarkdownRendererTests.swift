@@ -94,6 +94,25 @@ import Testing
         #expect(rendered.firstParagraph == "The first paragraph continues.")
     }
 
+    /// A body whose summary is given needs no first paragraph: the parse leaves it out and
+    /// changes nothing else.
+    @Test func firstParagraphOnlyWhenAskedFor() {
+        let source = "## Title\n\nThe *first* [paragraph](/a/).\n\nSecond."
+        let with = renderer.parse(source), without = renderer.parse(source, firstParagraph: false)
+        #expect(with.firstParagraph == "The first paragraph.")
+        #expect(without.firstParagraph == nil)
+        #expect(without.html(rawHTML: [], links: [.keep]) == with.html(rawHTML: [], links: [.keep]))
+        #expect(without.headings == with.headings && without.anchors == with.anchors && without.references == with.references)
+    }
+
+    /// Each heading is found again after rendering by its number: numbers of two digits too.
+    @Test func manyHeadingsEachGetTheirID() {
+        let rendered = renderer.render((0..<12).map { "## H\($0 % 2)\n" }.joined())
+        #expect(rendered.headings.map(\.id) == ["h0", "h1", "h0-1", "h1-1", "h0-2", "h1-2", "h0-3", "h1-3", "h0-4", "h1-4", "h0-5", "h1-5"])
+        #expect(rendered.html.hasSuffix("<h2 id=\"h1-5\">H1</h2>\n"))
+        #expect(!rendered.html.contains("\u{E000}") && !rendered.html.contains("\u{E001}"))
+    }
+
     @Test func privateUseMarksInSourceCannotForgeIDs() {
         let html = renderer.render("## A\u{E000}0\u{E001}\n").html
         #expect(html.contains("<h2 id=\"a0\">A\u{FFFD}0\u{FFFD}</h2>"))

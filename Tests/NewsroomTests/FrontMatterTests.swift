@@ -40,6 +40,36 @@ import Testing
         #expect(invalid.description == "x.md:2:2: error: the file is not valid UTF-8 text")
     }
 
+    /// Splitting a file's bytes gives what decoding them and splitting the text gives, the
+    /// same diagnostics included, whether the bytes are used in place or not.
+    @Test func splitOfBytesAgreesWithSplitOfText() throws {
+        let files: [[UInt8]] = [
+            Array("---\ntitle: A\ndate: 2023-01-01\n---\n\nBody é\n".utf8),
+            Array("---\n---\nBody".utf8),
+            Array("---  \ntitle: ü\n...\t\n".utf8),
+            Array("---\ntitle: A\n---".utf8),
+            [0xEF, 0xBB, 0xBF] + Array("---\ntitle: A\n---\nB\n".utf8),
+            Array("---\r\ntitle: A\r\n---\r\nBody\r\n".utf8),
+            Array("---\ntitle: A\n---\nBo".utf8) + [0x00] + Array("dy".utf8),
+            Array("---\ntitle: ".utf8) + [0xC3] + Array("\n---\nBody".utf8),
+            Array("---\ntitle: A\n---\nBody ".utf8) + [0xE2, 0x82],
+            Array("title: A\n".utf8),
+            Array("title: ".utf8) + [0xFF],
+            Array("---\ntitle: A\n".utf8),
+            [],
+        ]
+        for bytes in files {
+            let direct = FrontMatter.split(Data(bytes), path: "x.md")
+            let viaText = SourceText.decode(Data(bytes), path: "x.md").flatMap { FrontMatter.split($0.text, path: "x.md") }
+            switch (direct, viaText) {
+            case (.success(let a), .success(let b)): #expect(a == b)
+            case (.failure(let a), .failure(let b)): #expect(a.description == b.description)
+            default: Issue.record("\(bytes): \(direct) but \(viaText)")
+            }
+        }
+        #expect(try FrontMatter.split(Data(files[0]), path: "x.md").get() == FrontMatter(yaml: "title: A\ndate: 2023-01-01", yamlFirstLine: 2, body: "\nBody é", bodyFirstLine: 5))
+    }
+
     @Test func fileBytesReadsRegularFilesOnly() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)

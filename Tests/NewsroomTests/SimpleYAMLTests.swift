@@ -122,6 +122,8 @@ import Testing
         ("1,014 teachers", "str"), ("2023-03-21", "str"), ("2017-10-06T10:00:00-05:00", "str"), ("1:30", "str"), ("1 000", "str"),
         ("0x\u{FF11}", "str"), ("\u{661}\u{662}", "str"), ("1e", "str"), ("e5", "str"), ("0x", "str"), ("-", "str"), (".", "str"), ("08", "float"),
         ("Bucharest", "str"), ("yes please", "str"),
+        // A sign past the first byte: only an exponent's is a number's.
+        ("1e-5", "float"), ("-1E-5", "float"), ("1e+-5", "str"), ("1-2", "str"), ("+-1", "str"), ("--1", "str"), ("0x-1", "str"), ("1_000-", "str"),
     ])
     func resolves(_ text: String, _ tag: String) {
         #expect(ScalarType.resolve(text) == tag, "\(text.debugDescription)")

@@ -16,6 +16,33 @@ import TestSupport
         #expect(Slug.make(from: text) == expected)
     }
 
+    /// Names whose first bytes are ASCII are split by byte, others by Character: both give
+    /// what the Characters say.
+    @Test(arguments: [
+        ("2023-03-21-bucharest", "2023-03-21", "bucharest"),
+        ("2023-03-21-ünïcode", "2023-03-21", "ünïcode"),
+        ("2023-03-21-x", "2023-03-21", "x"),
+        ("2023-03-21-", nil, "2023-03-21-"),
+        ("2023-03-2a-x", nil, "2023-03-2a-x"),
+        ("2023/03/21-x", nil, "2023/03/21-x"),
+        ("2023-03-21x-y", nil, "2023-03-21x-y"),
+        ("2023-03-21-\u{301}x", nil, "2023-03-21-\u{301}x"),
+        ("2023-03-21\u{301}-x", nil, "2023-03-21\u{301}-x"),
+        ("２０２３-03-21-x", nil, "２０２３-03-21-x"),
+        ("bucharest", nil, "bucharest"),
+    ] as [(String, String?, String)])
+    func datePrefixes(_ name: String, _ date: String?, _ slug: String) {
+        let split = Slug.splitDatePrefix(name)
+        #expect(split.date == date && split.slug == slug)
+    }
+
+    /// The ASCII shortcut of `hasLetterOrDigit` agrees with making the slug.
+    @Test func letterOrDigitWithoutTheSlug() {
+        for text in ["Humanitarian Aid", "!!!", "——", "Ünïcode", "人权", "ß", "a", "-", "C#", "'", "١٢٣", "e\u{301}", "#1", " ", "ﬁ", "Ⓐ"] {
+            #expect(Slug.hasLetterOrDigit(text) == !Slug.make(from: text).isEmpty, "\(text)")
+        }
+    }
+
     @Test func validity() {
         #expect(Slug.isValid("bucharest-2023"))
         #expect(Slug.isValid("україна"))
@@ -64,10 +91,5 @@ import TestSupport
         #expect(log.diagnostics.map(\.description) == [
             "site/content/pages/!!!.md:1:1: error: the file name '!!!' has no letters or digits to make a URL from; rename it or set 'slug'",
         ])
-    }
-
-    @Test func datePrefix() {
-        #expect(Slug.splitDatePrefix("2023-03-21-bucharest") == ("2023-03-21", "bucharest"))
-        #expect(Slug.splitDatePrefix("bucharest") == (nil, "bucharest"))
     }
 }

@@ -14,8 +14,9 @@ struct FileSystem: Sendable {
 
     /// Opens a folder to reach the files in it; one that cannot be opened is reached by path.
     var openFolder: @Sendable (_ path: String) -> OpenFolder
-    /// The bytes of a regular file, or nil when it cannot be opened or read.
-    var read: @Sendable (_ path: String, _ folder: OpenFolder) -> Data?
+    /// The bytes of a regular file with its status, taken from the open file before it is
+    /// read; nil when it cannot be opened or read.
+    var read: @Sendable (_ path: String, _ folder: OpenFolder) -> (data: Data, status: FileStatus)?
     /// The status of the file, or with `following` of what a symbolic link leads to; nil when
     /// there is nothing there.
     var status: @Sendable (_ path: String, _ folder: OpenFolder, _ following: Bool) -> FileStatus?
@@ -66,7 +67,7 @@ struct FileSystem: Sendable {
 
 extension FileSystem {
     func read(_ path: String) -> Data? {
-        read(path, .working)
+        read(path, .working)?.data
     }
 
     func status(_ path: String, in folder: OpenFolder = .working, following: Bool = false) -> FileStatus? {

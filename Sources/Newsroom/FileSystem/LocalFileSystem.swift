@@ -54,7 +54,7 @@ extension FileSystem {
 private enum LocalCalls {
     /// Whole-file reads with four system calls (open, fstat, read, close): Foundation's
     /// `contents(atPath:)` also stats the path first and builds its `Data` in steps.
-    static func read(_ path: String, in folder: OpenFolder) -> Data? {
+    static func read(_ path: String, in folder: OpenFolder) -> (data: Data, status: FileStatus)? {
         let (at, reached) = folder.at(path)
         let descriptor = openat(at, reached, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { return nil }
@@ -75,7 +75,7 @@ private enum LocalCalls {
         guard complete else { return nil }
         // A file that shrank while being read gives what it held; one that grew, its first bytes.
         if filled < data.count { data.removeSubrange(filled...) }
-        return data
+        return (data, FileStatus(info))
     }
 
     static func list(_ path: String) -> [(name: String, kind: FileSystem.ListedKind)]? {

@@ -108,6 +108,12 @@ struct IncrementalState {
         readFrom != nil && readFrom == other.readFrom
     }
 
+    /// Whether there are item records to reuse, still to decode or kept in memory: the empty
+    /// state a first build starts from has none.
+    var hasItemRecords: Bool {
+        unreadItems != nil || !items.records.isEmpty
+    }
+
     /// The item records that can be reused: those written for the same generator, timezone and
     /// site folder (each is still checked against its file's fingerprint by the loader).
     func reusableItems(timeZone: TimeZone, site: SourceFolder) -> ItemCache {

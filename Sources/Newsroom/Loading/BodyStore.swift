@@ -51,9 +51,10 @@ final class BodyStore: Sendable {
         budget = ByteBudget(options.bytesInMemory)
     }
 
-    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows.
-    func add(_ body: String, of sourcePath: String) -> ParsedMarkdown {
-        let parsed = markdown.parse(body)
+    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows;
+    /// without `firstParagraph` (an item whose summary is given) the parse has none.
+    func add(_ body: String, of sourcePath: String, firstParagraph: Bool = true) -> ParsedMarkdown {
+        let parsed = markdown.parse(body, firstParagraph: firstParagraph)
         let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .dropped
         entries.withLock { $0[sourcePath] = entry }
         return parsed
@@ -126,14 +127,7 @@ final class BodyStore: Sendable {
         guard ContentHash.of(data) == contentHash else {
             return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display)))
         }
-        switch SourceText.decode(data, path: display) {
-        case .failure(let diagnostic): return .failure(diagnostic)
-        case .success(let text):
-            switch FrontMatter.split(text.text, path: display) {
-            case .failure(let diagnostic): return .failure(diagnostic)
-            case .success(let split): return .success(split.body)
-            }
-        }
+        return FrontMatter.split(data, path: display).map(\.body)
     }
 }
 

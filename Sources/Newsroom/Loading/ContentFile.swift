@@ -20,23 +20,20 @@ struct ContentFile {
     }
 
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
-    static func read(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> ContentFile? {
+    /// `readStatus` is given the file's status once its bytes are read, whatever follows.
+    static func read(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)
-        guard let data = FileBytes.read(folder.path(relativePath), fileSystem: fileSystem) else {
+        guard let (data, status) = FileBytes.readWithStatus(folder.path(relativePath), fileSystem: fileSystem) else {
             log.error("cannot read this file", at: SourceLocation(path: display))
             return nil
         }
+        readStatus(status)
         guard !data.isEmpty else {
             log.error("the file is empty: a content file needs front matter (title, date) between '---' lines", at: SourceLocation(path: display))
             return nil
         }
-        let text: String
-        switch SourceText.decode(data, path: display) {
-        case .success(let source): text = source.text
-        case .failure(let diagnostic): log.add(diagnostic); return nil
-        }
         let frontMatter: FrontMatter
-        switch FrontMatter.split(text, path: display) {
+        switch FrontMatter.split(data, path: display) {
         case .success(let split): frontMatter = split
         case .failure(let diagnostic): log.add(diagnostic); return nil
         }

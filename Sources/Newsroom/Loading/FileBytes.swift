@@ -6,4 +6,9 @@ enum FileBytes {
     static func read(_ path: String, fileSystem: FileSystem) -> Data? {
         fileSystem.read(path)
     }
+
+    /// The bytes with the file's status as it was opened (see `FileSystem.read`).
+    static func readWithStatus(_ path: String, fileSystem: FileSystem) -> (data: Data, status: FileStatus)? {
+        fileSystem.read(path, .working)
+    }
 }

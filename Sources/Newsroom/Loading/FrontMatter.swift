@@ -1,3 +1,5 @@
+import Foundation
+
 /// A content file split into its YAML front matter and its Markdown body.
 ///
 /// The split happens before cmark sees the text: to Markdown a leading `---` is a thematic break.
@@ -14,48 +16,71 @@ struct FrontMatter: Sendable, Equatable {
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
         var bytesOf = text
         return bytesOf.withUTF8 { bytes in
-            // Line starts, found byte by byte: front matter is small, bodies are not split at all.
-            func lineEnd(from start: Int) -> Int {
-                var end = start
-                while end < bytes.count, bytes[end] != 0x0A { end += 1 }
-                return end
+            locate(in: bytes, path: path).map { parts in
+                // Cut from the (valid) text itself: decoding the bytes again validated them again.
+                FrontMatter(yaml: slice(text, parts.yaml), yamlFirstLine: 2, body: slice(text, parts.body), bodyFirstLine: parts.bodyFirstLine)
             }
-            func isFence(_ start: Int, _ end: Int, _ mark: UInt8) -> Bool {
-                var trimmed = end
-                while trimmed > start, bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 { trimmed -= 1 }
-                return trimmed - start == 3 && bytes[start] == mark && bytes[start + 1] == mark && bytes[start + 2] == mark
-            }
-            let firstEnd = lineEnd(from: 0)
-            guard isFence(0, firstEnd, UInt8(ascii: "-")) else {
-                return .failure(Diagnostic(
-                    path: path, message: "missing front matter: the file must begin with a '---' line, then YAML, then '---'"
-                ))
-            }
-            var line = 2
-            var start = min(firstEnd + 1, bytes.count)
-            let yamlStart = start
-            while start < bytes.count {
-                let end = lineEnd(from: start)
-                if isFence(start, end, UInt8(ascii: "-")) || isFence(start, end, UInt8(ascii: ".")) {
-                    var bodyStart = min(end + 1, bytes.count)
-                    var bodyEnd = bytes.count
-                    if bodyEnd > bodyStart, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
-                    if bodyStart > bodyEnd { bodyStart = bodyEnd }
-                    // Cut from the (valid) text itself: decoding the bytes again validated them again.
-                    let yaml = start == yamlStart ? "" : Self.slice(text, yamlStart, max(yamlStart, start - 1))
-                    let body = Self.slice(text, bodyStart, bodyEnd)
-                    return .success(FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: line + 1))
-                }
-                start = end + 1
-                line += 1
-            }
-            return .failure(Diagnostic(path: path, message: "front matter opened here is never closed with a '---' line"))
         }
     }
 
-    /// `text`'s UTF-8 bytes `start..<end` (both at line starts or ends, so on character boundaries).
-    private static func slice(_ text: String, _ start: Int, _ end: Int) -> String {
+    /// A file's bytes decoded (see `SourceText.decode`) and split. Where they need no change,
+    /// the YAML and the body are each made a String from their own bytes: fences are ASCII
+    /// lines, so the two are valid UTF-8 exactly when the file is, and the whole text is
+    /// neither made nor copied again. Anything else takes `SourceText.decode`'s own path, with
+    /// its diagnostics.
+    static func split(_ data: Data, path: String) -> Result<FrontMatter, Diagnostic> {
+        let direct = SourceText.withUnchangedBytes(data) { bytes -> FrontMatter? in
+            guard case .success(let parts) = locate(in: bytes, path: path),
+                  let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.yaml]), as: UTF8.self),
+                  let body = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
+            else { return nil }
+            return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: parts.bodyFirstLine)
+        }
+        if let direct { return .success(direct) }
+        return SourceText.decode(data, path: path).flatMap { split($0.text, path: path) }
+    }
+
+    /// Where the YAML and the body are in `bytes`, by line starts found byte by byte: front
+    /// matter is small, bodies are not split at all.
+    private static func locate(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<(yaml: Range<Int>, body: Range<Int>, bodyFirstLine: Int), Diagnostic> {
+        func lineEnd(from start: Int) -> Int {
+            var end = start
+            while end < bytes.count, bytes[end] != 0x0A { end += 1 }
+            return end
+        }
+        func isFence(_ start: Int, _ end: Int, _ mark: UInt8) -> Bool {
+            var trimmed = end
+            while trimmed > start, bytes[trimmed - 1] == 0x20 || bytes[trimmed - 1] == 0x09 { trimmed -= 1 }
+            return trimmed - start == 3 && bytes[start] == mark && bytes[start + 1] == mark && bytes[start + 2] == mark
+        }
+        let firstEnd = lineEnd(from: 0)
+        guard isFence(0, firstEnd, UInt8(ascii: "-")) else {
+            return .failure(Diagnostic(
+                path: path, message: "missing front matter: the file must begin with a '---' line, then YAML, then '---'"
+            ))
+        }
+        var line = 2
+        var start = min(firstEnd + 1, bytes.count)
+        let yamlStart = start
+        while start < bytes.count {
+            let end = lineEnd(from: start)
+            if isFence(start, end, UInt8(ascii: "-")) || isFence(start, end, UInt8(ascii: ".")) {
+                var bodyStart = min(end + 1, bytes.count)
+                var bodyEnd = bytes.count
+                if bodyEnd > bodyStart, bytes[bodyEnd - 1] == 0x0A { bodyEnd -= 1 }
+                if bodyStart > bodyEnd { bodyStart = bodyEnd }
+                let yaml = start == yamlStart ? yamlStart..<yamlStart : yamlStart..<max(yamlStart, start - 1)
+                return .success((yaml, bodyStart..<bodyEnd, line + 1))
+            }
+            start = end + 1
+            line += 1
+        }
+        return .failure(Diagnostic(path: path, message: "front matter opened here is never closed with a '---' line"))
+    }
+
+    /// `text`'s UTF-8 bytes in `range` (both ends at line starts or ends, so on character boundaries).
+    private static func slice(_ text: String, _ range: Range<Int>) -> String {
         let utf8 = text.utf8
-        return String(text[utf8.index(utf8.startIndex, offsetBy: start)..<utf8.index(utf8.startIndex, offsetBy: end)])
+        return String(text[utf8.index(utf8.startIndex, offsetBy: range.lowerBound)..<utf8.index(utf8.startIndex, offsetBy: range.upperBound)])
     }
 }

@@ -64,8 +64,9 @@ enum NewsItemLoader {
         return sources
     }
 
-    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, fileSystem: FileSystem = .local, log: inout DiagnosticLog) -> NewsItem? {
-        guard let file = ContentFile.read(source.markdownPath, in: folder, fileSystem: fileSystem, log: &log) else { return nil }
+    /// The item in `source`'s file; `readStatus` as in `ContentFile.read`.
+    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> NewsItem? {
+        guard let file = ContentFile.read(source.markdownPath, in: folder, fileSystem: fileSystem, readStatus: readStatus, log: &log) else { return nil }
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0
@@ -85,7 +86,7 @@ enum NewsItemLoader {
         let image = readImage(fields, log: &log)
         let tags = (fields.textList("tags", log: &log) ?? []).compactMap { tag, location -> (String, SourceLocation)? in
             let trimmed = tag.trimmedASCIISpace
-            if trimmed.isEmpty || Slug.make(from: trimmed).isEmpty {
+            if trimmed.isEmpty || !Slug.hasLetterOrDigit(trimmed) {
                 log.error("tag '\(tag)' has no letters or digits to make a URL from", at: location)
                 return nil
             }

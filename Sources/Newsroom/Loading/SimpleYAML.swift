@@ -13,7 +13,7 @@ enum SimpleYAML {
         var text: Substring
     }
 
-    private struct Unsupported: Error {}
+    fileprivate struct Unsupported: Error {}
 
     static func parse(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
         // One pass over the bytes: lines (by offset; splitting the String walks grapheme
@@ -107,7 +107,7 @@ enum SimpleYAML {
                     // A nested block: a map or a list, indented further.
                     guard depth < 2, index < lines.count, lines[index].indent > indent else { throw Unsupported() }
                     let inner = lines[index].indent
-                    let value = lines[index].text.hasPrefix("- ")
+                    let value = try lines[index].text.startsWithListMark()
                         ? try blockList(indent: inner)
                         : try mapping(indent: inner, depth: depth + 1)
                     pairs.append((key, keyLocation, value))
@@ -134,8 +134,8 @@ enum SimpleYAML {
                 guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
                 let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingSpaces()
                 let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
-                guard !rest.isEmpty, !rest.hasPrefix("- ") else { throw Unsupported() }
-                if rest.containsBytes(": ") || rest.hasSuffix(":") { throw Unsupported() }
+                guard !rest.isEmpty, !rest.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
+                if rest.containsBytes(": ") || rest.utf8.last == UInt8(ascii: ":") { throw Unsupported() }
                 items.append(try inline(rest, line: line, column: indent + 2 + leading + 1))
                 index += 1
                 if index < lines.count, lines[index].indent > indent { throw Unsupported() }
@@ -203,7 +203,7 @@ enum SimpleYAML {
         func plain(_ text: Substring) throws -> String {
             guard let first = text.utf8.first, !"&*!|>%@`#?,[]{}:'\"".utf8.contains(first) else { throw Unsupported() }
             if first == UInt8(ascii: "-"), !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
-            if text.containsBytes(": ") || text.containsBytes(" #") || text.hasSuffix(":") { throw Unsupported() }
+            if text.containsBytes(": ") || text.containsBytes(" #") || text.utf8.last == UInt8(ascii: ":") { throw Unsupported() }
             return String(text)
         }
 
@@ -260,6 +260,15 @@ enum SimpleYAML {
 }
 
 private extension Substring {
+    /// Whether the text starts with `- `, by byte (String's `hasPrefix` compares Characters one
+    /// by one). A non-ASCII byte after the space might join it into another Character: such a
+    /// line is left to Yams.
+    func startsWithListMark() throws -> Bool {
+        guard utf8.starts(with: [0x2D, 0x20]) else { return false }
+        if let next = utf8.dropFirst(2).first, next >= 0x80 { throw SimpleYAML.Unsupported() }
+        return true
+    }
+
     /// Without spaces at either end (`trimmingBytes` for the one byte, with nothing generic
     /// between the loop and the bytes).
     func trimmingSpaces() -> Substring {

@@ -29,10 +29,13 @@ enum SiteLoader {
         let theme = ThemeLoader.load(named: config.theme, themes: themes, site: site, fileSystem: fileSystem, log: &other)
 
         let sources = NewsItemLoader.sources(in: site, fileSystem: fileSystem, log: &other)
-        // The item files are looked at while the records are still being decoded, which would
-        // otherwise leave a core waiting.
+        // With records to reuse, the item files are looked at while the records are still being
+        // decoded, which would otherwise leave a core waiting. Without, nothing is compared: each
+        // file's fingerprint comes from reading it.
         let siteFolder = fileSystem.openFolder(site.url.path)
-        let fingerprints = ParallelMap.run(sources.count) { ItemCache.Fingerprint.of(fileSystem.status(sources[$0].markdownPath, in: siteFolder)) }
+        let fingerprints = decoding.map { _ in
+            ParallelMap.run(sources.count) { ItemCache.Fingerprint.of(fileSystem.status(sources[$0].markdownPath, in: siteFolder)) }
+        }
         let cache = decoding?.wait() ?? ItemCache()
         let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
         let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
@@ -48,7 +51,7 @@ enum SiteLoader {
             bundleFiles[bundle] = files
             other.add(contentsOf: diagnostics)
         }
-        let (items, records) = loadItems(sources, fingerprints: fingerprints, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
+        let (items, records) = loadItems(sources, fingerprints: fingerprints, siteFolder: siteFolder, cache: cache, config: config, site: site, store: store, fileSystem: fileSystem, log: &log)
         // The records as decoded: those reused are now held by `records` as well.
         BackgroundWork.release(consume cache)
         let pages = PageLoader.paths(in: site, fileSystem: fileSystem, log: &other).compactMap { path -> Page? in
@@ -109,7 +112,7 @@ enum SiteLoader {
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
             if hadSource { loaded.sources[sourceIndex] = source } else { loaded.sources.insert(source, at: sourceIndex) }
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(path, in: siteFolder))
-            let record = loadItem(source, fingerprint: fingerprint, site: site, dates: dates, host: host, store: store, fileSystem: fileSystem)
+            let record = loadItem(source, fingerprint: .taken(fingerprint), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
                 loaded.source.itemCache.records[path] = record
             } else {
@@ -139,12 +142,17 @@ enum SiteLoader {
 
     /// Loads the items of `sources`, reusing the record in `cache` of each file whose size,
     /// time and inode (its entry in `fingerprints`, nil for a file that could not be looked at)
-    /// are as they were.
-    private static func loadItems(_ sources: [NewsItemLoader.Source], fingerprints: [ItemCache.Fingerprint?], cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
+    /// are as they were. Without `fingerprints` (nothing to reuse), each comes from reading the
+    /// file, or from looking at it in `siteFolder` when it cannot be read.
+    private static func loadItems(_ sources: [NewsItemLoader.Source], fingerprints: [ItemCache.Fingerprint?]?, siteFolder: OpenFolder, cache: ItemCache, config: SiteConfig, site: SourceFolder, store: BodyStore, fileSystem: FileSystem, log: inout DiagnosticLog) -> ([NewsItem], ItemCache) {
         let dates = DateParser(timeZone: config.timeZone)
         let host = ItemIDs.host(of: config.baseURL)
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
-            let source = sources[index], fingerprint = fingerprints[index]
+            let source = sources[index]
+            guard let fingerprints else {
+                return (loadItem(source, fingerprint: .reading(siteFolder), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
+            }
+            let fingerprint = fingerprints[index]
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
                 // A record read from the state file has no derived id (it is not stored). It is
                 // given before the item is shared by the list and the records: given after, each
@@ -156,7 +164,7 @@ enum SiteLoader {
                 }
                 return (record, true)
             }
-            return (loadItem(source, fingerprint: fingerprint, site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
+            return (loadItem(source, fingerprint: .taken(fingerprint), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
         }
         var items: [NewsItem] = []
         var records = ItemCache()
@@ -179,22 +187,37 @@ enum SiteLoader {
     /// with `host`) when it has none of its own. `fingerprint` is the file's, taken before it is
     /// read; nil when it could not be looked at, and the record's then has a size of -1 (it is
     /// not kept for the next build).
-    private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: ItemCache.Fingerprint?, site: SourceFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
+    private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: FingerprintSource, site: SourceFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
         var local = DiagnosticLog()
-        var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, log: &local)
+        var readStatus: FileStatus?
+        var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, readStatus: { readStatus = $0 }, log: &local)
         if let body = item?.body {
             if item?.summary != nil, store.isFull {
                 // Nothing to take from it now, and no room to keep it: parsed when it renders.
                 store.addUnparsed(of: source.markdownPath)
             } else {
                 // The one parse of this body: the store keeps it for the page and the feeds.
-                let parsed = store.add(body, of: source.markdownPath)
-                if item?.summary == nil { item?.leadParagraph = parsed.firstParagraph }
+                let needsLead = item?.summary == nil
+                let parsed = store.add(body, of: source.markdownPath, firstParagraph: needsLead)
+                if needsLead { item?.leadParagraph = parsed.firstParagraph }
             }
             item?.body = ""
         }
         if item?.idLocation == nil, item != nil { ItemIDs.derive(&item!, host: host) }
-        return ItemCache.Record(fingerprint: fingerprint ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
+        let taken = switch fingerprint {
+        case .taken(let given): given
+        case .reading(let folder): ItemCache.Fingerprint.of(readStatus ?? fileSystem.status(source.markdownPath, in: folder))
+        }
+        return ItemCache.Record(fingerprint: taken ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
+    }
+
+    /// Where `loadItem` takes an item file's fingerprint from.
+    private enum FingerprintSource {
+        /// Taken before the file is read; nil when it could not be looked at.
+        case taken(ItemCache.Fingerprint?)
+        /// The status the file had as it was opened for reading; looked at in the folder when it
+        /// cannot be read.
+        case reading(OpenFolder)
     }
 }
 

@@ -69,8 +69,26 @@ enum Slug {
         return made
     }
 
+    /// Whether `make(from: text)` is not empty: an ASCII letter or digit, which no folding
+    /// removes, says so without making the slug.
+    static func hasLetterOrDigit(_ text: String) -> Bool {
+        text.utf8.contains { ASCII.isLetter($0) || ASCII.isDigit($0) } || !make(from: text).isEmpty
+    }
+
     /// `2023-03-21-bucharest` → (`2023-03-21`, `bucharest`); no prefix → (nil, name).
     static func splitDatePrefix(_ name: String) -> (date: String?, slug: String) {
+        // By byte when the first twelve are ASCII other than CR: each is then a Character of
+        // its own, so the bytes say what the Characters below would.
+        let bytes = name.utf8
+        if bytes.count < 12 { return (nil, name) }
+        if bytes.prefix(12).allSatisfy({ $0 < 0x80 && $0 != 0x0D }) {
+            let isDate = bytes.prefix(11).enumerated().allSatisfy { index, byte in
+                index == 4 || index == 7 || index == 10 ? byte == UInt8(ascii: "-") : ASCII.isDigit(byte)
+            }
+            guard isDate else { return (nil, name) }
+            let dateEnd = bytes.index(bytes.startIndex, offsetBy: 10)
+            return (String(name[..<dateEnd]), String(name[bytes.index(after: dateEnd)...]))
+        }
         let chars = Array(name)
         guard chars.count > 11, chars[10] == "-",
               chars[0..<10].enumerated().allSatisfy({ index, c in index == 4 || index == 7 ? c == "-" : c.isASCII && c.isNumber })

@@ -6,15 +6,7 @@ struct SourceText: Sendable {
 
     /// Decodes `data`, or says where the first byte that is not UTF-8 sits.
     static func decode(_ data: Data, path: String) -> Result<SourceText, Diagnostic> {
-        // The common case, checked in place: no NUL, no CR.
-        let clean = data.withUnsafeBytes { raw -> String?? in
-            var bytes = UnsafeRawBufferPointer(rebasing: raw[...])
-            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
-            guard let base = bytes.baseAddress, !bytes.isEmpty else { return .some("") }
-            if containsNULOrCR(UnsafeRawBufferPointer(start: base, count: bytes.count)) { return .none }
-            return .some(String(validating: bytes.bindMemory(to: UInt8.self), as: UTF8.self))
-        }
-        if case .some(let text?) = clean { return .success(SourceText(text: text)) }
+        if let text = withUnchangedBytes(data, { String(validating: $0, as: UTF8.self) }) { return .success(SourceText(text: text)) }
         var bytes = [UInt8](data)
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes.removeFirst(3) }
         if bytes.contains(0) {
@@ -39,6 +31,18 @@ struct SourceText: Sendable {
             return .failure(Diagnostic(path: path, line: line, column: column, message: "the file is not valid UTF-8 text"))
         }
         return .success(SourceText(text: text))
+    }
+
+    /// `body` run on `data`'s bytes, the byte-order mark dropped, in the common case: checked in
+    /// place, they hold no NUL and no CR, so decoding changes none of them. Nil when they do,
+    /// or when `body` gives nil (bytes that are not UTF-8): `decode` then says why.
+    static func withUnchangedBytes<T>(_ data: Data, _ body: (UnsafeBufferPointer<UInt8>) -> T?) -> T? {
+        data.withUnsafeBytes { raw -> T? in
+            var bytes = UnsafeRawBufferPointer(rebasing: raw[...])
+            if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = UnsafeRawBufferPointer(rebasing: bytes[3...]) }
+            guard !containsNULOrCR(bytes) else { return nil }
+            return body(bytes.bindMemory(to: UInt8.self))
+        }
     }
 
     /// Both bytes looked for in one pass, without branches (most files hold neither).

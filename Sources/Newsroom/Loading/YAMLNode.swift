@@ -139,10 +139,23 @@ enum ScalarType {
                 return false
             }
         }
-        guard numeric else { return "str" }
+        guard numeric, !hasInnerSign(text) else { return "str" }
         if isInteger(text) { return "int" }
         if isFloat(text) { return "float" }
         return "str"
+    }
+
+    /// Whether a `-` or `+` follows the first byte other than as an exponent's sign (after `e`
+    /// or `E`): no integer or float has one there, and every date does (`2024-03-01`).
+    static func hasInnerSign(_ text: String) -> Bool {
+        var previous: UInt8?
+        for byte in text.utf8 {
+            if let previous, byte == UInt8(ascii: "-") || byte == UInt8(ascii: "+"), previous != UInt8(ascii: "e"), previous != UInt8(ascii: "E") {
+                return true
+            }
+            previous = byte
+        }
+        return false
     }
 
     static func isInteger(_ text: String) -> Bool {

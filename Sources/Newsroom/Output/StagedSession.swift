@@ -95,7 +95,7 @@ final class StagedSession: OutputSession {
         if let previous = ledger.previous.entries[path], previous.hash == hash, previous.isOnDisk(as: status) {
             return previous
         }
-        guard fileSystem.read(path, root) == data else { return nil }
+        guard fileSystem.read(path, root)?.data == data else { return nil }
         return OutputManifest.Entry(hash: hash, size: status.size, modified: status.modified)
     }
 
