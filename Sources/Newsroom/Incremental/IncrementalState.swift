@@ -150,7 +150,7 @@ struct IncrementalState {
     func write(in folder: URL, staging: String, fileSystem: FileSystem = .local) throws {
         let target = folder.appendingPathComponent(Self.fileName).path
         do {
-            try fileSystem.write(staging, .working) { append in
+            _ = try fileSystem.write(staging, .working) { append in
                 var writer = BinaryWriter()
                 writer.data.reserveCapacity(1 << 21)
                 // Streamed a megabyte at a time: at 50,000 items the whole state at once (and its

@@ -16,6 +16,16 @@ final class FirstBuildSession: OutputSession {
     /// The lock on the output's parent, held until the folder is renamed into place.
     private let lock: FileLock
     private let folders: FolderMaker
+    /// Files waiting for their folder, written by the thread making folders (see `FolderQueue`).
+    private let waiting = FolderQueue<Waiting>()
+
+    private struct Waiting: Sendable {
+        var path: String
+        var parent: String
+        var data: Data
+        var hash: UInt64
+        var key: UInt64
+    }
 
     /// The folder a first build of `folder` is made in: hidden, beside it, named for the process.
     static func workFolder(for folder: URL, process: Int32) -> URL {
@@ -60,23 +70,33 @@ final class FirstBuildSession: OutputSession {
     }
 
     /// Writes `file` under its own name: the folder is new, so nothing is there to compare with.
+    /// A file whose folder is still to be made waits for the thread making folders.
     func stage(_ file: OutputFile) throws {
         guard let data = try contents(of: file) else { return }
-        let hash = ContentHash.of(data)
-        let parent = FolderMaker.parent(of: file.path)
+        let waiting = Waiting(path: file.path, parent: FolderMaker.parent(of: file.path), data: data, hash: ContentHash.of(data), key: file.cacheKey)
+        if folders.isKnown(waiting.parent) {
+            try write(waiting)
+        } else {
+            try self.waiting.add(waiting, writing: write)
+        }
+    }
+
+    private func write(_ file: Waiting) throws {
         let written: FileStatus
         do {
-            try folders.make(parent)
-            written = try fileSystem.write(data, to: file.path, in: root)
+            try folders.make(file.parent)
+            written = try fileSystem.write(file.data, to: file.path, in: root)
         } catch {
             _ = fileSystem.remove(file.path, root, false)
             throw OutputError("cannot write \(file.path): \(error)")
         }
-        ledger.wrote(file.path, OutputManifest.Entry(hash: hash, size: data.count, modified: written.modified, key: file.cacheKey))
+        ledger.wrote(file.path, OutputManifest.Entry(hash: file.hash, size: file.data.count, modified: written.modified, key: file.key))
     }
 
     /// Writes the state into the new folder; the files are in place already.
     func commit() throws -> OutputWriter.Report {
+        // Every `stage` has returned, so none is writing the waiting files: any left go now.
+        try waiting.writeAll(write)
         let state = ledger.state, manifest = state.manifest
         do {
             try state.write(in: writeFolder, staging: writeFolder.path + "/" + IncrementalState.fileName + ".tmp", fileSystem: fileSystem)

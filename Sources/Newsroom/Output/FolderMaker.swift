@@ -47,9 +47,14 @@ final class FolderMaker: Sendable {
         state.withLock { $0.created.contains(path) }
     }
 
+    /// Whether `path` (relative to the root) is known to exist: made or found this session.
+    func isKnown(_ path: String) -> Bool {
+        state.withLock { $0.known.contains(path) }
+    }
+
     /// `mkdir -p` for a folder inside the root, given relative to it.
     func make(_ path: String) throws {
-        if state.withLock({ $0.known.contains(path) }) { return }
+        if isKnown(path) { return }
         try making.withLock { _ in try makeOneAtATime(path) }
     }
 
