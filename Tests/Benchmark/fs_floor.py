@@ -3,6 +3,7 @@
 into a folder wiped just before (as the side-by-side benchmark wipes before every clean build).
 
     python3 Tests/Benchmark/fs_floor.py mirror OUTPUT [ROUNDS] [--into FOLDER]
+    python3 Tests/Benchmark/fs_floor.py paired FOLDER ROUNDS COMMAND...
     python3 Tests/Benchmark/fs_floor.py [staging|inplace|spread ...]
 
 `mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
@@ -19,13 +20,19 @@ a build placed in a removed tree's block groups skips that tree's freed inodes o
 a folder removed and rebuilt again and again (as a benchmark's output folder is) keeps landing
 where its last copy was, and a floor measured anywhere else is not the floor of that folder.
 
+`paired` compares a build with the floor under the same conditions: COMMAND builds into FOLDER
+(say, `generate --site SITE --output FOLDER`); after one build to learn the output, each round
+removes FOLDER and builds, and removes FOLDER and writes the floor's copy, in alternating order,
+so each follows the other's removal in the same folder. Prints both per round, the medians and
+the median of the rounds' ratios (build ÷ floor).
+
 The synthetic modes write 15,000 pages of 16 KB: `staging` renames each from one temporary
 folder, `inplace` writes beside the target, `spread` also marks every folder it makes.
 
 On ext4 without a journal, inodes freed in the last minutes are skipped one by one on every
 allocation in their block group, so right after `rm -rf` a round can be slower than the last.
 """
-import array, fcntl, os, shutil, statistics, sys, tempfile, threading, time
+import array, fcntl, os, shutil, statistics, subprocess, sys, tempfile, threading, time
 
 root = os.path.join(tempfile.gettempdir(), "newsroom-fs-floor")
 
@@ -138,6 +145,38 @@ def mirror(source, rounds, into=None):
     print(f"median: wall {wall:.2f} s  user {user:.2f} s  sys {system:.2f} s")
 
 
+def timed_command(command):
+    before, start = os.times(), time.time()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    after = os.times()
+    return time.time() - start, after.children_user - before.children_user, after.children_system - before.children_system
+
+
+def paired(folder, rounds, command):
+    shutil.rmtree(folder, ignore_errors=True)
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    files, parents = read_tree(folder)
+    print(f"paired in {folder}: {' '.join(command)} against the floor ({len(files)} files), {rounds} rounds", flush=True)
+    builds, floors = [], []
+    for number in range(rounds):
+        for turn in (("build", "floor") if number % 2 == 0 else ("floor", "build")):
+            shutil.rmtree(folder, ignore_errors=True)
+            if turn == "build":
+                builds.append(timed_command(command))
+            else:
+                floors.append(mirror_round(files, parents, folder))
+        (bw, bu, bs), (fw, fu, fs) = builds[-1], floors[-1]
+        print(f"round {number + 1}: build wall {bw:.2f} s (user {bu:.2f}, sys {bs:.2f})  floor wall {fw:.2f} s (user {fu:.2f}, sys {fs:.2f})  ratio {bw / fw:.2f}", flush=True)
+    build, floor = statistics.median(b[0] for b in builds), statistics.median(f[0] for f in floors)
+    ratio = statistics.median(b[0] / f[0] for b, f in zip(builds, floors))
+    print(f"median: build {build:.2f} s  floor {floor:.2f} s  ratio {ratio:.2f}")
+
+
+if sys.argv[1:2] == ["paired"]:
+    if len(sys.argv) < 5:
+        sys.exit(__doc__)
+    paired(os.path.abspath(sys.argv[2]), int(sys.argv[3]), sys.argv[4:])
+    sys.exit(0)
 if sys.argv[1:2] == ["mirror"]:
     arguments = sys.argv[2:]
     into = None

@@ -6,16 +6,17 @@
 # 1. ../shared/bench/run.sh: clean builds of Hugo and ours in alternating rounds, medians,
 #    peak RSS (/usr/bin/time -v), no-op rebuild time and files rewritten, ratios to Hugo.
 # 2. The file-system floor: our output from step 1 written again by Tests/Benchmark/fs_floor.py
-#    the way generate writes it, with nothing rendered, wiped before each round: first into a
-#    folder of its own, new for the run, then into the very folder step 1 built ours in (on
-#    ext4 without a journal a folder removed and rebuilt again and again keeps landing where its
-#    last copy was, so only the second is the floor under the clean builds step 1 measured);
-#    each printed with its share of Hugo's clean build and ours' ratio to it.
+#    the way generate writes it, with nothing rendered, wiped before each round: in a folder of
+#    its own, new for the run, with its share of Hugo's clean build; then in the very folder
+#    step 1 built ours in, alternating with our clean build there round by round (on ext4
+#    without a journal a folder removed and rebuilt keeps landing where its last copy was, so
+#    only a floor written there, under the same removals, is the floor under those builds).
 # 3. Then our incremental cases on the same corpus: no-op rebuild, and a rebuild after
 #    editing one item (median of BENCH_RUNS), with the files written.
 # 4. The cron job's case: one new item at a time ($runs rounds, Tests/Benchmark/new_item.sh),
 #    with the files each rewrites.
-# Knobs: BENCH_RUNS (3), plus those of ../shared/bench/run.sh.
+# Knobs: BENCH_RUNS (3), BENCH_PAIRED_RUNS (5: step 2's rounds in the harness's folder), plus those of
+# ../shared/bench/run.sh.
 set -euo pipefail
 N=${1:-10000}
 here=$(cd "$(dirname "$0")" && pwd)
@@ -41,15 +42,15 @@ work=${BENCH_WORK_DIR:-/tmp/bench-work}/n$N
 echo "== file-system floor: our last output written again without rendering ($runs rounds each) =="
 median_of() { awk '/^median/ {print $3}'; }
 floor_new=$(python3 "$here/fs_floor.py" mirror "$work/ours" "$runs" | tee /dev/stderr | median_of)
-floor_same=$(python3 "$here/fs_floor.py" mirror "$work/ours" "$runs" --into "$work/ours" | tee /dev/stderr | median_of)
 results=$(ls -td "${BENCH_RESULTS_DIR:-/tmp/bench-results}"/n"$N"-* | head -1)
-python3 - "$results/results.json" "$floor_new" "$floor_same" <<'PY'
+read -r -a ours_command < <(python3 -c 'import json, sys; print(next(r["cmd"] for r in json.load(open(sys.argv[1]))["rows"] if r["generator"] == "ours"))' "$results/results.json")
+python3 "$here/fs_floor.py" paired "$work/ours" "${BENCH_PAIRED_RUNS:-5}" "${ours_command[@]}"
+python3 - "$results/results.json" "$floor_new" <<'PY'
 import json, sys
 rows = {row["generator"]: row for row in json.load(open(sys.argv[1]))["rows"]}
-hugo, ours = rows["hugo"]["clean_wall_median_s"], rows["ours"]["clean_wall_median_s"]
+hugo, ours, floor = rows["hugo"]["clean_wall_median_s"], rows["ours"]["clean_wall_median_s"], float(sys.argv[2])
 print(f"ours {ours:.2f} s = {ours / hugo:.2f} x Hugo's clean build ({hugo:.2f} s)")
-for label, floor in (("in a new folder", float(sys.argv[2])), ("in ours' own folder", float(sys.argv[3]))):
-    print(f"floor {label}: {floor:.2f} s = {floor / hugo:.2f} x Hugo; ours = {ours / floor:.2f} x this floor")
+print(f"floor in a new folder: {floor:.2f} s = {floor / hugo:.2f} x Hugo; ours = {ours / floor:.2f} x this floor")
 PY
 
 echo
