@@ -42,6 +42,34 @@ import Testing
         #expect(written.all == [1, 2])
     }
 
+    /// Past its limit a thread writes files left, down to half the limit, even while another
+    /// one holds the queue, so the files left never pile up; the rest stays for that one.
+    @Test func pastTheLimitAThreadWritesFilesLeftItself() throws {
+        let queue = FolderQueue<Int>(limit: 2), written = Written(), byMain = Written()
+        let inside = DispatchSemaphore(value: 0), goOn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? queue.add(0) { file in
+                if file == 0 {
+                    inside.signal()
+                    goOn.wait()
+                }
+                written.append(file)
+            }
+            done.signal()
+        }
+        inside.wait()
+        for file in 1...3 {
+            try queue.add(file) { file in
+                byMain.append(file)
+                written.append(file)
+            }
+        }
+        #expect(byMain.all == [1, 2])
+        goOn.signal()
+        done.wait()
+        #expect(written.all.sorted() == [0, 1, 2, 3])
+    }
+
     @Test func aFailureIsThrownToTheThreadWritingAndTheRestIsLeft() throws {
         struct Full: Error {}
         let queue = FolderQueue<Int>(), written = Written()

@@ -7,17 +7,33 @@ import Synchronization
 /// Folders are made one at a time (see `FolderMaker`): a thread that found the maker busy used
 /// to wait, spinning, for as long as a `mkdirat` takes. Now it leaves its file here and returns;
 /// the thread making folders writes every file left here before it lets go, and looks again
-/// after letting go, so nothing left here is missed.
+/// after letting go, so nothing left here is missed. Past `limit` files left, a thread also
+/// writes files left here, down to half the limit, beside the writing thread: where folders are
+/// slow to make (every item page has a folder of its own) pages would otherwise pile up here
+/// faster than one thread writes them.
 final class FolderQueue<File: Sendable>: Sendable {
     private let files = Mutex<[File]>([])
     /// Held by the one thread writing the queue's files.
     private let writing = Mutex(())
+    private let limit: Int
+
+    init(limit: Int = 64) {
+        self.limit = limit
+    }
 
     /// Leaves `file` to be written, then writes every file left (this one included) unless
-    /// another thread is doing so; a failure to write any of them is thrown here, to whichever
-    /// caller was writing.
+    /// another thread is doing so; with more than `limit` left, writes some of them first either
+    /// way. A failure to write any of them is thrown here, to whichever caller was writing.
     func add(_ file: File, writing write: (File) throws -> Void) throws {
-        files.withLock { $0.append(file) }
+        let left = files.withLock {
+            $0.append(file)
+            return $0.count
+        }
+        if left > limit {
+            while let next = files.withLock({ $0.count > limit / 2 ? $0.removeFirst() : nil }) {
+                try write(next)
+            }
+        }
         try writeAll(write)
     }
 
