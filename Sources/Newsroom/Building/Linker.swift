@@ -42,32 +42,10 @@ struct Linker: Sendable {
     }
 
     /// Whether an ASCII URL starts with `http://` or `https://` (any case) and names `host`
-    /// (lower-cased; any case in the URL): what `pathUnderBase` checks first, by byte, in place.
+    /// (lower-cased; any case in the URL): what `pathUnderBase` checks first, by byte.
     private static func hasHTTPHost(_ url: String, _ host: [UInt8]) -> Bool {
-        var url = url
-        return url.withUTF8 { bytes in
-            let start: Int
-            if bytes.count > 8, startsWith(bytes, "https://") {
-                start = 8
-            } else if bytes.count > 7, startsWith(bytes, "http://") {
-                start = 7
-            } else {
-                return false
-            }
-            var end = start
-            while end < bytes.count, bytes[end] != UInt8(ascii: "/"), bytes[end] != UInt8(ascii: "?"), bytes[end] != UInt8(ascii: "#") { end += 1 }
-            guard end - start == host.count else { return false }
-            for index in host.indices where ASCII.lowercased(bytes[start + index]) != host[index] { return false }
-            return true
-        }
-    }
-
-    /// Whether `bytes` starts with `prefix` (lower-case ASCII), in any case.
-    private static func startsWith(_ bytes: UnsafeBufferPointer<UInt8>, _ prefix: StaticString) -> Bool {
-        let count = prefix.utf8CodeUnitCount
-        guard bytes.count >= count else { return false }
-        for index in 0..<count where ASCII.lowercased(bytes[index]) != prefix.utf8Start[index] { return false }
-        return true
+        guard let named = Self.host(url)?.utf8, named.count == host.count else { return false }
+        return zip(named, host).allSatisfy { ASCII.lowercased($0) == $1 }
     }
 
     /// The host of an ASCII `http` or `https` URL (scheme in any case): up to `/`, `?`, `#` or
@@ -92,13 +70,9 @@ struct Linker: Sendable {
     /// The link from the page written at `page` to the file at `target`, both output-root relative.
     func relative(from page: String, to target: String) -> String {
         if let base = rootRelativeBase { return rootRelative(target, basePath: base) }
-        var page = page, target = target
-        return page.withUTF8 { from in
-            target.withUTF8 { to in
-                let path = relativePath(from: from, to: to)
-                // Straight into the string's storage: it runs for every link of every page, where joined pieces or byte arrays cost several times as much.
-                return String(unsafeUninitializedCapacity: path.capacity) { Self.write(path, of: to, into: $0) }
-            }
+        return withRelativePath(from: page, to: target) { path, to in
+            // Straight into the string's storage: it runs for every link of every page, where joined pieces or byte arrays cost several times as much.
+            String(unsafeUninitializedCapacity: path.capacity) { Self.write(path, of: to, into: $0) }
         }
     }
 
@@ -110,13 +84,9 @@ struct Linker: Sendable {
             var link = rootRelative(target, basePath: base)
             link.withUTF8(write)
         } else {
-            var page = page, target = target
-            page.withUTF8 { from in
-                target.withUTF8 { to in
-                    let path = relativePath(from: from, to: to)
-                    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: path.capacity) { buffer in
-                        write(UnsafeBufferPointer(rebasing: buffer[..<Self.write(path, of: to, into: buffer)]))
-                    }
+            withRelativePath(from: page, to: target) { path, to in
+                withUnsafeTemporaryAllocation(of: UInt8.self, capacity: path.capacity) { buffer in
+                    write(UnsafeBufferPointer(rebasing: buffer[..<Self.write(path, of: to, into: buffer)]))
                 }
             }
         }
@@ -132,6 +102,14 @@ struct Linker: Sendable {
 
         /// Room for the link: three bytes per `../` and per target byte (percent-encoded at most).
         var capacity: Int { max(2, ups * 3 + (end - common) * 3) }
+    }
+
+    /// `body` with the shape of the link from `page` to `target` and the target's bytes.
+    private func withRelativePath<Result>(from page: String, to target: String, _ body: (RelativePath, UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+        var page = page, target = target
+        return page.withUTF8 { from in
+            target.withUTF8 { to in body(relativePath(from: from, to: to), to) }
+        }
     }
 
     private func relativePath(from: UnsafeBufferPointer<UInt8>, to: UnsafeBufferPointer<UInt8>) -> RelativePath {
