@@ -174,9 +174,7 @@ struct MustacheRenderer {
             runWithin(found, code, children, blocks: blocks)
         case .link(let link):
             unkeepable()
-            var text: [UInt8] = []
-            links(link) { text.append(contentsOf: $0) }
-            withUnsafePointer(to: TemplateValue.text(String(decoding: text, as: UTF8.self))) { runWithin($0, code, children, blocks: blocks) }
+            withUnsafePointer(to: TemplateValue.text(link.text(writtenBy: links))) { runWithin($0, code, children, blocks: blocks) }
         case .list(let elements):
             elements.withUnsafeBufferPointer { elements in
                 for index in elements.indices { runWithin(elements.baseAddress! + index, code, children, blocks: blocks) }

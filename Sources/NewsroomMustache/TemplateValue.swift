@@ -304,6 +304,16 @@ public struct TemplateLink: Sendable, Hashable {
 /// written for every page, many times: as bytes they need no `String` made and then read again.
 public typealias TemplateLinkWriter = (TemplateLink, (UnsafeBufferPointer<UInt8>) -> Void) -> Void
 
+extension TemplateLink {
+    /// The link as `writer` writes it, joined into one `String`: for what takes it as text (a
+    /// section over a link, another engine).
+    public func text(writtenBy writer: TemplateLinkWriter) -> String {
+        var text: [UInt8] = []
+        writer(self) { text.append(contentsOf: $0) }
+        return String(decoding: text, as: UTF8.self)
+    }
+}
+
 extension TemplateLink: TemplateRepresentable {
     @inlinable public var templateValue: TemplateValue { .link(self) }
 }

@@ -64,11 +64,7 @@ struct TemplateSet: @unchecked Sendable {
             let render = make(texts)
             // Another engine takes each link as text.
             return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: { context, layout, links in
-                render(context, layout) { link in
-                    var text: [UInt8] = []
-                    links(link) { text.append(contentsOf: $0) }
-                    return String(decoding: text, as: UTF8.self)
-                }
+                render(context, layout) { $0.text(writtenBy: links) }
             })
         }
     }
