@@ -26,9 +26,8 @@ enum LibXML {
             guard let start = buffer.baseAddress else { return withUnsafePointer(to: CChar(0)) { parse($0, 0) } }
             return start.withMemoryRebound(to: CChar.self, capacity: buffer.count) { parse($0, Int32(buffer.count)) }
         }
-        // A native string's bytes are read where they are; only a bridged one is copied.
-        if let parsed = text.utf8.withContiguousStorageIfAvailable(parsing) { return parsed }
-        return Array(text.utf8).withUnsafeBufferPointer(parsing)
+        var text = text
+        return text.withUTF8(parsing)
     }
 
     /// An attribute's value, freed properly.
