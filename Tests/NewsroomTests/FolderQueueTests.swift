@@ -12,6 +12,28 @@ import Testing
         var all: [Int] { files.withLock { $0 } }
     }
 
+    /// Starts another thread adding `first` to `queue`, whose write of it waits until the
+    /// returned function is called; returns once that thread holds the queue. The function
+    /// returns once that thread's `add` has.
+    func holding(_ queue: FolderQueue<Int>, adding first: Int, into written: Written) -> () -> Void {
+        let inside = DispatchSemaphore(value: 0), goOn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
+        Thread.detachNewThread {
+            try? queue.add(first) { file in
+                if file == first {
+                    inside.signal()
+                    goOn.wait()
+                }
+                written.append(file)
+            }
+            done.signal()
+        }
+        inside.wait()
+        return {
+            goOn.signal()
+            done.wait()
+        }
+    }
+
     @Test func aFileIsWrittenAtOnceWhenNoOtherThreadWrites() throws {
         let queue = FolderQueue<Int>(), written = Written()
         try queue.add(1) { written.append($0) }
@@ -23,22 +45,10 @@ import Testing
     /// first writes it before it lets go of the queue.
     @Test func aFileLeftWhileAnotherThreadWritesIsWrittenByThatThread() throws {
         let queue = FolderQueue<Int>(), written = Written()
-        let inside = DispatchSemaphore(value: 0), goOn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? queue.add(1) { file in
-                if file == 1 {
-                    inside.signal()
-                    goOn.wait()
-                }
-                written.append(file)
-            }
-            done.signal()
-        }
-        inside.wait()
+        let release = holding(queue, adding: 1, into: written)
         try queue.add(2) { _ in Issue.record("the thread holding the queue writes this file") }
         #expect(written.all.isEmpty)
-        goOn.signal()
-        done.wait()
+        release()
         #expect(written.all == [1, 2])
     }
 
@@ -46,18 +56,7 @@ import Testing
     /// one holds the queue, so the files left never pile up; the rest stays for that one.
     @Test func pastTheLimitAThreadWritesFilesLeftItself() throws {
         let queue = FolderQueue<Int>(limit: 2), written = Written(), byMain = Written()
-        let inside = DispatchSemaphore(value: 0), goOn = DispatchSemaphore(value: 0), done = DispatchSemaphore(value: 0)
-        Thread.detachNewThread {
-            try? queue.add(0) { file in
-                if file == 0 {
-                    inside.signal()
-                    goOn.wait()
-                }
-                written.append(file)
-            }
-            done.signal()
-        }
-        inside.wait()
+        let release = holding(queue, adding: 0, into: written)
         for file in 1...3 {
             try queue.add(file) { file in
                 byMain.append(file)
@@ -65,8 +64,7 @@ import Testing
             }
         }
         #expect(byMain.all == [1, 2])
-        goOn.signal()
-        done.wait()
+        release()
         #expect(written.all.sorted() == [0, 1, 2, 3])
     }
 

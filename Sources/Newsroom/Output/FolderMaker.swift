@@ -60,7 +60,7 @@ final class FolderMaker: Sendable {
 
     /// `make`, holding `making`.
     private func makeOneAtATime(_ path: String) throws {
-        if state.withLock({ $0.known.contains(path) }) { return }
+        if isKnown(path) { return }
         let parent = Self.parent(of: path)
         try makeOneAtATime(parent)
         markBeforeItsFirstFolder(parent)

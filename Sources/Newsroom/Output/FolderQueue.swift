@@ -29,25 +29,24 @@ final class FolderQueue<File: Sendable>: Sendable {
             $0.append(file)
             return $0.count
         }
-        if left > limit {
-            while let next = files.withLock({ $0.count > limit / 2 ? $0.removeFirst() : nil }) {
-                try write(next)
-            }
-        }
+        if left > limit { try writeLeft(downTo: limit / 2, write) }
         try writeAll(write)
     }
 
     /// Writes every file left unless another thread is doing so (that thread writes them).
     func writeAll(_ write: (File) throws -> Void) throws {
         while true {
-            let wrote: Void? = try writing.withLockIfAvailable { _ in
-                while let next = files.withLock({ $0.isEmpty ? nil : $0.removeFirst() }) {
-                    try write(next)
-                }
-            }
+            let wrote: Void? = try writing.withLockIfAvailable { _ in try writeLeft(downTo: 0, write) }
             // Another thread holds the queue and will find what was left; or this one let go
             // with nothing left, unless a file came in between its last look and letting go.
             guard wrote != nil, !files.withLock({ $0.isEmpty }) else { return }
+        }
+    }
+
+    /// Writes the files left, oldest first, until `count` are.
+    private func writeLeft(downTo count: Int, _ write: (File) throws -> Void) throws {
+        while let next = files.withLock({ $0.count > count ? $0.removeFirst() : nil }) {
+            try write(next)
         }
     }
 }
