@@ -72,6 +72,55 @@ import Testing
         #expect(parts.compactMap { $0[0] as? String } == parts.compactMap { $0[0] as? String }.sorted(by: >))
     }
 
+    /// Items are listed by the instant they name, parts by the year as written: around a new
+    /// year, dates written in different offsets interleave the two years. Each year is still
+    /// one part holding all its items, newest first.
+    @Test func aYearWhoseItemsInterleaveWithAnothersIsStillOnePart() throws {
+        let site = try TestSite("""
+            -- site/site.yml --
+            title: "T"
+            base_url: "https://news.example.org/"
+            timezone: UTC
+            theme: minimal
+            -- site/content/news/late-utc.md --
+            ---
+            title: "Late UTC"
+            date: 2024-01-01T06:00:00Z
+            ---
+            Dawn in London.
+            -- site/content/news/new-york-eve.md --
+            ---
+            title: "New York eve"
+            date: 2023-12-31T23:00:00-05:00
+            ---
+            An hour before midnight in New York.
+            -- site/content/news/nairobi-midnight.md --
+            ---
+            title: "Nairobi midnight"
+            date: 2024-01-01T00:30:00+03:00
+            ---
+            Half past midnight in Nairobi.
+            -- site/content/news/summer.md --
+            ---
+            title: "Summer"
+            date: 2023-06-01
+            ---
+            A June day.
+            """)
+        defer { site.delete() }
+        try site.useDefaultTheme()
+        let result = site.build { $0.searchSplitAbove = 2 }
+        #expect(result.succeeded, "\(result.diagnostics)")
+        let manifest = try Self.pushed(try #require(site.read("search/index.js")))
+        let parts = try #require(manifest["parts"] as? [[Any]])
+        #expect(parts.compactMap { $0[0] as? String } == ["2024", "2023"])
+        #expect(parts.compactMap { $0[2] as? Int } == [2, 2])
+        for (name, titles) in [("2024", ["Late UTC", "Nairobi midnight"]), ("2023", ["New York eve", "Summer"])] {
+            let part = try Self.pushed(try #require(site.read("search/\(name).js")))
+            #expect(Self.documents(part).map { $0[1] } == titles, "\(name)")
+        }
+    }
+
     /// Inode and modification time of each index file: a file written again gets a new inode.
     static func stamps(_ site: TestSite) throws -> [String: String] {
         let folder = site.output.appendingPathComponent("search")

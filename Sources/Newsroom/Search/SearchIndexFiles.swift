@@ -34,14 +34,12 @@ struct SearchIndexFiles {
         }
         // Items read in place: a copy of the plan, or of a whole item, per position costs more
         // than the grouping.
+        // Items are listed by the instant their date names and parts go by the year as written,
+        // so around a new year two years' items can interleave: grouped by year, not by run.
         let items = plan.items
-        var years: [(name: String, positions: [Int])] = []
-        var lastYear: Int?
-        for position in all {
-            let year = items[position].date.year
-            if year == lastYear { years[years.count - 1].positions.append(position) } else { years.append((String(year), [position])) }
-            lastYear = year
-        }
+        var positionsByYear: [Int: [Int]] = [:]
+        for position in all { positionsByYear[items[position].date.year, default: []].append(position) }
+        let years = positionsByYear.sorted { $0.key > $1.key }.map { (name: String($0.key), positions: $0.value) }
         let parts = years.map { (name: $0.name, file: "search/\($0.name).js", count: $0.positions.count) }
         var hasher = KeyHasher()
         hasher.combine(SearchScript.version)
