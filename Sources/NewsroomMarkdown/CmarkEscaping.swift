@@ -12,18 +12,23 @@ enum CmarkEscaping {
     }()
     private static let hex = Array("0123456789ABCDEF".utf8)
 
-    /// `url` escaped for an attribute as cmark's `houdini_escape_href` does.
+    /// `url` escaped for an attribute as cmark's `houdini_escape_href` does. Runs of bytes kept
+    /// as they are go in whole, and the table is read once per call, not once per byte.
     static func appendHref(_ url: String, to output: inout [UInt8]) {
-        for byte in url.utf8 {
-            if hrefSafe[Int(byte)] {
-                output.append(byte)
-            } else if byte == UInt8(ascii: "&") {
-                output += Array("&amp;".utf8)
-            } else if byte == UInt8(ascii: "'") {
-                output += Array("&#x27;".utf8)
-            } else {
-                output += [UInt8(ascii: "%"), hex[Int(byte >> 4)], hex[Int(byte & 0xF)]]
+        var url = url
+        let safe = hrefSafe
+        url.withUTF8 { bytes in
+            var start = 0
+            for index in bytes.indices where !safe[Int(bytes[index])] {
+                output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start..<index]))
+                switch bytes[index] {
+                case UInt8(ascii: "&"): output += "&amp;".utf8
+                case UInt8(ascii: "'"): output += "&#x27;".utf8
+                default: output += [UInt8(ascii: "%"), hex[Int(bytes[index] >> 4)], hex[Int(bytes[index] & 0xF)]]
+                }
+                start = index + 1
             }
+            output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[start...]))
         }
     }
 

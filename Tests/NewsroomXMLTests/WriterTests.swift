@@ -19,6 +19,18 @@ import Testing
         #expect(XMLWriter.clean(kept + "\u{B}") == kept)
     }
 
+    /// Element text is escaped as libxml2's own writer escapes it (`< > & "` and CR; `'`, tabs,
+    /// newlines and other scalars as they are), and an empty text still closes the start tag.
+    @Test func elementTextEscapedAsLibxml2Does() {
+        let xml = XMLWriter()
+        xml.start("feed")
+        xml.element("t", "<p class=\"x\">Tom & Jerry's</p>\r\n\t> é €", ["type": "html"])
+        xml.element("e", "")
+        xml.empty("n", [:])
+        xml.end()
+        #expect(xml.finish() == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<feed>\n  <t type=\"html\">&lt;p class=&quot;x&quot;&gt;Tom &amp; Jerry's&lt;/p&gt;&#13;\n\t&gt; é €</t>\n  <e></e>\n  <n/>\n</feed>\n")
+    }
+
     @Test func htmlAuditLinksAndIDs() {
         let links = HTMLAudit.read("<html lang=\"en\"><body><h1>T</h1><a href=\"a.html#x\" id=\"top\">a</a><img src=\"i.png\" alt=\"i\"><svg><use href=\"#icon-x\"></use></svg><p id=\"x\"></p></body></html>")
         #expect(links.references.map(\.value) == ["a.html#x", "i.png", "#icon-x"])
