@@ -59,9 +59,12 @@ struct BuildRun {
 
     /// `load`, keeping what a later `reload` needs.
     mutating func read(reusing previous: IncrementalState?) -> LoadedSite? {
+        var bodies = options.bodies
+        // The search index takes the terms of the bodies rendering parses again.
+        bodies.handOver = { $0.search == .local ? SearchBodyTerms() : nil }
         let loaded = SiteLoader.read(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            reusing: previous.flatMap { state in state.hasItemRecords ? { state.reusableItems(timeZone: $0, site: $1) } : nil }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
+            reusing: previous.flatMap { state in state.hasItemRecords ? { state.reusableItems(timeZone: $0, site: $1) } : nil }, bodies: bodies, fileSystem: options.fileSystem, log: &log
         )
         if loaded != nil { clock.lap("load", into: &result) }
         return loaded
