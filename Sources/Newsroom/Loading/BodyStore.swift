@@ -46,6 +46,9 @@ final class BodyStore: Sendable {
 
     let folder: SourceFolder
     let fileSystem: FileSystem
+    /// The site's folder held open: a body read again is opened by its path inside it, without
+    /// the kernel walking the site's own path for each.
+    private let openFolder: OpenFolder
     let markdown: MarkdownRenderer
     /// What takes over the bodies read again and not kept; nil when no stage needs them.
     let handOver: (any BodyHandOver)?
@@ -55,6 +58,7 @@ final class BodyStore: Sendable {
     init(folder: SourceFolder, fileSystem: FileSystem = .local, allowsRawHTML: Bool, handOver: (any BodyHandOver)? = nil, options: Options = Options()) {
         self.fileSystem = fileSystem
         self.folder = folder
+        openFolder = fileSystem.openFolder(folder.url.path)
         self.markdown = MarkdownRenderer(allowsRawHTML: allowsRawHTML, onParse: options.onParse)
         budget = ByteBudget(options.bytesInMemory)
         self.handOver = handOver
@@ -141,15 +145,17 @@ final class BodyStore: Sendable {
         }
     }
 
+    /// The body of `sourcePath` read again: the bytes loading read, hashed and validated, so
+    /// only the body is made a String. A file changed or gone since is an error at the file.
     private func reread(_ sourcePath: String, contentHash: UInt64) -> Result<String, Diagnostic> {
-        let display = folder.display(sourcePath)
-        guard let data = FileBytes.read(folder.path(sourcePath), fileSystem: fileSystem) else {
-            return .failure(.error("the file disappeared during the build; build again", at: SourceLocation(path: display)))
+        let display = { self.folder.display(sourcePath) }
+        guard let data = fileSystem.read(sourcePath, openFolder)?.data else {
+            return .failure(.error("the file disappeared during the build; build again", at: SourceLocation(path: display())))
         }
         guard ContentHash.of(data) == contentHash else {
-            return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display)))
+            return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display())))
         }
-        return FrontMatter.split(data, path: display).map(\.body)
+        return FrontMatter.body(of: data, path: display)
     }
 }
 
