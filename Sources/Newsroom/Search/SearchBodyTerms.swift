@@ -19,8 +19,9 @@ final class SearchBodyTerms: BodyHandOver {
     private let readers = Mutex<[Reader]>([])
     private let file: ScratchFile
 
-    /// Where each record is in the file, by the number `add` gave it.
-    private let records = Mutex<[(offset: Int, count: Int32)]>([])
+    /// Where each record is in the file, by the number `add` gave it: its offset × 2²⁴ + its
+    /// length (one number, as at 100,000 bodies a pair of them cost a megabyte more).
+    private let records = Mutex<[UInt64]>([])
 
     init(bytesOnDisk: Int = SearchBodyTerms.bytesOnDisk) {
         file = ScratchFile(limit: bytesOnDisk)
@@ -37,9 +38,10 @@ final class SearchBodyTerms: BodyHandOver {
         let record = reader.record(of: text, numbering: numbering)
         readers.withLock { $0.append(reader) }
         guard let offset = file.append(record) else { return nil }
+        guard record.count < 1 << 24 else { return nil }
         return records.withLock { records -> UInt32? in
             guard records.count < UInt32.max else { return nil }
-            records.append((offset, Int32(record.count)))
+            records.append(UInt64(offset) << 24 | UInt64(record.count))
             return UInt32(records.count - 1)
         }
     }
@@ -52,7 +54,9 @@ final class SearchBodyTerms: BodyHandOver {
     /// The records numbered `wanted` (nil for none), read together: the bodies of one part
     /// render one after the other, so their records are mostly side by side in the file.
     func documents(_ wanted: [UInt32?]) -> [Document?] {
-        let places = records.withLock { records in wanted.map { $0.map { records[Int($0)] } } }
+        let places = records.withLock { records in
+            wanted.map { $0.map { (offset: Int(records[Int($0)] >> 24), count: Int(records[Int($0)] & 0xFF_FFFF)) } }
+        }
         let order = places.indices.filter { places[$0] != nil }.sorted { places[$0]!.offset < places[$1]!.offset }
         var found = [Document?](repeating: nil, count: wanted.count)
         var start = 0
