@@ -59,9 +59,16 @@ struct BuildRun {
 
     /// `load`, keeping what a later `reload` needs.
     mutating func read(reusing previous: IncrementalState?) -> LoadedSite? {
+        var bodies = options.bodies
+        // The search index takes the terms of the bodies rendering parses again, when it has
+        // none kept from an earlier build: with some, it keeps the parts whose items did not
+        // change and reads only the changed bodies, and a render that parses every body again
+        // (a theme edit) would hand over terms no one reads.
+        let terms = searchTermCache
+        bodies.handOver = { $0.search == .local && terms.isEmpty ? SearchBodyTerms() : nil }
         let loaded = SiteLoader.read(
             site: options.site, themes: options.themes, baseURLOverride: options.baseURL, cleanURLs: options.cleanURLs,
-            reusing: previous.flatMap { state in state.hasItemRecords ? { state.reusableItems(timeZone: $0, site: $1) } : nil }, bodies: options.bodies, fileSystem: options.fileSystem, log: &log
+            reusing: previous.flatMap { state in state.hasItemRecords ? { state.reusableItems(timeZone: $0, site: $1) } : nil }, bodies: bodies, fileSystem: options.fileSystem, log: &log
         )
         if loaded != nil { clock.lap("load", into: &result) }
         return loaded
@@ -200,7 +207,7 @@ struct BuildRun {
         }
         renderer.previousWarnings = session.previousState.warnings(site: options.site.displayName).warningsByPage
         renderer.renderedBodies = renderedBodies
-        var terms = SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
+        var terms = searchTermCache
         terms.later = laterWrites
         let search = { [options] (renderer: SiteRenderer) throws -> DiagnosticLog in
             var log = DiagnosticLog()
@@ -254,6 +261,10 @@ struct BuildRun {
         imageCache.removeAll(except: renderer.images.usedKeys)
         clock.lap("write", into: &result)
         counter?.report(into: &result)
+    }
+
+    var searchTermCache: SearchTermCache {
+        SearchTermCache(folder: SearchTermCache.folder(besideOutput: options.output), fileSystem: options.fileSystem, writable: writesImageCache)
     }
 
     var imageCache: ImageCache {

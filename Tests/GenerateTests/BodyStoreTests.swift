@@ -83,6 +83,35 @@ struct BodyStoreTests {
         #expect(budget == 0 ? kept == 0 : (1..<source.items.count).contains(kept), "\(kept) of \(source.items.count)")
     }
 
+    /// Past the budget, the search index takes each body's terms from its page's render: the
+    /// build parses each body as often as the same build without an index, and writes the same
+    /// search files as a build that keeps every body.
+    @Test func theIndexParsesNoBodyPastTheBudgetAgain() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        let split: (inout GenerateOptions) -> Void = { $0.searchSplitAbove = 5 }
+        #expect(site.build(split).succeeded)
+        let everyBodyKept = site.outputTree()
+        #expect(everyBodyKept.keys.filter { $0.hasPrefix("search/") }.count > 2)
+
+        func build(into name: String) -> ParseCount {
+            let parses = ParseCount()
+            #expect(site.build {
+                split(&$0)
+                $0.output = site.root.appendingPathComponent(name)
+                $0.bodies = .init(bytesInMemory: 0, onParse: parses.record)
+            }.succeeded)
+            return parses
+        }
+        let indexed = build(into: "indexed")
+        #expect(Fixtures.tree(at: site.root.appendingPathComponent("indexed")) == everyBodyKept)
+        let config = site.site.appendingPathComponent("site.yml")
+        try (try String(contentsOf: config, encoding: .utf8) + "search: external\n").write(to: config, atomically: true, encoding: .utf8)
+        let unindexed = build(into: "unindexed")
+        #expect(!indexed.all.isEmpty)
+        #expect(indexed.all == unindexed.all)
+    }
+
     /// Past the budget, loading leaves a body unparsed when it needs nothing from it (the
     /// summary is given): the page parses it once. The site is the same.
     @Test func loadingParsesNoBodyPastTheBudgetWhoseSummaryIsGiven() throws {

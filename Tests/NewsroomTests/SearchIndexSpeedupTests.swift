@@ -71,7 +71,7 @@ import TestSupport
         let asked = AskedNumbers()
         let index = SearchIndex(bodiless) { number in
             asked.numbers.withLock { $0.append(number) }
-            return documents[number].body
+            return .text(documents[number].body)
         }
         let plain = Self.plainIndex(documents)
         #expect(index.terms == plain.terms)

@@ -40,6 +40,20 @@ struct FrontMatter: Sendable, Equatable {
         return SourceText.decode(data, path: path).flatMap { split($0.text, path: path) }
     }
 
+    /// The body of `split(data, path:)`, for the bytes of a file that split before (read again
+    /// and found unchanged): where they need no change, only the body is made a String (and
+    /// validated), the YAML having been validated then.
+    /// `path` is made only for a diagnostic.
+    static func body(of data: Data, path: () -> String) -> Result<String, Diagnostic> {
+        let direct = SourceText.withUnchangedBytes(data) { bytes -> String? in
+            // A file that does not split is split again below, with its diagnostic's path.
+            guard case .success(let parts) = locate(in: bytes, path: "") else { return nil }
+            return String(validating: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
+        }
+        if let direct { return .success(direct) }
+        return split(data, path: path()).map(\.body)
+    }
+
     /// Where the YAML and the body are in `bytes`, by line starts found byte by byte: front
     /// matter is small, bodies are not split at all.
     private static func locate(in bytes: UnsafeBufferPointer<UInt8>, path: String) -> Result<(yaml: Range<Int>, body: Range<Int>, bodyFirstLine: Int), Diagnostic> {

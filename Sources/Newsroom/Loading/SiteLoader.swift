@@ -37,7 +37,7 @@ enum SiteLoader {
             ParallelMap.run(sources.count) { ItemCache.Fingerprint.of(fileSystem.status(sources[$0].markdownPath, in: siteFolder)) }
         }
         let cache = decoding?.wait() ?? ItemCache()
-        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: bodies)
+        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, handOver: bodies.handOver?(config), options: bodies)
         let listings = ParallelMap.run(sources.count) { index -> ([String], [Diagnostic])? in
             let source = sources[index]
             var listing = DiagnosticLog()
@@ -82,7 +82,7 @@ enum SiteLoader {
         let config = loaded.source.config
         // A new store: the last one's parses are read again when a page needs them, and a body
         // it found gone is not gone for this build.
-        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, options: loaded.bodies)
+        let store = BodyStore(folder: site, fileSystem: fileSystem, allowsRawHTML: config.allowsRawHTML, handOver: loaded.bodies.handOver?(config), options: loaded.bodies)
         let dates = DateParser(timeZone: config.timeZone)
         let siteFolder = fileSystem.openFolder(site.url.path)
         let host = ItemIDs.host(of: config.baseURL)

@@ -11,10 +11,10 @@ extension SearchIndex {
     /// are tokenised (a known document's text may be left empty). The known terms are in index
     /// order already, so only the terms new to the part are sorted and put in among them.
     ///
-    /// `body` gives a tokenised document's body text, by its number, when it is tokenised:
-    /// a part's bodies are then made one at a time on each core instead of held all at once.
-    /// Without it, the documents' own `body`.
-    init(_ documents: [SearchDocument], known: KnownTerms, body: ((Int) -> String)? = nil) {
+    /// `body` gives a tokenised document's body, by its number, when it is tokenised: a part's
+    /// bodies are then made one at a time on each core instead of held all at once. Without it,
+    /// the documents' own `body`.
+    init(_ documents: [SearchDocument], known: KnownTerms, body: ((Int) -> SearchBody)? = nil) {
         let table = known.terms
         let unknown = documents.indices.filter { known.documents[$0] == nil }
         // Tokenising is the costly part: on every core, a long run of documents per task so that
@@ -22,7 +22,7 @@ extension SearchIndex {
         // also builds its parts side by side); runs are merged in document order below.
         let run = max(256, (unknown.count + 3) / 4)
         let runs = ParallelMap.run((unknown.count + run - 1) / run) { task in
-            SearchRunPostings(documents, numbers: unknown[(task * run)..<min(unknown.count, task * run + run)], body: body ?? { documents[$0].body })
+            SearchRunPostings(documents, numbers: unknown[(task * run)..<min(unknown.count, task * run + run)], body: body ?? { .text(documents[$0].body) })
         }
         // A number per term: a known term's index in the table, a new term's past the table.
         var newTerms: [(text: String, place: Int)] = []

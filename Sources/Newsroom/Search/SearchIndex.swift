@@ -12,7 +12,7 @@ struct SearchIndex: Sendable {
 
     /// Every document tokenised: the index with no terms known from a previous build (see
     /// `init(_:known:body:)`, which says what `body` is).
-    init(_ documents: [SearchDocument], body: ((Int) -> String)? = nil) {
+    init(_ documents: [SearchDocument], body: ((Int) -> SearchBody)? = nil) {
         let none = SearchPartTerms(terms: [], keys: [], starts: [0], entries: [])
         self.init(documents, known: KnownTerms(terms: none, documents: Array(repeating: nil, count: documents.count)), body: body)
     }

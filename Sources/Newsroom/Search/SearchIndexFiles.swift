@@ -120,16 +120,23 @@ struct SearchIndexFiles {
             return SearchIndex.KnownTerms(terms: terms, documents: termKeys.map { documents[$0] })
         }
         // Each body as it is tokenised, on every core: a part's bodies held at once were tens
-        // of megabytes. Bodies past the memory budget, or of items the previous build loaded,
-        // are read and parsed again.
+        // of megabytes. A body past the memory budget is read as the terms its page's render
+        // handed over; one that has none (an item the previous build loaded, a record that could
+        // not be kept) is read and parsed again.
         let found = FoundDiagnostics()
         let bodies = renderer.source.bodies
-        let body = { (number: Int) -> String in
+        // The store is made while loading, which comes before search: it holds the terms as
+        // a hand-over of any kind, ours when the site has local search (see `BuildRun.read`).
+        let handed = (bodies.handOver as? SearchBodyTerms).map { terms in
+            (terms, terms.documents(positions.indices.map { known?.documents[$0] == nil ? bodies.handedOver(items[positions[$0]].sourcePath) : nil }))
+        }
+        let body = { (number: Int) -> SearchBody in
+            if let (terms, documents) = handed, let numbers = documents[number]?.numbers { return .terms(numbers, terms) }
             let position = positions[number]
             var local = DiagnosticLog()
-            let text = bodies.parsed(items[position].sourcePath, contentHash: items[position].contentHash, log: &local)?.plainText() ?? ""
+            let text = bodies.parsed(items[position].sourcePath, contentHash: items[position].contentHash, handsOver: false, log: &local)?.plainText() ?? ""
             found.add(local.diagnostics)
-            return text
+            return .text(text)
         }
         let documents = positions.map { document($0, in: items, files: itemFiles) }
         let index = known.map { SearchIndex(documents, known: $0, body: body) } ?? SearchIndex(documents, body: body)

@@ -8,10 +8,12 @@ struct SearchRunPostings: Sendable {
     let postings: [Int32]
 
     /// The postings of the documents at `numbers`, ascending; `body` gives document `n`'s body
-    /// text when it is tokenised (so only the run's current body need be in memory).
-    init(_ documents: [SearchDocument], numbers: some Sequence<Int>, body: (Int) -> String) {
+    /// when it is tokenised (so only the run's current body need be in memory).
+    init(_ documents: [SearchDocument], numbers: some Sequence<Int>, body: (Int) -> SearchBody) {
         var tokenizer = SearchTokenizer()
         var recorded = Recorded()
+        // This run's number + 1 of each term handed over by its number there, 0 until met.
+        var handedNumbers: [Int32] = []
         // Term numbers of one document, kept between documents for their capacity.
         var heading: [Int32] = []
         var rest: [Int32] = []
@@ -22,7 +24,16 @@ struct SearchRunPostings: Sendable {
             tokenizer.appendTerms(of: document.title, to: &heading)
             for tag in document.tags { tokenizer.appendTerms(of: tag, to: &heading) }
             tokenizer.appendTerms(of: document.summary, to: &rest)
-            tokenizer.appendTerms(of: body(number), to: &rest)
+            switch body(number) {
+            case .text(let text): tokenizer.appendTerms(of: text, to: &rest)
+            case .terms(let numbers, let handed):
+                for term in numbers {
+                    let index = Int(term)
+                    if index >= handedNumbers.count { handedNumbers += repeatElement(0, count: index + 1 - handedNumbers.count) }
+                    if handedNumbers[index] == 0 { handedNumbers[index] = tokenizer.number(ofTerm: handed.text(of: term)) + 1 }
+                    rest.append(handedNumbers[index] - 1)
+                }
+            }
             // Heading terms first, so a term in the title or a tag and in the body is a heading one.
             recorded.add(heading, document: number, heading: true)
             recorded.add(rest, document: number, heading: false)

@@ -25,6 +25,11 @@ struct SearchTermCache: Sendable {
         CacheFolder.path(besideOutput: output, kind: "search")
     }
 
+    /// Whether no part's terms are kept (a first build, or one after the cache was removed).
+    var isEmpty: Bool {
+        !(files.fileSystem.list(files.path) ?? []).contains { $0.name.hasSuffix(".terms") && !$0.name.hasPrefix(".") }
+    }
+
     func read(_ part: String) -> SearchPartTerms? {
         files.read(part + ".terms").flatMap { SearchPartTerms(decoding: $0) }
     }

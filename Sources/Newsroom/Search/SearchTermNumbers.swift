@@ -16,15 +16,16 @@ struct SearchTermNumbers {
             numberOfWord.insert(word, value: -1)
             return nil
         }
-        let number: Int
-        if let shared = numberOfTerm[term] {
-            number = shared
-        } else {
-            number = texts.count
-            texts.append(term)
-            numberOfTerm[term] = number
-        }
+        let number = number(ofTerm: term)
         numberOfWord.insert(word, value: number)
         return number
+    }
+
+    /// The number of `term`, given a new one when it has none yet.
+    mutating func number(ofTerm term: String) -> Int {
+        if let shared = numberOfTerm[term] { return shared }
+        texts.append(term)
+        numberOfTerm[term] = texts.count - 1
+        return texts.count - 1
     }
 }

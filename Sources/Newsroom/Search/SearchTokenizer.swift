@@ -44,6 +44,12 @@ struct SearchTokenizer {
         found.ofText.removeAll(keepingCapacity: true)
     }
 
+    /// The number in `termTexts` of `term`, a term as `terms` gives it (found in a body
+    /// elsewhere), numbered now if this tokenizer has not met it.
+    mutating func number(ofTerm term: String) -> Int32 {
+        Int32(found.numbers.number(ofTerm: term))
+    }
+
     /// A folded word's term, or nil for a word the index does not keep.
     static func term(_ word: String) -> String? {
         term(Array(word.utf8))
