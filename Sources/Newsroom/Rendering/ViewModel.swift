@@ -34,7 +34,7 @@ final class ViewModel: @unchecked Sendable {
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
     /// The default of `GenerateOptions.keptCards`: about 650 bytes a card with its date, held
-    /// while pages render, so a site of 100,000 items stays within memory.
+    /// while pages render; this many keep a site of 100,000 items within its memory.
     static let defaultKeptCards = 70_000
 
     /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
