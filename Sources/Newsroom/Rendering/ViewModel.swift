@@ -34,8 +34,9 @@ final class ViewModel: @unchecked Sendable {
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
     /// The default of `GenerateOptions.keptCards`: about 650 bytes a card with its date, held
-    /// while pages render; this many keep a site of 100,000 items within its memory.
-    static let defaultKeptCards = 70_000
+    /// while pages render; this many keep a site of 100,000 items within its memory also when
+    /// every page renders again beside the last build's records (a theme edit).
+    static let defaultKeptCards = 50_000
 
     /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
     let keptCards: Int
