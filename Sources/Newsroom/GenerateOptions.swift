@@ -18,8 +18,8 @@ public struct GenerateOptions: Sendable {
     /// Count pages by kind for the summary (`--verbose`).
     public var countPageKinds = false
     /// How many items' cards are made once and kept for every page that shows them: a card
-    /// shows on eight pages on average (listings, archives, tags, related items). About 600
-    /// bytes each, so a site of 50,000 items stays within memory; the rest are built where
+    /// shows on eight pages on average (listings, archives, tags, related items). About 650
+    /// bytes each with its date (see `ViewModel.defaultKeptCards`); the rest are built where
     /// they are shown. The site is the same whatever the number.
     var keptCards = ViewModel.defaultKeptCards
     /// What the output is written through: tests put in one that fails where they want.

@@ -67,6 +67,9 @@ public enum Generator {
                 kept = nil
                 planned = nil
                 live.site = run.read(reusing: previous)
+                // Only a reload reads the news folder's list again, and only `serve` reloads:
+                // at 100,000 items the list is memory the render could use.
+                if !serving { live.site?.sources = [] }
             }
             kept = nil
             guard let source = live.site?.source else { return run.finished() }

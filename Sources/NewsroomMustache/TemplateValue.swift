@@ -192,8 +192,10 @@ public struct TemplateObject: Sendable, ExpressibleByDictionaryLiteral {
 /// One key of a `TemplateObject` and its value.
 @usableFromInline
 struct TemplateEntry: Sendable {
-    @usableFromInline var key: TemplateKey
+    // The value first: the key then fills the value's padding, and an entry takes 40 bytes
+    // instead of 48 (a large site keeps every item's card).
     @usableFromInline var value: TemplateValue
+    @usableFromInline var key: TemplateKey
 
     @inlinable
     init(key: TemplateKey, value: TemplateValue) {

@@ -26,4 +26,11 @@ import Testing
         let set = try MustacheTemplateSet(templates: ["t": "[{{object-test-key-0}}|{{object-test-key-64}}]"])
         #expect(String(decoding: set.renderBytes("t", contexts: [.object(object)]), as: UTF8.self) == "[object-test-key-0|]")
     }
+
+    /// An entry's key sits in its value's padding: an entry takes no more room than its value
+    /// (a large site keeps every item's card and date, each an object of several entries).
+    @Test func anEntryTakesTheRoomOfItsValue() {
+        #expect(MemoryLayout<TemplateEntry>.stride == MemoryLayout<TemplateValue>.stride)
+    }
 }
+

@@ -11,13 +11,15 @@ import NewsroomXML
 /// tag index and the listing pages still filling. A part past the protocol's 50,000 URLs is
 /// numbered (`sitemap-pages-1.xml`, …).
 struct SitemapLayout {
-    /// One URL, as positions into the plan.
+    /// One URL, as positions into the plan: a listing page's last change is the date of the
+    /// item at `changedWith` (-1: none), not the date itself, so that an entry takes a few
+    /// words (a large site has one per item and listing page, several lists of them at once).
     enum Entry {
         case home
         case tagIndex
         case item(Int)
         case page(String)
-        case listingPage(listing: Int, page: Int, lastModified: PublicationDate?)
+        case listingPage(listing: Int32, page: Int32, changedWith: Int32)
     }
 
     struct Part {
@@ -43,16 +45,15 @@ struct SitemapLayout {
         var listingPages: [Entry] = []
         var fixedByYear: [Int: [Entry]] = [:]
         for (index, listing) in listings.enumerated() {
-            let newest = listing.items.first.map { plan.items[$0].updated ?? plan.items[$0].date }
             for page in 1...listing.pageCount {
                 // A fixed page changes with its own items only: it is as new as its newest.
                 if listing.isFixed(page: page) {
-                    let own = listing.items(onPage: page).map { plan.items[$0].updated ?? plan.items[$0].date }.max()
-                    let entry = Entry.listingPage(listing: index, page: page, lastModified: own)
+                    let own = Self.newest(of: listing.items(onPage: page), plan: plan)
+                    let entry = Entry.listingPage(listing: Int32(index), page: Int32(page), changedWith: Int32(own ?? -1))
                     listingPages.append(entry)
-                    fixedByYear[own?.year ?? 0, default: []].append(entry)
+                    fixedByYear[own.map { Self.lastChange(of: $0, plan: plan).year } ?? 0, default: []].append(entry)
                 } else {
-                    let entry = Entry.listingPage(listing: index, page: page, lastModified: newest)
+                    let entry = Entry.listingPage(listing: Int32(index), page: Int32(page), changedWith: Int32(listing.items.first ?? -1))
                     listingPages.append(entry)
                     volatile.append(entry)
                 }
@@ -85,10 +86,25 @@ struct SitemapLayout {
     func lastModified(_ entry: Entry, plan: SitePlan) -> PublicationDate? {
         switch entry {
         case .home, .tagIndex: return newest
-        case .item(let position): return plan.items[position].updated ?? plan.items[position].date
+        case .item(let position): return Self.lastChange(of: position, plan: plan)
         case .page: return nil
-        case .listingPage(_, _, let lastModified): return lastModified
+        case .listingPage(_, _, let position): return position < 0 ? nil : Self.lastChange(of: Int(position), plan: plan)
         }
+    }
+
+    /// The item at `position`'s last change: when it was updated, else published.
+    private static func lastChange(of position: Int, plan: SitePlan) -> PublicationDate {
+        plan.items[position].updated ?? plan.items[position].date
+    }
+
+    /// The position among `positions` of the item changed last (the first of equals), nil for none.
+    private static func newest(of positions: some Sequence<Int>, plan: SitePlan) -> Int? {
+        var newest: (position: Int, date: PublicationDate)?
+        for position in positions {
+            let date = lastChange(of: position, plan: plan)
+            if newest.map({ $0.date < date }) ?? true { newest = (position, date) }
+        }
+        return newest?.position
     }
 
     /// The newest last change among a part's entries: the index's date for it.
@@ -110,9 +126,9 @@ struct SitemapLayout {
                 hasher.combine(keys.cards[position])
             case .page(let file): hasher.combine(file)
             case .listingPage(let listing, let page, _):
-                hasher.combine(listings[listing].folder)
-                hasher.combine(page)
-                hasher.combine(page == listings[listing].frontPage)
+                hasher.combine(listings[Int(listing)].folder)
+                hasher.combine(Int(page))
+                hasher.combine(Int(page) == listings[Int(listing)].frontPage)
             }
             let date = lastModified(entry, plan: plan)
             hasher.combine(date != nil)
@@ -144,7 +160,7 @@ struct SitemapLayout {
             case .tagIndex: file = SitePlan.tagsFile
             case .item(let position): file = plan.itemFiles[position]
             case .page(let page): file = page
-            case .listingPage(let listing, let page, _): file = listings[listing].file(page: page)
+            case .listingPage(let listing, let page, _): file = listings[Int(listing)].file(page: Int(page))
             }
             return SitemapURL(location: linker.absolute(file), lastModified: lastModified(entry, plan: plan)?.iso8601)
         }

@@ -33,9 +33,10 @@ final class ViewModel: @unchecked Sendable {
     /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
     /// page adds (see `common`).
     let siteWideKeys: TemplateObject
-    /// The default of `GenerateOptions.keptCards`: about 600 bytes a card, so a site of 50,000
-    /// items stays within memory.
-    static let defaultKeptCards = 20_000
+    /// The default of `GenerateOptions.keptCards`: about 650 bytes a card with its date, held
+    /// while pages render; this many keep a site of 100,000 items within its memory also when
+    /// every page renders again beside the last build's records (a theme edit).
+    static let defaultKeptCards = 50_000
 
     /// How many items' cards are made once and kept (see `GenerateOptions.keptCards`).
     let keptCards: Int
@@ -104,18 +105,29 @@ final class ViewModel: @unchecked Sendable {
     /// Makes the dates and cards of the items at `positions` among the first `keptCards`, on
     /// all cores; called before pages render, with the items the pages to be rendered show.
     /// `summaries` are the ones every page shows.
+    ///
+    /// Items of one date share its object, and cards with one list of tags share that list:
+    /// a large site keeps many of them.
     func makeItemViews(summaries: [String], for positions: [Int]) {
         let kept = min(plan.items.count, summaries.count, keptCards)
         if itemViews.cards.count != kept || itemViews.dates.count != kept {
             itemViews.dates = Array(repeating: nil, count: kept)
             itemViews.cards = Array(repeating: nil, count: kept)
         }
-        let dated = positions.filter { $0 < kept && itemViews.dates[$0] == nil }
-        let dates = ParallelMap.run(dated.count) { self.date(self.plan.items[dated[$0]].date) }
-        for (position, date) in zip(dated, dates) { itemViews.dates[position] = date }
+        let undated = positions.filter { $0 < kept && itemViews.dates[$0] == nil }
+        let distinct = Array(Set(undated.map { plan.items[$0].date }))
+        let dateOf = Dictionary(uniqueKeysWithValues: zip(distinct, ParallelMap.run(distinct.count) { self.date(distinct[$0]) }))
+        for position in undated { itemViews.dates[position] = dateOf[plan.items[position].date] }
         // After the dates: a card shows its item's date.
         let carded = positions.filter { $0 < kept && itemViews.cards[$0] == nil }
-        let cards = ParallelMap.run(carded.count) { self.makeCard(carded[$0], summary: summaries[carded[$0]]) }
+        var tagLists: [[Int]: TemplateValue] = [:]
+        for position in carded where tagLists[plan.itemTags[position]] == nil {
+            tagLists[plan.itemTags[position]] = tags(of: position)
+        }
+        let cards = ParallelMap.run(carded.count) { number in
+            let position = carded[number]
+            return self.makeCard(position, summary: summaries[position], tags: tagLists[self.plan.itemTags[position]] ?? self.tags(of: position))
+        }
         for (position, card) in zip(carded, cards) { itemViews.cards[position] = card }
     }
 
@@ -268,34 +280,39 @@ final class ViewModel: @unchecked Sendable {
     /// every page: kept for the first `keptCards` items, built where it is shown for the rest.
     func card(_ position: Int, summary: String) -> TemplateObject {
         if position < itemViews.cards.count, let card = itemViews.cards[position] { return card }
-        return makeCard(position, summary: summary)
+        return makeCard(position, summary: summary, tags: tags(of: position))
     }
 
-    private func makeCard(_ position: Int, summary: String) -> TemplateObject {
+    private func makeCard(_ position: Int, summary: String, tags: TemplateValue) -> TemplateObject {
         // Fields read one by one: binding the whole item copied (retained) every one of them.
-        var card = TemplateObject(capacity: 9)
+        let location = plan.items[position].location, draft = plan.items[position].draft
+        let scheduled = publication.isScheduled(plan.items[position])
+        let image = plan.items[position].image.flatMap { image in plan.itemImages[position].map { (alt: image.alt, target: $0) } }
+        // As many entries as it holds: every item's card may be kept.
+        let optional = (location == nil ? 0 : 1) + (draft ? 1 : 0) + (scheduled ? 1 : 0) + (image == nil ? 0 : 1)
+        var card = TemplateObject(capacity: 5 + optional)
         card[.title] = plan.items[position].title
         card[.date] = itemDate(position)
-        if let location = plan.items[position].location { card[.location] = location }
-        if plan.items[position].draft { card[.draft] = true }
-        if publication.isScheduled(plan.items[position]) { card[.scheduled] = true }
+        if let location { card[.location] = location }
+        if draft { card[.draft] = true }
+        if scheduled { card[.scheduled] = true }
         card[.url] = TemplateLink(plan.itemFiles[position])
         card[.summary] = summary
-        card[.tags] = tags(of: position)
-        if let alt = plan.items[position].image?.alt, let target = plan.itemImages[position] {
-            switch target {
+        card.set(.tags, tags)
+        if let image {
+            switch image.target {
             case .file(let file, let suffix):
-                var image: TemplateObject = [.src: TemplateLink(file, suffix: suffix), .alt: alt]
+                var shownImage: TemplateObject = [.src: TemplateLink(file, suffix: suffix), .alt: image.alt]
                 if suffix.isEmpty, let processed = images.images[file] {
                     // A card is at most a third of the page wide: the 800-px copy suits screens
                     // of twice the density.
                     let shown = processed.variants.first { !$0.isWebP && $0.width >= 800 } ?? processed.main
-                    image[.src] = TemplateLink(ImageCatalog.path(of: shown, for: file))
-                    image[.width] = String(shown.width)
-                    image[.height] = String(shown.height)
+                    shownImage[.src] = TemplateLink(ImageCatalog.path(of: shown, for: file))
+                    shownImage[.width] = String(shown.width)
+                    shownImage[.height] = String(shown.height)
                 }
-                card[.image] = image
-            case .external(let url): card[.image] = [.src: url, .alt: alt] as TemplateObject
+                card[.image] = shownImage
+            case .external(let url): card[.image] = [.src: url, .alt: image.alt] as TemplateObject
             }
         }
         return card
