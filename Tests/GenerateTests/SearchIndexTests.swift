@@ -77,11 +77,7 @@ import Testing
     /// one part holding all its items, newest first.
     @Test func aYearWhoseItemsInterleaveWithAnothersIsStillOnePart() throws {
         let site = try TestSite("""
-            -- site/site.yml --
-            title: "T"
-            base_url: "https://news.example.org/"
-            timezone: UTC
-            theme: minimal
+            \(Self.siteYAML(search: nil))
             -- site/content/news/late-utc.md --
             ---
             title: "Late UTC"
@@ -240,15 +236,22 @@ import Testing
         #expect(home.contains("<input type=\"hidden\" name=\"sites\" value=\"news.example.org\">"))
     }
 
+    /// The `site.yml` of the small sites below, with `search:` set to `search` when given.
+    static func siteYAML(search: String?) -> String {
+        """
+        -- site/site.yml --
+        title: "T"
+        base_url: "https://news.example.org/"
+        timezone: UTC
+        theme: minimal
+        \(search.map { "search: \($0)" } ?? "")
+        """
+    }
+
     /// One item with the default theme, and `search:` set to `search` when given.
     static func oneItemSite(search: String?) throws -> TestSite {
         let site = try TestSite("""
-            -- site/site.yml --
-            title: "T"
-            base_url: "https://news.example.org/"
-            timezone: UTC
-            theme: minimal
-            \(search.map { "search: \($0)" } ?? "")
+            \(Self.siteYAML(search: search))
             -- site/content/news/2024-01-02-one.md --
             ---
             title: "One"
@@ -273,14 +276,7 @@ import Testing
     }
 
     @Test func anUnknownSearchChoiceIsALocatedError() throws {
-        let site = try TestSite("""
-            -- site/site.yml --
-            title: "T"
-            base_url: "https://news.example.org/"
-            timezone: UTC
-            theme: minimal
-            search: google
-            """)
+        let site = try TestSite(Self.siteYAML(search: "google"))
         defer { site.delete() }
         let result = site.build()
         #expect(!result.succeeded)
