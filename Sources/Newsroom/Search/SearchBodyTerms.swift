@@ -6,7 +6,8 @@ import Synchronization
 ///
 /// A body's terms are the same whichever tokenizer reads it, so each is numbered once for the
 /// whole build and a body is held as its terms' numbers, sorted, each as its distance from the
-/// one before in a variable-length integer: a few hundred bytes a body. At 100,000 items that
+/// one before in the state file's variable-length integers (`BinaryWriter.int`): a few hundred
+/// bytes a body. At 100,000 items that
 /// is still more than the memory the build can spare, so the records go to a `ScratchFile` and
 /// are read back one search part at a time.
 final class SearchBodyTerms: BodyHandOver {
@@ -37,8 +38,7 @@ final class SearchBodyTerms: BodyHandOver {
         var reader = readers.withLock { $0.popLast() } ?? Reader()
         let record = reader.record(of: text, numbering: numbering)
         readers.withLock { $0.append(reader) }
-        guard let offset = file.append(record) else { return nil }
-        guard record.count < 1 << 24 else { return nil }
+        guard record.count < 1 << 24, let offset = file.append(record) else { return nil }
         return records.withLock { records -> UInt32? in
             guard records.count < UInt32.max else { return nil }
             records.append(UInt64(offset) << 24 | UInt64(record.count))
@@ -87,17 +87,13 @@ final class SearchBodyTerms: BodyHandOver {
         /// The numbers of the body's terms, ascending, each once; nil for a damaged record.
         var numbers: [Int32]? {
             var numbers: [Int32] = []
-            var index = range.lowerBound, last: Int64 = -1
-            while index < range.upperBound {
-                var value: Int64 = 0, shift: Int64 = 0
-                repeat {
-                    guard index < range.upperBound, shift < 35 else { return nil }
-                    value |= Int64(bytes[index] & 0x7F) << shift
-                    shift += 7
-                    index += 1
-                } while bytes[index - 1] & 0x80 != 0
-                last += value + 1
-                guard last <= Int64(Int32.max) else { return nil }
+            var reader = BinaryReader(bytes: bytes)
+            reader.offset = range.lowerBound
+            var last = -1
+            while reader.offset < range.upperBound {
+                guard let gap = reader.int(), gap >= 0, reader.offset <= range.upperBound else { return nil }
+                last += gap + 1
+                guard last <= Int(Int32.max) else { return nil }
                 numbers.append(Int32(last))
             }
             return numbers
@@ -141,19 +137,14 @@ final class SearchBodyTerms: BodyHandOver {
                 numbers.append(shared[Int(term)])
             }
             numbers.sort()
-            var bytes: [UInt8] = []
-            bytes.reserveCapacity(numbers.count * 2)
+            var writer = BinaryWriter()
+            writer.data.reserveCapacity(numbers.count * 2)
             var last: Int32 = -1
             for number in numbers {
-                var gap = UInt32(number - last - 1)
+                writer.int(Int(number - last - 1))
                 last = number
-                while gap >= 0x80 {
-                    bytes.append(UInt8(gap & 0x7F) | 0x80)
-                    gap >>= 7
-                }
-                bytes.append(UInt8(gap))
             }
-            return bytes
+            return writer.data
         }
     }
 }
