@@ -72,17 +72,17 @@ import Testing
         #expect(try FrontMatter.split(Data(files[0]), path: "x.md").get() == FrontMatter(yaml: "title: A\ndate: 2023-01-01", yamlFirstLine: 2, body: "\nBody é", bodyFirstLine: 5))
     }
 
-    @Test func fileBytesReadsRegularFilesOnly() throws {
+    @Test func fileSystemReadsRegularFilesOnly() throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("newsroom-bytes-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(at: folder) }
         let big = Data((0..<200_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         try big.write(to: folder.appendingPathComponent("big"))
         try Data().write(to: folder.appendingPathComponent("empty"))
-        #expect(FileBytes.read(folder.path + "/big", fileSystem: .local) == big)
-        #expect(FileBytes.read(folder.path + "/empty", fileSystem: .local) == Data())
-        #expect(FileBytes.read(folder.path + "/missing", fileSystem: .local) == nil)
-        #expect(FileBytes.read(folder.path, fileSystem: .local) == nil)
+        #expect(FileSystem.local.read(folder.path + "/big") == big)
+        #expect(FileSystem.local.read(folder.path + "/empty") == Data())
+        #expect(FileSystem.local.read(folder.path + "/missing") == nil)
+        #expect(FileSystem.local.read(folder.path) == nil)
     }
 
     @Test func invalidUTF8IsLocated() {

@@ -23,7 +23,7 @@ struct ContentFile {
     /// `readStatus` is given the file's status once its bytes are read, whatever follows.
     static func read(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)
-        guard let (data, status) = FileBytes.readWithStatus(folder.path(relativePath), fileSystem: fileSystem) else {
+        guard let (data, status) = fileSystem.read(folder.path(relativePath), .working) else {
             log.error("cannot read this file", at: SourceLocation(path: display))
             return nil
         }
