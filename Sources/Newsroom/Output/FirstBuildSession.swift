@@ -77,10 +77,19 @@ final class FirstBuildSession: OutputSession {
         if folders.isKnown(waiting.parent) {
             try write(waiting)
         } else {
-            try self.waiting.add(waiting, writing: write)
+            try self.waiting.add(waiting, makingFolder: makeFolder, writing: write)
         }
     }
 
+    private func makeFolder(of file: Waiting) throws {
+        do {
+            try folders.make(file.parent)
+        } catch {
+            throw OutputError("cannot write \(file.path): \(error)")
+        }
+    }
+
+    /// Writes `file`, making its folder first if need be.
     private func write(_ file: Waiting) throws {
         let written: FileStatus
         do {
@@ -96,7 +105,7 @@ final class FirstBuildSession: OutputSession {
     /// Writes the state into the new folder; the files are in place already.
     func commit() throws -> OutputWriter.Report {
         // Every `stage` has returned, so none is writing the waiting files: any left go now.
-        try waiting.writeAll(write)
+        try waiting.writeAll(makingFolder: makeFolder, writing: write)
         let state = ledger.state, manifest = state.manifest
         do {
             try state.write(in: writeFolder, staging: writeFolder.path + "/" + IncrementalState.fileName + ".tmp", fileSystem: fileSystem)
