@@ -295,6 +295,7 @@ struct BuildRun {
         if let next = publication.nextScheduled(source.items) {
             result.nextScheduled = (options.site.display(next.sourcePath), next.date)
         }
+        result.nextChange = publication.nextChange(source.items, banner: source.config.banner)
     }
 
     private mutating func resolveMenu(_ source: SiteSource, plan: SitePlan, linker: Linker) -> [(label: String, target: ViewModel.Link)] {

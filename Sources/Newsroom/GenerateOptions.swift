@@ -54,6 +54,8 @@ public struct BuildResult: Sendable {
     public var feedCount = 0
     public var report = OutputWriter.Report()
     public var nextScheduled: (path: String, date: PublicationDate)?
+    /// When what is published next changes by the clock alone (see `Publication.nextChange`).
+    public var nextChange: Date?
     /// Seconds per stage, in order.
     public var stageTimes: [(stage: String, seconds: Double)] = []
     /// Files produced by kind (`news items`, `tag pages`, `archives`, `feeds` …).

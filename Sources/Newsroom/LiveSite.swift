@@ -8,6 +8,9 @@ import Foundation
 // Unchecked: `memory`, `outputWatch` and `foundChanged` are only touched with `lock` held.
 public final class LiveSite: @unchecked Sendable {
     public let options: GenerateOptions
+    /// The time each rebuild publishes at (unless `--now` fixes it): scheduled items go live and
+    /// expired ones come down while `serve` runs, as they would in the cron job's next build.
+    private let clock: @Sendable () -> Date
     private let lock = NSLock()
     private var memory = LiveMemory()
     /// What changed in the output folder: a kept file is looked at on disk only when reported.
@@ -15,8 +18,9 @@ public final class LiveSite: @unchecked Sendable {
     /// The files found changed on disk when the watch began, for the next build.
     private var foundChanged: Set<String> = []
 
-    public init(options: GenerateOptions) {
+    public init(options: GenerateOptions, clock: @escaping @Sendable () -> Date = { Date() }) {
         self.options = options
+        self.clock = clock
     }
 
     /// Builds into the output folder from what changed since the last rebuild.
@@ -41,9 +45,11 @@ public final class LiveSite: @unchecked Sendable {
             // A watch that cannot tell is started again after this build, which looks at every
             // kept file.
             if memory.outputChanges == nil { outputWatch = nil }
+            var atNow = options
+            atNow.now = clock()
             var result = withoutActuallyEscaping(committed) { committed in
                 let first = openPages.isEmpty ? nil : FirstPages(paths: openPages, committed: committed)
-                return Generator.build(options, engine: .builtIn, live: &memory, changedItems: items, serving: true, first: first)
+                return Generator.build(atNow, engine: .builtIn, live: &memory, changedItems: items, serving: true, first: first)
             }
             committed(result)
             memory.laterWrites.run()

@@ -27,16 +27,20 @@ public final class PreviewServer: @unchecked Sendable {
     private var watcher: ChangeWatcher?
     private let files: StaticFiles
     private let site: LiveSite
+    private var scheduled: ScheduledRebuild?
     /// Adds the time per stage to each rebuild's line.
     public var verbose = false
 
-    public init(options: GenerateOptions, host: String = "127.0.0.1", port: UInt16, report: @escaping @Sendable (String) -> Void) {
+    /// `clock` gives the time each rebuild publishes at (see `LiveSite`).
+    public init(options: GenerateOptions, host: String = "127.0.0.1", port: UInt16, clock: @escaping @Sendable () -> Date = { Date() }, report: @escaping @Sendable (String) -> Void) {
         self.options = options
         self.host = host
         self.requestedPort = port
         self.report = report
         self.files = StaticFiles(root: options.output)
-        self.site = LiveSite(options: options)
+        self.site = LiveSite(options: options, clock: clock)
+        self.scheduled = nil
+        self.scheduled = ScheduledRebuild { [weak self] reason in self?.rebuild(reason: reason, changed: []) }
     }
 
     public var currentStatus: Status { signal.status }
@@ -77,6 +81,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     public func stop() async {
+        scheduled?.cancel()
         watcher?.stop()
         for task in tasks { task.cancel() }
         await server?.stop(timeout: 1)
@@ -105,6 +110,8 @@ public final class PreviewServer: @unchecked Sendable {
             }
             signal.finished(error: Self.errors(of: result))
         }
+        // With `--now` the clock stands still: nothing changes by it.
+        scheduled?.arm(at: options.nowText == nil ? result.nextChange : nil, reason: Self.reason(for: result))
         if let error = Self.errors(of: result) {
             if signalled == nil {
                 report("\(reason): the output is in place, but the next build starts over: \(error)")
@@ -120,6 +127,12 @@ public final class PreviewServer: @unchecked Sendable {
             report(line)
         }
         return result.succeeded
+    }
+
+    /// What the rebuild at `result.nextChange` is for, as reported.
+    private static func reason(for result: BuildResult) -> String {
+        if let next = result.nextScheduled, next.date.instant == result.nextChange { return "\(next.path) goes live" }
+        return "scheduled change"
     }
 
     /// The errors that make a build failed, or nil.

@@ -7,8 +7,8 @@ import Testing
 /// changed; after any series of edits its output must be the bytes a clean build makes.
 @Suite struct LiveSiteTests {
     /// The site's output after a clean `generate` into a fresh folder.
-    static func cleanBuild(of site: TestSite) -> (BuildResult, [String: Data]) {
-        var options = site.options()
+    static func cleanBuild(of site: TestSite, now: String = "2026-11-29T12:00:00Z") -> (BuildResult, [String: Data]) {
+        var options = site.options(now: now)
         let folder = site.root.appendingPathComponent("clean-\(UUID().uuidString)")
         options.output = folder
         options.imageCache = site.root.appendingPathComponent("clean-cache")

@@ -35,6 +35,21 @@ struct Publication: Sendable {
         return order.map { items[$0] }
     }
 
+    /// The first moment after `now` at which what is published changes: an item goes live (a
+    /// draft only when drafts are published) or is taken down, or the banner comes or goes.
+    /// `serve` rebuilds then, as the cron job's next run would.
+    func nextChange(_ items: [NewsItem], banner: SiteConfig.Banner?) -> Date? {
+        var moments: [Date] = []
+        for item in items where includeDrafts || !item.draft {
+            if !includeFuture, isScheduled(item) { moments.append(item.date.instant) }
+            if let expires = item.expires?.instant, expires > now { moments.append(expires) }
+        }
+        for edge in [banner?.start, banner?.end] {
+            if let instant = edge?.instant, instant > now { moments.append(instant) }
+        }
+        return moments.min()
+    }
+
     /// The next item that will go live after `now` (not a draft), for the cron operator.
     func nextScheduled(_ items: [NewsItem]) -> NewsItem? {
         items.filter { !$0.draft && isScheduled($0) }.min { $0.date.instant < $1.date.instant }

@@ -16,7 +16,7 @@ public struct PublicationDate: Sendable, Equatable, Hashable, Comparable {
     /// False for a bare `YYYY-MM-DD` (midnight in the site timezone).
     var hasTime: Bool
     /// The moment in time, for ordering and scheduling.
-    var instant: Date
+    public internal(set) var instant: Date
 
     public static func < (lhs: PublicationDate, rhs: PublicationDate) -> Bool {
         lhs.instant < rhs.instant
