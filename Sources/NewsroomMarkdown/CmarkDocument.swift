@@ -64,20 +64,15 @@ struct CmarkDocument {
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
         let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
-        guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else { return empty }
+        let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new_with_mem(options, CmarkSession.shared.arena) else { return empty }
         defer { cmark_parser_free(parser) }
         for syntax in CmarkSession.shared.extensions {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+        withFedBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), buffer.count)
-        }
-        if let shieldedBytes {
-            shieldedBytes.withUnsafeBufferPointer(feed)
-        } else {
-            var text = source
-            text.withUTF8(feed)
         }
         guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
@@ -140,6 +135,23 @@ struct CmarkDocument {
         // Slots hold no ids, except raw HTML, which is read as the author wrote it.
         parsed.anchors = HeadingAnchors.ids(in: rawHTML.isEmpty ? html : parsed.html(rawHTML: rawHTML.map { _ in nil }, links: references.map { _ in .keep }))
         return parsed
+    }
+
+    /// Runs `body` on the bytes cmark reads: the shielded copy, or the source's own.
+    private func withFedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let shieldedBytes { return shieldedBytes.withUnsafeBufferPointer(body) }
+        var text = source
+        return text.withUTF8(body)
+    }
+
+    /// Whether `bytes` may hold a footnote: its definition and its reference both start `[^`,
+    /// and the `^` is written as itself, escaped or as an entity (`&#94;`). A document with
+    /// neither byte is parsed without `CMARK_OPT_FOOTNOTES`, which then changes nothing but
+    /// spares cmark-gfm's footnote pass (two walks of the whole tree); it is still rendered
+    /// with it.
+    static func mayHoldFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "^")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
     }
 
     /// `%EE%80%82` (U+E002 as cmark writes it into an `href`) family `s` slot number, then U+E003:
