@@ -131,7 +131,7 @@ enum CmarkTree {
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
         headings.reserveCapacity(nodes.count)
-        var usedIDs = [String: Int](minimumCapacity: nodes.count)
+        var usedIDs = UsedHeadingIDs(minimumCapacity: nodes.count)
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
             if level == 3, cmark_node_first_child(node) == nil {

@@ -5,8 +5,8 @@ import NewsroomText
 /// punctuation dropped except `-` and `_`, each space one `-` (nothing collapsed), letters,
 /// marks and digits of any script kept, repeats numbered `-1`, `-2` as GitHub numbers them.
 enum HeadingAnchors {
-    /// The id for `text`, unique within one document. `used` counts each id given so far.
-    static func uniqueID(for text: String, used: inout [String: Int]) -> String {
+    /// The id for `text`, unique within one document. `used` holds each id given so far.
+    static func uniqueID(for text: String, used: inout UsedHeadingIDs) -> String {
         var base = slug(text)
         // GitHub gives a heading with no letters or digits an empty id, which no link can name;
         // "section" (numbered like any other on repeats) can be linked to.
@@ -14,11 +14,10 @@ enum HeadingAnchors {
         // As GitHub: `base-N` with the next N for this base, skipping ids already given (a
         // heading may itself read "Intro 1", whose id is "intro-1").
         var id = base
-        while used[id] != nil {
-            used[base, default: 0] += 1
-            id = "\(base)-\(used[base]!)"
+        while used.contains(id) {
+            id = "\(base)-\(used.nextRepeat(of: base))"
         }
-        used[id] = 0
+        used.insert(id)
         return id
     }
 
