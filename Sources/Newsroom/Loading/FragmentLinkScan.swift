@@ -15,6 +15,17 @@ enum FragmentLinkScan {
         let wordStops = Self.wordStops, destinationStops = Self.destinationStops
         body.withUTF8 { bytes in
             guard let base = bytes.baseAddress else { return }
+            // The same text is found again and again (every `##` of a heading gives `#`): the
+            // first few places found are kept, and a text with the bytes of one of them is
+            // neither made a String nor hashed again.
+            var seen: [Range<Int>] = []
+            func insert(_ range: Range<Int>) {
+                for earlier in seen where earlier.count == range.count && memcmp(base + earlier.lowerBound, base + range.lowerBound, range.count) == 0 {
+                    return
+                }
+                if seen.count < 8 { seen.append(range) }
+                found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+            }
             // Each `#` found with memchr: a body is kilobytes, its `#`s a few.
             var from = 0
             while from < bytes.count, let hit = memchr(base + from, Int32(UInt8(ascii: "#")), bytes.count - from) {
@@ -29,8 +40,8 @@ enum FragmentLinkScan {
                 while word > 0, !wordStops[Int(bytes[word - 1])] { word -= 1 }
                 var destination = word
                 while destination > 0, !destinationStops[Int(bytes[destination - 1])] { destination -= 1 }
-                if word < index { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[word..<index]), as: UTF8.self)) }
-                if destination < word { found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[destination..<index]), as: UTF8.self)) }
+                if word < index { insert(word..<index) }
+                if destination < word { insert(destination..<index) }
             }
         }
         return found.sorted()
