@@ -101,18 +101,19 @@ struct CmarkDocument {
         var slots: [ParsedMarkdown.Slot] = []
         while true {
             for (index, node) in walk.rawHTML.enumerated() {
-                let ending = rawHTML[index].isBlock && rawHTML[index].literal.hasSuffix("\n") ? "\n" : ""
-                cmark_node_set_literal(node, Self.slotMark(family, index) + ending)
+                let endsLine = rawHTML[index].isBlock && rawHTML[index].literal.hasSuffix("\n")
+                Self.withSlotMark(family, index, endingLine: endsLine) { _ = cmark_node_set_literal(node, $0) }
             }
             for (index, node) in walk.references.enumerated() {
-                cmark_node_set_url(node, Self.slotMark(family, rawHTML.count + index))
+                Self.withSlotMark(family, rawHTML.count + index) { _ = cmark_node_set_url(node, $0) }
             }
             // The HTML is arena memory too: never handed to free(3).
             guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else { return empty }
             // The heading ids go in on cmark's bytes, copied once out of the arena.
             let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
             html = HeadingAnchors.insert(headings, into: renderedBytes)
-            if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
+            // Only a document parsed with footnotes can have their section.
+            if options & CMARK_OPT_FOOTNOTES != 0, html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
                 html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
             }
             if restores { html = TemplateCodeShield.restoringHTML(html) }
@@ -157,7 +158,39 @@ struct CmarkDocument {
     /// `%EE%80%82` (U+E002 as cmark writes it into an `href`) family `s` slot number, then U+E003:
     /// kept byte for byte by cmark's URL escaping and by raw HTML.
     static func slotMark(_ family: Int, _ index: Int) -> String {
-        "\(ParsedMarkdown.Slot.openMark)\(family)s\(index)\(ParsedMarkdown.Slot.closeMark)"
+        withSlotMark(family, index) { String(cString: $0) }
+    }
+
+    private static let slotOpen = Array(ParsedMarkdown.Slot.openMark.utf8)
+    private static let slotClose = Array(ParsedMarkdown.Slot.closeMark.utf8)
+
+    /// `slotMark` (then a line break when `endingLine`) as a C string on the stack, for
+    /// `body`: a String made and copied for each link cost more than setting it.
+    private static func withSlotMark<T>(_ family: Int, _ index: Int, endingLine: Bool = false, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
+            var count = 0
+            func append(_ byte: UInt8) {
+                buffer[count] = byte
+                count += 1
+            }
+            func append(decimal value: Int) {
+                let start = count
+                var rest = value
+                repeat {
+                    append(UInt8(ascii: "0") + UInt8(rest % 10))
+                    rest /= 10
+                } while rest > 0
+                buffer[start..<count].reverse()
+            }
+            for byte in slotOpen { append(byte) }
+            append(decimal: family)
+            append(UInt8(ascii: "s"))
+            append(decimal: index)
+            for byte in slotClose { append(byte) }
+            if endingLine { append(0x0A) }
+            append(0)
+            return UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: count) { body($0) }
+        }
     }
 
     private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)

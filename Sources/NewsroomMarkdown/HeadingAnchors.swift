@@ -33,19 +33,26 @@ enum HeadingAnchors {
     static func asciiSlug(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var base: [UInt8] = []
-            base.reserveCapacity(bytes.count)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    base.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): base.append(byte + 0x20)
-                case UInt8(ascii: " "): base.append(UInt8(ascii: "-"))
-                case 0x80...: return nil
-                default: break
+            // Written straight into the String's own storage: no array in between.
+            var ascii = true
+            let slug = String(unsafeUninitializedCapacity: bytes.count) { base in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                        base[count] = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): base[count] = byte + 0x20
+                    case UInt8(ascii: " "): base[count] = UInt8(ascii: "-")
+                    case 0x80...:
+                        ascii = false
+                        return 0
+                    default: continue
+                    }
+                    count += 1
                 }
+                return count
             }
-            return String(decoding: base, as: UTF8.self)
+            return ascii ? slug : nil
         }
     }
 
