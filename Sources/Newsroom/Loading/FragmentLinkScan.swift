@@ -10,7 +10,17 @@ import Foundation
 /// (a hashtag, `C#`): those resolve to no page and add nothing to the key.
 enum FragmentLinkScan {
     static func paths(in body: String) -> [String] {
-        var found = Set<String>()
+        // A body has a few paths: they are compared one by one, and hashed only past `listed`.
+        var found: [String] = []
+        var hashed: Set<String>?
+        func add(_ path: String) {
+            if hashed != nil {
+                hashed!.insert(path)
+            } else if !found.contains(path) {
+                found.append(path)
+                if found.count > listed { hashed = Set(found) }
+            }
+        }
         var body = body
         let wordStops = Self.wordStops, destinationStops = Self.destinationStops
         body.withUTF8 { bytes in
@@ -24,7 +34,7 @@ enum FragmentLinkScan {
                     return
                 }
                 if seen.count < 8 { seen.append(range) }
-                found.insert(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
+                add(String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self))
             }
             // Each `#` found with memchr: a body is kilobytes, its `#`s a few.
             var from = 0
@@ -44,8 +54,10 @@ enum FragmentLinkScan {
                 if destination < word { insert(destination..<index) }
             }
         }
-        return found.sorted()
+        return hashed?.sorted() ?? found.sorted()
     }
+
+    private static let listed = 16
 
     /// Which bytes end a path read backwards from a `#`, by byte value (a table: looked up for
     /// every byte walked over).
