@@ -64,9 +64,9 @@ enum NewsItemLoader {
         return sources
     }
 
-    /// The item in `source`'s file; `readStatus` as in `ContentFile.read`.
-    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> NewsItem? {
-        guard let file = ContentFile.read(source.markdownPath, in: folder, fileSystem: fileSystem, readStatus: readStatus, log: &log) else { return nil }
+    /// The item in `source`'s file; `opened` and `readStatus` as in `ContentFile.read`.
+    static func load(_ source: Source, in folder: SourceFolder, opened: OpenFolder? = nil, dates: DateParser, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> NewsItem? {
+        guard let file = ContentFile.read(source.markdownPath, in: folder, opened: opened, fileSystem: fileSystem, readStatus: readStatus, log: &log) else { return nil }
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0
