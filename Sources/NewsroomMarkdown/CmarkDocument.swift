@@ -12,11 +12,47 @@ struct CmarkDocument {
     static let headingMarkStart: Character = "\u{E000}"
     static let headingMarkEnd: Character = "\u{E001}"
 
-    let source: String
+    /// The Markdown: a String, or UTF-8 bytes (checked) not made one.
+    private enum Text {
+        case string(String)
+        case utf8(Data)
+    }
+
+    private let text: Text
     /// Template code of other generators in `source`, in source order (see `TemplateCodeShield`).
     private let templateCode: [TemplateCodeScanner.Found]
     /// The bytes cmark reads when template code is shielded in them; nil when it reads `source`.
     private let shieldedBytes: [UInt8]?
+
+    /// The Markdown as text, made from the bytes each time it is asked for (only where a body
+    /// has reference definitions or template code).
+    var source: String {
+        switch text {
+        case .string(let source): source
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// A body's UTF-8 bytes, which must be valid (the caller checked them). Only bytes with
+    /// nothing to change before cmark reads them (no private-use marks, no template code) are
+    /// kept as they are; others are made the String `init(source:)` works on.
+    init(utf8 bytes: Data) {
+        let plain = bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return !Self.containsMarks(bytes) && !TemplateCodeScanner.mayHold(bytes)
+        }
+        guard plain else {
+            self.init(source: String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        self.init(text: .utf8(bytes), templateCode: [], shieldedBytes: nil)
+    }
+
+    private init(text: Text, templateCode: [TemplateCodeScanner.Found], shieldedBytes: [UInt8]?) {
+        self.text = text
+        self.templateCode = templateCode
+        self.shieldedBytes = shieldedBytes
+    }
 
     init(source: String) {
         // The private-use marks are ours; an author's copy of them becomes U+FFFD.
@@ -25,7 +61,7 @@ struct CmarkDocument {
             : source
         // Most bodies hold no template code: cmark reads their own bytes, not a copy.
         guard source.withUTF8(TemplateCodeScanner.mayHold) else {
-            self.source = source
+            text = .string(source)
             templateCode = []
             shieldedBytes = nil
             return
@@ -36,7 +72,7 @@ struct CmarkDocument {
             bytes = TemplateCodeShield.sanitized(bytes)
             found = TemplateCodeScanner.find(in: bytes)
         }
-        self.source = found.isEmpty ? source : String(decoding: bytes, as: UTF8.self)
+        text = .string(found.isEmpty ? source : String(decoding: bytes, as: UTF8.self))
         templateCode = found
         if !found.isEmpty { TemplateCodeShield.shield(&bytes, found) }
         shieldedBytes = found.isEmpty ? nil : bytes
@@ -45,14 +81,16 @@ struct CmarkDocument {
     /// Whether `text` holds U+E000 or U+E001 (UTF-8 `EE 80 80` / `EE 80 81`), found with memchr.
     static func containsMarks(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var from = 0
-            while let found = UTF8Search.firstIndex(of: [0xEE, 0x80], in: bytes, from: from) {
-                if found + 2 < bytes.count, bytes[found + 2] == 0x80 || bytes[found + 2] == 0x81 { return true }
-                from = found + 1
-            }
-            return false
+        return text.withUTF8(containsMarks)
+    }
+
+    static func containsMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let found = UTF8Search.firstIndex(of: [0xEE, 0x80], in: bytes, from: from) {
+            if found + 2 < bytes.count, bytes[found + 2] == 0x80 || bytes[found + 2] == 0x81 { return true }
+            from = found + 1
         }
+        return false
     }
 
     /// Parses the document once: its HTML with every link destination and raw HTML node left as
@@ -141,8 +179,15 @@ struct CmarkDocument {
     /// Runs `body` on the bytes cmark reads: the shielded copy, or the source's own.
     private func withFedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
         if let shieldedBytes { return shieldedBytes.withUnsafeBufferPointer(body) }
-        var text = source
-        return text.withUTF8(body)
+        return withSourceBytes(body)
+    }
+
+    /// Runs `body` on the source's UTF-8 bytes.
+    private func withSourceBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        switch text {
+        case .string(var source): return source.withUTF8(body)
+        case .utf8(let bytes): return bytes.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+        }
     }
 
     /// Whether `bytes` may hold a footnote: its definition and its reference both start `[^`,
@@ -217,8 +262,7 @@ struct CmarkDocument {
     private func references(_ nodes: [OpaquePointer]) -> [MarkdownReference] {
         // A reference link's destination is written on its `[label]: url` line; only a
         // document with a `]:` can have one.
-        var text = source
-        let hasDefinitions = text.withUTF8 { UTF8Search.firstIndex(of: Self.definitionMark, in: $0) != nil }
+        let hasDefinitions = withSourceBytes { UTF8Search.firstIndex(of: Self.definitionMark, in: $0) != nil }
         let definitions = hasDefinitions ? ReferenceDefinitions(source: source) : nil
         return nodes.map { node in
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""

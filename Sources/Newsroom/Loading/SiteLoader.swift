@@ -190,8 +190,9 @@ enum SiteLoader {
     private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: FingerprintSource, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
         var local = DiagnosticLog()
         var readStatus: FileStatus?
-        var item = NewsItemLoader.load(source, in: site, opened: siteFolder, dates: dates, fileSystem: fileSystem, readStatus: { readStatus = $0 }, log: &local)
-        if let body = item?.body {
+        let loaded = NewsItemLoader.load(source, in: site, opened: siteFolder, dates: dates, fileSystem: fileSystem, readStatus: { readStatus = $0 }, log: &local)
+        var item = loaded?.item
+        if let body = loaded?.body {
             if item?.summary != nil, store.isFull {
                 // Nothing to take from it now, and no room to keep it: parsed when it renders.
                 store.addUnparsed(of: source.markdownPath)
@@ -201,7 +202,6 @@ enum SiteLoader {
                 let parsed = store.add(body, of: source.markdownPath, firstParagraph: needsLead)
                 if needsLead { item?.leadParagraph = parsed.firstParagraph }
             }
-            item?.body = ""
         }
         if item?.idLocation == nil, item != nil { ItemIDs.derive(&item!, host: host) }
         let taken = switch fingerprint {
