@@ -212,30 +212,14 @@ struct CmarkDocument {
     /// `slotMark` (then a line break when `endingLine`) as a C string on the stack, for
     /// `body`: a String made and copied for each link cost more than setting it.
     private static func withSlotMark<T>(_ family: Int, _ index: Int, endingLine: Bool = false, _ body: (UnsafePointer<CChar>) -> T) -> T {
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 64) { buffer in
-            var count = 0
-            func append(_ byte: UInt8) {
-                buffer[count] = byte
-                count += 1
-            }
-            func append(decimal value: Int) {
-                let start = count
-                var rest = value
-                repeat {
-                    append(UInt8(ascii: "0") + UInt8(rest % 10))
-                    rest /= 10
-                } while rest > 0
-                buffer[start..<count].reverse()
-            }
-            for byte in slotOpen { append(byte) }
-            append(decimal: family)
-            append(UInt8(ascii: "s"))
-            append(decimal: index)
-            for byte in slotClose { append(byte) }
-            if endingLine { append(0x0A) }
-            append(0)
-            return UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: count) { body($0) }
-        }
+        StackCString.with({ mark in
+            mark.append(slotOpen)
+            mark.append(decimal: family)
+            mark.append(UInt8(ascii: "s"))
+            mark.append(decimal: index)
+            mark.append(slotClose)
+            if endingLine { mark.append(0x0A) }
+        }, body)
     }
 
     private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
