@@ -12,11 +12,47 @@ struct CmarkDocument {
     static let headingMarkStart: Character = "\u{E000}"
     static let headingMarkEnd: Character = "\u{E001}"
 
-    let source: String
+    /// The Markdown: a String, or UTF-8 bytes (checked) not made one.
+    private enum Text {
+        case string(String)
+        case utf8(Data)
+    }
+
+    private let text: Text
     /// Template code of other generators in `source`, in source order (see `TemplateCodeShield`).
     private let templateCode: [TemplateCodeScanner.Found]
     /// The bytes cmark reads when template code is shielded in them; nil when it reads `source`.
     private let shieldedBytes: [UInt8]?
+
+    /// The Markdown as text, made from the bytes each time it is asked for (only where a body
+    /// has reference definitions or template code).
+    var source: String {
+        switch text {
+        case .string(let source): source
+        case .utf8(let bytes): String(decoding: bytes, as: UTF8.self)
+        }
+    }
+
+    /// A body's UTF-8 bytes, which must be valid (the caller checked them). Only bytes with
+    /// nothing to change before cmark reads them (no private-use marks, no template code) are
+    /// kept as they are; others are made the String `init(source:)` works on.
+    init(utf8 bytes: Data) {
+        let plain = bytes.withUnsafeBytes { raw in
+            let bytes = raw.bindMemory(to: UInt8.self)
+            return !Self.containsMarks(bytes) && !TemplateCodeScanner.mayHold(bytes)
+        }
+        guard plain else {
+            self.init(source: String(decoding: bytes, as: UTF8.self))
+            return
+        }
+        self.init(text: .utf8(bytes), templateCode: [], shieldedBytes: nil)
+    }
+
+    private init(text: Text, templateCode: [TemplateCodeScanner.Found], shieldedBytes: [UInt8]?) {
+        self.text = text
+        self.templateCode = templateCode
+        self.shieldedBytes = shieldedBytes
+    }
 
     init(source: String) {
         // The private-use marks are ours; an author's copy of them becomes U+FFFD.
@@ -25,7 +61,7 @@ struct CmarkDocument {
             : source
         // Most bodies hold no template code: cmark reads their own bytes, not a copy.
         guard source.withUTF8(TemplateCodeScanner.mayHold) else {
-            self.source = source
+            text = .string(source)
             templateCode = []
             shieldedBytes = nil
             return
@@ -36,7 +72,7 @@ struct CmarkDocument {
             bytes = TemplateCodeShield.sanitized(bytes)
             found = TemplateCodeScanner.find(in: bytes)
         }
-        self.source = found.isEmpty ? source : String(decoding: bytes, as: UTF8.self)
+        text = .string(found.isEmpty ? source : String(decoding: bytes, as: UTF8.self))
         templateCode = found
         if !found.isEmpty { TemplateCodeShield.shield(&bytes, found) }
         shieldedBytes = found.isEmpty ? nil : bytes
@@ -45,14 +81,16 @@ struct CmarkDocument {
     /// Whether `text` holds U+E000 or U+E001 (UTF-8 `EE 80 80` / `EE 80 81`), found with memchr.
     static func containsMarks(_ text: String) -> Bool {
         var text = text
-        return text.withUTF8 { bytes in
-            var from = 0
-            while let found = UTF8Search.firstIndex(of: [0xEE, 0x80], in: bytes, from: from) {
-                if found + 2 < bytes.count, bytes[found + 2] == 0x80 || bytes[found + 2] == 0x81 { return true }
-                from = found + 1
-            }
-            return false
+        return text.withUTF8(containsMarks)
+    }
+
+    static func containsMarks(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var from = 0
+        while let found = UTF8Search.firstIndex(of: [0xEE, 0x80], in: bytes, from: from) {
+            if found + 2 < bytes.count, bytes[found + 2] == 0x80 || bytes[found + 2] == 0x81 { return true }
+            from = found + 1
         }
+        return false
     }
 
     /// Parses the document once: its HTML with every link destination and raw HTML node left as
@@ -64,20 +102,15 @@ struct CmarkDocument {
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
         let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
-        guard let parser = cmark_parser_new_with_mem(Self.options, CmarkSession.shared.arena) else { return empty }
+        let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
+        guard let parser = cmark_parser_new_with_mem(options, CmarkSession.shared.arena) else { return empty }
         defer { cmark_parser_free(parser) }
         for syntax in CmarkSession.shared.extensions {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
-        func feed(_ buffer: UnsafeBufferPointer<UInt8>) {
+        withFedBytes { buffer in
             guard let base = buffer.baseAddress else { return }
             cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), buffer.count)
-        }
-        if let shieldedBytes {
-            shieldedBytes.withUnsafeBufferPointer(feed)
-        } else {
-            var text = source
-            text.withUTF8(feed)
         }
         guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
@@ -106,18 +139,19 @@ struct CmarkDocument {
         var slots: [ParsedMarkdown.Slot] = []
         while true {
             for (index, node) in walk.rawHTML.enumerated() {
-                let ending = rawHTML[index].isBlock && rawHTML[index].literal.hasSuffix("\n") ? "\n" : ""
-                cmark_node_set_literal(node, Self.slotMark(family, index) + ending)
+                let endsLine = rawHTML[index].isBlock && rawHTML[index].literal.hasSuffix("\n")
+                Self.withSlotMark(family, index, endingLine: endsLine) { _ = cmark_node_set_literal(node, $0) }
             }
             for (index, node) in walk.references.enumerated() {
-                cmark_node_set_url(node, Self.slotMark(family, rawHTML.count + index))
+                Self.withSlotMark(family, rawHTML.count + index) { _ = cmark_node_set_url(node, $0) }
             }
             // The HTML is arena memory too: never handed to free(3).
             guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else { return empty }
             // The heading ids go in on cmark's bytes, copied once out of the arena.
             let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
             html = HeadingAnchors.insert(headings, into: renderedBytes)
-            if html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
+            // Only a document parsed with footnotes can have their section.
+            if options & CMARK_OPT_FOOTNOTES != 0, html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
                 html = UTF8Search.replacing(Self.footnotes, with: Array("<section class=\"footnotes\" data-footnotes aria-label=\"Notes\">".utf8), in: html)
             }
             if restores { html = TemplateCodeShield.restoringHTML(html) }
@@ -142,10 +176,50 @@ struct CmarkDocument {
         return parsed
     }
 
+    /// Runs `body` on the bytes cmark reads: the shielded copy, or the source's own.
+    private func withFedBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        if let shieldedBytes { return shieldedBytes.withUnsafeBufferPointer(body) }
+        return withSourceBytes(body)
+    }
+
+    /// Runs `body` on the source's UTF-8 bytes.
+    private func withSourceBytes<T>(_ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
+        switch text {
+        case .string(var source): return source.withUTF8(body)
+        case .utf8(let bytes): return bytes.withUnsafeBytes { body($0.bindMemory(to: UInt8.self)) }
+        }
+    }
+
+    /// Whether `bytes` may hold a footnote: its definition and its reference both start `[^`,
+    /// and the `^` is written as itself, escaped or as an entity (`&#94;`). A document with
+    /// neither byte is parsed without `CMARK_OPT_FOOTNOTES`, which then changes nothing but
+    /// spares cmark-gfm's footnote pass (two walks of the whole tree); it is still rendered
+    /// with it.
+    static func mayHoldFootnotes(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return false }
+        return memchr(base, Int32(UInt8(ascii: "^")), bytes.count) != nil || memchr(base, Int32(UInt8(ascii: "&")), bytes.count) != nil
+    }
+
     /// `%EE%80%82` (U+E002 as cmark writes it into an `href`) family `s` slot number, then U+E003:
     /// kept byte for byte by cmark's URL escaping and by raw HTML.
     static func slotMark(_ family: Int, _ index: Int) -> String {
-        "\(ParsedMarkdown.Slot.openMark)\(family)s\(index)\(ParsedMarkdown.Slot.closeMark)"
+        withSlotMark(family, index) { String(cString: $0) }
+    }
+
+    private static let slotOpen = Array(ParsedMarkdown.Slot.openMark.utf8)
+    private static let slotClose = Array(ParsedMarkdown.Slot.closeMark.utf8)
+
+    /// `slotMark` (then a line break when `endingLine`) as a C string on the stack, for
+    /// `body`: a String made and copied for each link cost more than setting it.
+    private static func withSlotMark<T>(_ family: Int, _ index: Int, endingLine: Bool = false, _ body: (UnsafePointer<CChar>) -> T) -> T {
+        StackCString.with({ mark in
+            mark.append(slotOpen)
+            mark.append(decimal: family)
+            mark.append(UInt8(ascii: "s"))
+            mark.append(decimal: index)
+            mark.append(slotClose)
+            if endingLine { mark.append(0x0A) }
+        }, body)
     }
 
     private static let footnotes = Array("<section class=\"footnotes\" data-footnotes>".utf8)
@@ -172,8 +246,7 @@ struct CmarkDocument {
     private func references(_ nodes: [OpaquePointer]) -> [MarkdownReference] {
         // A reference link's destination is written on its `[label]: url` line; only a
         // document with a `]:` can have one.
-        var text = source
-        let hasDefinitions = text.withUTF8 { UTF8Search.firstIndex(of: Self.definitionMark, in: $0) != nil }
+        let hasDefinitions = withSourceBytes { UTF8Search.firstIndex(of: Self.definitionMark, in: $0) != nil }
         let definitions = hasDefinitions ? ReferenceDefinitions(source: source) : nil
         return nodes.map { node in
             let url = cmark_node_get_url(node).map { String(cString: $0) } ?? ""

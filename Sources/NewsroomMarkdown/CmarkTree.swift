@@ -131,7 +131,7 @@ enum CmarkTree {
     static func markHeadings(in nodes: [OpaquePointer]) -> [MarkdownHeading] {
         var headings: [MarkdownHeading] = []
         headings.reserveCapacity(nodes.count)
-        var usedIDs = [String: Int](minimumCapacity: nodes.count)
+        var usedIDs = UsedHeadingIDs(minimumCapacity: nodes.count)
         for node in nodes {
             let level = Int(cmark_node_get_heading_level(node))
             if level == 3, cmark_node_first_child(node) == nil {
@@ -204,24 +204,11 @@ enum CmarkTree {
     /// heading cost more than the node.
     private static func headingMark(_ index: Int) -> OpaquePointer {
         let node = newNode(CMARK_NODE_TEXT)
-        withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
-            var count = 0
-            func append(_ byte: UInt8) {
-                buffer[count] = byte
-                count += 1
-            }
-            for byte in headingMarkStart { append(byte) }
-            let digitsStart = count
-            var rest = index
-            repeat {
-                append(UInt8(ascii: "0") + UInt8(rest % 10))
-                rest /= 10
-            } while rest > 0
-            buffer[digitsStart..<count].reverse()
-            for byte in headingMarkEnd { append(byte) }
-            append(0)
-            UnsafeRawPointer(buffer.baseAddress!).withMemoryRebound(to: CChar.self, capacity: count) { _ = cmark_node_set_literal(node, $0) }
-        }
+        StackCString.with({ mark in
+            mark.append(headingMarkStart)
+            mark.append(decimal: index)
+            mark.append(headingMarkEnd)
+        }) { _ = cmark_node_set_literal(node, $0) }
         return node
     }
 

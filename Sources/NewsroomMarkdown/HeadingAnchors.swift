@@ -5,8 +5,8 @@ import NewsroomText
 /// punctuation dropped except `-` and `_`, each space one `-` (nothing collapsed), letters,
 /// marks and digits of any script kept, repeats numbered `-1`, `-2` as GitHub numbers them.
 enum HeadingAnchors {
-    /// The id for `text`, unique within one document. `used` counts each id given so far.
-    static func uniqueID(for text: String, used: inout [String: Int]) -> String {
+    /// The id for `text`, unique within one document. `used` holds each id given so far.
+    static func uniqueID(for text: String, used: inout UsedHeadingIDs) -> String {
         var base = slug(text)
         // GitHub gives a heading with no letters or digits an empty id, which no link can name;
         // "section" (numbered like any other on repeats) can be linked to.
@@ -14,11 +14,10 @@ enum HeadingAnchors {
         // As GitHub: `base-N` with the next N for this base, skipping ids already given (a
         // heading may itself read "Intro 1", whose id is "intro-1").
         var id = base
-        while used[id] != nil {
-            used[base, default: 0] += 1
-            id = "\(base)-\(used[base]!)"
+        while used.contains(id) {
+            id = "\(base)-\(used.nextRepeat(of: base))"
         }
-        used[id] = 0
+        used.insert(id)
         return id
     }
 
@@ -34,19 +33,26 @@ enum HeadingAnchors {
     static func asciiSlug(_ text: String) -> String? {
         var text = text
         return text.withUTF8 { bytes -> String? in
-            var base: [UInt8] = []
-            base.reserveCapacity(bytes.count)
-            for byte in bytes {
-                switch byte {
-                case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
-                    base.append(byte)
-                case UInt8(ascii: "A")...UInt8(ascii: "Z"): base.append(byte + 0x20)
-                case UInt8(ascii: " "): base.append(UInt8(ascii: "-"))
-                case 0x80...: return nil
-                default: break
+            // Written straight into the String's own storage: no array in between.
+            var ascii = true
+            let slug = String(unsafeUninitializedCapacity: bytes.count) { base in
+                var count = 0
+                for byte in bytes {
+                    switch byte {
+                    case UInt8(ascii: "a")...UInt8(ascii: "z"), UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "-"), UInt8(ascii: "_"):
+                        base[count] = byte
+                    case UInt8(ascii: "A")...UInt8(ascii: "Z"): base[count] = byte + 0x20
+                    case UInt8(ascii: " "): base[count] = UInt8(ascii: "-")
+                    case 0x80...:
+                        ascii = false
+                        return 0
+                    default: continue
+                    }
+                    count += 1
                 }
+                return count
             }
-            return String(decoding: base, as: UTF8.self)
+            return ascii ? slug : nil
         }
     }
 

@@ -26,6 +26,14 @@ public struct MarkdownRenderer: Sendable {
         return parsed
     }
 
+    /// `parse` of a body's bytes, which must be UTF-8 (checked by the caller): read by cmark as
+    /// they are, made a String only where a rare step needs the text.
+    public func parse(utf8 source: Data, firstParagraph: Bool = true) -> ParsedMarkdown {
+        let parsed = CmarkDocument(utf8: source).parse(allowingRawHTML: allowsRawHTML, firstParagraph: firstParagraph)
+        onParse?(String(decoding: source, as: UTF8.self))
+        return parsed
+    }
+
     /// Parses and writes `source` for one use, letting `resolve` decide what each link and
     /// image destination becomes.
     ///

@@ -79,13 +79,16 @@ public struct ParsedMarkdown: Sendable {
         static let openMark = "%EE%80%82"
         static let closeMark = "%EE%80%83"
         private static let open = Array(openMark.utf8)
+        private static let close = Array(closeMark.utf8)
+        private static let firstFamily = Array("0s".utf8)
 
         /// The marks of `family` in `html`, when there are exactly `count`, each once; nil on a
         /// clash with text the author wrote.
         static func find(_ family: Int, count: Int, in html: [UInt8]) -> [Slot]? {
-            let prefix = Array("\(family)s".utf8)
-            let close = Array(closeMark.utf8)
+            let prefix = family == 0 ? firstFamily : Array("\(family)s".utf8)
+            let close = Self.close
             var slots: [Slot] = []
+            slots.reserveCapacity(count)
             var seen = [Bool](repeating: false, count: count)
             return html.withUnsafeBufferPointer { bytes -> [Slot]? in
                 var cursor = 0

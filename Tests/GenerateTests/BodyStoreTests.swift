@@ -42,6 +42,18 @@ struct BodyStoreTests {
         }
     }
 
+    /// Item files are opened inside the site folder held open, by their site-relative path:
+    /// the kernel does not walk the site's own path again for each.
+    @Test func itemFilesAreReadInsideTheOpenSiteFolder() throws {
+        let site = try NewsSite.make()
+        defer { site.delete() }
+        let reads = ReadPaths()
+        #expect(site.build { $0.fileSystem = FileSystem.local.recordingReads(into: reads) }.succeeded)
+        let items = reads.all.filter { $0.contains("content/news/") && $0.hasSuffix(".md") }
+        #expect(items.count >= 30)
+        #expect(items.allSatisfy { $0.hasPrefix("content/news/") }, "\(items.prefix(3))")
+    }
+
     @Test func aRebuildParsesOnlyWhatItRendersAgain() throws {
         let site = try NewsSite.make()
         defer { site.delete() }

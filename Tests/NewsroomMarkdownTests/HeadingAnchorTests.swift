@@ -9,7 +9,7 @@ import TestSupport
         ("a\tb", "ab"), ("  Two  spaces ", "--two--spaces-"), ("Ünïcode Ωmega", "ünïcode-ωmega"),
     ])
     func idOfAHeading(_ text: String, _ expected: String) {
-        var used: [String: Int] = [:]
+        var used = UsedHeadingIDs()
         #expect(HeadingAnchors.uniqueID(for: text, used: &used) == expected)
     }
 
@@ -28,7 +28,7 @@ import TestSupport
     }
 
     @Test func idsAreUniqueWithinADocument() {
-        var used: [String: Int] = [:]
+        var used = UsedHeadingIDs()
         #expect(HeadingAnchors.uniqueID(for: "Why It Matters", used: &used) == "why-it-matters")
         #expect(HeadingAnchors.uniqueID(for: "why it matters!", used: &used) == "why-it-matters-1")
         #expect(HeadingAnchors.uniqueID(for: "Why it matters", used: &used) == "why-it-matters-2")
@@ -38,9 +38,32 @@ import TestSupport
 
     /// GitHub numbers past an id a heading already has: "a", "a-1" (written), "a" → "a", "a-1", "a-2".
     @Test func repeatsSkipIDsAlreadyGiven() {
-        var used: [String: Int] = [:]
+        var used = UsedHeadingIDs()
         let ids = ["Intro", "Intro 1", "Intro", "Intro"].map { HeadingAnchors.uniqueID(for: $0, used: &used) }
         #expect(ids == ["intro", "intro-1", "intro-2", "intro-3"])
+    }
+
+    /// Past the ids compared one by one they are hashed: numbering goes on as it would with
+    /// every id counted in a dictionary (GitHub's own way, written out here).
+    @Test func manyRepeatsNumberAsWithADictionary() {
+        var random = SeededRandom(seed: 7)
+        let texts = ["Intro", "Intro 1", "Intro 2", "Intro-1", "Notes", "Notes 1", "?!", "Section 1", "Section"]
+        for _ in 0..<50 {
+            let headings = (0..<random.int(1, 60)).map { _ in random.pick(texts) }
+            var used = UsedHeadingIDs()
+            var counted: [String: Int] = [:]
+            for text in headings {
+                var base = HeadingAnchors.slug(text)
+                if base.isEmpty { base = "section" }
+                var id = base
+                while counted[id] != nil {
+                    counted[base, default: 0] += 1
+                    id = "\(base)-\(counted[base]!)"
+                }
+                counted[id] = 0
+                #expect(HeadingAnchors.uniqueID(for: text, used: &used) == id, "\(headings)")
+            }
+        }
     }
 
     /// GitHub's rule: lower case, punctuation dropped except `-` and `_`, each space a `-`, nothing collapsed.
@@ -57,7 +80,7 @@ import TestSupport
         ("tab\there", "tabhere"),
     ])
     func githubRule(_ text: String, _ expected: String) {
-        var used: [String: Int] = [:]
+        var used = UsedHeadingIDs()
         #expect(HeadingAnchors.uniqueID(for: text, used: &used) == expected)
     }
 

@@ -26,6 +26,17 @@ import Testing
         #expect(html.contains("class=\"footnotes\""))
     }
 
+    /// A document parsed without cmark-gfm's footnote pass must be one that cannot hold a
+    /// footnote: a `^` is needed, written, escaped or as an entity.
+    @Test(arguments: [
+        ("Note[^1].\n\n[^1]: The note.", true), ("[\\^1]", true), ("[&#94;1]", true), ("[&Hat;1]", true),
+        ("Plain [text](a.md#x) with **bold**, www.example.org and t@e.org.", false), ("", false),
+    ])
+    func footnotesNeedACaretOrAnEntity(_ source: String, _ mayHold: Bool) {
+        var text = source
+        #expect(text.withUTF8(CmarkDocument.mayHoldFootnotes) == mayHold)
+    }
+
     @Test func smartPunctuation() {
         #expect(renderer.render("\"Hello\" -- it's").html == "<p>\u{201C}Hello\u{201D} \u{2013} it\u{2019}s</p>\n")
     }

@@ -27,4 +27,11 @@ struct FragmentLinkScanTests {
             #expect(FragmentLinkScan.paths(in: body) == Self.reference(body), "\(body.debugDescription)")
         }
     }
+
+    /// Past the paths compared one by one they are hashed, and still each found once.
+    @Test func manyPaths() {
+        let body = (0..<40).map { "[l](p\($0 % 25).md#x) C# ##" }.joined(separator: "\n")
+        #expect(FragmentLinkScan.paths(in: body) == Self.reference(body))
+        #expect(FragmentLinkScan.paths(in: body).count > 16)
+    }
 }

@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Newsroom
 
 @Suite struct FrontMatterTests {
@@ -70,6 +71,24 @@ import Testing
             }
         }
         #expect(try FrontMatter.split(Data(files[0]), path: "x.md").get() == FrontMatter(yaml: "title: A\ndate: 2023-01-01", yamlFirstLine: 2, body: "\nBody é", bodyFirstLine: 5))
+    }
+
+    /// The body's bytes are checked without making a String of them: the check must take and
+    /// refuse exactly what `String(validating:)` takes and refuses, ASCII runs of any length
+    /// around every lead byte, cut short or not, included.
+    @Test func utf8CheckAgreesWithTheStandardLibrary() {
+        var random = SeededRandom(seed: 0x17F8)
+        let pieces: [[UInt8]] = [
+            Array("plain ascii text ".utf8), Array("é".utf8), Array("—".utf8), Array("😀".utf8), [0xC0, 0x80], [0xC1, 0xBF],
+            [0xE0, 0x9F, 0x80], [0xE0, 0xA0, 0x80], [0xED, 0x9F, 0xBF], [0xED, 0xA0, 0x80], [0xEF, 0xBF, 0xBF],
+            [0xF0, 0x8F, 0x80, 0x80], [0xF0, 0x90, 0x80, 0x80], [0xF4, 0x8F, 0xBF, 0xBF], [0xF4, 0x90, 0x80, 0x80], [0xF5, 0x80, 0x80, 0x80],
+            [0x80], [0xBF], [0xC2], [0xE2, 0x82], [0xF0, 0x9F, 0x98], [0xFF], [0xFE], Array("1234567".utf8), [0x00], [0x7F],
+        ]
+        for _ in 0..<5_000 {
+            let bytes = (0..<random.int(0, 12)).flatMap { _ in random.pick(pieces) }
+            let standard = String(validating: bytes, as: UTF8.self) != nil
+            #expect(bytes.withUnsafeBufferPointer(SourceText.isUTF8) == standard, "\(bytes)")
+        }
     }
 
     @Test func fileSystemReadsRegularFilesOnly() throws {

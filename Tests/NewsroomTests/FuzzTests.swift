@@ -98,9 +98,9 @@ import Testing
             try Data(bytes).write(to: folder.appendingPathComponent(path))
             var log = DiagnosticLog()
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: "2023-03-21-fuzz")
-            let item = NewsItemLoader.load(source, in: site, dates: dates, log: &log)
-            if let item {
-                _ = markdown.render(item.body) { _ in .keep }
+            if let loaded = NewsItemLoader.load(source, in: site, dates: dates, log: &log) {
+                _ = markdown.parse(utf8: loaded.body)
+                _ = markdown.render(String(decoding: loaded.body, as: UTF8.self)) { _ in .keep }
                 successes += 1
             } else {
                 failures += 1

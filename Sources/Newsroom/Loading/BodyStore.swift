@@ -64,10 +64,18 @@ final class BodyStore: Sendable {
         self.handOver = handOver
     }
 
-    /// Parses a body just loaded from `sourcePath`, keeping the parse while the budget allows;
-    /// without `firstParagraph` (an item whose summary is given) the parse has none.
+    /// Parses a body just loaded from `sourcePath` (its text, or its UTF-8 bytes, checked),
+    /// keeping the parse while the budget allows; without `firstParagraph` (an item whose
+    /// summary is given) the parse has none.
     func add(_ body: String, of sourcePath: String, firstParagraph: Bool = true) -> ParsedMarkdown {
-        let parsed = markdown.parse(body, firstParagraph: firstParagraph)
+        keep(markdown.parse(body, firstParagraph: firstParagraph), of: sourcePath)
+    }
+
+    func add(_ body: Data, of sourcePath: String, firstParagraph: Bool = true) -> ParsedMarkdown {
+        keep(markdown.parse(utf8: body, firstParagraph: firstParagraph), of: sourcePath)
+    }
+
+    private func keep(_ parsed: ParsedMarkdown, of sourcePath: String) -> ParsedMarkdown {
         let entry: Entry = budget.take(parsed.byteCount) ? .parsed(parsed) : .dropped
         entries.withLock { $0[sourcePath] = entry }
         return parsed

@@ -21,9 +21,12 @@ struct ContentFile {
 
     /// Reads, decodes and splits `relativePath`; logs and returns nil on any problem.
     /// `readStatus` is given the file's status once its bytes are read, whatever follows.
-    static func read(_ relativePath: String, in folder: SourceFolder, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> ContentFile? {
+    /// `opened` is `folder` held open, when the caller has it: the file is then opened by its
+    /// path inside it, without the kernel walking the site's own path for each file.
+    static func read(_ relativePath: String, in folder: SourceFolder, opened: OpenFolder? = nil, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> ContentFile? {
         let display = folder.display(relativePath)
-        guard let (data, status) = fileSystem.read(folder.path(relativePath), .working) else {
+        let read = opened.map { fileSystem.read(relativePath, $0) } ?? fileSystem.read(folder.path(relativePath), .working)
+        guard let (data, status) = read else {
             log.error("cannot read this file", at: SourceLocation(path: display))
             return nil
         }

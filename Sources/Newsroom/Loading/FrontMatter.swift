@@ -8,10 +8,25 @@ struct FrontMatter: Sendable, Equatable {
     var yaml: String
     /// The file line of the YAML's first line.
     var yamlFirstLine: Int
-    /// The Markdown after the closing fence.
-    var body: String
+    /// The Markdown after the closing fence, as UTF-8 (checked when split): a body parsed as
+    /// soon as it is read goes to cmark as these bytes, never made a String.
+    var bodyBytes: Data
     /// The file line of the body's first line (add it to Markdown line numbers, minus one).
     var bodyFirstLine: Int
+
+    /// The Markdown after the closing fence.
+    var body: String { String(decoding: bodyBytes, as: UTF8.self) }
+
+    init(yaml: String, yamlFirstLine: Int, body: String, bodyFirstLine: Int) {
+        self.init(yaml: yaml, yamlFirstLine: yamlFirstLine, bodyBytes: Data(body.utf8), bodyFirstLine: bodyFirstLine)
+    }
+
+    init(yaml: String, yamlFirstLine: Int, bodyBytes: Data, bodyFirstLine: Int) {
+        self.yaml = yaml
+        self.yamlFirstLine = yamlFirstLine
+        self.bodyBytes = bodyBytes
+        self.bodyFirstLine = bodyFirstLine
+    }
 
     static func split(_ text: String, path: String) -> Result<FrontMatter, Diagnostic> {
         var bytesOf = text
@@ -24,17 +39,20 @@ struct FrontMatter: Sendable, Equatable {
     }
 
     /// A file's bytes decoded (see `SourceText.decode`) and split. Where they need no change,
-    /// the YAML and the body are each made a String from their own bytes: fences are ASCII
-    /// lines, so the two are valid UTF-8 exactly when the file is, and the whole text is
-    /// neither made nor copied again. Anything else takes `SourceText.decode`'s own path, with
-    /// its diagnostics.
+    /// the YAML is made a String from its own bytes and the body is those of `data`, checked:
+    /// fences are ASCII lines, so the two are valid UTF-8 exactly when the file is, and the
+    /// whole text is neither made nor copied again. Anything else takes `SourceText.decode`'s
+    /// own path, with its diagnostics.
     static func split(_ data: Data, path: String) -> Result<FrontMatter, Diagnostic> {
+        // Where `withUnchangedBytes`' bytes start in `data`: after a byte-order mark.
+        let start = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
         let direct = SourceText.withUnchangedBytes(data) { bytes -> FrontMatter? in
             guard case .success(let parts) = locate(in: bytes, path: path),
                   let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.yaml]), as: UTF8.self),
-                  let body = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
+                  SourceText.isUTF8(UnsafeBufferPointer(rebasing: bytes[parts.body]))
             else { return nil }
-            return FrontMatter(yaml: yaml, yamlFirstLine: 2, body: body, bodyFirstLine: parts.bodyFirstLine)
+            let body = data[(start + parts.body.lowerBound)..<(start + parts.body.upperBound)]
+            return FrontMatter(yaml: yaml, yamlFirstLine: 2, bodyBytes: body, bodyFirstLine: parts.bodyFirstLine)
         }
         if let direct { return .success(direct) }
         return SourceText.decode(data, path: path).flatMap { split($0.text, path: path) }

@@ -64,9 +64,10 @@ enum NewsItemLoader {
         return sources
     }
 
-    /// The item in `source`'s file; `readStatus` as in `ContentFile.read`.
-    static func load(_ source: Source, in folder: SourceFolder, dates: DateParser, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> NewsItem? {
-        guard let file = ContentFile.read(source.markdownPath, in: folder, fileSystem: fileSystem, readStatus: readStatus, log: &log) else { return nil }
+    /// The item in `source`'s file, its `body` left empty, and the body's bytes (UTF-8, checked:
+    /// see `FrontMatter.bodyBytes`); `opened` and `readStatus` as in `ContentFile.read`.
+    static func load(_ source: Source, in folder: SourceFolder, opened: OpenFolder? = nil, dates: DateParser, fileSystem: FileSystem = .local, readStatus: (FileStatus) -> Void = { _ in }, log: inout DiagnosticLog) -> (item: NewsItem, body: Data)? {
+        guard let file = ContentFile.read(source.markdownPath, in: folder, opened: opened, fileSystem: fileSystem, readStatus: readStatus, log: &log) else { return nil }
         let fields = file.fields
         fields.warnAboutUnknownKeys(known: knownKeys, log: &log)
         let title = fields.text("title", required: true, log: &log)?.0
@@ -110,11 +111,11 @@ enum NewsItemLoader {
             image: image,
             draft: fields.bool("draft", log: &log) ?? false,
             aliases: aliases,
-            body: file.frontMatter.body,
+            body: "",
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
-        item.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        item.fragmentLinkPaths = file.frontMatter.bodyBytes.withUnsafeBytes { FragmentLinkScan.paths(in: $0.bindMemory(to: UInt8.self)) }
         item.keepsOriginalImages = fields.bool("original_images", log: &log) ?? false
         if let (id, location) = fields.text("id", log: &log) {
             if let problem = TagURI.problem(in: id) {
@@ -124,7 +125,7 @@ enum NewsItemLoader {
             item.id = id
             item.idLocation = location
         }
-        return item
+        return (item, file.frontMatter.bodyBytes)
     }
 
     /// `date`, or the day the name starts with (`2024-03-01-x`) at midnight in the site timezone.

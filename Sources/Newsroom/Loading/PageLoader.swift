@@ -61,7 +61,7 @@ enum PageLoader {
             bodyFirstLine: file.frontMatter.bodyFirstLine,
             contentHash: file.contentHash
         )
-        page.fragmentLinkPaths = FragmentLinkScan.paths(in: file.frontMatter.body)
+        page.fragmentLinkPaths = FragmentLinkScan.paths(in: page.body)
         return page
     }
 }

@@ -7,63 +7,64 @@ import NewsroomText
 /// returns nil and goes to Yams, which also words every error. For what it reads it gives the
 /// same nodes, types and positions as Yams (a test holds it to that on thousands of inputs).
 enum SimpleYAML {
+    /// A line that is not blank and not a comment: where its text starts (after the indent) and
+    /// ends, in the YAML's bytes.
     private struct Line {
         var number: Int
         var indent: Int
-        var text: Substring
+        var start: Int
+        var end: Int
     }
 
     fileprivate struct Unsupported: Error {}
 
     static func parse(_ yaml: String, path: String, firstLine: Int) -> YAMLNode? {
-        // One pass over the bytes: lines (by offset; splitting the String walks grapheme
-        // clusters) and the characters YAML forbids or treats specially (controls, tabs, C1,
-        // BOM, U+FFFE/F), which Yams reports.
         var text = yaml
-        let spans = text.withUTF8 { bytes -> [(start: Int, indent: Int, end: Int)]? in
-            var spans: [(start: Int, indent: Int, end: Int)] = []
-            var start = 0, index = 0
-            while index <= bytes.count {
-                if index == bytes.count || bytes[index] == 0x0A {
-                    var indent = 0
-                    while start + indent < index, bytes[start + indent] == 0x20 { indent += 1 }
-                    spans.append((start, indent, index))
-                    start = index + 1
-                    index += 1
-                    continue
-                }
-                let byte = bytes[index]
-                if byte < 0x20 || byte == 0x7F { return nil }
-                if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return nil }
-                if byte == 0xEF, index + 2 < bytes.count, (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return nil }
-                index += 1
+        return text.withUTF8 { bytes -> YAMLNode? in
+            guard let lines = lines(in: bytes), !lines.isEmpty, lines[0].indent == 0 else { return nil }
+            var reader = Reader(bytes: bytes, lines: lines, path: path, firstLine: firstLine)
+            do {
+                let node = try reader.mapping(indent: 0, depth: 0)
+                return reader.index == lines.count ? node : nil
+            } catch {
+                return nil
             }
-            return spans
-        }
-        guard let spans else { return nil }
-        var lines: [Line] = []
-        lines.reserveCapacity(spans.count)
-        let utf8 = text.utf8
-        for (offset, span) in spans.enumerated() where span.start + span.indent < span.end {
-            let from = utf8.index(utf8.startIndex, offsetBy: span.start + span.indent)
-            let line = text[from..<utf8.index(utf8.startIndex, offsetBy: span.end)]
-            if line.utf8.first == UInt8(ascii: "#") { continue }
-            lines.append(Line(number: offset + 1, indent: span.indent, text: line))
-        }
-        guard !lines.isEmpty, lines[0].indent == 0 else { return nil }
-        var reader = Reader(lines: lines, path: path, firstLine: firstLine)
-        do {
-            let node = try reader.mapping(indent: 0, depth: 0)
-            return reader.index == lines.count ? node : nil
-        } catch {
-            return nil
         }
     }
 
+    /// One pass over the bytes: lines by offset (splitting the String walks grapheme clusters),
+    /// blank and comment lines left out, and the characters YAML forbids or treats specially
+    /// (controls, tabs, C1, BOM, U+FFFE/F), which Yams reports: nil when there is one.
+    private static func lines(in bytes: UnsafeBufferPointer<UInt8>) -> [Line]? {
+        var lines: [Line] = []
+        var start = 0, index = 0, number = 1
+        while index <= bytes.count {
+            if index == bytes.count || bytes[index] == 0x0A {
+                var indent = 0
+                while start + indent < index, bytes[start + indent] == 0x20 { indent += 1 }
+                if start + indent < index, bytes[start + indent] != UInt8(ascii: "#") {
+                    lines.append(Line(number: number, indent: indent, start: start + indent, end: index))
+                }
+                number += 1
+                start = index + 1
+                index += 1
+                continue
+            }
+            let byte = bytes[index]
+            if byte < 0x20 || byte == 0x7F { return nil }
+            if byte == 0xC2, index + 1 < bytes.count, (0x80...0x9F).contains(bytes[index + 1]) { return nil }
+            if byte == 0xEF, index + 2 < bytes.count, (bytes[index + 1] == 0xBB && bytes[index + 2] == 0xBF) || (bytes[index + 1] == 0xBF && bytes[index + 2] >= 0xBE) { return nil }
+            index += 1
+        }
+        return lines
+    }
+
+    /// Reads the lines by byte offsets into the YAML's bytes; only what needs Characters (a
+    /// non-ASCII key, single quotes, flow lists, escapes) is made a String first.
     private struct Reader {
         /// A key we read: letters, digits, `_` and `-`, not starting with `-`. ASCII keys are
         /// checked by byte; others by Unicode's letter and number classes.
-        static func isKey(_ key: Substring) -> Bool {
+        static func isKey(_ key: String) -> Bool {
             guard let first = key.utf8.first, first != UInt8(ascii: "-") else { return false }
             var ascii = true
             for byte in key.utf8 {
@@ -82,41 +83,86 @@ enum SimpleYAML {
             return key.allSatisfy { $0.isLetter || $0.isNumber || $0 == "_" || $0 == "-" }
         }
 
+        let bytes: UnsafeBufferPointer<UInt8>
         let lines: [Line]
         let path: String
         let firstLine: Int
         var index = 0
 
+        init(bytes: UnsafeBufferPointer<UInt8>, lines: [Line], path: String, firstLine: Int) {
+            self.bytes = bytes
+            self.lines = lines
+            self.path = path
+            self.firstLine = firstLine
+        }
+
         func location(_ line: Line, column: Int) -> SourceLocation {
             SourceLocation(path: path, line: line.number + firstLine - 1, column: column)
         }
 
+        /// The text of `range`: cut at ASCII bytes of valid UTF-8, so valid itself.
+        func string(_ range: Range<Int>) -> String {
+            String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self)
+        }
+
+        /// `range` without spaces at either end.
+        func trimmingSpaces(_ range: Range<Int>) -> Range<Int> {
+            var start = range.lowerBound, end = range.upperBound
+            while start < end, bytes[start] == 0x20 { start += 1 }
+            while end > start, bytes[end - 1] == 0x20 { end -= 1 }
+            return start..<end
+        }
+
+        /// The offset of the first `byte` in `range`.
+        func firstIndex(of byte: UInt8, in range: Range<Int>) -> Int? {
+            guard !range.isEmpty, let found = memchr(bytes.baseAddress! + range.lowerBound, Int32(byte), range.count) else { return nil }
+            return bytes.baseAddress!.distance(to: found.assumingMemoryBound(to: UInt8.self))
+        }
+
+        /// Whether `range` holds the two bytes `first`, `second` in a row.
+        func contains(_ first: UInt8, _ second: UInt8, in range: Range<Int>) -> Bool {
+            var from = range.lowerBound
+            while let found = firstIndex(of: first, in: from..<range.upperBound) {
+                if found + 1 < range.upperBound, bytes[found + 1] == second { return true }
+                from = found + 1
+            }
+            return false
+        }
+
+        /// Whether the text at `start` is `- ` (a list item). A non-ASCII byte after the space
+        /// might join it into another Character: such a line is left to Yams.
+        func startsWithListMark(_ start: Int, end: Int) throws -> Bool {
+            guard end - start >= 2, bytes[start] == 0x2D, bytes[start + 1] == 0x20 else { return false }
+            if start + 2 < end, bytes[start + 2] >= 0x80 { throw Unsupported() }
+            return true
+        }
+
         mutating func mapping(indent: Int, depth: Int) throws -> YAMLNode {
             var pairs: [(key: String, keyLocation: SourceLocation, value: YAMLNode)] = []
+            pairs.reserveCapacity(lines.count - index)
             let start = lines[index]
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
-                guard let colon = line.text.utf8.firstIndex(of: UInt8(ascii: ":")) else { throw Unsupported() }
-                let key = String(line.text[..<colon])
+                guard let colon = firstIndex(of: UInt8(ascii: ":"), in: line.start..<line.end) else { throw Unsupported() }
+                let key = string(line.start..<colon)
                 // A front matter map has a dozen keys: compared one by one, not hashed.
-                guard Self.isKey(key[...]), !pairs.contains(where: { $0.key == key }) else { throw Unsupported() }
+                guard Self.isKey(key), !pairs.contains(where: { $0.key == key }) else { throw Unsupported() }
                 let keyLocation = location(line, column: indent + 1)
-                var rest = line.text[line.text.utf8.index(after: colon)...]
                 index += 1
-                if rest.isEmpty {
+                if colon + 1 == line.end {
                     // A nested block: a map or a list, indented further.
                     guard depth < 2, index < lines.count, lines[index].indent > indent else { throw Unsupported() }
-                    let inner = lines[index].indent
-                    let value = try lines[index].text.startsWithListMark()
-                        ? try blockList(indent: inner)
-                        : try mapping(indent: inner, depth: depth + 1)
+                    let inner = lines[index]
+                    let value = try startsWithListMark(inner.start, end: inner.end)
+                        ? try blockList(indent: inner.indent)
+                        : try mapping(indent: inner.indent, depth: depth + 1)
                     pairs.append((key, keyLocation, value))
                     continue
                 }
-                guard rest.utf8.first == 0x20 else { throw Unsupported() }
-                let leading = rest.utf8.prefix { $0 == 0x20 }.count
-                rest = rest.trimmingSpaces()
+                guard bytes[colon + 1] == 0x20 else { throw Unsupported() }
+                let rest = trimmingSpaces(colon + 1..<line.end)
                 guard !rest.isEmpty else { throw Unsupported() }
+                let leading = rest.lowerBound - (colon + 1)
                 let column = indent + (key.utf8.allSatisfy { $0 < 0x80 } ? key.utf8.count : key.unicodeScalars.count) + 1 + leading + 1
                 let value = try inline(rest, line: line, column: column)
                 // A more indented line after an inline value continues it: Yams' business.
@@ -131,11 +177,11 @@ enum SimpleYAML {
             var items: [YAMLNode] = []
             while index < lines.count, lines[index].indent == indent {
                 let line = lines[index]
-                guard line.text.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
-                let rest = line.text[line.text.utf8.index(line.text.startIndex, offsetBy: 2)...].trimmingSpaces()
-                let leading = line.text.utf8.dropFirst(2).prefix { $0 == 0x20 }.count
-                guard !rest.isEmpty, !rest.utf8.starts(with: [0x2D, 0x20]) else { throw Unsupported() }
-                if rest.containsBytes(": ") || rest.utf8.last == UInt8(ascii: ":") { throw Unsupported() }
+                guard line.end - line.start >= 2, bytes[line.start] == 0x2D, bytes[line.start + 1] == 0x20 else { throw Unsupported() }
+                let rest = trimmingSpaces(line.start + 2..<line.end)
+                let leading = rest.lowerBound - (line.start + 2)
+                guard !rest.isEmpty, !(rest.count >= 2 && bytes[rest.lowerBound] == 0x2D && bytes[rest.lowerBound + 1] == 0x20) else { throw Unsupported() }
+                if contains(UInt8(ascii: ":"), 0x20, in: rest) || bytes[rest.upperBound - 1] == UInt8(ascii: ":") { throw Unsupported() }
                 items.append(try inline(rest, line: line, column: indent + 2 + leading + 1))
                 index += 1
                 if index < lines.count, lines[index].indent > indent { throw Unsupported() }
@@ -143,8 +189,22 @@ enum SimpleYAML {
             return YAMLNode(kind: .sequence(items), location: location(start, column: indent + 1), tag: "seq")
         }
 
+        /// A value written on its key's line or after a list's `- `, by its first byte (a
+        /// Character is a grapheme cluster, costly to form): plain and double-quoted scalars are
+        /// read by byte; the rest as text.
+        func inline(_ range: Range<Int>, line: Line, column: Int) throws -> YAMLNode {
+            switch bytes[range.lowerBound] {
+            case UInt8(ascii: "\""):
+                return YAMLNode(kind: .scalar(try doubleQuoted(range), plain: false), location: location(line, column: column), tag: "str")
+            case UInt8(ascii: "'"), UInt8(ascii: "["):
+                return try inline(Substring(string(range)), line: line, column: column)
+            default:
+                let value = try plain(range)
+                return YAMLNode(kind: .scalar(value, plain: true), location: location(line, column: column), tag: ScalarType.resolve(value))
+            }
+        }
+
         func inline(_ text: Substring, line: Line, column: Int) throws -> YAMLNode {
-            // By the first byte: a Character is a grapheme cluster, costly to form.
             guard let first = text.utf8.first else { throw Unsupported() }
             switch first {
             case UInt8(ascii: "\""):
@@ -200,11 +260,33 @@ enum SimpleYAML {
         }
 
         /// A plain scalar that cannot mean anything else: no indicator in front, no `: ` or ` #` inside.
+        func plain(_ range: Range<Int>) throws -> String {
+            let first = bytes[range.lowerBound]
+            guard !Self.indicators[Int(first)] else { throw Unsupported() }
+            if first == UInt8(ascii: "-") { return try plain(Substring(string(range))) }
+            if contains(UInt8(ascii: ":"), 0x20, in: range) || contains(0x20, UInt8(ascii: "#"), in: range) || bytes[range.upperBound - 1] == UInt8(ascii: ":") { throw Unsupported() }
+            return string(range)
+        }
+
+        private static let indicators: [Bool] = {
+            var table = [Bool](repeating: false, count: 256)
+            for byte in "&*!|>%@`#?,[]{}:'\"".utf8 { table[Int(byte)] = true }
+            return table
+        }()
+
         func plain(_ text: Substring) throws -> String {
             guard let first = text.utf8.first, !"&*!|>%@`#?,[]{}:'\"".utf8.contains(first) else { throw Unsupported() }
             if first == UInt8(ascii: "-"), !(text.dropFirst().first?.isNumber ?? false) { throw Unsupported() }
             if text.containsBytes(": ") || text.containsBytes(" #") || text.utf8.last == UInt8(ascii: ":") { throw Unsupported() }
             return String(text)
+        }
+
+        /// A double-quoted scalar: without escapes or inner quotes, its bytes between the quotes.
+        func doubleQuoted(_ range: Range<Int>) throws -> String {
+            guard range.count >= 2, bytes[range.upperBound - 1] == UInt8(ascii: "\"") else { throw Unsupported() }
+            let inner = range.lowerBound + 1..<range.upperBound - 1
+            if firstIndex(of: UInt8(ascii: "\\"), in: inner) == nil, firstIndex(of: UInt8(ascii: "\""), in: inner) == nil { return string(inner) }
+            return try doubleQuoted(Substring(string(range)))
         }
 
         func doubleQuoted(_ text: Substring) throws -> String {
@@ -260,25 +342,6 @@ enum SimpleYAML {
 }
 
 private extension Substring {
-    /// Whether the text starts with `- `, by byte (String's `hasPrefix` compares Characters one
-    /// by one). A non-ASCII byte after the space might join it into another Character: such a
-    /// line is left to Yams.
-    func startsWithListMark() throws -> Bool {
-        guard utf8.starts(with: [0x2D, 0x20]) else { return false }
-        if let next = utf8.dropFirst(2).first, next >= 0x80 { throw SimpleYAML.Unsupported() }
-        return true
-    }
-
-    /// Without spaces at either end (`trimmingBytes` for the one byte, with nothing generic
-    /// between the loop and the bytes).
-    func trimmingSpaces() -> Substring {
-        let utf8 = self.utf8
-        var start = utf8.startIndex, end = utf8.endIndex
-        while start < end, utf8[start] == 0x20 { utf8.formIndex(after: &start) }
-        while end > start, utf8[utf8.index(before: end)] == 0x20 { utf8.formIndex(before: &end) }
-        return self[start..<end]
-    }
-
     /// Whether the text holds `byte`, searched in its contiguous bytes (`utf8.contains` steps
     /// through the view one index at a time).
     func containsByte(_ byte: UInt8) -> Bool {

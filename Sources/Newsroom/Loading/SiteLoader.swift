@@ -112,7 +112,7 @@ enum SiteLoader {
             let source = NewsItemLoader.Source(markdownPath: path, bundlePath: nil, name: stem)
             if hadSource { loaded.sources[sourceIndex] = source } else { loaded.sources.insert(source, at: sourceIndex) }
             let fingerprint = ItemCache.Fingerprint.of(fileSystem.status(path, in: siteFolder))
-            let record = loadItem(source, fingerprint: .taken(fingerprint), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem)
+            let record = loadItem(source, fingerprint: .taken(fingerprint), site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem)
             if record.fingerprint.size >= 0 {
                 loaded.source.itemCache.records[path] = record
             } else {
@@ -150,7 +150,7 @@ enum SiteLoader {
         let loaded = ParallelMap.run(sources.count) { index -> (ItemCache.Record, reused: Bool) in
             let source = sources[index]
             guard let fingerprints else {
-                return (loadItem(source, fingerprint: .reading(siteFolder), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
+                return (loadItem(source, fingerprint: .reading, site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
             }
             let fingerprint = fingerprints[index]
             if let fingerprint, var record = cache.records[source.markdownPath], record.fingerprint == fingerprint {
@@ -164,7 +164,7 @@ enum SiteLoader {
                 }
                 return (record, true)
             }
-            return (loadItem(source, fingerprint: .taken(fingerprint), site: site, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
+            return (loadItem(source, fingerprint: .taken(fingerprint), site: site, siteFolder: siteFolder, dates: dates, host: host, store: store, fileSystem: fileSystem), false)
         }
         var items: [NewsItem] = []
         var records = ItemCache()
@@ -183,15 +183,16 @@ enum SiteLoader {
         return (items, records)
     }
 
-    /// Reads one item file, parsing its body into `store` and giving it its derived id (made
-    /// with `host`) when it has none of its own. `fingerprint` is the file's, taken before it is
-    /// read; nil when it could not be looked at, and the record's then has a size of -1 (it is
-    /// not kept for the next build).
-    private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: FingerprintSource, site: SourceFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
+    /// Reads one item file (by its path in `siteFolder`, the site held open), parsing its body
+    /// into `store` and giving it its derived id (made with `host`) when it has none of its own.
+    /// `fingerprint` is the file's, taken before it is read; nil when it could not be looked at,
+    /// and the record's then has a size of -1 (it is not kept for the next build).
+    private static func loadItem(_ source: NewsItemLoader.Source, fingerprint: FingerprintSource, site: SourceFolder, siteFolder: OpenFolder, dates: DateParser, host: String, store: BodyStore, fileSystem: FileSystem) -> ItemCache.Record {
         var local = DiagnosticLog()
         var readStatus: FileStatus?
-        var item = NewsItemLoader.load(source, in: site, dates: dates, fileSystem: fileSystem, readStatus: { readStatus = $0 }, log: &local)
-        if let body = item?.body {
+        let loaded = NewsItemLoader.load(source, in: site, opened: siteFolder, dates: dates, fileSystem: fileSystem, readStatus: { readStatus = $0 }, log: &local)
+        var item = loaded?.item
+        if let body = loaded?.body {
             if item?.summary != nil, store.isFull {
                 // Nothing to take from it now, and no room to keep it: parsed when it renders.
                 store.addUnparsed(of: source.markdownPath)
@@ -201,12 +202,11 @@ enum SiteLoader {
                 let parsed = store.add(body, of: source.markdownPath, firstParagraph: needsLead)
                 if needsLead { item?.leadParagraph = parsed.firstParagraph }
             }
-            item?.body = ""
         }
         if item?.idLocation == nil, item != nil { ItemIDs.derive(&item!, host: host) }
         let taken = switch fingerprint {
         case .taken(let given): given
-        case .reading(let folder): ItemCache.Fingerprint.of(readStatus ?? fileSystem.status(source.markdownPath, in: folder))
+        case .reading: ItemCache.Fingerprint.of(readStatus ?? fileSystem.status(source.markdownPath, in: siteFolder))
         }
         return ItemCache.Record(fingerprint: taken ?? .init(size: -1, modified: 0, inode: 0), item: item, diagnostics: local.diagnostics)
     }
@@ -215,9 +215,9 @@ enum SiteLoader {
     private enum FingerprintSource {
         /// Taken before the file is read; nil when it could not be looked at.
         case taken(ItemCache.Fingerprint?)
-        /// The status the file had as it was opened for reading; looked at in the folder when it
-        /// cannot be read.
-        case reading(OpenFolder)
+        /// The status the file had as it was opened for reading; looked at in the site folder
+        /// when it cannot be read.
+        case reading
     }
 }
 

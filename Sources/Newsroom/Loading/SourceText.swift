@@ -45,6 +45,48 @@ struct SourceText: Sendable {
         }
     }
 
+    /// Whether `bytes` are UTF-8 by Unicode's rule (no overlong forms, surrogates or scalars past
+    /// U+10FFFF), as `String(validating:)` judges them: ASCII is passed over eight bytes at a
+    /// step, so a body of mostly ASCII prose is checked several times faster than by making a
+    /// String of it, for a caller that needs only the answer.
+    static func isUTF8(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        guard let base = bytes.baseAddress else { return true }
+        let count = bytes.count
+        var index = 0
+        while index < count {
+            while index + 8 <= count, UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self) & 0x8080_8080_8080_8080 == 0 {
+                index += 8
+            }
+            guard index < count else { break }
+            let lead = base[index]
+            if lead < 0x80 {
+                index += 1
+                continue
+            }
+            func isContinuation(_ offset: Int) -> Bool { base[index + offset] & 0xC0 == 0x80 }
+            switch lead {
+            case 0xC2...0xDF:
+                guard index + 1 < count, isContinuation(1) else { return false }
+                index += 2
+            case 0xE0...0xEF:
+                guard index + 2 < count, isContinuation(1), isContinuation(2) else { return false }
+                let second = base[index + 1]
+                // E0 below A0 is overlong; ED from A0 is a surrogate.
+                if lead == 0xE0 && second < 0xA0 || lead == 0xED && second >= 0xA0 { return false }
+                index += 3
+            case 0xF0...0xF4:
+                guard index + 3 < count, isContinuation(1), isContinuation(2), isContinuation(3) else { return false }
+                let second = base[index + 1]
+                // F0 below 90 is overlong; F4 from 90 is past U+10FFFF.
+                if lead == 0xF0 && second < 0x90 || lead == 0xF4 && second >= 0x90 { return false }
+                index += 4
+            default:
+                return false
+            }
+        }
+        return true
+    }
+
     /// Both bytes looked for in one pass, without branches (most files hold neither).
     private static func containsNULOrCR(_ bytes: UnsafeRawBufferPointer) -> Bool {
         var found: UInt8 = 0

@@ -8,8 +8,22 @@ public enum TagURI {
     /// tool and `generate new` write it; the build derives the same one for an item without
     /// an `id` (and warns, so it is pinned before a rename would change it).
     public static func make(host: String, year: Int, month: Int, day: Int, slug: String) -> String {
-        let date = PublicationDate.pad(year, width: 4) + "-" + PublicationDate.pad(month) + "-" + PublicationDate.pad(day)
-        return "tag:" + host.lowercased() + "," + date + ":" + encoded(slug)
+        // Written into one String: joined with `+`, each piece made another one first.
+        // A host from a URL is lower case already, and lower-casing it would make another.
+        let host = host.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 } ? host.lowercased() : host
+        let slug = encoded(slug)
+        var id = "tag:"
+        id.reserveCapacity(4 + host.utf8.count + 12 + slug.utf8.count)
+        id += host
+        id += ","
+        id += PublicationDate.pad(year, width: 4)
+        id += "-"
+        id += PublicationDate.pad(month)
+        id += "-"
+        id += PublicationDate.pad(day)
+        id += ":"
+        id += slug
+        return id
     }
 
     /// `slug` with every byte a tag URI cannot hold as it is percent-encoded (slugs may hold
