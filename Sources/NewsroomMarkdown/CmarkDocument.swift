@@ -103,16 +103,17 @@ struct CmarkDocument {
         defer { newsroom_arena_end() }
         let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
         let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
-        guard let parser = cmark_parser_new_with_mem(options, CmarkSession.shared.arena) else { return empty }
+        // A bracket before an escaped or entity caret would be misread as a footnote reference.
+        let repaired = options & CMARK_OPT_FOOTNOTES == 0 ? nil : withFedBytes { bytes in
+            FootnoteCaretRepair.repaired(bytes) { bytes in
+                guard let (parser, document) = Self.parsed(bytes, options: options & ~CMARK_OPT_FOOTNOTES) else { return nil }
+                cmark_parser_free(parser)
+                return document
+            }
+        }
+        let fed = repaired.map { bytes in bytes.withUnsafeBufferPointer { Self.parsed($0, options: options) } } ?? withFedBytes { Self.parsed($0, options: options) }
+        guard let (parser, document) = fed else { return empty }
         defer { cmark_parser_free(parser) }
-        for syntax in CmarkSession.shared.extensions {
-            cmark_parser_attach_syntax_extension(parser, syntax)
-        }
-        withFedBytes { buffer in
-            guard let base = buffer.baseAddress else { return }
-            cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), buffer.count)
-        }
-        guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else { return empty }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
 
         // One walk sorts out the nodes each step needs. Raw HTML is escaped first when it is not
@@ -174,6 +175,23 @@ struct CmarkDocument {
         // Slots hold no ids, except raw HTML, which is read as the author wrote it.
         parsed.anchors = HeadingAnchors.ids(in: rawHTML.isEmpty ? html : parsed.html(rawHTML: rawHTML.map { _ in nil }, links: references.map { _ in .keep }))
         return parsed
+    }
+
+    /// A parser with every extension that has read `bytes`, and its document (arena memory, not
+    /// freed); the caller frees the parser, which renders the document with its extensions.
+    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> (parser: OpaquePointer, document: OpaquePointer)? {
+        guard let parser = cmark_parser_new_with_mem(options, CmarkSession.shared.arena) else { return nil }
+        for syntax in CmarkSession.shared.extensions {
+            cmark_parser_attach_syntax_extension(parser, syntax)
+        }
+        if let base = bytes.baseAddress {
+            cmark_parser_feed(parser, UnsafeRawPointer(base).assumingMemoryBound(to: CChar.self), bytes.count)
+        }
+        guard let document = CmarkSession.shared.inlineParsing({ cmark_parser_finish(parser) }) else {
+            cmark_parser_free(parser)
+            return nil
+        }
+        return (parser, document)
     }
 
     /// Runs `body` on the bytes cmark reads: the shielded copy, or the source's own.
