@@ -48,7 +48,7 @@ extension SiteRenderer {
         }
         addArchiveLinks(listing, page: number, from: file, to: &view)
         context[.listing] = view
-        context[.pagination] = pagination(listing, page: number, from: file)
+        context[.pagination] = pagination(listing, page: number)
         return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
     }
 
@@ -119,7 +119,7 @@ extension SiteRenderer {
 
     /// The pager: links to newer and older pages and the page numbers around this one. A fixed
     /// page carries no total (see `renderListingPage`).
-    private func pagination(_ listing: Listing, page number: Int, from file: String) -> TemplateObject {
+    private func pagination(_ listing: Listing, page number: Int) -> TemplateObject {
         var view: TemplateObject = [
             .current: number,
             .pages: Pager(listing, page: number).entries.map { entry -> TemplateObject in
@@ -130,15 +130,16 @@ extension SiteRenderer {
                 case .page(let n): target = n; shown[.number] = n
                 case .latest: target = listing.frontPage; shown[.number] = "Latest"; shown[.latest] = true
                 }
-                shown[.url] = linker.relative(from: file, to: listing.file(page: target))
+                // Links written where the template shows them: a listing of one page shows none.
+                shown[.url] = TemplateLink(listing.file(page: target))
                 if target == number { shown[.current] = true }
                 return shown
             },
         ]
         if !listing.isFixed(page: number) { view[.total] = listing.pageCount }
         if listing.pageCount > 1 { view[.hasPages] = true }
-        if let newer = listing.newer(than: number) { view[.previousURL] = linker.relative(from: file, to: listing.file(page: newer)) }
-        if let older = listing.older(than: number) { view[.nextURL] = linker.relative(from: file, to: listing.file(page: older)) }
+        if let newer = listing.newer(than: number) { view[.previousURL] = TemplateLink(listing.file(page: newer)) }
+        if let older = listing.older(than: number) { view[.nextURL] = TemplateLink(listing.file(page: older)) }
         return view
     }
 }

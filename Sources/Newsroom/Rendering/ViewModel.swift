@@ -46,7 +46,7 @@ final class ViewModel: @unchecked Sendable {
     private let linkTargetDepth: Int
     /// `common`'s links for the pages deeper than their targets, by `linkPlace(of:)`: an item
     /// page's are those of every other item page.
-    private let placeLinks = LockedMemo<String, PageLinks>()
+    private let placeLinks = LockedMemo<LinkPlace, PageLinks>()
 
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
@@ -199,11 +199,18 @@ final class ViewModel: @unchecked Sendable {
     /// A file in the assets folder: its link, less the name, is `assets_url`.
     private static let assetsTarget = "assets/x"
 
+    /// A page's depth and its first `linkTargetDepth` folders (see `linkPlace(of:)`), without a
+    /// string made for them.
+    struct LinkPlace: Hashable, Sendable {
+        var depth: Int
+        var folders: Substring
+    }
+
     /// What `pageLinks` depends on in `page` when the page lies deeper than every target:
     /// its depth and its first `linkTargetDepth` folders. A link climbs to the folders the page
     /// shares with the target, and a target lies in no more folders than that (so a menu entry
     /// is current by those folders alone). Nil for a page no deeper, whose links are its own.
-    private func linkPlace(of page: String) -> String? {
+    private func linkPlace(of page: String) -> LinkPlace? {
         let bytes = page.utf8
         var depth = 0
         var cut = bytes.startIndex
@@ -212,7 +219,7 @@ final class ViewModel: @unchecked Sendable {
             if depth == linkTargetDepth { cut = bytes.index(after: index) }
         }
         guard depth > linkTargetDepth else { return nil }
-        return "\(depth)/" + page[..<cut]
+        return LinkPlace(depth: depth, folders: page[..<cut])
     }
 
     /// How many folders `path` lies in.
