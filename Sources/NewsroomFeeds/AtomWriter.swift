@@ -6,7 +6,7 @@ public enum AtomWriter {
     /// the clock would change the file on every build.
     static let epoch = "1970-01-01T00:00:00Z"
 
-    public static func write(_ feed: Feed) -> String {
+    public static func write(_ feed: Feed) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("feed", ["xmlns": "http://www.w3.org/2005/Atom", "xml:lang": feed.language])
         // The listing's page names the feed as permanently as anything the site has.

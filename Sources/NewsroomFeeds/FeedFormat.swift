@@ -29,7 +29,8 @@ public enum FeedFormat: String, CaseIterable, Sendable {
         }
     }
 
-    public func write(_ feed: Feed) -> String {
+    /// The feed's UTF-8 bytes in this format.
+    public func write(_ feed: Feed) -> [UInt8] {
         switch self {
         case .rss: return RSSWriter.write(feed)
         case .atom: return AtomWriter.write(feed)

@@ -4,15 +4,15 @@
 public enum FeedSizeCap {
     /// The feed as `format` writes it, at most `maxBytes` long when any of its entries can be
     /// kept that way, with the most newest content that fits.
-    public static func write(_ feed: Feed, as format: FeedFormat, maxBytes: Int) -> String {
+    public static func write(_ feed: Feed, as format: FeedFormat, maxBytes: Int) -> [UInt8] {
         let whole = format.write(feed)
-        guard whole.utf8.count > maxBytes else { return whole }
+        guard whole.count > maxBytes else { return whole }
         let count = feed.entries.count
         guard count > 0 else { return whole }
-        var written: [Int: String] = [:]
-        func size(_ text: String, _ key: Int) -> Int {
+        var written: [Int: [UInt8]] = [:]
+        func size(_ text: [UInt8], _ key: Int) -> Int {
             written[key] = text
-            return text.utf8.count
+            return text.count
         }
         // Both steps only ever shrink the file: each looks for the fewest of the oldest
         // entries it has to touch. Keys: k for k bodies stripped, count + k for k dropped.
@@ -21,7 +21,7 @@ public enum FeedSizeCap {
             for index in (count - oldest)..<count { trimmed.entries[index].contentHTML = nil }
             return trimmed
         }
-        if let oldest = least(in: 1...count, above: whole.utf8.count, maxBytes: maxBytes, size: { size(format.write(stripped($0)), $0) }) {
+        if let oldest = least(in: 1...count, above: whole.count, maxBytes: maxBytes, size: { size(format.write(stripped($0)), $0) }) {
             return written[oldest] ?? format.write(stripped(oldest))
         }
         let summaries = stripped(count)
@@ -30,7 +30,7 @@ public enum FeedSizeCap {
             trimmed.entries.removeLast(oldest)
             return trimmed
         }
-        let start = written[count]?.utf8.count ?? format.write(summaries).utf8.count
+        let start = written[count]?.count ?? format.write(summaries).count
         let oldest = least(in: 1...count, above: start, maxBytes: maxBytes, size: { size(format.write(dropped($0)), count + $0) }) ?? count
         return written[count + oldest] ?? format.write(dropped(oldest))
     }

@@ -3,7 +3,7 @@
 public enum JSONFeedWriter {
     public static let version = "https://jsonfeed.org/version/1.1"
 
-    public static func write(_ feed: Feed) -> String {
+    public static func write(_ feed: Feed) -> [UInt8] {
         var json = PrettyJSON()
         // Keys in sorted order, as `JSONEncoder` with `.sortedKeys` writes them.
         json.object { json in
@@ -28,7 +28,7 @@ public enum JSONFeedWriter {
             json.member("version", version)
         }
         json.append("\n")
-        return String(decoding: json.bytes, as: UTF8.self)
+        return json.bytes
     }
 
     private static func item(_ entry: FeedEntry, _ json: inout PrettyJSON) {

@@ -4,7 +4,7 @@ import NewsroomXML
 /// content module for full bodies, Dublin Core for authors and Media RSS for hero images
 /// (`media:content`, which e-mail services read).
 public enum RSSWriter {
-    public static func write(_ feed: Feed) -> String {
+    public static func write(_ feed: Feed) -> [UInt8] {
         let xml = XMLWriter()
         xml.start("rss", [
             "version": "2.0",

@@ -175,10 +175,9 @@ struct MustacheRenderer {
         case .link(let link):
             unkeepable()
             withUnsafePointer(to: TemplateValue.text(link.text(writtenBy: links))) { runWithin($0, code, children, blocks: blocks) }
-        case .list(let elements):
-            elements.withUnsafeBufferPointer { elements in
-                for index in elements.indices { runWithin(elements.baseAddress! + index, code, children, blocks: blocks) }
-            }
+        case .list:
+            let elements = TemplateValue.elements(found)
+            for index in elements.indices { runWithin(elements.baseAddress! + index, code, children, blocks: blocks) }
         case .bool(let bool):
             if bool { run(code, children, blocks: blocks) }
         case .lambda(let lambda):
@@ -195,9 +194,10 @@ struct MustacheRenderer {
         }
     }
 
-    /// A `.text` value's UTF-8 as `textBytes` finds it.
+    /// A `.text` or `.bytes` value's UTF-8 as `textBytes` finds it.
     private enum TextBytes {
-        /// In the string's own storage, which the value's holder keeps while its frame is up.
+        /// In the string's or array's own storage, which the value's holder keeps while its
+        /// frame is up.
         case stored(UnsafeBufferPointer<UInt8>)
         /// Copied out of a string of up to 15 bytes, which may hold them itself.
         case inline(SIMD16<UInt8>, count: Int)
@@ -205,11 +205,12 @@ struct MustacheRenderer {
         case other
     }
 
-    /// The UTF-8 of a `.text` value, found without copying the string: a copy retains its
+    /// The UTF-8 of a `.text` or `.bytes` value, found without copying it: a copy retains its
     /// storage, an atomic write to memory that the pages rendering on the other cores share.
     /// Nothing but locals is written while the string is read, which lets it be read in place.
     @inline(__always)
     private static func textBytes(_ value: UnsafePointer<TemplateValue>) -> TextBytes {
+        if case .bytes(let bytes) = value.pointee { return bytes.withUnsafeBufferPointer { .stored($0) } }
         guard case .text(let text) = value.pointee else { return .other }
         return text.utf8.withContiguousStorageIfAvailable { bytes -> TextBytes in
             guard bytes.count < 16 else { return .stored(bytes) }
@@ -261,15 +262,7 @@ struct MustacheRenderer {
         }
         // Entries and reads are read where they lie: a copy of each would retain what it holds.
         let hit = snapshot.entries.withUnsafeBufferPointer { entries in
-            entries.indices.first { entry in
-                entries[entry].reads.withUnsafeBufferPointer { reads in
-                    reads.indices.allSatisfy { read in
-                        let found = outsideRead(reads[read].key, anchored: reads[read].anchored)
-                        guard let found, reads[read].value != nil else { return found == nil && reads[read].value == nil }
-                        return found.pointee.rendersLike(reads[read].value!)
-                    }
-                }
-            }
+            entries.indices.first { matches(entries.baseAddress! + $0) }
         }
         if let hit {
             if !snapshot.hasHit { memo.hit() }
@@ -284,6 +277,23 @@ struct MustacheRenderer {
         memo.miss(adding: recording.keepable ? PartialMemo.Entry(reads: recording.reads, bytes: Array(output[start...])) : nil)
         // What the partial read from below this caller's own recordings is theirs too.
         if !recording.keepable { unkeepable() }
+    }
+
+    /// Whether every outside read of a memo entry finds what renders as what it found then.
+    private func matches(_ entry: UnsafePointer<PartialMemo.Entry>) -> Bool {
+        let reads = Self.reads(of: entry)
+        guard let first = reads.baseAddress else { return true }
+        return reads.indices.allSatisfy { index in
+            let read = first + index
+            guard let found = outsideRead(read.pointee.key, anchored: read.pointee.anchored) else { return !read.pointee.found }
+            return read.pointee.found && TemplateValue.rendersLike(found, read.pointer(to: \.value)!)
+        }
+    }
+
+    /// A memo entry's reads where its array keeps them.
+    @inline(__always)
+    private static func reads(of entry: UnsafePointer<PartialMemo.Entry>) -> UnsafeBufferPointer<PartialMemo.Read> {
+        entry.pointee.reads.withUnsafeBufferPointer { $0 }
     }
 
     /// Looks `key` up as a partial's first read would (noting it for the recordings in force).

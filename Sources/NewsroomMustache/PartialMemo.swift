@@ -14,7 +14,17 @@ final class PartialMemo: Sendable {
     struct Read: Sendable {
         var key: TemplateKey?
         var anchored: Bool
-        var value: TemplateValue?
+        /// Whether the read found a value, and the value (`.null` when it found none): not an
+        /// optional, so a call compares with it where it lies (see `rendersLike`).
+        var found: Bool
+        var value: TemplateValue
+
+        init(key: TemplateKey?, anchored: Bool, value: TemplateValue?) {
+            self.key = key
+            self.anchored = anchored
+            found = value != nil
+            self.value = value ?? .null
+        }
     }
 
     struct Entry: Sendable {
@@ -77,35 +87,53 @@ final class PartialRecording {
 }
 
 extension TemplateValue {
-    /// Whether two values found by the same read make the same output: equal scalars, objects
-    /// and lists whose parts render alike, the same pure lambda.
+    /// Whether the values at `a` and `b`, found by the same read, make the same output: equal
+    /// scalars, objects and lists whose parts render alike, the same pure lambda.
     ///
-    /// Each side is matched on its own, and parts are read where they lie: a tuple of the two
-    /// values, or an element read out of its array, is a copy, which retains what it holds (the
-    /// values the pages rendering on other cores share).
-    func rendersLike(_ other: TemplateValue) -> Bool {
-        switch self {
-        case .text(let a): if case .text(let b) = other { return a == b }
-        case .bytes(let a): if case .bytes(let b) = other { return a == b }
-        case .bool(let a): if case .bool(let b) = other { return a == b }
-        case .number(let a): if case .number(let b) = other { return a == b }
-        case .decimal(let a): if case .decimal(let b) = other { return a == b }
-        case .null: if case .null = other { return true }
-        case .object(let a):
-            guard case .object(let b) = other, a.entries.count == b.entries.count else { return false }
-            return a.entries.withUnsafeBufferPointer { a in
-                b.entries.withUnsafeBufferPointer { b in
-                    a.indices.allSatisfy { a[$0].key.id == b[$0].key.id && a[$0].value.rendersLike(b[$0].value) }
-                }
+    /// Both are read where they lie, their parts too: a copy of a value retains what it holds,
+    /// which the pages rendering on the other cores share. Objects and lists in the same storage
+    /// are alike without a look inside: a memo entry holds what it read, so that storage has not
+    /// been freed and reused, and shared storage is never changed in place. The frames pages
+    /// share (see the generator's `PageContext`) are then compared at once.
+    static func rendersLike(_ a: UnsafePointer<TemplateValue>, _ b: UnsafePointer<TemplateValue>) -> Bool {
+        switch a.pointee {
+        case .text(let x): if case .text(let y) = b.pointee { return x == y }
+        case .bytes(let x): if case .bytes(let y) = b.pointee { return x == y }
+        case .bool(let x): if case .bool(let y) = b.pointee { return x == y }
+        case .number(let x): if case .number(let y) = b.pointee { return x == y }
+        case .decimal(let x): if case .decimal(let y) = b.pointee { return x == y }
+        case .null: if case .null = b.pointee { return true }
+        case .object:
+            let x = entries(a), y = entries(b)
+            guard case .object = b.pointee, x.count == y.count else { return false }
+            guard x.baseAddress != y.baseAddress, let first = x.baseAddress, let second = y.baseAddress else { return true }
+            return x.indices.allSatisfy { index in
+                (first + index).pointee.key.id == (second + index).pointee.key.id
+                    && rendersLike((first + index).pointer(to: \.value)!, (second + index).pointer(to: \.value)!)
             }
-        case .list(let a):
-            guard case .list(let b) = other, a.count == b.count else { return false }
-            return a.withUnsafeBufferPointer { a in
-                b.withUnsafeBufferPointer { b in a.indices.allSatisfy { a[$0].rendersLike(b[$0]) } }
-            }
-        case .lambda(let a): if case .lambda(let b) = other { return a.memoIdentity != nil && a.memoIdentity == b.memoIdentity }
+        case .list:
+            let x = elements(a), y = elements(b)
+            guard case .list = b.pointee, x.count == y.count else { return false }
+            guard x.baseAddress != y.baseAddress, let first = x.baseAddress, let second = y.baseAddress else { return true }
+            return x.indices.allSatisfy { rendersLike(first + $0, second + $0) }
+        case .lambda(let x): if case .lambda(let y) = b.pointee { return x.memoIdentity != nil && x.memoIdentity == y.memoIdentity }
         case .link: break
         }
         return false
+    }
+
+    /// A `.list` value's elements where its array keeps them (empty for any other value): for
+    /// reading them while the value's holder keeps it unchanged.
+    @inline(__always)
+    static func elements(_ value: UnsafePointer<TemplateValue>) -> UnsafeBufferPointer<TemplateValue> {
+        guard case .list(let elements) = value.pointee else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return elements.withUnsafeBufferPointer { $0 }
+    }
+
+    /// An `.object` value's entries where its storage keeps them (empty for any other value).
+    @inline(__always)
+    static func entries(_ value: UnsafePointer<TemplateValue>) -> UnsafeBufferPointer<TemplateEntry> {
+        guard case .object(let object) = value.pointee else { return UnsafeBufferPointer(start: nil, count: 0) }
+        return object.entries.withUnsafeBufferPointer { $0 }
     }
 }

@@ -32,6 +32,6 @@ public enum SitemapWriter {
             xml.end()
         }
         xml.end()
-        return xml.finish()
+        return String(decoding: xml.finish(), as: UTF8.self)
     }
 }

@@ -100,11 +100,12 @@ package final class XMLWriter {
         end()
     }
 
-    /// Ends the document and returns it.
-    package func finish() -> String {
+    /// Ends the document and returns its UTF-8 bytes (libxml2 wrote them: no need to check them
+    /// again on the way to a file, as making a `String` of them did).
+    package func finish() -> [UInt8] {
         xmlTextWriterEndDocument(writer)
         xmlTextWriterFlush(writer)
-        return String(decoding: UnsafeBufferPointer(start: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))), as: UTF8.self)
+        return Array(UnsafeBufferPointer(start: xmlBufferContent(buffer), count: Int(xmlBufferLength(buffer))))
     }
 
     /// Drops characters XML 1.0 cannot hold at all (C0 controls but tab and newlines, U+FFFE/F).

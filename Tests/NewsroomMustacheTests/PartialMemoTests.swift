@@ -94,6 +94,26 @@ import Testing
         }
     }
 
+    /// Objects and lists the pages share are compared by their storage first: a copy changed
+    /// after a page showed it, or another list of as many elements, still renders as itself.
+    @Test func sharedStorageAndChangedCopiesRenderAsThemselves() throws {
+        let templates = ["page": "{{> nav}}", "nav": "{{#site.links}}[{{name}}]{{/site.links}}{{site.name}}"]
+        let set = try MustacheTemplateSet(templates: templates)
+        let links: [TemplateObject] = [[TemplateKey("name"): "a"], [TemplateKey("name"): "b"]]
+        var site = Self.site
+        site[TemplateKey("links")] = links
+        for title in ["A", "B", "C"] {
+            #expect(try Self.renderChecked(set, templates, Self.page(title, site: site)) == "[a][b]Northwind")
+        }
+        var renamed = site
+        renamed[TemplateKey("name")] = "Southwind"
+        #expect(try Self.renderChecked(set, templates, Self.page("D", site: renamed)) == "[a][b]Southwind")
+        var relinked = site
+        relinked[TemplateKey("links")] = [[TemplateKey("name"): "a"], [TemplateKey("name"): "c"]] as [TemplateObject]
+        #expect(try Self.renderChecked(set, templates, Self.page("E", site: relinked)) == "[a][c]Northwind")
+        #expect(try Self.renderChecked(set, templates, Self.page("F", site: site)) == "[a][b]Northwind")
+    }
+
     @Test func nestedPartialsPassTheirReadsOut() throws {
         let set = try MustacheTemplateSet(templates: ["page": "{{> outer}}", "outer": "<{{> inner}}>", "inner": "{{site.name}}:{{title}}"])
         #expect(Self.render(set, Self.page("A")) == "<Northwind:A>")

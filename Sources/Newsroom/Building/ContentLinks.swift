@@ -10,8 +10,15 @@ import NewsroomText
 /// - `https://news.example.org/about/` under `base_url` → the same, like `/about/`
 /// - `javascript:` and similar → dropped
 struct ContentLinks {
-    var index: OutputIndex
-    var linker: Linker
+    let index: OutputIndex
+    let linker: Linker
+    /// The resolutions kept for this index and linker (see `ResolvedLinks`).
+    private let resolved = ResolvedLinks()
+
+    init(index: OutputIndex, linker: Linker) {
+        self.index = index
+        self.linker = linker
+    }
 
     enum Outcome: Equatable {
         /// Leave as written (external, fragment-only).
@@ -38,6 +45,11 @@ struct ContentLinks {
 
     /// Resolves `destination` written in `sourcePath` to the output file it names.
     func resolve(_ destination: String, isImage: Bool, sourcePath: String) -> Outcome {
+        guard ResolvedLinks.isSourceIndependent(destination) else { return resolveEachTime(destination, isImage: isImage, sourcePath: sourcePath) }
+        return resolved.outcome(destination, isImage: isImage) { resolveEachTime(destination, isImage: isImage, sourcePath: sourcePath) }
+    }
+
+    private func resolveEachTime(_ destination: String, isImage: Bool, sourcePath: String) -> Outcome {
         var trimmed = destination.trimmedASCIISpace
         if trimmed.isEmpty || trimmed.hasPrefix("#") || trimmed.hasPrefix("//") { return .keep }
         // An absolute link into base_url is a root-relative one that happens to name the host.

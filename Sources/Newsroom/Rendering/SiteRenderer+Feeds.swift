@@ -29,7 +29,7 @@ extension SiteRenderer {
             feeds[listing.folder] = model
             var feed = model
             feed.selfURL = linker.absolute(file)
-            return .text(file, FeedSizeCap.write(feed, as: format, maxBytes: config.feed.maxBytes))
+            return OutputFile(path: file, content: .data(Data(FeedSizeCap.write(feed, as: format, maxBytes: config.feed.maxBytes))))
         }
     }
 

@@ -178,6 +178,7 @@ extension SiteRenderer {
     /// Percent-encodes every UTF-8 byte except ASCII letters, digits and `-._~` (what
     /// `addingPercentEncoding` gives with those allowed, without its per-call set building).
     static func queryEncode(_ text: String) -> String {
-        PercentEncoding.encode(text, allowing: PercentEncoding.isUnreserved)
+        // A closure, not the function's name: the name passes a thunk called for every byte.
+        PercentEncoding.encode(text) { PercentEncoding.isUnreserved($0) }
     }
 }

@@ -19,13 +19,14 @@ extension SiteRenderer {
         let file = listing.file(page: number)
         let title = listingTitle(listing) + (number != listing.frontPage ? " – page \(number)" : "")
         var context = model.common(page: file, title: title, description: config.description, kind: "list")
-        var view: TemplateObject = [
-            .title: listingTitle(listing),
-            .name: listing.title,
-            .kind: listing.kind.rawValue,
-            ViewModelKeys.isKind(listing.kind.rawValue): true,
-            .items: listing.items(onPage: number).map { model.card($0, summary: summaries[$0]) },
-        ]
+        // Key by key, values made as they are: a literal boxes each as an existential, and a
+        // list of objects is cast back from `[TemplateObject]` at run time.
+        var view = TemplateObject(capacity: 16)
+        view[.title] = listingTitle(listing)
+        view[.name] = listing.title
+        view[.kind] = listing.kind.rawValue
+        view[ViewModelKeys.isKind(listing.kind.rawValue)] = true
+        view[.items] = TemplateValue.list(listing.items(onPage: number).map { .object(model.card($0, summary: summaries[$0])) })
         // A fixed page says which articles it holds, not how many the listing has: the total
         // changes with every item added, and the page would have to be written again.
         if listing.isFixed(page: number) {
@@ -48,7 +49,7 @@ extension SiteRenderer {
         }
         addArchiveLinks(listing, page: number, from: file, to: &view)
         context[.listing] = view
-        context[.pagination] = pagination(listing, page: number, from: file)
+        context[.pagination] = pagination(listing, page: number)
         return page(file, layout: "list", context: context, requestedAt: siteLocation, log: &log)
     }
 
@@ -69,8 +70,12 @@ extension SiteRenderer {
     /// month or tag names its `parent` (news index, year, tag index).
     /// A fixed page leaves out the counted lists (their counts grow); its parent link stays.
     private func addArchiveLinks(_ listing: Listing, page number: Int, from file: String, to view: inout TemplateObject) {
-        func entry(_ listing: Listing, name: String) -> TemplateObject {
-            [.name: name, .url: linker.relative(from: file, to: listing.frontFile), .count: listing.items.count]
+        func entry(_ listing: Listing, name: String) -> TemplateValue {
+            var entry = TemplateObject(capacity: 3)
+            entry[.name] = name
+            entry[.url] = linker.relative(from: file, to: listing.frontFile)
+            entry[.count] = listing.items.count
+            return .object(entry)
         }
         func parent(_ title: String, _ target: String) -> TemplateObject {
             [.title: title, .url: linker.relative(from: file, to: target)]
@@ -81,13 +86,13 @@ extension SiteRenderer {
         let showsCounts = !listing.isFixed(page: number)
         switch listing.kind {
         case .news:
-            if showsCounts { view[.years] = plan.yearListings.map { entry($0, name: $0.title) } }
+            if showsCounts { view[.years] = TemplateValue.list(plan.yearListings.map { entry($0, name: $0.title) }) }
         case .year:
             view[.parent] = parent("All news", plan.news.frontFile)
             guard showsCounts else { break }
-            view[.months] = plan.monthListings.filter { $0.key.hasPrefix(listing.key + "/") }.map { month in
+            view[.months] = TemplateValue.list(plan.monthListings.filter { $0.key.hasPrefix(listing.key + "/") }.map { month in
                 entry(month, name: String(month.title.prefix { $0 != " " }))
-            }
+            })
         case .month:
             if let year = plan.yearListings.first(where: { listing.key.hasPrefix($0.key + "/") }) {
                 view[.parent] = parent(year.title, year.frontFile)
@@ -119,26 +124,28 @@ extension SiteRenderer {
 
     /// The pager: links to newer and older pages and the page numbers around this one. A fixed
     /// page carries no total (see `renderListingPage`).
-    private func pagination(_ listing: Listing, page number: Int, from file: String) -> TemplateObject {
-        var view: TemplateObject = [
-            .current: number,
-            .pages: Pager(listing, page: number).entries.map { entry -> TemplateObject in
-                let target: Int
-                var shown: TemplateObject = [:]
-                switch entry {
-                case .gap: return [.gap: true]
-                case .page(let n): target = n; shown[.number] = n
-                case .latest: target = listing.frontPage; shown[.number] = "Latest"; shown[.latest] = true
-                }
-                shown[.url] = linker.relative(from: file, to: listing.file(page: target))
-                if target == number { shown[.current] = true }
-                return shown
-            },
-        ]
+    private func pagination(_ listing: Listing, page number: Int) -> TemplateObject {
+        var view = TemplateObject(capacity: 7)
+        view[.current] = number
+        view[.pages] = TemplateValue.list(Pager(listing, page: number).entries.map { entry -> TemplateValue in
+            let target: Int
+            var shown = TemplateObject(capacity: 4)
+            switch entry {
+            case .gap:
+                shown[.gap] = true
+                return .object(shown)
+            case .page(let n): target = n; shown[.number] = n
+            case .latest: target = listing.frontPage; shown[.number] = "Latest"; shown[.latest] = true
+            }
+            // Links written where the template shows them: a listing of one page shows none.
+            shown[.url] = TemplateLink(listing.file(page: target))
+            if target == number { shown[.current] = true }
+            return .object(shown)
+        })
         if !listing.isFixed(page: number) { view[.total] = listing.pageCount }
         if listing.pageCount > 1 { view[.hasPages] = true }
-        if let newer = listing.newer(than: number) { view[.previousURL] = linker.relative(from: file, to: listing.file(page: newer)) }
-        if let older = listing.older(than: number) { view[.nextURL] = linker.relative(from: file, to: listing.file(page: older)) }
+        if let newer = listing.newer(than: number) { view[.previousURL] = TemplateLink(listing.file(page: newer)) }
+        if let older = listing.older(than: number) { view[.nextURL] = TemplateLink(listing.file(page: older)) }
         return view
     }
 }

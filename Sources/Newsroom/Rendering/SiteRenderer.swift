@@ -346,7 +346,7 @@ struct SiteRenderer: @unchecked Sendable {
 
     /// Renders `layout` with `context`, or logs that the theme lacks it.
     /// `linker` writes the view model's links (the 404 page has its own).
-    func page(_ file: String, layout: String, context: TemplateObject, linker: Linker? = nil, requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
+    func page(_ file: String, layout: String, context: PageContext, linker: Linker? = nil, requestedAt location: SourceLocation, log: inout DiagnosticLog) -> OutputFile {
         guard templates.layoutNames.contains(layout) else {
             log.error(
                 "layout '\(layout)' not found in theme '\(source.theme.name)' or the site's layouts/\(Suggestion.didYouMean(layout, in: Array(templates.layoutNames)))",

@@ -12,7 +12,7 @@ struct TemplateSet: @unchecked Sendable {
     let layoutNames: Set<String>
     /// Each layout's part of the keys of the pages made with it (see `TemplateUses`).
     let layoutKeys: [String: UInt64]
-    private let renderLayout: @Sendable (TemplateObject, String, @escaping TemplateLinkWriter) -> [UInt8]
+    private let renderLayout: @Sendable (PageContext, String, @escaping TemplateLinkWriter) -> [UInt8]
 
     /// How templates become a `TemplateSet`: the built-in engine, or another for comparison.
     enum Engine {
@@ -59,17 +59,17 @@ struct TemplateSet: @unchecked Sendable {
             let set = MustacheTemplateSet(templates: texts, parsed: parsed)
             // The icon lambda sits in a frame under the page's own.
             let icons: TemplateValue = .object([.icon: MustacheSectionLambda(pure: true) { name in IconSprite.use(String(name.trimming(" \t\n"))) }])
-            return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: { set.renderBytes($1, contexts: [icons, .object($0)], linkWriter: $2) })
+            return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: { set.renderBytes($1, contexts: $0.frames(over: icons), linkWriter: $2) })
         case .custom(let make):
             let render = make(texts)
             // Another engine takes each link as text.
             return TemplateSet(layoutNames: layouts, layoutKeys: layoutKeys, renderLayout: { context, layout, links in
-                render(context, layout) { $0.text(writtenBy: links) }
+                render(context.merged, layout) { $0.text(writtenBy: links) }
             })
         }
     }
 
-    func render(_ context: TemplateObject, layout: String, links: @escaping TemplateLinkWriter) -> [UInt8] {
+    func render(_ context: PageContext, layout: String, links: @escaping TemplateLinkWriter) -> [UInt8] {
         renderLayout(context, layout, links)
     }
 }

@@ -30,8 +30,8 @@ final class ViewModel: @unchecked Sendable {
     /// the newsletter thank-you page (the list service sends people there), by `menu` order, then
     /// as planned.
     let sitePages: [(title: String, file: String)]
-    /// The keys no page changes (site, social links, chrome blocks), with room for the ones each
-    /// page adds (see `common`).
+    /// The keys no page changes (site, social links, chrome blocks): every page's bottom frame
+    /// (see `common`).
     let siteWideKeys: TemplateObject
     /// The default of `GenerateOptions.keptCards`: about 650 bytes a card with its date, held
     /// while pages render; this many keep a site of 100,000 items within its memory also when
@@ -46,7 +46,7 @@ final class ViewModel: @unchecked Sendable {
     private let linkTargetDepth: Int
     /// `common`'s links for the pages deeper than their targets, by `linkPlace(of:)`: an item
     /// page's are those of every other item page.
-    private let placeLinks = LockedMemo<String, PageLinks>()
+    private let placeLinks = LockedMemo<LinkPlace, PageLinks>()
 
     /// A model whose item views start empty and whose item tags are made here, unless given.
     init(
@@ -152,11 +152,10 @@ final class ViewModel: @unchecked Sendable {
         }
     }
 
-    /// The keys every page has: site, root, navigation, chrome blocks, page metadata.
-    func common(page: String, title: String, description: String, kind: String) -> TemplateObject {
+    /// The keys every page has: site, root, navigation, chrome blocks, page metadata; all but the
+    /// page metadata in frames shared with the pages at its place (see `PageContext`).
+    func common(page: String, title: String, description: String, kind: String) -> PageContext {
         let links = linkPlace(of: page).map { place in placeLinks.value(place) { pageLinks(page) } } ?? pageLinks(page)
-        var context = siteWideKeys
-        context[.root] = links.root
         // Key by key: a literal boxes each value as an existential on the way in.
         var pageKeys = TemplateObject(capacity: 7)
         pageKeys[.title] = title
@@ -165,19 +164,20 @@ final class ViewModel: @unchecked Sendable {
         pageKeys[.canonical] = linker.absolute(page)
         pageKeys[.kind] = kind
         pageKeys[ViewModelKeys.isKind(kind)] = true
-        context[.page] = pageKeys
-        context.set(contentsOf: links.navigation)
-        return context
+        // Room for what the layouts' pages add (an item page adds the most).
+        var own = TemplateObject(capacity: 9)
+        own[.page] = pageKeys
+        return PageContext(shared: links.frames, own: own)
     }
 
-    /// The part of `common` made of links from `page`: the root prefix, and the navigation.
+    /// The part of `common` the pages at one place share: the site's keys, then the root prefix
+    /// and the navigation, whose links go from there.
     struct PageLinks: Sendable {
-        var root: String
-        var navigation: TemplateObject
+        var frames: [TemplateValue]
     }
 
     private func pageLinks(_ page: String) -> PageLinks {
-        var navigation = TemplateObject(capacity: 7)
+        var navigation = TemplateObject(capacity: 8)
         navigation[.homeURL] = linker.relative(from: page, to: SitePlan.homeFile)
         navigation[.newsURL] = linker.relative(from: page, to: plan.news.frontFile)
         navigation[.tagsURL] = linker.relative(from: page, to: SitePlan.tagsFile)
@@ -192,17 +192,25 @@ final class ViewModel: @unchecked Sendable {
             }
             return item
         }
-        return PageLinks(root: rootPrefix(for: page), navigation: navigation)
+        navigation[.root] = rootPrefix(for: page)
+        return PageLinks(frames: [.object(siteWideKeys), .object(navigation)])
     }
 
     /// A file in the assets folder: its link, less the name, is `assets_url`.
     private static let assetsTarget = "assets/x"
 
+    /// A page's depth and its first `linkTargetDepth` folders (see `linkPlace(of:)`), without a
+    /// string made for them.
+    struct LinkPlace: Hashable, Sendable {
+        var depth: Int
+        var folders: Substring
+    }
+
     /// What `pageLinks` depends on in `page` when the page lies deeper than every target:
     /// its depth and its first `linkTargetDepth` folders. A link climbs to the folders the page
     /// shares with the target, and a target lies in no more folders than that (so a menu entry
     /// is current by those folders alone). Nil for a page no deeper, whose links are its own.
-    private func linkPlace(of page: String) -> String? {
+    private func linkPlace(of page: String) -> LinkPlace? {
         let bytes = page.utf8
         var depth = 0
         var cut = bytes.startIndex
@@ -211,7 +219,7 @@ final class ViewModel: @unchecked Sendable {
             if depth == linkTargetDepth { cut = bytes.index(after: index) }
         }
         guard depth > linkTargetDepth else { return nil }
-        return "\(depth)/" + page[..<cut]
+        return LinkPlace(depth: depth, folders: page[..<cut])
     }
 
     /// How many folders `path` lies in.
@@ -221,7 +229,7 @@ final class ViewModel: @unchecked Sendable {
 
     /// The keys that are the same on every page, made once per model.
     private static func siteWideKeys(_ config: SiteConfig, linker: Linker, bannerShowing: Bool, newsletterThankYou: String?) -> TemplateObject {
-        var context = TemplateObject(capacity: 40)
+        var context = TemplateObject(capacity: 8)
         context[.site] = [
             .title: config.title,
             .description: config.description,
