@@ -89,11 +89,10 @@ final class FirstBuildSession: OutputSession {
         }
     }
 
-    /// Writes `file`, making its folder first if need be.
+    /// Writes `file`, whose folder is there: known when it was staged, or made by `makeFolder`.
     private func write(_ file: Waiting) throws {
         let written: FileStatus
         do {
-            try folders.make(file.parent)
             written = try fileSystem.write(file.data, to: file.path, in: root)
         } catch {
             _ = fileSystem.remove(file.path, root, false)
