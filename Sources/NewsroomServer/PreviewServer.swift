@@ -27,7 +27,7 @@ public final class PreviewServer: @unchecked Sendable {
     private var watcher: ChangeWatcher?
     private let files: StaticFiles
     private let site: LiveSite
-    private var scheduled: ScheduledRebuild?
+    private let scheduled = ScheduledRebuild()
     /// Adds the time per stage to each rebuild's line.
     public var verbose = false
 
@@ -39,8 +39,6 @@ public final class PreviewServer: @unchecked Sendable {
         self.report = report
         self.files = StaticFiles(root: options.output)
         self.site = LiveSite(options: options, clock: clock)
-        self.scheduled = nil
-        self.scheduled = ScheduledRebuild { [weak self] reason in self?.rebuild(reason: reason, changed: []) }
     }
 
     public var currentStatus: Status { signal.status }
@@ -81,7 +79,7 @@ public final class PreviewServer: @unchecked Sendable {
     }
 
     public func stop() async {
-        scheduled?.cancel()
+        scheduled.cancel()
         watcher?.stop()
         for task in tasks { task.cancel() }
         await server?.stop(timeout: 1)
@@ -111,7 +109,8 @@ public final class PreviewServer: @unchecked Sendable {
             signal.finished(error: Self.errors(of: result))
         }
         // With `--now` the clock stands still: nothing changes by it.
-        scheduled?.arm(at: options.nowText == nil ? result.nextChange : nil, reason: Self.reason(for: result))
+        let later = Self.reason(for: result)
+        scheduled.arm(at: options.nowText == nil ? result.nextChange : nil) { [weak self] in self?.rebuild(reason: later, changed: []) }
         if let error = Self.errors(of: result) {
             if signalled == nil {
                 report("\(reason): the output is in place, but the next build starts over: \(error)")

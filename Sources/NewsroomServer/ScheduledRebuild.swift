@@ -7,15 +7,9 @@ import Synchronization
 final class ScheduledRebuild: Sendable {
     /// Counts the arms: a waiting rebuild runs only if no arm came after its own.
     private let arms = Mutex(0)
-    private let rebuild: @Sendable (String) -> Void
 
-    /// `rebuild` runs on a thread of the system's, given the reason to report.
-    init(rebuild: @escaping @Sendable (String) -> Void) {
-        self.rebuild = rebuild
-    }
-
-    /// Waits until `moment` (nothing when nil), then rebuilds.
-    func arm(at moment: Date?, reason: String) {
+    /// Waits until `moment` (nothing when nil), then runs `rebuild` on a thread of the system's.
+    func arm(at moment: Date?, _ rebuild: @escaping @Sendable () -> Void) {
         let arm = arms.withLock {
             $0 += 1
             return $0
@@ -25,7 +19,7 @@ final class ScheduledRebuild: Sendable {
         let seconds = max(0, moment.timeIntervalSinceNow) + 0.001
         DispatchQueue.global().asyncAfter(wallDeadline: .now() + seconds) { [self] in
             guard arms.withLock({ $0 == arm }) else { return }
-            rebuild(reason)
+            rebuild()
         }
     }
 
