@@ -2,6 +2,7 @@
 
 #include <errno.h>
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 #ifdef __linux__
 #include <sys/ioctl.h>
@@ -9,24 +10,32 @@
 #include <linux/fs.h>
 #endif
 
-int newsroom_mark_top_folder_at(int folder, const char *path) {
+int newsroom_make_spread_folder_at(int folder, const char *parent, const char *path, int *mark_failure) {
+    *mark_failure = 0;
 #if defined(__linux__) && defined(FS_IOC_SETFLAGS) && defined(FS_TOPDIR_FL)
-    int descriptor = openat(folder, path, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
-    if (descriptor < 0) return errno;
+    int holder = openat(folder, parent, O_RDONLY | O_DIRECTORY | O_NOFOLLOW | O_CLOEXEC);
     int flags = 0;
-    int result = 0;
-    if (ioctl(descriptor, FS_IOC_GETFLAGS, &flags) != 0) {
-        result = errno;
+    int switched = 0;
+    if (holder < 0) {
+        *mark_failure = errno;
+    } else if (ioctl(holder, FS_IOC_GETFLAGS, &flags) != 0) {
+        *mark_failure = errno;
     } else if (!(flags & FS_TOPDIR_FL)) {
-        flags |= FS_TOPDIR_FL;
-        if (ioctl(descriptor, FS_IOC_SETFLAGS, &flags) != 0) result = errno;
+        int marked = flags | FS_TOPDIR_FL;
+        if (ioctl(holder, FS_IOC_SETFLAGS, &marked) == 0) {
+            switched = 1;
+        } else {
+            *mark_failure = errno;
+        }
     }
-    close(descriptor);
+    int result = mkdirat(folder, path, 0755) == 0 ? 0 : errno;
+    if (switched) (void)ioctl(holder, FS_IOC_SETFLAGS, &flags);
+    if (holder >= 0) close(holder);
     return result;
 #else
-    (void)folder;
-    (void)path;
-    return ENOTTY;
+    (void)parent;
+    *mark_failure = ENOTTY;
+    return mkdirat(folder, path, 0755) == 0 ? 0 : errno;
 #endif
 }
 

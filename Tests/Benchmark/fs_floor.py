@@ -9,8 +9,9 @@ into a folder wiped just before (as the side-by-side benchmark wipes before ever
 `mirror` reads a real output folder (say, the one `make bench` left) into memory, then, ROUNDS
 times (default 5): removes the copy it wrote last, and writes every folder and file again the
 way generate's first build into a missing folder does: on two threads, each file under its own
-name; every folder that gets folders inside marked as the top of a subtree (ext4's
-`chattr +T`). Nothing is rendered, so the time is the least any generator producing those
+name; of the folders made inside each folder, the first and one in 8 after it spread over the
+block groups by marking the folder holding it as the top of a subtree (ext4's `chattr +T`) for
+that one `mkdir`. Nothing is rendered, so the time is the least any generator producing those
 files can spend writing them. Prints wall, user and sys seconds per round, and the medians.
 
 The copies go to a folder of the script's own, new for the run, unless `--into FOLDER` names
@@ -40,18 +41,35 @@ root = os.path.join(tempfile.gettempdir(), "newsroom-fs-floor")
 FS_IOC_GETFLAGS, FS_IOC_SETFLAGS, FS_TOPDIR_FL = 0x80086601, 0x40086602, 0x00020000  # x86-64 Linux
 
 
-def mark_top(path):
-    """chattr +T, as generate does it (ioctl; silently nothing where unsupported)."""
+def set_top(path, on=True):
+    """chattr +T (or -T), as generate does it (ioctl; silently nothing where unsupported)."""
     descriptor = os.open(path, os.O_RDONLY | os.O_DIRECTORY)
     try:
         flags = array.array("i", [0])
         fcntl.ioctl(descriptor, FS_IOC_GETFLAGS, flags, True)
-        flags[0] |= FS_TOPDIR_FL
+        flags[0] = flags[0] | FS_TOPDIR_FL if on else flags[0] & ~FS_TOPDIR_FL
         fcntl.ioctl(descriptor, FS_IOC_SETFLAGS, flags, True)
     except OSError:
         pass
     finally:
         os.close(descriptor)
+
+
+def mark_top(path):
+    set_top(path)
+
+
+SPREAD_EVERY = 8  # generate's FolderMaker.spreadEvery
+
+
+def make_spread(parent, path):
+    """mkdir with `parent` marked as the top of a subtree for this one folder only (generate's
+    `FileSystem.makeSpreadFolder`)."""
+    set_top(parent)
+    try:
+        os.mkdir(path)
+    finally:
+        set_top(parent, False)
 
 
 def make_folder(path, spread):
@@ -81,21 +99,19 @@ def build(mode):
 
 
 def read_tree(source):
-    """Every file under `source` (relative path, bytes), and the folders that hold folders."""
-    files, parents = [], set()
-    for folder, subfolders, names in os.walk(source):
+    """Every file under `source`: (relative path, bytes)."""
+    files = []
+    for folder, _, names in os.walk(source):
         relative = os.path.relpath(folder, source)
         relative = "" if relative == "." else relative
-        if subfolders:
-            parents.add(relative)
         for name in names:
             with open(os.path.join(folder, name), "rb") as handle:
                 files.append((os.path.join(relative, name), handle.read()))
-    return files, parents
+    return files
 
 
-def mirror_round(files, parents, target):
-    made, lock = {""}, threading.Lock()
+def mirror_round(files, target):
+    made, inside, lock = {""}, {}, threading.Lock()
 
     def make(relative):
         if relative in made:
@@ -104,9 +120,13 @@ def mirror_round(files, parents, target):
         with lock:
             if relative in made:
                 return
-            os.mkdir(os.path.join(target, relative))
-            if relative in parents:
-                mark_top(os.path.join(target, relative))
+            parent = os.path.dirname(relative)
+            count = inside.get(parent, 0)
+            inside[parent] = count + 1
+            if count % SPREAD_EVERY == 0:
+                make_spread(os.path.join(target, parent), os.path.join(target, relative))
+            else:
+                os.mkdir(os.path.join(target, relative))
             made.add(relative)
 
     def write(part):
@@ -118,7 +138,6 @@ def mirror_round(files, parents, target):
             os.close(descriptor)
 
     os.makedirs(target)
-    mark_top(target)
     start, before = time.time(), os.times()
     threads = [threading.Thread(target=write, args=(part,)) for part in range(2)]
     for thread in threads:
@@ -130,14 +149,14 @@ def mirror_round(files, parents, target):
 
 
 def mirror(source, rounds, into=None):
-    files, parents = read_tree(source)
+    files = read_tree(source)
     size = sum(len(data) for _, data in files)
     target = into or root + "/mirror"
     print(f"mirroring {source} into {target}: {len(files)} files, {size / 1e6:.0f} MB, {rounds} rounds, each after removing the last copy", flush=True)
     results = []
     for number in range(rounds):
         shutil.rmtree(target, ignore_errors=True)
-        wall, user, system = mirror_round(files, parents, target)
+        wall, user, system = mirror_round(files, target)
         results.append((wall, user, system))
         print(f"round {number + 1}: wall {wall:.2f} s  user {user:.2f} s  sys {system:.2f} s", flush=True)
     shutil.rmtree(root, ignore_errors=True)
@@ -155,7 +174,7 @@ def timed_command(command):
 def paired(folder, rounds, command):
     shutil.rmtree(folder, ignore_errors=True)
     subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    files, parents = read_tree(folder)
+    files = read_tree(folder)
     print(f"paired in {folder}: {' '.join(command)} against the floor ({len(files)} files), {rounds} rounds", flush=True)
     builds, floors = [], []
     for number in range(rounds):
@@ -164,7 +183,7 @@ def paired(folder, rounds, command):
             if turn == "build":
                 builds.append(timed_command(command))
             else:
-                floors.append(mirror_round(files, parents, folder))
+                floors.append(mirror_round(files, folder))
         (bw, bu, bs), (fw, fu, fs) = builds[-1], floors[-1]
         print(f"round {number + 1}: build wall {bw:.2f} s (user {bu:.2f}, sys {bs:.2f})  floor wall {fw:.2f} s (user {fu:.2f}, sys {fs:.2f})  ratio {bw / fw:.2f}", flush=True)
     build, floor = statistics.median(b[0] for b in builds), statistics.median(f[0] for f in floors)

@@ -79,30 +79,38 @@ import Testing
         #expect(throws: SystemError.self) { try fileSystem.lock(root + "/missing/lock", .file, 0.1) }
     }
 
+    /// The parent is marked for the one folder only: a parent that was not marked is not left
+    /// marked, and one that was stays so.
     @Test(.enabled(if: FolderFlags.unsupportedReason == nil, Comment(rawValue: FolderFlags.unsupportedReason ?? "")))
-    func marksAFolderForSpreading() throws {
+    func makesASpreadFolderAndPutsTheMarkBack() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         let folder = fileSystem.openFolder(root)
-        try fileSystem.makeFolder("top", folder)
         try fileSystem.makeFolder("plain", folder)
-        try fileSystem.markForSpreading("top", folder)
-        try fileSystem.markForSpreading("top", folder)
-        #expect(FolderFlags.isMarkedTop(root + "/top") == true)
+        try fileSystem.makeFolder("kept", folder)
+        #expect(FolderFlags.markTop(root + "/kept"))
+        #expect(try fileSystem.makeSpreadFolder("plain/a", folder) == nil)
+        #expect(try fileSystem.makeSpreadFolder("kept/a", folder) == nil)
+        #expect(try fileSystem.makeSpreadFolder("spread", folder) == nil)
+        for path in ["plain/a", "kept/a", "spread"] {
+            #expect(fileSystem.status(path, in: folder)?.isDirectory == true, "\(path)")
+        }
         #expect(FolderFlags.isMarkedTop(root + "/plain") == false)
+        #expect(FolderFlags.isMarkedTop(root + "/kept") == true)
+        #expect(FolderFlags.isMarkedTop(root) == false)
+        #expect(throws: SystemError.self) { try fileSystem.makeSpreadFolder("spread", folder) }
+        #expect(throws: SystemError.self) { try fileSystem.makeSpreadFolder("missing/a", folder) }
     }
 
-    /// tmpfs keeps no such flag: marking says so, and the build then stops trying.
+    /// tmpfs keeps no such flag: spreading says so and makes the folder all the same, and the
+    /// build then stops trying.
     @Test(.enabled(if: FileManager.default.fileExists(atPath: "/dev/shm"), "needs /dev/shm (tmpfs)"))
-    func markingWhereTheFlagIsMissingSaysItIsUnsupported() throws {
+    func spreadingWhereTheFlagIsMissingSaysItIsUnsupported() throws {
         let root = "/dev/shm/newsroom-fs-\(UUID().uuidString)"
         try FileManager.default.createDirectory(atPath: root, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: root) }
-        do {
-            try fileSystem.markForSpreading(root, .working)
-            Issue.record("tmpfs took the mark")
-        } catch let error as SystemError {
-            #expect(error.isUnsupported, "\(error)")
-        }
+        let failure = try fileSystem.makeSpreadFolder(root + "/made", .working)
+        #expect(failure?.isUnsupported == true, "\(String(describing: failure))")
+        #expect(FileManager.default.fileExists(atPath: root + "/made"), "made all the same")
     }
 }

@@ -6,21 +6,24 @@ import Testing
 import Glibc
 #endif
 
-/// Which folders the output's folder maker marks for spreading (ext4's `chattr +T`): those it
-/// makes that get folders inside, each once, and none once the file system says it has no mark.
+/// Which folders the output's folder maker spreads over the file system's block groups (see
+/// `FileSystem.makeSpreadFolder`): of those it makes inside a folder it made, the first and one
+/// in `FolderMaker.spreadEvery` after it; none inside folders that were there; none once the file
+/// system says it has no mark.
 @Suite struct FolderMakerTests {
-    /// The folders marked, in order.
-    final class Marks: Sendable {
+    /// The folders made spread, in order.
+    final class Spread: Sendable {
         let paths = Mutex<[String]>([])
     }
 
-    /// The local file system, recording every folder marked instead of marking it; with
+    /// The local file system, recording every folder made spread and making it plainly; with
     /// `unsupported`, answering as tmpfs does.
-    func recording(_ marks: Marks, unsupported: Bool = false) -> FileSystem {
+    func recording(_ spread: Spread, unsupported: Bool = false) -> FileSystem {
         var fileSystem = FileSystem.local
-        fileSystem.markForSpreading = { path, _ in
-            marks.paths.withLock { $0.append(path) }
-            if unsupported { throw SystemError(code: EOPNOTSUPP) }
+        fileSystem.makeSpreadFolder = { path, folder in
+            spread.paths.withLock { $0.append(path) }
+            try FileSystem.local.makeFolder(path, folder)
+            return unsupported ? SystemError(code: EOPNOTSUPP) : nil
         }
         return fileSystem
     }
@@ -31,41 +34,50 @@ import Glibc
         return path
     }
 
-    @Test func marksEachNewFolderThatGetsFoldersOnce() throws {
+    @Test func spreadsTheFirstAndEveryEighthFolderMadeInAFolderItMade() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let marks = Marks()
-        let fileSystem = recording(marks)
+        let spread = Spread()
+        let fileSystem = recording(spread)
         let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem, rootIsNew: true)
-        for path in ["news/2023/04/second", "news/2023/04/third", "news/2023/05/fourth", "about"] {
-            try maker.make(path)
+        #expect(FolderMaker.spreadEvery == 8)
+        for day in 1...17 {
+            try maker.make("news/2023/04/item-\(day)")
         }
-        #expect(marks.paths.withLock { $0 } == [".", "news", "news/2023", "news/2023/04", "news/2023/05"])
-        #expect(FileManager.default.fileExists(atPath: root + "/news/2023/05/fourth"))
+        try maker.make("news/2023/05/other")
+        try maker.make("about")
+        try maker.make("news/2023/04/item-1")
+        #expect(spread.paths.withLock { $0 } == [
+            "news", "news/2023", "news/2023/04", "news/2023/04/item-1", "news/2023/04/item-9",
+            "news/2023/04/item-17", "news/2023/05/other",
+        ], "news/2023/05 and about are each the second made in their folder")
+        #expect(FileManager.default.fileExists(atPath: root + "/news/2023/04/item-16"))
+        #expect(FileManager.default.fileExists(atPath: root + "/about"))
     }
 
     /// A staged build leaves the folders that were there alone, the output folder included.
-    @Test func foldersThatWereThereAreNotMarked() throws {
+    @Test func foldersMadeInFoldersThatWereThereAreNotSpread() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
         try FileManager.default.createDirectory(atPath: root + "/news/2023", withIntermediateDirectories: true)
-        let marks = Marks()
-        let fileSystem = recording(marks)
+        let spread = Spread()
+        let fileSystem = recording(spread)
         let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem)
         try maker.make("news/2023/04/second")
         try maker.make("news/2024/01/first")
-        #expect(marks.paths.withLock { $0 } == ["news/2023/04", "news/2024", "news/2024/01"])
+        try maker.make("about")
+        #expect(spread.paths.withLock { $0 } == ["news/2023/04/second", "news/2024/01", "news/2024/01/first"])
     }
 
     @Test func aFileSystemWithoutTheMarkIsAskedOnce() throws {
         let root = try scratch()
         defer { try? FileManager.default.removeItem(atPath: root) }
-        let marks = Marks()
-        let fileSystem = recording(marks, unsupported: true)
+        let spread = Spread()
+        let fileSystem = recording(spread, unsupported: true)
         let maker = FolderMaker(root: fileSystem.openFolder(root), fileSystem: fileSystem, rootIsNew: true)
         try maker.make("a/b/c")
         try maker.make("d/e/f")
-        #expect(marks.paths.withLock { $0 } == ["."])
+        #expect(spread.paths.withLock { $0 } == ["a"])
         #expect(FileManager.default.fileExists(atPath: root + "/d/e/f"))
     }
 

@@ -9,6 +9,12 @@ public enum FolderFlags {
         return output.split(separator: " ").first?.contains("T")
     }
 
+    /// Marks the folder at `path` with `chattr +T`; false when that failed.
+    @discardableResult
+    public static func markTop(_ path: String) -> Bool {
+        run("/usr/bin/chattr", ["+T", path])?.0 == 0
+    }
+
     /// Why the temporary folder's file system cannot hold the flag, or nil when it can: tried
     /// with `chattr +T` on a scratch folder there (tmpfs, for one, refuses it).
     public static let unsupportedReason: String? = {

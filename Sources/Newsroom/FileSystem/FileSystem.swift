@@ -28,17 +28,19 @@ struct FileSystem: Sendable {
     var write: @Sendable (_ path: String, _ folder: OpenFolder, _ fill: (Append) throws -> Void) throws -> FileStatus
     /// Makes one folder (not its parents).
     var makeFolder: @Sendable (_ path: String, _ folder: OpenFolder) throws -> Void
-    /// Marks a folder as the top of independent subtrees (ext4's `chattr +T`), so the folders
-    /// made inside it are spread over the file system's block groups instead of placed next to
-    /// it. Why: right after `rm -rf output`, ext4 without a journal puts each new folder (and
-    /// the files in it) near its parent, in the block groups just freed, and there skips the
-    /// freed inodes one by one on every allocation, so each clean build after a wipe spends
-    /// more time in the kernel than the last; spread over block groups, new folders land clear
-    /// of them.
-    /// Fails with `SystemError.isUnsupported` where the file system has no such flag (tmpfs,
-    /// and file systems other than ext2/3/4), where marking is harmless to leave out; on a
-    /// journaled ext4 it measured neither faster nor slower.
-    var markForSpreading: @Sendable (_ path: String, _ folder: OpenFolder) throws -> Void
+    /// Makes one folder (not its parents) as `makeFolder` does, with the folder holding it
+    /// marked as the top of independent subtrees (ext4's `chattr +T`) for that one folder only,
+    /// so the file system places it in the block group with the fewest folders instead of next
+    /// to its siblings. Why: right after `rm -rf output`, ext4 without a journal puts each new
+    /// folder (and the files in it) near its parent, in the block groups just freed, and there
+    /// skips the freed inodes one by one on every allocation, so each clean build after a wipe
+    /// spends more time in the kernel than the last; spread over block groups, new folders land
+    /// clear of them. `FolderMaker` says how often.
+    /// Throws what making the folder met; returns what marking met, if anything, the folder
+    /// being made all the same: `SystemError.isUnsupported` where the file system has no such
+    /// flag (tmpfs, and file systems other than ext2/3/4), where spreading is harmless to leave
+    /// out; on a journaled ext4 it measured neither faster nor slower.
+    var makeSpreadFolder: @Sendable (_ path: String, _ folder: OpenFolder) throws -> SystemError?
     /// Renames `from` to `to`, both in `folder`, replacing a file at `to`.
     var rename: @Sendable (_ from: String, _ to: String, _ folder: OpenFolder) throws -> Void
     /// Swaps the files at `from` and `to` (both in `folder`) in one step, so either can be put
@@ -91,5 +93,14 @@ extension FileSystem {
         } catch let error as SystemError where error.isAlreadyThere {
         }
         guard status(path)?.isDirectory == true else { throw SystemError.fileInTheWay }
+    }
+}
+
+extension FileSystem {
+    /// The folder holding `path` ("" when it has no `/`), cut at its last `/` byte: the
+    /// separator the file system reads, found without walking characters.
+    static func parent(of path: String) -> String {
+        guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
+        return String(path[..<slash])
     }
 }

@@ -25,10 +25,13 @@ extension FileSystem {
             let (at, reached) = folder.at(path)
             guard mkdirat(at, reached, 0o755) == 0 else { throw SystemError.last }
         },
-        markForSpreading: { path, folder in
+        makeSpreadFolder: { path, folder in
             let (at, reached) = folder.at(path)
-            let failure = newsroom_mark_top_folder_at(at, reached)
+            let (_, parent) = folder.at(FileSystem.parent(of: path))
+            var markFailure: Int32 = 0
+            let failure = newsroom_make_spread_folder_at(at, parent.isEmpty ? "." : parent, reached, &markFailure)
             guard failure == 0 else { throw SystemError(code: failure) }
+            return markFailure == 0 ? nil : SystemError(code: markFailure)
         },
         rename: { from, to, folder in
             let (at, source) = folder.at(from)

@@ -73,7 +73,7 @@ final class FirstBuildSession: OutputSession {
     /// A file whose folder is still to be made waits for the thread making folders.
     func stage(_ file: OutputFile) throws {
         guard let data = try contents(of: file) else { return }
-        let waiting = Waiting(path: file.path, parent: FolderMaker.parent(of: file.path), data: data, hash: ContentHash.of(data), key: file.cacheKey)
+        let waiting = Waiting(path: file.path, parent: FileSystem.parent(of: file.path), data: data, hash: ContentHash.of(data), key: file.cacheKey)
         if folders.isKnown(waiting.parent) {
             try write(waiting)
         } else {
