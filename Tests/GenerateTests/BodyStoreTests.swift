@@ -21,7 +21,7 @@ struct BodyStoreTests {
         paths += ((try? FileManager.default.contentsOfDirectory(atPath: site.site.appendingPathComponent("content/pages").path)) ?? []).map { "content/pages/" + $0 }
         return try paths.map { path in
             var isFolder: ObjCBool = false
-            FileManager.default.fileExists(atPath: folder.path(path), isDirectory: &isFolder)
+            _ = FileManager.default.fileExists(atPath: folder.path(path), isDirectory: &isFolder)
             let file = isFolder.boolValue ? path + "/index.md" : path
             let text = try String(contentsOfFile: folder.path(file), encoding: .utf8)
             guard case .success(let split) = FrontMatter.split(text, path: file) else { throw CocoaError(.fileReadCorruptFile) }

@@ -117,7 +117,7 @@ final class BodyStore: Sendable {
         }
         switch reread(sourcePath, contentHash: contentHash) {
         case .success(let body):
-            let parsed = markdown.parse(body)
+            let parsed = markdown.parse(utf8: body)
             let kept = entry == nil && budget.take(parsed.byteCount)
             if !kept, handed == nil, handsOver, let handOver { handed = handOver.take(parsed) }
             entries.withLock { entries in
@@ -153,9 +153,10 @@ final class BodyStore: Sendable {
         }
     }
 
-    /// The body of `sourcePath` read again: the bytes loading read, hashed and validated, so
-    /// only the body is made a String. A file changed or gone since is an error at the file.
-    private func reread(_ sourcePath: String, contentHash: UInt64) -> Result<String, Diagnostic> {
+    /// The body of `sourcePath` read again: the bytes loading read, hashed, and the body's bytes
+    /// checked and handed to cmark as they are. A file changed or gone since is an error at the
+    /// file.
+    private func reread(_ sourcePath: String, contentHash: UInt64) -> Result<Data, Diagnostic> {
         let display = { self.folder.display(sourcePath) }
         guard let data = fileSystem.read(sourcePath, openFolder)?.data else {
             return .failure(.error("the file disappeared during the build; build again", at: SourceLocation(path: display())))
@@ -163,7 +164,7 @@ final class BodyStore: Sendable {
         guard ContentHash.of(data) == contentHash else {
             return .failure(.error("the file changed during the build; build again", at: SourceLocation(path: display())))
         }
-        return FrontMatter.body(of: data, path: display)
+        return FrontMatter.bodyBytes(of: data, path: display)
     }
 }
 

@@ -58,18 +58,21 @@ struct FrontMatter: Sendable, Equatable {
         return SourceText.decode(data, path: path).flatMap { split($0.text, path: path) }
     }
 
-    /// The body of `split(data, path:)`, for the bytes of a file that split before (read again
-    /// and found unchanged): where they need no change, only the body is made a String (and
-    /// validated), the YAML having been validated then.
+    /// The body of `split(data, path:)` as bytes, for a file that split before (read again
+    /// and found unchanged): where they need no change, the body's own bytes of `data`, checked
+    /// as `split` checks them, and the YAML not made at all; anything else takes `split`.
     /// `path` is made only for a diagnostic.
-    static func body(of data: Data, path: () -> String) -> Result<String, Diagnostic> {
-        let direct = SourceText.withUnchangedBytes(data) { bytes -> String? in
+    static func bodyBytes(of data: Data, path: () -> String) -> Result<Data, Diagnostic> {
+        let start = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
+        let direct = SourceText.withUnchangedBytes(data) { bytes -> Data? in
             // A file that does not split is split again below, with its diagnostic's path.
-            guard case .success(let parts) = locate(in: bytes, path: "") else { return nil }
-            return String(validating: UnsafeBufferPointer(rebasing: bytes[parts.body]), as: UTF8.self)
+            guard case .success(let parts) = locate(in: bytes, path: ""),
+                  SourceText.isUTF8(UnsafeBufferPointer(rebasing: bytes[parts.body]))
+            else { return nil }
+            return data[(start + parts.body.lowerBound)..<(start + parts.body.upperBound)]
         }
         if let direct { return .success(direct) }
-        return split(data, path: path()).map(\.body)
+        return split(data, path: path()).map(\.bodyBytes)
     }
 
     /// Where the YAML and the body are in `bytes`, by line starts found byte by byte: front
