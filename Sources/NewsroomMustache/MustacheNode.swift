@@ -31,16 +31,25 @@ package struct MustachePlace: Sendable, Equatable {
 /// each time cost more than rendering it.
 package final class TemplateSlot: Sendable {
     private let program = AtomicLazyReference<MustacheProgram>()
+    /// `program` once found, unretained (`program` holds it while the slot lives): read with
+    /// no retain, which is a write to the program's count that the other render thread's next
+    /// read then has to fetch back from this core.
+    private let found = Atomic<UInt>(0)
     /// What calls of this partial rendered (see `PartialMemo`).
     let memo = PartialMemo()
 
     init() {}
 
-    /// The partial's program: read without a lock once found (both render threads meet the
-    /// same slots on every page).
-    func program(orMake make: () -> MustacheProgram?) -> MustacheProgram? {
-        if let found = program.load() { return found }
-        return make().map { program.storeIfNil($0) }
+    /// `body` with the partial's program (nil when `make` finds none): read without a lock or
+    /// a retain once found (both render threads meet the same slots on every page).
+    func withProgram<Result>(orMake make: () -> MustacheProgram?, _ body: (MustacheProgram) -> Result) -> Result? {
+        if let address = UnsafeRawPointer(bitPattern: found.load(ordering: .acquiring)) {
+            return Unmanaged<MustacheProgram>.fromOpaque(address)._withUnsafeGuaranteedRef(body)
+        }
+        guard let made = make() else { return nil }
+        let kept = program.storeIfNil(made)
+        found.store(UInt(bitPattern: Unmanaged.passUnretained(kept).toOpaque()), ordering: .releasing)
+        return body(kept)
     }
 }
 

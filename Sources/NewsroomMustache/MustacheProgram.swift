@@ -15,6 +15,9 @@ package final class MustacheProgram: Sendable {
     /// Each partial call's slot, by `detail`, apart from `partials`: the one thing a call
     /// reads once its partial is found.
     let slots: [TemplateSlot]
+    /// `slots` unretained, for the renderer: each read of a slot shared by both render threads
+    /// would otherwise write its count.
+    let slotReferences: [Unmanaged<TemplateSlot>]
     let parents: [ParentCall]
     let blocks: [BlockSite]
 
@@ -45,6 +48,7 @@ package final class MustacheProgram: Sendable {
         sources = builder.sources
         partials = builder.partials
         slots = builder.slots
+        slotReferences = builder.slots.map(Unmanaged.passUnretained)
         parents = builder.parents
         blocks = builder.blocks
     }

@@ -39,7 +39,9 @@ struct MustacheRenderer {
         program.ops.withUnsafeBufferPointer { ops in
             program.text.withUnsafeBufferPointer { text in
                 program.keys.withUnsafeBufferPointer { keys in
-                    run(Code(program: program, ops: ops, text: text, keys: keys), 0..<ops.count, blocks: blocks)
+                    program.slotReferences.withUnsafeBufferPointer { slots in
+                        run(Code(program: program, ops: ops, text: text, keys: keys, slots: slots), 0..<ops.count, blocks: blocks)
+                    }
                 }
             }
         }
@@ -51,6 +53,7 @@ struct MustacheRenderer {
         let ops: UnsafeBufferPointer<MustacheOp>
         let text: UnsafeBufferPointer<UInt8>
         let keys: UnsafeBufferPointer<TemplateKey>
+        let slots: UnsafeBufferPointer<Unmanaged<TemplateSlot>>
     }
 
     /// Runs the operations in `range`; a section's or block's children are the operations up to
@@ -89,12 +92,13 @@ struct MustacheRenderer {
                     render(program, blocks: blocks)
                     continue
                 }
-                let slot = code.program.slots[Int(op.detail)]
-                let found = slot.program {
-                    let call = code.program.partials[Int(op.detail)]
-                    return set.template(call.name, indentation: call.indentation)
+                // Read unretained: the program holds its slots while it runs.
+                code.slots[Int(op.detail)]._withUnsafeGuaranteedRef { slot in
+                    _ = slot.withProgram(orMake: {
+                        let call = code.program.partials[Int(op.detail)]
+                        return set.template(call.name, indentation: call.indentation)
+                    }) { renderPartial($0, memo: slot.memo, blocks: blocks) }
                 }
-                if let found { renderPartial(found, memo: slot.memo, blocks: blocks) }
             case .parent:
                 unkeepable()
                 let call = code.program.parents[Int(op.detail)]

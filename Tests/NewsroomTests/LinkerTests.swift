@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import TestSupport
 @testable import Newsroom
 
 @Suite struct LinkerTests {
@@ -38,6 +39,27 @@ import Testing
         for from in paths { for to in paths { for linker in [linker, clean] {
             #expect(linker.relative(from: from, to: to) == Self.reference(linker, from: from, to: to), "\(from) → \(to)")
         } } }
+    }
+
+    /// Long paths, read eight bytes at a time where they hold only `-./0-9:a-z`, against the
+    /// reference with every other byte at every place among them: the bytes just outside
+    /// those ranges, upper case, non-ASCII (seeded).
+    @Test func longPathsWithBytesToEscapeAnywhere() {
+        var random = SeededRandom(seed: 0x5EED)
+        let plain = Array("abcdefghijklmnopqrstuvwxyz0123456789-./:")
+        let other = Array(",;`{\u{7F}@=!~_AZ %é<>?#[]\"'")
+        for _ in 0..<2_000 {
+            let length = Int(random.next() % 40) + 1
+            var target = String((0..<length).map { _ in plain[Int(random.next() % UInt64(plain.count))] })
+            for _ in 0..<Int(random.next() % 3) {
+                let at = target.index(target.startIndex, offsetBy: Int(random.next() % UInt64(target.count + 1)))
+                target.insert(other[Int(random.next() % UInt64(other.count))], at: at)
+            }
+            target = "news/" + target + (random.next() % 2 == 0 ? "/index.html" : ".html")
+            for from in ["index.html", "news/index.html", "news/2023/03/a/index.html"] { for linker in [linker, clean] {
+                #expect(linker.relative(from: from, to: target) == Self.reference(linker, from: from, to: target), "\(from) → \(target)")
+            } }
+        }
     }
 
     /// The bytes `writeRelative` hands over are the link `relative` makes, then the suffix; from

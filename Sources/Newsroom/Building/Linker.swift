@@ -146,13 +146,37 @@ struct Linker: Sendable {
             (output.baseAddress! + count).initialize(from: to.baseAddress! + start, count: end - start)
             count += end - start
         }
-        for index in path.common..<path.end where !allowed.contains(to[index]) {
-            copyRun(to: index)
-            count = PercentEncoding.putEscaped(to[index], into: output, at: count)
-            start = index + 1
+        var index = path.common
+        while index < path.end {
+            // Eight bytes at a time while they are all of the few a slug's path holds.
+            if path.end - index >= 8, Self.allPlain(UnsafeRawPointer(to.baseAddress! + index).loadUnaligned(as: UInt64.self)) {
+                index += 8
+                continue
+            }
+            let end = min(index + 8, path.end)
+            for at in index..<end where !allowed.contains(to[at]) {
+                copyRun(to: at)
+                count = PercentEncoding.putEscaped(to[at], into: output, at: count)
+                start = at + 1
+            }
+            index = end
         }
         copyRun(to: path.end)
         return count
+    }
+
+    /// Whether each of the 8 bytes of `word` is one of `-./0-9:` or `a-z`, path bytes a link
+    /// writes as they are (most output paths hold no others): for ASCII bytes, subtracting a
+    /// bound from each byte with its top bit set (or each byte from a bound with it set)
+    /// borrows from no other byte, and leaves the top bit set where the byte is within it.
+    @inline(__always)
+    private static func allPlain(_ word: UInt64) -> Bool {
+        let tops: UInt64 = 0x8080_8080_8080_8080, ones: UInt64 = 0x0101_0101_0101_0101
+        guard word & tops == 0 else { return false }
+        func within(_ low: UInt64, _ high: UInt64) -> UInt64 {
+            ((word | tops) &- ones &* low) & (ones &* (0x80 + high) &- word) & tops
+        }
+        return within(0x2D, 0x3A) | within(0x61, 0x7A) == tops
     }
 
     /// The bytes `isPathByte` allows, as bits of two words: one test per byte, no branch per case.
