@@ -19,7 +19,8 @@ import Synchronization
 /// `CCmarkCharacters` replaces the library's switch, where the dynamic linker lets it, with one
 /// that switches the characters on once and never off. The session's first parse tells which one
 /// the library calls; when it is ours, `cmark_parser_finish` runs without the lock. That is safe
-/// only because every parser attaches `extensions`, the same list in the same order.
+/// only because every parser attaches `extensions`, the same list in the same order, or
+/// `extensionsWithoutAutolink`, whose parse sees the same characters switched on.
 ///
 /// Switching the characters on once and emptying the extensions' lists (so each parse's own
 /// switching touches nothing) does not work: the inline parser also finds which extension owns
@@ -38,11 +39,21 @@ final class CmarkSession: @unchecked Sendable {
     /// The extensions every document uses, found once in cmark-gfm's registry.
     let extensions: [OpaquePointer]
 
+    /// `extensions` less autolink, for a body whose HTML shows it has nothing to autolink (see
+    /// `CmarkDocument.parse`). The autolink extension's characters (`:` and `w`) stay switched
+    /// on, as the first parser's table is every parser's; with no extension to claim them they
+    /// end a text node just as they do when autolink declines them. The tree then differs only
+    /// in that autolink's pass has not merged adjacent text nodes, which render as the same
+    /// HTML and read as the same text.
+    let extensionsWithoutAutolink: [OpaquePointer]
+
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
         let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
         let extensions = names.compactMap { cmark_find_syntax_extension($0) }
         self.extensions = extensions
+        let autolink = cmark_find_syntax_extension("autolink")
+        extensionsWithoutAutolink = extensions.filter { $0 != autolink }
         arena = .allocate(capacity: 1)
         arena.initialize(to: cmark_mem(calloc: newsroom_arena_calloc, realloc: newsroom_arena_realloc, free: newsroom_arena_free))
         // The first parse of the process, with every extension: it switches the special
