@@ -38,7 +38,7 @@ import TestSupport
     @Test func sameResultAsAlwaysParsingWithTheExtension() {
         let pieces = [
             "press@example.org", "[press@example.org](mailto:press@example.org)", "www.example.org", "(www.example.org)",
-            "https://example.org/a_b", "[site](https://www.example.org/)", "![www.example.org](/i.png)",
+            "https://example.org/a_b", "[site](https://www.example.org/)", "![www.example.org a@b.org](/i.png)",
             "`a@b.org`", "<a href=\"mailto:t@e.org\">t@e.org</a>", "<span>www.x.org</span>", "ww\\w.x.org", "w", "www", ".",
             "://", "http:", "//x.org", "@", "*www.x.org*", "~~a~~", "word", " ", "\n", "\n\n", "# ", "## www.x.org\n",
             "| a | b |\n|---|---|\n| c@d.org | e |\n", "- [ ] item\n", "&#64;", "[r]: https://r.example.org\n", "[r]",
