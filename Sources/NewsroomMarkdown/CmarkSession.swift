@@ -17,10 +17,11 @@ import Synchronization
 /// left as it is.
 ///
 /// `CCmarkCharacters` replaces the library's switch, where the dynamic linker lets it, with one
-/// that switches the characters on once and never off. The session's first parse tells which one
-/// the library calls; when it is ours, `cmark_parser_finish` runs without the lock. That is safe
-/// only because every parser attaches `extensions`, the same list in the same order, or
-/// `extensionsWithoutAutolink`, whose parse sees the same characters switched on.
+/// that switches the characters on once and never off, but autolink's, which are on while any
+/// parse with that extension runs. The session's first parse tells which one the library calls;
+/// when it is ours, `cmark_parser_finish` runs without the lock. That is safe only because every
+/// parser attaches `extensions`, the same list in the same order, or `extensionsWithoutAutolink`,
+/// which needs none of autolink's characters.
 ///
 /// Switching the characters on once and emptying the extensions' lists (so each parse's own
 /// switching touches nothing) does not work: the inline parser also finds which extension owns
@@ -40,11 +41,11 @@ final class CmarkSession: @unchecked Sendable {
     let extensions: [OpaquePointer]
 
     /// `extensions` less autolink, for a body whose HTML shows it has nothing to autolink (see
-    /// `CmarkDocument.parse`). The autolink extension's characters (`:` and `w`) stay switched
-    /// on, as the first parser's table is every parser's; with no extension to claim them they
-    /// end a text node just as they do when autolink declines them. The tree then differs only
-    /// in that autolink's pass has not merged adjacent text nodes, which render as the same
-    /// HTML and read as the same text.
+    /// `CmarkDocument.parse`). Its parse may see the autolink extension's characters (`:` and
+    /// `w`) switched on, while a parse with the extension runs (see `CCmarkCharacters`); with no
+    /// extension to claim them they end a text node just as they do when it declines them. The
+    /// tree then differs only in where text nodes end (autolink's pass merges adjacent ones),
+    /// which renders as the same HTML and reads as the same text.
     let extensionsWithoutAutolink: [OpaquePointer]
 
     private init() {
@@ -68,7 +69,7 @@ final class CmarkSession: @unchecked Sendable {
     }
 
     /// Whether documents' inline parsing runs without the lock: the special characters are
-    /// switched on for good (see `CCmarkCharacters`).
+    /// switched by `CCmarkCharacters`.
     let parsesInParallel: Bool
 
     /// Runs `body`, which finishes a parse, under the lock unless `parsesInParallel`.
