@@ -13,25 +13,38 @@ import NewsroomText
 enum AutolinkText {
     private static let linkOpen = Array("<a href=\"".utf8)
     private static let linkClose = Array("</a>".utf8)
-    private static let web = Array("www.".utf8)
-    private static let scheme = Array("://".utf8)
+    private static let candidates = [Array("@".utf8), Array("://".utf8), Array("www.".utf8)]
 
-    /// Whether `html` holds `@`, `www.` or `://` outside its links.
+    /// Whether `html` holds `@`, `www.` or `://` outside its links. Each is looked for through
+    /// the whole HTML, and only where one is found is the link around it, if any, looked for.
     static func appears(in html: UnsafeBufferPointer<UInt8>) -> Bool {
-        var start = 0
-        while start < html.count {
-            let open = UTF8Search.firstIndex(of: linkOpen, in: html, from: start) ?? html.count
-            if holdsCandidate(UnsafeBufferPointer(rebasing: html[start..<open])) { return true }
-            guard open < html.count, let close = UTF8Search.firstIndex(of: linkClose, in: html, from: open) else { return false }
-            start = close + linkClose.count
+        for candidate in candidates {
+            var from = 0
+            while let offset = UTF8Search.firstIndex(of: candidate, in: html, from: from) {
+                guard let end = linkEnd(around: offset, in: html) else { return true }
+                from = max(end, offset + 1)
+            }
         }
         return false
     }
 
-    private static func holdsCandidate(_ text: UnsafeBufferPointer<UInt8>) -> Bool {
-        guard let base = text.baseAddress else { return false }
-        return memchr(base, Int32(UInt8(ascii: "@")), text.count) != nil
-            || UTF8Search.firstIndex(of: scheme, in: text) != nil
-            || UTF8Search.firstIndex(of: web, in: text) != nil
+    /// The offset just past the `</a>` of the link whose span holds `offset`, or nil when it is
+    /// in no link: the nearest tag before it that opens or closes a link tells (every `<` of
+    /// the HTML starts a tag; text's are escaped).
+    private static func linkEnd(around offset: Int, in html: UnsafeBufferPointer<UInt8>) -> Int? {
+        var start = offset
+        while start > 0 {
+            start -= 1
+            guard html[start] == UInt8(ascii: "<") else { continue }
+            if holds(linkClose, at: start, in: html) { return nil }
+            if holds(linkOpen, at: start, in: html) {
+                return UTF8Search.firstIndex(of: linkClose, in: html, from: offset).map { $0 + linkClose.count } ?? html.count
+            }
+        }
+        return nil
+    }
+
+    private static func holds(_ bytes: [UInt8], at start: Int, in html: UnsafeBufferPointer<UInt8>) -> Bool {
+        start + bytes.count <= html.count && memcmp(html.baseAddress! + start, bytes, bytes.count) == 0
     }
 }
