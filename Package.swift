@@ -68,7 +68,7 @@ let package = Package(
         .target(name: "TestSupport", path: "Tests/TestSupport"),
         .target(name: "ImageFixtures", dependencies: ["CImageFixtures", "NewsroomImage"], path: "Tests/ImageFixtures"),
         .target(name: "CImageFixtures", dependencies: ["CJPEG", "CExif"], path: "Tests/CImageFixtures", linkerSettings: [.linkedLibrary("m")]),
-        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "TestSupport"]),
+        .testTarget(name: "NewsroomMarkdownTests", dependencies: ["NewsroomMarkdown", "CArena", "CCmarkCharacters", "TestSupport"]),
         .testTarget(name: "NewsroomTextTests", dependencies: ["NewsroomText", "TestSupport"]),
         .testTarget(name: "NewsroomXMLTests", dependencies: ["NewsroomXML"]),
         .testTarget(name: "NewsroomImageTests", dependencies: ["NewsroomImage", "ImageFixtures"]),

@@ -97,11 +97,23 @@ struct CmarkDocument {
     /// a slot (see `ParsedMarkdown`), its headings, first paragraph (when `firstParagraph`),
     /// ids and template code.
     func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool = true) -> ParsedMarkdown {
+        // Most bodies have nothing for the autolink extension to link (their addresses are link
+        // destinations): they are parsed without it, sparing its pass over every text node, and
+        // again with it when their HTML shows text it could have linked.
+        parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: false)
+            ?? parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: true)
+            ?? Self.empty
+    }
+
+    private static let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
+
+    /// `parse` with or without the autolink extension; nil when parsed without it and its HTML
+    /// holds `AutolinkText`, which the extension might have linked.
+    func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool, autolinks: Bool) -> ParsedMarkdown? {
         // Everything cmark-gfm allocates for this document comes from the thread's arena and
         // goes back when the document is done (see `CmarkSession.arena`).
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
-        let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
         let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
         // A bracket before an escaped or entity caret would be misread as a footnote reference.
         let repaired = options & CMARK_OPT_FOOTNOTES == 0 ? nil : withFedBytes { bytes in
@@ -111,7 +123,9 @@ struct CmarkDocument {
                 return document
             }
         }
-        let fed = repaired.map { bytes in bytes.withUnsafeBufferPointer { Self.parsed($0, options: options) } } ?? withFedBytes { Self.parsed($0, options: options) }
+        let empty = Self.empty
+        let fed = repaired.map { bytes in bytes.withUnsafeBufferPointer { Self.parsed($0, options: options, autolinks: autolinks) } }
+            ?? withFedBytes { Self.parsed($0, options: options, autolinks: autolinks) }
         guard let (parser, document) = fed else { return empty }
         defer { cmark_parser_free(parser) }
         // No cmark_node_free: every node is arena memory, given back with the arena below.
@@ -150,6 +164,7 @@ struct CmarkDocument {
             guard let rendered = cmark_render_html_with_mem(document, Self.options, extensions, CmarkSession.shared.arena) else { return empty }
             // The heading ids go in on cmark's bytes, copied once out of the arena.
             let renderedBytes = UnsafeBufferPointer(start: UnsafeRawPointer(rendered).assumingMemoryBound(to: UInt8.self), count: strlen(rendered))
+            if !autolinks, family == 0, AutolinkText.appears(in: renderedBytes) { return nil }
             html = HeadingAnchors.insert(headings, into: renderedBytes)
             // Only a document parsed with footnotes can have their section.
             if options & CMARK_OPT_FOOTNOTES != 0, html.withUnsafeBufferPointer({ UTF8Search.firstIndex(of: Self.footnotes, in: $0) != nil }) {
@@ -177,11 +192,12 @@ struct CmarkDocument {
         return parsed
     }
 
-    /// A parser with every extension that has read `bytes`, and its document (arena memory, not
-    /// freed); the caller frees the parser, which renders the document with its extensions.
-    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32) -> (parser: OpaquePointer, document: OpaquePointer)? {
+    /// A parser with every extension (less autolink unless `autolinks`) that has read `bytes`,
+    /// and its document (arena memory, not freed); the caller frees the parser, which renders
+    /// the document with its extensions.
+    private static func parsed(_ bytes: UnsafeBufferPointer<UInt8>, options: Int32, autolinks: Bool = true) -> (parser: OpaquePointer, document: OpaquePointer)? {
         guard let parser = cmark_parser_new_with_mem(options, CmarkSession.shared.arena) else { return nil }
-        for syntax in CmarkSession.shared.extensions {
+        for syntax in autolinks ? CmarkSession.shared.extensions : CmarkSession.shared.extensionsWithoutAutolink {
             cmark_parser_attach_syntax_extension(parser, syntax)
         }
         if let base = bytes.baseAddress {

@@ -17,9 +17,11 @@ import Synchronization
 /// left as it is.
 ///
 /// `CCmarkCharacters` replaces the library's switch, where the dynamic linker lets it, with one
-/// that switches the characters on once and never off. The session's first parse tells which one
-/// the library calls; when it is ours, `cmark_parser_finish` runs without the lock. That is safe
-/// only because every parser attaches `extensions`, the same list in the same order.
+/// that switches the characters on once and never off, but autolink's, which are on while any
+/// parse with that extension runs. The session's first parse tells which one the library calls;
+/// when it is ours, `cmark_parser_finish` runs without the lock. That is safe only because every
+/// parser attaches `extensions`, the same list in the same order, or `extensionsWithoutAutolink`,
+/// which needs none of autolink's characters.
 ///
 /// Switching the characters on once and emptying the extensions' lists (so each parse's own
 /// switching touches nothing) does not work: the inline parser also finds which extension owns
@@ -38,11 +40,21 @@ final class CmarkSession: @unchecked Sendable {
     /// The extensions every document uses, found once in cmark-gfm's registry.
     let extensions: [OpaquePointer]
 
+    /// `extensions` less autolink, for a body whose HTML shows it has nothing to autolink (see
+    /// `CmarkDocument.parse`). Its parse may see the autolink extension's characters (`:` and
+    /// `w`) switched on, while a parse with the extension runs (see `CCmarkCharacters`); with no
+    /// extension to claim them they end a text node just as they do when it declines them. The
+    /// tree then differs only in where text nodes end (autolink's pass merges adjacent ones),
+    /// which renders as the same HTML and reads as the same text.
+    let extensionsWithoutAutolink: [OpaquePointer]
+
     private init() {
         cmark_gfm_core_extensions_ensure_registered()
         let names: [String] = ["table", "strikethrough", "autolink", "tagfilter", "tasklist"]
         let extensions = names.compactMap { cmark_find_syntax_extension($0) }
         self.extensions = extensions
+        let autolink = cmark_find_syntax_extension("autolink")
+        extensionsWithoutAutolink = extensions.filter { $0 != autolink }
         arena = .allocate(capacity: 1)
         arena.initialize(to: cmark_mem(calloc: newsroom_arena_calloc, realloc: newsroom_arena_realloc, free: newsroom_arena_free))
         // The first parse of the process, with every extension: it switches the special
@@ -57,7 +69,7 @@ final class CmarkSession: @unchecked Sendable {
     }
 
     /// Whether documents' inline parsing runs without the lock: the special characters are
-    /// switched on for good (see `CCmarkCharacters`).
+    /// switched by `CCmarkCharacters`.
     let parsesInParallel: Bool
 
     /// Runs `body`, which finishes a parse, under the lock unless `parsesInParallel`.

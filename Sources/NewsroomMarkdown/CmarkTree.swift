@@ -22,7 +22,8 @@ enum CmarkTree {
     /// The nodes later steps edit, found in one walk in document order.
     struct Walk {
         var rawHTML: [OpaquePointer] = []
-        /// Links and images.
+        /// Links and images, but none inside an image: cmark-gfm writes an image's description
+        /// as its plain text (its alt), where a link's destination has no place.
         var references: [OpaquePointer] = []
         var headings: [OpaquePointer] = []
         /// Links between a raw `<a …>` and its `</a>` in one block (only looked for when raw
@@ -34,19 +35,29 @@ enum CmarkTree {
             guard let iterator = cmark_iter_new(root) else { return }
             defer { cmark_iter_free(iterator) }
             var openAnchors = 0
+            // The outermost image being walked, if any.
+            var image: OpaquePointer?
             while true {
                 let event = cmark_iter_next(iterator)
                 if event == CMARK_EVENT_DONE { break }
-                guard event == CMARK_EVENT_ENTER, let node = cmark_iter_get_node(iterator) else { continue }
+                guard let node = cmark_iter_get_node(iterator) else { continue }
+                guard event == CMARK_EVENT_ENTER else {
+                    if node == image { image = nil }
+                    continue
+                }
                 let type = cmark_node_get_type(node)
                 if CmarkTree.isBlock(type) { openAnchors = 0 }
                 switch type {
+                case CMARK_NODE_LINK where image != nil, CMARK_NODE_IMAGE where image != nil: break
+                case CMARK_NODE_IMAGE:
+                    references.append(node)
+                    image = node
                 case CMARK_NODE_HTML_INLINE:
                     rawHTML.append(node)
                     if trackingRawAnchors { openAnchors = max(0, openAnchors + CmarkTree.anchorChange(of: node)) }
                 case CMARK_NODE_HTML_BLOCK: rawHTML.append(node)
                 case CMARK_NODE_LINK where openAnchors > 0: linksInsideRawAnchors.append(node)
-                case CMARK_NODE_LINK, CMARK_NODE_IMAGE: references.append(node)
+                case CMARK_NODE_LINK: references.append(node)
                 case CMARK_NODE_HEADING: headings.append(node)
                 default: break
                 }

@@ -1,3 +1,4 @@
+import CCmarkCharacters
 import Foundation
 import Testing
 @testable import NewsroomMarkdown
@@ -40,6 +41,31 @@ import Testing
             Self.documents.indices.filter { ($0 + round + thread) % 2 == 0 && renderer.render(Self.documents[$0]).html != expected[$0] }.count
         }
         #expect(mismatches == 0)
+    }
+}
+
+/// Documents with nothing to autolink are parsed without the extension, and the extension's
+/// characters (`:` and `w`) are switched on only while a parse with it runs (see
+/// `CCmarkCharacters`): both kinds rendered at once must each give what they give alone, and
+/// no parse may leave the characters switched on.
+@Suite struct AutolinkCharacterTests {
+    static let documents: [String] = (0..<32).map { index in
+        index % 2 == 0
+            ? "Visit www.example\(index).org, https://example.org/\(index) or write to a\(index)@example.org: ~~now~~ \(index).\n"
+            : "Read [the report](https://www.example.org/\(index)) from [press@example.org](mailto:press@example.org): wow, ~~now~~ \(index).\n"
+    }
+
+    @Test func documentsWithAndWithoutTheExtensionRenderAsAlone() {
+        let renderer = MarkdownRenderer()
+        let expected = Self.documents.map { renderer.render($0).html }
+        #expect(expected.enumerated().allSatisfy { $1.contains("<del>") && $1.contains("href=\"http://www.") == ($0 % 2 == 0) })
+        let mismatches = Mismatches.count(threads: 4, rounds: 40) { thread, round in
+            Self.documents.indices.filter { ($0 + round + thread) % 3 != 0 && renderer.render(Self.documents[$0]).html != expected[$0] }.count
+        }
+        #expect(mismatches == 0)
+        #if os(Linux)
+        #expect(newsroom_cmark_autolink_parses() == 0)
+        #endif
     }
 }
 

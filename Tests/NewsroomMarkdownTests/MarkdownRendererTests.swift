@@ -37,6 +37,19 @@ import Testing
         #expect(text.withUTF8(CmarkDocument.mayHoldFootnotes) == mayHold)
     }
 
+    /// An image's description is written as plain text: a link in it (GFM autolinks an address
+    /// there) or an image has no destination in the HTML, so none is resolved. Such a link's
+    /// slot was never found in the HTML, and the parse looked for it again without end.
+    @Test func linksInsideAnImageDescriptionAreText() {
+        var seen: [String] = []
+        let html = renderer.render("![Write to a@b.org, see ![b](c.png) or [d](e.md)](/i.png)\n") { reference in
+            seen.append(reference.destination)
+            return .keep
+        }.html
+        #expect(html == "<p><img src=\"/i.png\" alt=\"Write to a@b.org, see b or d\" /></p>\n")
+        #expect(seen == ["/i.png"])
+    }
+
     @Test func smartPunctuation() {
         #expect(renderer.render("\"Hello\" -- it's").html == "<p>\u{201C}Hello\u{201D} \u{2013} it\u{2019}s</p>\n")
     }
