@@ -25,24 +25,28 @@ build() { # N label: prints the build's line and sets wall and cpu
     --output "$work/out-$1" --now 2026-11-29T12:00:00Z --quiet
   read -r wall user sys rss < "$work/t"
   cpu=$(awk -v u="$user" -v s="$sys" 'BEGIN { print u + s }')
-  printf "%-6s %7d items: wall %7.2f s  cpu %7.2f s  peak %5d MB\n" "$2" "$1" "$wall" "$cpu" $(( rss / 1024 ))
+  printf "%-6s %7d items: wall %7.2f s  cpu %7.2f s (user %.2f, sys %.2f)  peak %5d MB\n" "$2" "$1" "$wall" "$cpu" "$user" "$sys" $(( rss / 1024 ))
 }
 files() { find "$work/out-$1" -type f ! -name '.newsroom-*' | wc -l; }
 
 build "$small" clean
-small_cpu=$cpu small_files=$(files "$small")
+small_cpu=$cpu small_user=$user small_files=$(files "$small")
 rm -rf "$work/out-$small"
 build "$large" clean
-large_cpu=$cpu large_files=$(files "$large")
+large_cpu=$cpu large_user=$user large_files=$(files "$large")
 noops=()
 for _ in $(seq "$rounds"); do
   build "$large" no-op
   noops+=("$wall")
 done
-python3 - "$small_cpu" "$small_files" "$large_cpu" "$large_files" "${noops[@]}" <<'PY'
+python3 - "$small_cpu" "$small_user" "$small_files" "$large_cpu" "$large_user" "$large_files" "${noops[@]}" <<'PY'
 import sys, statistics
-small_cpu, small_files, large_cpu, large_files = float(sys.argv[1]), int(sys.argv[2]), float(sys.argv[3]), int(sys.argv[4])
+small_cpu, small_user, small_files = float(sys.argv[1]), float(sys.argv[2]), int(sys.argv[3])
+large_cpu, large_user, large_files = float(sys.argv[4]), float(sys.argv[5]), int(sys.argv[6])
 small_per, large_per = small_cpu / small_files * 1000, large_cpu / large_files * 1000
 print(f"cpu per file written: {small_per:.3f} ms ({small_files} files), {large_per:.3f} ms ({large_files} files): {large_per / small_per:.2f}x")
-print(f"no-op at the large size: median {statistics.median(map(float, sys.argv[5:])):.2f} s wall")
+# The kernel's share swings with the page cache and the disk's recent removals; user CPU does not.
+small_user_per, large_user_per = small_user / small_files * 1000, large_user / large_files * 1000
+print(f"user cpu per file: {small_user_per:.3f} ms, {large_user_per:.3f} ms: {large_user_per / small_user_per:.2f}x")
+print(f"no-op at the large size: median {statistics.median(map(float, sys.argv[7:])):.2f} s wall")
 PY
