@@ -100,31 +100,53 @@ struct CmarkDocument {
         // Most bodies have nothing for the autolink extension to link (their addresses are link
         // destinations): they are parsed without it, sparing its pass over every text node, and
         // again with it when their HTML shows text it could have linked.
-        parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: false)
-            ?? parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: true)
+        let feed = self.feed()
+        return parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: false, feed: feed)
+            ?? parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: true, feed: feed)
             ?? Self.empty
     }
 
     private static let empty = ParsedMarkdown(html: [], slots: [], rawHTML: [], references: [], headings: [], firstParagraph: nil, anchors: [], templateCode: [], restoresTemplateCode: false)
 
-    /// `parse` with or without the autolink extension; nil when parsed without it and its HTML
-    /// holds `AutolinkText`, which the extension might have linked.
-    func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool, autolinks: Bool) -> ParsedMarkdown? {
-        // Everything cmark-gfm allocates for this document comes from the thread's arena and
-        // goes back when the document is done (see `CmarkSession.arena`).
+    /// How cmark reads this document, the same for a parse with the autolink extension and
+    /// without: its options (footnotes only where the bytes may hold some), and the bytes to
+    /// read instead of its own where a bracket before an escaped or entity caret would be misread
+    /// as a footnote reference.
+    private struct Feed {
+        var options: Int32
+        var repaired: [UInt8]?
+    }
+
+    private func feed() -> Feed {
+        let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
+        guard options & CMARK_OPT_FOOTNOTES != 0 else { return Feed(options: options, repaired: nil) }
+        // The probe's document is arena memory, given back before the document is parsed.
         newsroom_arena_begin()
         defer { newsroom_arena_end() }
-        let options = withFedBytes { Self.mayHoldFootnotes($0) } ? Self.options : Self.options & ~CMARK_OPT_FOOTNOTES
-        // A bracket before an escaped or entity caret would be misread as a footnote reference.
-        let repaired = options & CMARK_OPT_FOOTNOTES == 0 ? nil : withFedBytes { bytes in
+        let repaired = withFedBytes { bytes in
             FootnoteCaretRepair.repaired(bytes) { bytes in
                 guard let (parser, document) = Self.parsed(bytes, options: options & ~CMARK_OPT_FOOTNOTES) else { return nil }
                 cmark_parser_free(parser)
                 return document
             }
         }
+        return Feed(options: options, repaired: repaired)
+    }
+
+    /// `parse` with or without the autolink extension; nil when parsed without it and its HTML
+    /// holds `AutolinkText`, which the extension might have linked.
+    func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool, autolinks: Bool) -> ParsedMarkdown? {
+        parse(allowingRawHTML: allowingRawHTML, firstParagraph: findsFirstParagraph, autolinks: autolinks, feed: feed())
+    }
+
+    private func parse(allowingRawHTML: Bool, firstParagraph findsFirstParagraph: Bool, autolinks: Bool, feed: Feed) -> ParsedMarkdown? {
+        // Everything cmark-gfm allocates for this document comes from the thread's arena and
+        // goes back when the document is done (see `CmarkSession.arena`).
+        newsroom_arena_begin()
+        defer { newsroom_arena_end() }
+        let options = feed.options
         let empty = Self.empty
-        let fed = repaired.map { bytes in bytes.withUnsafeBufferPointer { Self.parsed($0, options: options, autolinks: autolinks) } }
+        let fed = feed.repaired.map { bytes in bytes.withUnsafeBufferPointer { Self.parsed($0, options: options, autolinks: autolinks) } }
             ?? withFedBytes { Self.parsed($0, options: options, autolinks: autolinks) }
         guard let (parser, document) = fed else { return empty }
         defer { cmark_parser_free(parser) }
