@@ -44,17 +44,10 @@ struct FrontMatter: Sendable, Equatable {
     /// whole text is neither made nor copied again. Anything else takes `SourceText.decode`'s
     /// own path, with its diagnostics.
     static func split(_ data: Data, path: String) -> Result<FrontMatter, Diagnostic> {
-        // Where `withUnchangedBytes`' bytes start in `data`: after a byte-order mark.
-        let start = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-        let direct = SourceText.withUnchangedBytes(data) { bytes -> FrontMatter? in
-            guard case .success(let parts) = locate(in: bytes, path: path),
-                  let yaml = String(validating: UnsafeBufferPointer(rebasing: bytes[parts.yaml]), as: UTF8.self),
-                  SourceText.isUTF8(UnsafeBufferPointer(rebasing: bytes[parts.body]))
-            else { return nil }
-            let body = data[(start + parts.body.lowerBound)..<(start + parts.body.upperBound)]
-            return FrontMatter(yaml: yaml, yamlFirstLine: 2, bodyBytes: body, bodyFirstLine: parts.bodyFirstLine)
+        let direct = splitInPlace(data) { String(validating: $0, as: UTF8.self) }
+        if let direct {
+            return .success(FrontMatter(yaml: direct.yaml, yamlFirstLine: 2, bodyBytes: direct.body, bodyFirstLine: direct.bodyFirstLine))
         }
-        if let direct { return .success(direct) }
         return SourceText.decode(data, path: path).flatMap { split($0.text, path: path) }
     }
 
@@ -63,16 +56,24 @@ struct FrontMatter: Sendable, Equatable {
     /// as `split` checks them, and the YAML not made at all; anything else takes `split`.
     /// `path` is made only for a diagnostic.
     static func bodyBytes(of data: Data, path: () -> String) -> Result<Data, Diagnostic> {
+        if let direct = splitInPlace(data, yaml: { _ in () }) { return .success(direct.body) }
+        return split(data, path: path()).map(\.bodyBytes)
+    }
+
+    /// `data` split where its bytes need no change (see `SourceText.withUnchangedBytes`): the
+    /// YAML as `yaml` makes it from its bytes, and the body's own bytes of `data`, checked to be
+    /// UTF-8. Nil where they need a change, do not split, or either part is not UTF-8: the
+    /// callers then split again by `SourceText.decode`, which says why.
+    private static func splitInPlace<YAML>(_ data: Data, yaml makeYAML: (UnsafeBufferPointer<UInt8>) -> YAML?) -> (yaml: YAML, body: Data, bodyFirstLine: Int)? {
+        // Where `withUnchangedBytes`' bytes start in `data`: after a byte-order mark.
         let start = data.startIndex + (data.starts(with: [0xEF, 0xBB, 0xBF]) ? 3 : 0)
-        let direct = SourceText.withUnchangedBytes(data) { bytes -> Data? in
-            // A file that does not split is split again below, with its diagnostic's path.
+        return SourceText.withUnchangedBytes(data) { bytes in
             guard case .success(let parts) = locate(in: bytes, path: ""),
+                  let yaml = makeYAML(UnsafeBufferPointer(rebasing: bytes[parts.yaml])),
                   SourceText.isUTF8(UnsafeBufferPointer(rebasing: bytes[parts.body]))
             else { return nil }
-            return data[(start + parts.body.lowerBound)..<(start + parts.body.upperBound)]
+            return (yaml, data[(start + parts.body.lowerBound)..<(start + parts.body.upperBound)], parts.bodyFirstLine)
         }
-        if let direct { return .success(direct) }
-        return split(data, path: path()).map(\.bodyBytes)
     }
 
     /// Where the YAML and the body are in `bytes`, by line starts found byte by byte: front
