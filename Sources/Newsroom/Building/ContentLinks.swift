@@ -71,7 +71,7 @@ struct ContentLinks {
         if decoded.hasPrefix("/") {
             target = rootRelativeTarget(String(decoded.dropFirst()))
         } else {
-            guard let resolved = SitePath.resolve(decoded, from: SitePath.folder(of: sourcePath)) else {
+            guard let resolved = SitePath.resolve(decoded, from: FileSystem.parent(of: sourcePath)) else {
                 return .missing("'\(destination)' points outside the site folder")
             }
             target = sourceTarget(resolved)

@@ -37,11 +37,6 @@ enum SitePath {
         return inside ? String(decoding: path, as: UTF8.self) : nil
     }
 
-    static func folder(of path: String) -> String {
-        guard let slash = path.lastIndex(of: "/") else { return "" }
-        return String(path[..<slash])
-    }
-
     /// True for a path an attacker could use to leave the output folder or confuse a server.
     static func isUnsafe(_ path: String) -> Bool {
         var path = path

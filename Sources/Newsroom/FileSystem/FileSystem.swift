@@ -98,7 +98,8 @@ extension FileSystem {
 
 extension FileSystem {
     /// The folder holding `path` ("" when it has no `/`), cut at its last `/` byte: the
-    /// separator the file system reads, found without walking characters.
+    /// separator the file system reads, found without walking characters. For output and
+    /// source paths alike, and for the site paths links are resolved against.
     static func parent(of path: String) -> String {
         guard let slash = path.utf8.lastIndex(of: UInt8(ascii: "/")) else { return "" }
         return String(path[..<slash])

@@ -187,7 +187,7 @@ final class ViewModel: @unchecked Sendable {
         navigation[.menu] = menu.map { entry -> TemplateObject in
             let href = url(entry.target, from: page)
             var item: TemplateObject = [.label: entry.label, .url: href]
-            if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(SitePath.folder(of: target) + "/")) {
+            if case .file(let target) = entry.target, target == page || (target != SitePlan.homeFile && page.hasPrefix(FileSystem.parent(of: target) + "/")) {
                 item[.current] = true
             }
             return item

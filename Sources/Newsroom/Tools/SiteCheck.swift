@@ -76,7 +76,7 @@ public enum SiteCheck {
         var target = page
         if !pathPart.isEmpty {
             let decoded = pathPart.utf8.contains(UInt8(ascii: "%")) ? pathPart.removingPercentEncoding ?? pathPart : pathPart
-            guard var resolved = SitePath.resolve(decoded, from: SitePath.folder(of: page)) else {
+            guard var resolved = SitePath.resolve(decoded, from: FileSystem.parent(of: page)) else {
                 return "link '\(link)' climbs out of the site"
             }
             if decoded.hasSuffix("/") || decoded == "." || resolved.isEmpty { resolved += resolved.isEmpty ? "index.html" : "/index.html" }
